@@ -1,0 +1,232 @@
+"""Building blocks shared by the pages: notices, sections, table cells and sortable tables.
+
+Everything here renders data through Dash components, so text from the warehouse is escaped
+by React; nothing uses dangerouslySetInnerHTML or Markdown.
+
+Sortable tables sort on the server: the rows travel in a dcc.Store next to the table and one
+pattern-matching callback (registered by `register_callbacks(app)` from create_app, so every
+app instance gets it) re-renders the body. Header buttons are real <button>s (keyboard) and the
+<th> carries aria-sort (screen readers).
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from urllib.parse import urlsplit
+
+from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
+
+from dashboard import formatting as fmt
+from dashboard.db import BUILD_COMMAND, WarehouseError, WarehouseMissing, display_path
+from dashboard.i18n import t
+
+NUMERIC_KINDS = {"int", "bytes", "year"}
+
+
+# ---------------------------------------------------------------------------- notices
+
+def warehouse_notice(exc: WarehouseError, lang: str) -> html.Div:
+    """What a page shows instead of data when the warehouse is missing or unreadable."""
+    missing = isinstance(exc, WarehouseMissing)
+    key = "warehouse.missing" if missing else "warehouse.unreadable"
+    children = [
+        html.H2(t(f"{key}.title", lang)),
+        html.P(t(f"{key}.body", lang, path=display_path(exc.path))),
+        html.Pre(html.Code(BUILD_COMMAND), className="command"),
+        html.P(t("warehouse.missing.after", lang)),
+    ]
+    if not missing:
+        children.append(html.P([t("warehouse.unreadable.detail", lang), " ", html.Code(str(exc))]))
+    return html.Div(children, className="notice notice-warning", role="alert",
+                    id="warehouse-missing" if missing else "warehouse-unreadable")
+
+
+def section(section_id: str, title: str, *children, intro: str | None = None) -> html.Section:
+    heading_id = f"{section_id}-heading"
+    body = [html.H2(title, id=heading_id)]
+    if intro:
+        body.append(html.P(intro, className="section-intro"))
+    body.extend(children)
+    return html.Section(body, id=section_id, className="card", **{"aria-labelledby": heading_id})
+
+
+def empty(text: str) -> html.P:
+    return html.P(text, className="empty")
+
+
+# ------------------------------------------------------------------------------ cells
+
+def safe_href(url) -> str | None:
+    """Only http(s) URLs become links; anything else (javascript:, data:) stays plain text."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def short_url(url: str, keep: int = 48) -> str:
+    """`https://host/a/b/c/file.csv` -> `host/…/file.csv` when the URL is long."""
+    parts = urlsplit(url)
+    text = parts.netloc + parts.path if parts.netloc else url
+    if len(text) <= keep:
+        return text
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    return f"{parts.netloc}/…/{name}" if parts.netloc and name else text[: keep - 1] + "…"
+
+
+def cell(kind: str, value, lang: str):
+    """The content of one table cell for a raw value of the given kind."""
+    if fmt.is_missing(value) or value == "":
+        return fmt.MISSING
+    if kind == "int":
+        return fmt.integer(value, lang)
+    if kind == "year":
+        return str(int(value))
+    if kind == "bytes":
+        return fmt.file_size(value, lang)
+    if kind == "datetime":
+        return fmt.datetime_text(value, lang)
+    if kind == "date":
+        return fmt.date_text(value, lang)
+    if kind == "code":
+        return html.Code(str(value))
+    if kind == "sha":
+        text = str(value)
+        return html.Span(text[:12] + "…" if len(text) > 12 else text, title=text, className="mono")
+    if kind == "url":
+        href = safe_href(value)
+        if href is None:
+            return html.Span(str(value), className="url")
+        return html.A(short_url(href), href=href, title=href, rel="noopener noreferrer", className="url")
+    return str(value)
+
+
+def sort_key(kind: str, value):
+    """Missing values sort last in either direction (handled by the caller); text sorts without
+    regard to case or accents."""
+    if kind in NUMERIC_KINDS:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return math.inf
+    text = unicodedata.normalize("NFKD", str(value)).casefold()
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def sort_rows(rows: list[dict], key: str, kind: str, ascending: bool) -> list[dict]:
+    present = [r for r in rows if not (fmt.is_missing(r.get(key)) or r.get(key) == "")]
+    absent = [r for r in rows if fmt.is_missing(r.get(key)) or r.get(key) == ""]
+    return sorted(present, key=lambda r: sort_key(kind, r[key]), reverse=not ascending) + absent
+
+
+# ---------------------------------------------------------------------------- tables
+
+def scroll_box(table, caption: str, lang: str) -> html.Div:
+    """A focusable, labelled scroll container, so wide tables scroll by keyboard too."""
+    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                    **{"aria-label": t("table.scroll", lang, caption=caption)})
+
+
+def plain_table(table_id: str, columns: list[dict], rows: list[dict], lang: str, caption: str) -> html.Div:
+    """A table of rows (dicts of raw values) with columns [{key, label, kind}]."""
+    head = html.Thead(html.Tr([
+        html.Th(c["label"], scope="col", className=_align(c)) for c in columns]))
+    body = html.Tbody(_body_rows(columns, rows, lang))
+    table = html.Table([html.Caption(caption), head, body], id=table_id, className="data-table")
+    return scroll_box(table, caption, lang)
+
+
+def sortable_table(table_id: str, columns: list[dict], rows: list[dict], lang: str, caption: str,
+                   sort: tuple[str, bool] | None = None) -> html.Div:
+    """Like plain_table, with a sort button in every header whose column has `sortable` != False.
+
+    `sort` is the initial (column key, ascending); rows are shown in the order given when None.
+    """
+    state = {"columns": columns, "rows": rows, "lang": lang,
+             "sort": {"key": sort[0], "asc": sort[1]} if sort else None}
+    if sort:
+        kind = next(c["kind"] for c in columns if c["key"] == sort[0])
+        rows = sort_rows(rows, sort[0], kind, sort[1])
+    head = html.Thead(html.Tr([_sortable_th(table_id, c, state["sort"], lang) for c in columns]))
+    body = html.Tbody(_body_rows(columns, rows, lang), id={"type": "sortable-body", "table": table_id})
+    table = html.Table([html.Caption(caption), head, body], id=table_id, className="data-table sortable")
+    return html.Div([
+        scroll_box(table, caption, lang),
+        dcc.Store(id={"type": "sortable-state", "table": table_id}, data=state),
+    ])
+
+
+def _align(column: dict) -> str:
+    return "num" if column.get("kind") in NUMERIC_KINDS or column.get("align") == "right" else ""
+
+
+def _body_rows(columns: list[dict], rows: list[dict], lang: str) -> list:
+    return [html.Tr([html.Td(_linked(c, r, lang), className=_align(c)) for c in columns]) for r in rows]
+
+
+def _linked(column: dict, row: dict, lang: str):
+    """The cell, wrapped in a link to an app path when the column names one (`href_key`)."""
+    content = cell(column["kind"], row.get(column["key"]), lang)
+    href = row.get(column["href_key"]) if column.get("href_key") else None
+    if isinstance(href, str) and href.startswith("/") and not href.startswith("//"):
+        return html.A(content, href=href)
+    return content
+
+
+def _aria_sort(column: dict, sort: dict | None) -> str:
+    if not sort or sort["key"] != column["key"]:
+        return "none"
+    return "ascending" if sort["asc"] else "descending"
+
+
+ARROWS = {"none": "↕", "ascending": "▲", "descending": "▼"}
+
+
+def _sortable_th(table_id: str, column: dict, sort: dict | None, lang: str) -> html.Th:
+    key = column["key"]
+    th_id = {"type": "sortable-th", "table": table_id, "col": key}
+    if column.get("sortable") is False:
+        # Same pattern id, so the callback's ALL outputs line up with every column.
+        return html.Th(column["label"], id=th_id, scope="col", className=_align(column),
+                       **{"aria-sort": "none"})
+    state = _aria_sort(column, sort)
+    button = html.Button(
+        [html.Span(column["label"]),
+         html.Span(ARROWS[state], className="sort-arrow", **{"aria-hidden": "true"},
+                   id={"type": "sortable-arrow", "table": table_id, "col": key})],
+        id={"type": "sortable-button", "table": table_id, "col": key},
+        className="sort-button", type="button", title=t("sort.button", lang, label=column["label"]))
+    return html.Th(button, id=th_id, scope="col", className=_align(column), **{"aria-sort": state})
+
+
+def register_callbacks(app) -> None:
+    """Attach the sorting callback to `app` (called by create_app for every new app)."""
+
+    @app.callback(
+        Output({"type": "sortable-body", "table": MATCH}, "children"),
+        Output({"type": "sortable-th", "table": MATCH, "col": ALL}, "aria-sort"),
+        Output({"type": "sortable-arrow", "table": MATCH, "col": ALL}, "children"),
+        Output({"type": "sortable-state", "table": MATCH}, "data"),
+        Input({"type": "sortable-button", "table": MATCH, "col": ALL}, "n_clicks"),
+        State({"type": "sortable-state", "table": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+    def _sort(_clicks, state):
+        trigger = ctx.triggered_id
+        if not state or not isinstance(trigger, dict):
+            return no_update, no_update, no_update, no_update
+        columns = state["columns"]
+        key = trigger["col"]
+        column = next((c for c in columns if c["key"] == key), None)
+        if column is None:
+            return no_update, no_update, no_update, no_update
+        previous = state.get("sort") or {}
+        ascending = not previous.get("asc", False) if previous.get("key") == key else True
+        state["sort"] = {"key": key, "asc": ascending}
+        rows = sort_rows(state["rows"], key, column["kind"], ascending)
+        aria = [_aria_sort(c, state["sort"]) for c in columns]
+        arrows = [ARROWS[_aria_sort(c, state["sort"])] for c in columns if c.get("sortable") is not False]
+        return _body_rows(columns, rows, state["lang"]), aria, arrows, state

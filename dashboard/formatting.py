@@ -1,0 +1,164 @@
+"""Numbers, amounts, percentages, dates and sizes as Belgian Dutch (default) or English text.
+
+Belgian Dutch: `1.234,5`, `12,3 %`, `€ 1.234`, `22-11-2026` or `22 november 2026`.
+English:       `1,234.5`, `12.3%`,  `€1,234`,  `2026-11-22` or `22 November 2026`.
+
+Rounding is half away from zero on the decimal text of the value (12.35 -> 12,4), which is
+what readers of a table expect; Python's own `format` rounds the binary value (12.35 -> 12.3).
+The space before `%` and after `€` in Dutch is a no-break space (NBSP), so a value never
+wraps inside a table cell. Missing values (None, NaN) become an en dash.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from numbers import Real
+from zoneinfo import ZoneInfo
+
+NBSP = "\u00a0"
+MISSING = "–"  # en dash
+TIMEZONE = ZoneInfo("Europe/Brussels")
+
+MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def _lang(lang: str | None) -> str:
+    return "en" if lang == "en" else "nl"
+
+
+def is_missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(isinstance(value, float) and math.isnan(value)) or value != value
+    except (TypeError, ValueError):  # pandas.NA and friends
+        return True
+
+
+def number(value, decimals: int = 0, lang: str = "nl") -> str:
+    """`1234.5` -> `1.234,5` (nl) or `1,234.5` (en), with `decimals` digits after the separator."""
+    if is_missing(value):
+        return MISSING
+    if not isinstance(value, (Real, Decimal)):
+        raise TypeError(f"not a number: {value!r}")
+    try:
+        with localcontext(prec=80):
+            d = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # infinity
+        return MISSING
+    if d == 0:
+        d = abs(d)  # no "-0,0"
+    text = f"{d:,.{decimals}f}"
+    if _lang(lang) == "nl":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def integer(value, lang: str = "nl") -> str:
+    return number(value, 0, lang)
+
+
+def percent(value, decimals: int = 1, lang: str = "nl", fraction: bool = False) -> str:
+    """`12.3` -> `12,3 %` (nl) or `12.3%` (en). With fraction=True the value is a share (0.123)."""
+    if is_missing(value):
+        return MISSING
+    text = number(value * 100 if fraction else value, decimals, lang)
+    return f"{text}{NBSP}%" if _lang(lang) == "nl" else f"{text}%"
+
+
+def euro(value, decimals: int = 0, lang: str = "nl") -> str:
+    """`1234` -> `€ 1.234` (nl) or `€1,234` (en); negative amounts: `€ -1.234` / `-€1,234`."""
+    if is_missing(value):
+        return MISSING
+    if _lang(lang) == "nl":
+        return f"€{NBSP}{number(value, decimals, lang)}"
+    text = number(abs(value), decimals, lang)
+    return f"-€{text}" if value < 0 and text.strip("0.,") else f"€{text}"
+
+
+def file_size(n_bytes, lang: str = "nl") -> str:
+    """Bytes in decimal units: `1.234.567` -> `1,2 MB` (nl) or `1.2 MB` (en)."""
+    if is_missing(n_bytes):
+        return MISSING
+    n = float(n_bytes)
+    for unit, factor in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if abs(n) >= factor:
+            return f"{number(n / factor, 1, lang)}{NBSP}{unit}"
+    return f"{integer(n, lang)}{NBSP}B"
+
+
+def _to_datetime(value) -> datetime | date | None:
+    if is_missing(value) or value == "":
+        return None
+    if isinstance(value, (datetime, date)):
+        return value
+    if hasattr(value, "to_pydatetime"):  # pandas.Timestamp
+        return value.to_pydatetime()
+    text = str(value).strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def date_text(value, lang: str = "nl", long: bool = False) -> str:
+    """A date: `22-11-2026` / `22 november 2026` (nl), `2026-11-22` / `22 November 2026` (en).
+
+    Accepts date, datetime or an ISO 8601 string; aware datetimes are shown in Brussels time.
+    Text that is not a date is returned unchanged (never hide what the data says).
+    """
+    d = _to_datetime(value)
+    if d is None:
+        return MISSING if is_missing(value) or value == "" else str(value)
+    if isinstance(d, datetime) and d.tzinfo is not None:
+        d = d.astimezone(TIMEZONE)
+    lang = _lang(lang)
+    if long:
+        return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
+    return f"{d.day:02d}-{d.month:02d}-{d.year}" if lang == "nl" else f"{d.year}-{d.month:02d}-{d.day:02d}"
+
+
+def datetime_text(value, lang: str = "nl") -> str:
+    """A moment: `22-11-2026 11:33` (nl) / `2026-11-22 11:33` (en), in Brussels time when the
+    value carries a time zone (the ETL writes UTC); naive values are shown as they are."""
+    d = _to_datetime(value)
+    if d is None:
+        return MISSING if is_missing(value) or value == "" else str(value)
+    if not isinstance(d, datetime):
+        return date_text(d, lang)
+    if d.tzinfo is not None:
+        d = d.astimezone(TIMEZONE)
+    return f"{date_text(d.replace(tzinfo=None), lang)} {d.hour:02d}:{d.minute:02d}"
+
+
+def duration(start, end, lang: str = "nl") -> str:
+    """Time between two moments: `45 s`, `2 min 05 s`, `1 u 02 min` (nl) / `1 h 02 min` (en)."""
+    a, b = _to_datetime(start), _to_datetime(end)
+    if not isinstance(a, datetime) or not isinstance(b, datetime):
+        return MISSING
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=timezone.utc), b.replace(tzinfo=timezone.utc)
+    seconds = (b - a).total_seconds()
+    if seconds < 0:
+        return MISSING
+    return seconds_text(seconds, lang)
+
+
+def seconds_text(seconds: float, lang: str = "nl") -> str:
+    if is_missing(seconds):
+        return MISSING
+    s = int(Decimal(str(seconds)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if s < 60:
+        return f"{s}{NBSP}s"
+    if s < 3600:
+        return f"{s // 60}{NBSP}min {s % 60:02d}{NBSP}s"
+    hour = "u" if _lang(lang) == "nl" else "h"
+    return f"{s // 3600}{NBSP}{hour} {s % 3600 // 60:02d}{NBSP}min"

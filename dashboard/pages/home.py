@@ -1,0 +1,70 @@
+"""Home page (`/`): the key facts of the latest build, with a link to the data status.
+
+A later issue makes the map the home page; this page then moves or goes.
+"""
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from dashboard import db, queries
+from dashboard import formatting as fmt
+from dashboard.components import warehouse_notice
+from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.urls import page_href
+
+dash.register_page(
+    __name__, path="/", name="Overzicht", title="Kinderarmoedemonitor", order=0,
+    nav_key="nav.home",
+    description="Kerncijfers van de laatste build van het datawarehouse van de Kinderarmoedemonitor.",
+)
+
+
+def layout(lang=None, **_query):
+    lang = normalise_lang(lang)
+    header = [html.H1(t("home.title", lang)), html.P(t("home.intro", lang), className="lead")]
+    try:
+        with db.reader() as r:
+            facts = queries.key_facts(r)
+    except db.WarehouseError as exc:
+        return html.Div([*header, warehouse_notice(exc, lang)], id="home-page", className="page")
+    return html.Div([*header, _facts(facts, lang)], id="home-page", className="page")
+
+
+def _fact(label: str, value, fact_id: str, extra=None) -> html.Div:
+    dd = [value] if extra is None else [value, html.Span(extra, className="fact-extra")]
+    return html.Div([html.Dt(label), html.Dd(dd, id=fact_id)], className="fact")
+
+
+def _facts(facts: dict, lang: str) -> html.Section:
+    build = facts.get("build")
+    if build:
+        built = _fact(t("home.built_at", lang),
+                      fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang),
+                      "home-built-at")
+        status = _fact(t("home.build_status", lang),
+                       t_or(f"build.{build['status']}", lang, str(build["status"])), "home-build-status")
+        version = _fact(t("home.code_version", lang), html.Code(str(build["code_version"])), "home-code-version")
+    else:
+        built = _fact(t("home.built_at", lang), t("home.no_build", lang), "home-built-at")
+        status = version = None
+    first, last = facts.get("first_year"), facts.get("last_year")
+    years = (fmt.MISSING if fmt.is_missing(first)
+             else str(int(first)) if first == last else f"{int(first)}–{int(last)}")
+    items = [
+        built, status, version,
+        _fact(t("home.sources", lang), fmt.integer(facts["sources"], lang), "home-sources"),
+        _fact(t("home.indicators", lang), fmt.integer(facts["built_in"] + facts["imported"], lang),
+              "home-indicators",
+              t("home.indicators_split", lang, built_in=fmt.integer(facts["built_in"], lang),
+                imported=fmt.integer(facts["imported"], lang))),
+        _fact(t("home.municipalities", lang), fmt.integer(facts["municipalities"], lang), "home-municipalities"),
+        _fact(t("home.years", lang), years, "home-years"),
+        _fact(t("home.values", lang), fmt.integer(facts["values_"], lang), "home-values"),
+    ]
+    return html.Section([
+        html.H2(t("home.facts", lang), id="home-facts-heading"),
+        html.Dl([i for i in items if i is not None], className="facts"),
+        html.P(dcc.Link(t("home.to_status", lang) + " →", href=page_href("/status", lang),
+                        id="home-to-status", className="button-link")),
+    ], className="card", **{"aria-labelledby": "home-facts-heading"})

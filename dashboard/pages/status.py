@@ -1,0 +1,204 @@
+"""Data status (`/status`): sources, builds, coverage per indicator and year, flags, map layers
+and imported indicators, all read from one build of the warehouse."""
+from __future__ import annotations
+
+import dash
+from dash import html
+
+from dashboard import db, queries
+from dashboard import formatting as fmt
+from dashboard.components import (empty, plain_table, scroll_box, section, sortable_table,
+                                  warehouse_notice)
+from dashboard.geo import geo_url
+from dashboard.i18n import normalise_lang, t, t_or
+
+dash.register_page(
+    __name__, path="/status", name="Datastatus", title="Datastatus – Kinderarmoedemonitor", order=90,
+    nav_key="nav.status",
+    description="Bronnen, builds en dekking van de cijfers van de Kinderarmoedemonitor.",
+)
+
+SECTIONS = ("builds", "sources", "coverage", "flags", "geo", "imports")
+SECTION_TITLE = {"builds": "status.builds", "sources": "status.sources", "coverage": "status.coverage",
+                 "flags": "status.flags", "geo": "status.geo", "imports": "status.imports"}
+
+
+def layout(lang=None, **_query):
+    lang = normalise_lang(lang)
+    header = [html.H1(t("status.title", lang)), html.P(t("status.intro", lang), className="lead")]
+    try:
+        with db.reader() as r:  # every part from the same build
+            data = {
+                "builds": queries.builds(r),
+                "sources": queries.sources(r),
+                "total": queries.municipality_count(r),
+                "coverage": queries.coverage(r),
+                "geo": queries.geo_layers(r),
+                "imports": queries.imports(r),
+            }
+    except db.WarehouseError as exc:
+        return html.Div([*header, warehouse_notice(exc, lang)], id="status-page", className="page")
+    toc = html.Nav(html.Ul([html.Li(html.A(t(SECTION_TITLE[s], lang), href=f"#status-{s}")) for s in SECTIONS]),
+                   className="toc", **{"aria-label": t("status.toc", lang)})
+    return html.Div([
+        *header, toc,
+        _builds(data["builds"], lang),
+        _sources(data["sources"], lang),
+        _coverage(data["coverage"], data["total"], lang),
+        _flags(data["coverage"], lang),
+        _geo(data["geo"], lang),
+        _imports(data["imports"], lang),
+    ], id="status-page", className="page")
+
+
+def _records(df) -> list[dict]:
+    """DataFrame rows as JSON-safe dicts (NaN/NA -> None, numpy numbers -> Python)."""
+    out = []
+    for row in df.astype(object).where(df.notna(), None).to_dict("records"):
+        out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})
+    return out
+
+
+def _col(key: str, kind: str = "text", label_key: str | None = None, lang: str = "nl", **extra) -> dict:
+    return {"key": key, "kind": kind, "label": t(label_key or f"col.{key}", lang), **extra}
+
+
+def _name(row: dict, lang: str) -> str:
+    return (row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name_nl")) \
+        or row.get("indicator_id") or ""
+
+
+# -------------------------------------------------------------------------- sections
+
+def _builds(df, lang):
+    rows = _records(df)
+    for r in rows:
+        r["status_label"] = t_or(f"build.{r['status']}", lang, str(r["status"]))
+        r["duration"] = fmt.duration(r["started_at"], r["finished_at"], lang)
+    columns = [_col("started_at", "datetime", lang=lang), _col("finished_at", "datetime", lang=lang),
+               _col("status_label", label_key="col.status", lang=lang),
+               _col("code_version", "code", lang=lang), _col("duration", lang=lang, align="right")]
+    caption = t("status.builds.caption", lang)
+    body = plain_table("status-builds-table", columns, rows, lang, caption) if rows else empty(t("status.empty", lang))
+    return section("status-builds", t("status.builds", lang), body)
+
+
+def _sources(df, lang):
+    rows = _records(df)
+    for r in rows:
+        r["how"] = t_or(f"how.{r['fetched_how']}", lang, str(r["fetched_how"] or t("how.unknown", lang)))
+    columns = [
+        _col("source_id", "code", lang=lang), _col("dataset", lang=lang), _col("publisher", lang=lang),
+        _col("licence", lang=lang), _col("url", "url", lang=lang, sortable=False),
+        _col("sha256", "sha", lang=lang, sortable=False), _col("retrieved_at", "datetime", lang=lang),
+        _col("rows_loaded", "int", lang=lang), _col("bytes", "bytes", lang=lang),
+        _col("how", label_key="col.fetched_how", lang=lang),
+    ]
+    caption = t("status.sources.caption", lang)
+    body = (sortable_table("status-sources", columns, rows, lang, caption) if rows
+            else empty(t("status.empty", lang)))
+    return section("status-sources", t("status.sources", lang), body)
+
+
+COVERAGE_CLASSES = ("full", "high", "mid", "low", "none")
+
+
+def coverage_class(count: int, total: int) -> str:
+    if not count or not total:
+        return "none"
+    if count >= total:
+        return "full"
+    share = count / total
+    return "high" if share >= 0.9 else "mid" if share >= 0.5 else "low"
+
+
+def _coverage(df, total: int, lang: str):
+    rows = _records(df)
+    years = sorted({int(r["year"]) for r in rows if r["year"] is not None})
+    indicators: dict[str, dict] = {}
+    for r in rows:
+        ind = indicators.setdefault(r["indicator_id"], {**r, "per_year": {}})
+        if r["year"] is not None:
+            ind["per_year"][int(r["year"])] = r["with_value"]
+    if not indicators:
+        return section("status-coverage", t("status.coverage", lang), empty(t("status.empty", lang)))
+    head = html.Thead(html.Tr(
+        [html.Th(t("col.indicator", lang), scope="col"), html.Th(t("col.unit", lang), scope="col"),
+         html.Th(t("col.direction", lang), scope="col")]
+        + [html.Th(str(y), scope="col", className="num") for y in years]))
+    body = []
+    for ind in indicators.values():
+        cells = [html.Th(_name(ind, lang), scope="row", title=ind["indicator_id"]),
+                 html.Td(ind["unit"]),
+                 html.Td(t_or(f"direction.{ind['direction']}", lang, str(ind["direction"])))]
+        for y in years:
+            count = ind["per_year"].get(y)
+            if count is None:
+                cells.append(html.Td(fmt.MISSING, className="num cov cov-none", title=t("status.no_values", lang)))
+                continue
+            share = fmt.percent(count / total * 100 if total else None, 0, lang)
+            cells.append(html.Td(
+                fmt.integer(count, lang), className=f"num cov cov-{coverage_class(count, total)}",
+                title=t("status.coverage.cell_title", lang, count=fmt.integer(count, lang),
+                        total=fmt.integer(total, lang), share=share)))
+        body.append(html.Tr(cells))
+    caption = t("status.coverage.caption", lang)
+    table = html.Table([html.Caption(caption), head, html.Tbody(body)], id="status-coverage-table",
+                       className="data-table coverage")
+    scale = html.P([html.Span(t("status.coverage.scale", lang) + " ")] + [
+        html.Span(t(f"status.coverage.scale.{c}", lang), className=f"swatch cov-{c}") for c in COVERAGE_CLASSES
+    ], className="coverage-scale")
+    return section("status-coverage", t("status.coverage", lang), scroll_box(table, caption, lang), scale,
+                   intro=t("status.coverage.intro", lang, total=fmt.integer(total, lang)))
+
+
+def _flags(df, lang: str):
+    rows = [r for r in _records(df) if r["year"] is not None]
+    for r in rows:
+        r["indicator"] = _name(r, lang)
+    columns = ([_col("indicator", lang=lang), _col("year", "year", lang=lang),
+                _col("with_value", "int", lang=lang)]
+               + [_col(f"n_{f}", "int", label_key=f"flag.{f}", lang=lang) for f in queries.FLAGS]
+               + [_col("other_codes", "int", lang=lang)])
+    caption = t("status.flags.caption", lang)
+    table = (sortable_table("status-flags", columns, rows, lang, caption, sort=("indicator", True)) if rows
+             else empty(t("status.empty", lang)))
+    legend = html.Div([
+        html.H3(t("status.legend", lang), id="status-legend-heading"),
+        html.Dl([item for f in queries.FLAGS for item in (
+            html.Dt(t(f"flag.{f}", lang)), html.Dd(t(f"flag.{f}.help", lang)))]
+            + [html.Dt(t("col.other_codes", lang)), html.Dd(t("flag.other_codes.help", lang))],
+            className="legend"),
+    ], id="status-legend", className="legend-box")
+    return section("status-flags", t("status.flags", lang), legend, table)
+
+
+def _geo(df, lang: str):
+    rows = _records(df)
+    folder = db.geo_dir()
+    for r in rows:
+        r["level_label"] = t_or(f"level.{r['level']}", lang, str(r["level"]))
+        url = geo_url(r["file_name"], r.get("sha256"), dash.get_relative_path("/"))
+        present = url is not None and (folder / r["file_name"]).is_file()
+        r["on_disk"] = t("status.file_present" if present else "status.file_absent", lang)
+        r["url"] = url if present else None
+    columns = [_col("file_name", "code", lang=lang, href_key="url"), _col("level_label", label_key="col.level", lang=lang),
+               _col("vintage", "year", lang=lang), _col("features", "int", lang=lang),
+               _col("bytes", "bytes", lang=lang), _col("sha256", "sha", lang=lang),
+               _col("on_disk", lang=lang)]
+    caption = t("status.geo.caption", lang)
+    body = plain_table("status-geo-table", columns, rows, lang, caption) if rows else empty(t("status.empty", lang))
+    return section("status-geo", t("status.geo", lang), body)
+
+
+def _imports(df, lang: str):
+    rows = _records(df)
+    for r in rows:
+        r["indicator"] = _name(r, lang)
+    columns = [_col("indicator", lang=lang), _col("file_name", "code", lang=lang), _col("sha256", "sha", lang=lang),
+               _col("imported_at", "datetime", lang=lang), _col("imported_by", lang=lang),
+               _col("rows_loaded", "int", lang=lang)]
+    caption = t("status.imports.caption", lang)
+    body = (plain_table("status-imports-table", columns, rows, lang, caption) if rows
+            else empty(t("status.imports.empty", lang)))
+    return section("status-imports", t("status.imports", lang), body)

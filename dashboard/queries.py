@@ -1,0 +1,104 @@
+"""The reads behind the home and status pages: one function per question, each a DataFrame.
+
+Every function takes a `db.Reader`, so one page reads all its parts from the same build.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.db import Reader
+
+# The flags of etl.tables.FLAGS, in that order (a test keeps them in step; importing etl.tables
+# would pull pandera into the web server).
+FLAGS = ("original", "recomputed_2025", "estimated", "suppressed", "missing")
+CURRENT_VINTAGE = 2025
+
+
+def sources(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT source_id, dataset, publisher, licence, url, sha256, retrieved_at,
+               rows_loaded, bytes, fetched_how
+        FROM source
+        ORDER BY dataset, source_id""")
+
+
+def builds(r: Reader, limit: int = 20) -> pd.DataFrame:
+    return r.query("""
+        SELECT build_id, started_at, finished_at, status, code_version
+        FROM build
+        ORDER BY started_at DESC
+        LIMIT ?""", [limit])
+
+
+def municipality_count(r: Reader, vintage: int = CURRENT_VINTAGE) -> int:
+    return int(r.scalar("SELECT count(*) FROM municipality WHERE vintage = ?", [vintage]))
+
+
+def coverage(r: Reader, vintage: int = CURRENT_VINTAGE) -> pd.DataFrame:
+    """One row per indicator and year (indicators without values get one row, year NULL).
+
+    with_value: distinct municipalities of `vintage` with a non-empty value;
+    n_<flag>: rows of those municipalities per flag; other_codes: rows whose code is not a
+    municipality of `vintage` (provinces, regions, old codes), which do not count.
+    """
+    flag_counts = ",\n".join(
+        f"count(*) FILTER (WHERE v.is_current AND v.flag = ?) AS n_{flag}" for flag in FLAGS)
+    # Only the column aliases come from the constant FLAGS; every value is a parameter.
+    sql = f"""
+        WITH current_municipality AS (
+            SELECT DISTINCT nis_code FROM municipality
+            WHERE vintage = ? AND regexp_full_match(nis_code, '[0-9]{{5}}')
+        ),
+        v AS (
+            SELECT iv.indicator_id, iv.year, iv.nis_code, iv.value, iv.flag,
+                   cm.nis_code IS NOT NULL AS is_current
+            FROM indicator_value iv
+            LEFT JOIN current_municipality cm USING (nis_code)
+        )
+        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.direction, i.origin, v.year,
+               count(DISTINCT v.nis_code) FILTER (WHERE v.is_current AND v.value IS NOT NULL)
+                   AS with_value,
+               {flag_counts},
+               count(v.nis_code) FILTER (WHERE NOT v.is_current) AS other_codes
+        FROM indicator i
+        LEFT JOIN v USING (indicator_id)
+        GROUP BY ALL
+        ORDER BY i.name_nl, i.indicator_id, v.year"""
+    return r.query(sql, [vintage, *FLAGS])
+
+
+def geo_layers(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT layer_id, level, vintage, file_name, features, bytes, sha256
+        FROM geo_layer
+        ORDER BY vintage DESC, level, file_name""")
+
+
+def imports(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT ii.indicator_id, i.name_nl, i.name_en, ii.file_name, ii.sha256,
+               ii.imported_at, ii.imported_by, ii.rows_loaded
+        FROM indicator_import ii
+        LEFT JOIN indicator i USING (indicator_id)
+        ORDER BY ii.imported_at DESC, ii.indicator_id""")
+
+
+def key_facts(r: Reader, vintage: int = CURRENT_VINTAGE) -> dict:
+    """The numbers on the home page."""
+    last = r.query("""
+        SELECT build_id, started_at, finished_at, status, code_version
+        FROM build
+        ORDER BY (status = 'success') DESC, coalesce(finished_at, started_at) DESC
+        LIMIT 1""")
+    counts = r.query("""
+        SELECT
+            (SELECT count(*) FROM source) AS sources,
+            (SELECT count(*) FROM indicator WHERE origin = 'built_in') AS built_in,
+            (SELECT count(*) FROM indicator WHERE origin = 'imported') AS imported,
+            (SELECT count(*) FROM municipality WHERE vintage = ?) AS municipalities,
+            (SELECT count(*) FROM indicator_value WHERE value IS NOT NULL) AS values_,
+            (SELECT min(year) FROM indicator_value WHERE value IS NOT NULL) AS first_year,
+            (SELECT max(year) FROM indicator_value WHERE value IS NOT NULL) AS last_year
+        """, [vintage]).iloc[0].to_dict()
+    counts["build"] = None if last.empty else last.iloc[0].to_dict()
+    return counts

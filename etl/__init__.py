@@ -1,0 +1,1 @@
+"""ETL of the Kinderarmoedemonitor: public sources -> one DuckDB warehouse."""

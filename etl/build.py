@@ -1,0 +1,199 @@
+"""`python -m etl build`: fetch every catalog file, parse, check, load, check the whole, swap in.
+
+Atomicity: the new warehouse is written beside the live one (`<name>.<pid>.tmp`), checked, closed
+and moved onto the live name with os.replace. Any failure or interruption removes the new file and
+leaves the live one byte-identical. Readers that hold the old file open keep reading it.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import harmonise, imports
+from etl.catalog import SourceFile, load_catalog
+from etl.checks import run_checks
+from etl.config import REPO_ROOT, Settings
+from etl.errors import EtlError
+from etl.fetch import Fetched, fetch
+from etl.progress import BuildProgress
+from etl.sources import geography, population_2020, statbel_adi, statbel_fiscal, statbel_population
+from etl.tables import create_all
+
+INDICATOR_SOURCES = (statbel_adi, statbel_fiscal, statbel_population, population_2020)
+
+
+@dataclass
+class BuildResult:
+    build_id: str
+    warehouse: Path
+    seconds: float
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def code_version() -> str:
+    try:
+        out = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=REPO_ROOT,
+                             capture_output=True, text=True, timeout=5)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return "onbekend"
+
+
+def build(settings: Settings, progress: BuildProgress | None = None) -> BuildResult:
+    progress = progress or BuildProgress(enabled=False)
+    started, t0 = now(), time.perf_counter()
+    build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    live = settings.warehouse_path
+    live.parent.mkdir(parents=True, exist_ok=True)
+    tmp = live.with_name(f"{live.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    catalog = load_catalog()
+    try:
+        with progress:
+            fetched = _fetch_all(catalog, settings, progress)
+            con = duckdb.connect(str(tmp))
+            try:
+                create_all(con)
+                geo, rows = _load_geography(con, fetched, progress)
+                rows.update(_load_indicators(con, fetched, geo, settings, progress))
+                rows.update(_load_imports(con, geo, settings, progress))
+                _load_sources(con, fetched, rows)
+                _load_builds(con, live, build_id, started)
+                progress.stage("controles", "bezig")
+                run_checks(con)
+                con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?", [now(), build_id])
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            progress.stage("controles", "geslaagd")
+            os.replace(tmp, live)
+            _write_geo_files(live, settings.geo_dir)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return BuildResult(build_id, live, time.perf_counter() - t0, rows)
+
+
+def _fetch_all(catalog: dict[str, SourceFile], settings: Settings, progress: BuildProgress) -> dict[str, Fetched]:
+    import requests
+
+    session = requests.Session()
+    session.headers["User-Agent"] = "kinderarmoedemonitor-etl (+https://github.com/)"
+    fetched = {}
+    for sf in catalog.values():
+        progress.fetching(sf.dataset, sf.id)
+        fetched[sf.id] = fetch(sf, settings, session)
+        progress.fetched(sf.dataset, fetched[sf.id].how)
+    return fetched
+
+
+def _paths(fetched: dict[str, Fetched], ids) -> dict[str, Path]:
+    return {i: fetched[i].path for i in ids}
+
+
+def _load_geography(con, fetched, progress):
+    t = time.perf_counter()
+    geo = geography.parse(_paths(fetched, geography.FILES))
+    progress.parsed("geography", geo.rows)
+    geography.check(geo)
+    geo.layers = geography.build_layers(geo)
+    loaded = geography.load(con, geo)
+    progress.loaded("geography", loaded, time.perf_counter() - t)
+    return geo, geo.rows_by_file()
+
+
+def _load_indicators(con, fetched, geo, settings: Settings, progress) -> dict[str, int]:
+    indicators = [i for module in INDICATOR_SOURCES for i in module.INDICATORS]
+    rules = {i.indicator_id: i.rule for i in indicators}
+    muni_2025 = geo.municipality.query("vintage == 2025")
+    crosswalk = geo.crosswalk.query("to_vintage == 2025")
+    harmonised = []
+    for module in INDICATOR_SOURCES:
+        dataset = module.__name__.rsplit(".", 1)[-1]
+        t = time.perf_counter()
+        paths = _paths(fetched, module.FILES)
+        if module is statbel_population:
+            values = module.parse(paths, settings.cache_dir, {i: fetched[i].file.sha256 for i in module.FILES})
+        else:
+            values = module.parse(paths)
+        progress.parsed(dataset, len(values))
+        module.check(values)
+        municipal = harmonise.to_2025(values, rules, crosswalk, muni_2025["nis_code"])
+        harmonised.append(municipal)
+        progress.loaded(dataset, len(municipal), time.perf_counter() - t)
+    municipal = pd.concat(harmonised, ignore_index=True)
+    areas = harmonise.aggregate(municipal, rules, muni_2025)
+    _insert(con, "indicator", pd.DataFrame([i.as_row() for i in indicators]))
+    _insert(con, "indicator_value", pd.concat([municipal, areas], ignore_index=True))
+    return {str(k): int(n) for k, n in municipal.groupby("source_id").size().items()}
+
+
+def _load_imports(con, geo, settings: Settings, progress) -> dict[str, int]:
+    t = time.perf_counter()
+    stored = imports.stored_imports(settings.imports_dir)
+    rows: dict[str, int] = {}
+    if not stored:
+        return rows
+    for item in stored:
+        n = imports.apply(con, item, geo.municipality, geo.crosswalk)
+        rows[item.source_id] = n
+    progress.parsed("imports", sum(rows.values()))
+    progress.loaded("imports", sum(rows.values()), time.perf_counter() - t)
+    return rows
+
+
+def _insert(con, table: str, frame: pd.DataFrame) -> None:
+    columns = [r[0] for r in con.sql(f'DESCRIBE "{table}"').fetchall()]  # our own table names
+    con.register("incoming", frame[columns])
+    con.execute(f'INSERT INTO "{table}" SELECT * FROM incoming')
+    con.unregister("incoming")
+
+
+def _load_sources(con, fetched: dict[str, Fetched], rows: dict[str, int]) -> None:
+    records = [{
+        "source_id": f.file.id, "url": f.file.url, "publisher": f.file.publisher, "licence": f.file.licence,
+        "sha256": f.file.sha256, "retrieved_at": f.retrieved_at, "rows_loaded": int(rows.get(f.file.id, 0)),
+        "dataset": f.file.dataset, "bytes": f.size, "fetched_how": f.how,
+    } for f in fetched.values()]
+    _insert(con, "source", pd.DataFrame(records))
+
+
+def _load_builds(con, live: Path, build_id: str, started: str) -> None:
+    """Carry the build history over from the live warehouse, then add this build."""
+    if live.exists():
+        try:
+            con.execute("ATTACH ? AS previous (READ_ONLY)", [str(live)])
+            con.execute("INSERT INTO build SELECT build_id, started_at, finished_at, status, code_version FROM previous.build")
+            con.execute("DETACH previous")
+        except duckdb.Error:
+            pass  # an unreadable or older warehouse only costs us its history
+    con.execute("INSERT INTO build VALUES (?, ?, NULL, 'checking', ?)", [build_id, started, code_version()])
+
+
+def _write_geo_files(warehouse: Path, geo_dir: Path) -> None:
+    """Export the GeoJSON layers of the new warehouse for the dashboard to serve as static files."""
+    geo_dir.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        layers = con.sql("SELECT file_name, geojson FROM geo_layer").fetchall()
+    finally:
+        con.close()
+    for file_name, text in layers:
+        target = geo_dir / file_name
+        part = target.with_name(target.name + f".{os.getpid()}.tmp")
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, target)

@@ -1,0 +1,44 @@
+"""The catalog of source files (etl/sources/catalog.toml) as typed records."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+CATALOG_PATH = Path(__file__).parent / "sources" / "catalog.toml"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    id: str
+    dataset: str
+    url: str
+    sha256: str
+    format: str
+    publisher: str
+    licence: str
+
+    @property
+    def file_name(self) -> str:
+        from urllib.parse import unquote, urlsplit
+        return unquote(urlsplit(self.url).path.rsplit("/", 1)[-1])
+
+
+def load_catalog(path: Path = CATALOG_PATH) -> dict[str, SourceFile]:
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    publishers = raw.get("publishers", {})
+    files: dict[str, SourceFile] = {}
+    for entry in raw["file"]:
+        pub = publishers[entry["publisher"]]
+        if entry["id"] in files:
+            raise ValueError(f"{path}: duplicate source id {entry['id']}")
+        files[entry["id"]] = SourceFile(
+            id=entry["id"], dataset=entry["dataset"], url=entry["url"],
+            sha256=entry["sha256"].lower(), format=entry["format"],
+            publisher=pub["publisher"], licence=pub["licence"],
+        )
+    return files
+
+
+def files_of(catalog: dict[str, SourceFile], dataset: str) -> list[SourceFile]:
+    return [f for f in catalog.values() if f.dataset == dataset]

@@ -1,0 +1,87 @@
+"""Contract checks run on every new warehouse before it replaces the live one.
+
+Column contracts (pandera, in etl.tables beside each table's DDL) plus the checks that span
+tables: every code known, every indicator and source declared, values within plausible ranges,
+the expected number of municipalities per vintage.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.errors
+
+from etl.errors import EtlError
+from etl.tables import MUNICIPALITIES_PER_VINTAGE, TABLES
+
+# Cross-table checks: (description, SQL returning offending rows). Fixed SQL, no user input.
+CROSS_CHECKS = [
+    ("indicator_value.nis_code is een gemeente van 2025 of een provincie/gewest",
+     """SELECT DISTINCT v.nis_code FROM indicator_value v
+        WHERE v.nis_code NOT IN (SELECT nis_code FROM municipality WHERE vintage = 2025)
+          AND v.nis_code NOT IN (SELECT nis_code FROM area) LIMIT 10"""),
+    ("indicator_value.indicator_id is gedeclareerd in indicator",
+     "SELECT DISTINCT indicator_id FROM indicator_value WHERE indicator_id NOT IN (SELECT indicator_id FROM indicator) LIMIT 10"),
+    ("indicator_value.source_id staat in source",
+     "SELECT DISTINCT source_id FROM indicator_value WHERE source_id NOT IN (SELECT source_id FROM source) LIMIT 10"),
+    ("indicator.source_id staat in source",
+     "SELECT indicator_id FROM indicator WHERE source_id NOT IN (SELECT source_id FROM source) LIMIT 10"),
+    ("municipality_crosswalk verwijst naar bekende gemeenten",
+     """SELECT x.from_vintage, x.from_nis, x.to_nis FROM municipality_crosswalk x
+        WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.vintage = x.from_vintage AND m.nis_code = x.from_nis)
+           OR NOT EXISTS (SELECT 1 FROM municipality m WHERE m.vintage = x.to_vintage AND m.nis_code = x.to_nis) LIMIT 10"""),
+    ("elke gemeente van 2018 en 2019 heeft precies één opvolger in 2025",
+     """SELECT m.vintage, m.nis_code, count(x.to_nis) AS n FROM municipality m
+        LEFT JOIN municipality_crosswalk x ON x.from_vintage = m.vintage AND x.from_nis = m.nis_code AND x.to_vintage = 2025
+        WHERE m.vintage IN (2018, 2019) GROUP BY ALL HAVING count(x.to_nis) <> 1 LIMIT 10"""),
+    ("waarden binnen het plausibele bereik van hun indicator (gemeenten; voor tellingen alleen op gemeenteniveau)",
+     """SELECT v.indicator_id, v.nis_code, v.year, v.value FROM indicator_value v JOIN indicator i USING (indicator_id)
+        WHERE v.value IS NOT NULL AND (v.value < i.value_min OR
+              (v.value > i.value_max AND (i.kind <> 'count' OR length(v.nis_code) = 5
+                                          AND v.nis_code IN (SELECT nis_code FROM municipality WHERE vintage = 2025))))
+        LIMIT 10"""),
+    ("elke indicator heeft waarden", """SELECT indicator_id FROM indicator
+        WHERE indicator_id NOT IN (SELECT DISTINCT indicator_id FROM indicator_value) AND note_nl NOT LIKE '%niet beschikbaar%' LIMIT 10"""),
+    ("de gemeentelaag van 2025 heeft één vorm per gemeente",
+     """SELECT layer_id, features FROM geo_layer WHERE layer_id = 'municipalities_2025'
+        AND features <> (SELECT count(*) FROM municipality WHERE vintage = 2025)"""),
+]
+
+
+def run_checks(con) -> None:
+    problems: list[str] = []
+    for name, (_, schema) in TABLES.items():
+        frame = _for_check(con.sql(f'SELECT * FROM "{name}"').df())  # table names are ours, not user input
+        try:
+            schema.validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            problems.append(f"tabel {name}: {_summarise(exc)}")
+    counts = dict(con.sql("SELECT vintage, count(*) FROM municipality GROUP BY vintage").fetchall())
+    for vintage, expected in MUNICIPALITIES_PER_VINTAGE.items():
+        if counts.get(vintage) != expected:
+            problems.append(f"municipality: {counts.get(vintage, 0)} gemeenten in NIS {vintage}, verwacht {expected}")
+    for description, sql in CROSS_CHECKS:
+        rows = con.sql(sql).fetchall()
+        if rows:
+            problems.append(f"{description}: overtreden door {rows[:5]}")
+    if problems:
+        raise EtlError("contractcontrole mislukt:\n  - " + "\n  - ".join(problems), source="warehouse")
+
+
+def _for_check(frame: pd.DataFrame) -> pd.DataFrame:
+    """DuckDB hands back int32 and object columns; the contracts speak int64 and str."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_integer_dtype(out[col]):
+            out[col] = out[col].astype("int64")
+        elif out[col].dtype == object:
+            out[col] = out[col].astype("str")
+    return out
+
+
+def _summarise(exc: pandera.errors.SchemaErrors) -> str:
+    cases = exc.failure_cases
+    parts = []
+    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+        examples = group["failure_case"].astype(str).head(3).tolist()
+        rows = group["index"].dropna().astype(int).head(3).tolist() if "index" in group else []
+        parts.append(f"kolom {column}: {check} ({len(group)} keer; bv. {examples} op rij {rows})")
+    return "; ".join(parts)

@@ -1,0 +1,89 @@
+"""Command line: `python -m etl build | import-indicator FILE`.
+
+Exit codes: 0 success, 1 a source or check failed (warehouse untouched), 2 invalid input file
+(nothing changed), 130 interrupted (warehouse untouched).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from etl.config import load_settings
+from etl.errors import EtlError, EtlErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Kinderarmoedemonitor ETL")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="bouw het warehouse uit alle bronnen van de catalogus")
+    p_build.add_argument("--quiet", action="store_true", help="geen voortgangsweergave")
+    p_imp = sub.add_parser("import-indicator", help="laad een eigen indicator (CSV of xlsx)")
+    p_imp.add_argument("file", type=Path)
+    p_imp.add_argument("--meta", type=Path, help="metadata als JSON- of TOML-bestand")
+    p_imp.add_argument("--sheet", help="werkblad met de gegevens (standaard het eerste, behalve 'metadata')")
+    for key in ("indicator-id", "name-nl", "name-en", "unit", "definition-nl", "definition-en", "source",
+                "source-url", "licence", "direction", "kind", "scale", "value-min", "value-max"):
+        p_imp.add_argument(f"--{key}")
+    p_imp.add_argument("--by", help="wie importeert (standaard de gebruikersnaam)")
+    args = parser.parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        if args.command == "build":
+            return _build(args, console)
+        return _import(args, console)
+    except KeyboardInterrupt:
+        console.print("[red]Onderbroken[/red]: het vorige warehouse is ongewijzigd.")
+        return 130
+
+
+def _build(args, console: Console) -> int:
+    from etl.build import build
+    from etl.progress import BuildProgress
+
+    settings = load_settings()
+    try:
+        result = build(settings, BuildProgress(enabled=not args.quiet, console=console))
+    except EtlError as exc:
+        console.print(f"[bold red]Build mislukt[/bold red] ({exc.describe()})", highlight=False)
+        console.print(f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd.", highlight=False)
+        return 1
+    except Exception as exc:  # a bug or an unforeseen input: still say what and keep the old warehouse
+        console.print_exception(max_frames=5)
+        console.print(f"[bold red]Build mislukt[/bold red] door een onverwachte fout: {type(exc).__name__}: {exc}. "
+                      f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd.", highlight=False)
+        return 1
+    total = sum(result.rows.values())
+    console.print(f"[green]Klaar[/green]: build {result.build_id} in {result.seconds:.1f} s, "
+                  f"{total:,} rijen uit {len(result.rows)} bestanden -> {result.warehouse}".replace(",", "."),
+                  highlight=False)
+    return 0
+
+
+def _import(args, console: Console) -> int:
+    from etl.imports import import_indicator, read_meta_file
+
+    settings = load_settings()
+    meta = {}
+    try:
+        if args.meta:
+            meta.update(read_meta_file(args.meta))
+        for key in ("indicator_id", "name_nl", "name_en", "unit", "definition_nl", "definition_en", "source",
+                    "source_url", "licence", "direction", "kind", "scale", "value_min", "value_max"):
+            if getattr(args, key) is not None:
+                meta[key] = getattr(args, key)
+        summary = import_indicator(args.file, meta, settings, sheet=args.sheet, user=args.by)
+    except EtlErrors as exc:
+        console.print(f"[bold red]Import geweigerd[/bold red]: {len(exc.errors)} probleem/problemen; er is niets gewijzigd.")
+        for err in exc.errors:
+            console.print(f"  - {err.describe()}", highlight=False, markup=False)
+        return 2
+    except EtlError as exc:
+        console.print(f"[bold red]Import geweigerd[/bold red]; er is niets gewijzigd.")
+        console.print(f"  - {exc.describe()}", highlight=False, markup=False)
+        return 2
+    console.print(f"[green]Geïmporteerd[/green]: {summary['indicator_id']}, {summary['rows']} gemeentewaarden, "
+                  f"jaren {summary['years']}, vlaggen {summary['flags']}", highlight=False)
+    return 0

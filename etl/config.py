@@ -1,0 +1,61 @@
+"""Settings, read from the environment when asked for (never at import).
+
+Precedence: environment variable, then the default below. `.env.example` lists them all.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# name -> (default, help). Kept as data so the README table and tests can check it.
+SETTINGS: dict[str, tuple[str, str]] = {
+    "WAREHOUSE_PATH": ("data/warehouse.duckdb", "The live DuckDB warehouse file."),
+    "SOURCE_MIRROR": ("", "Folder laid out as HOST/PATH; URLs of hosts present there are read from it instead of the network."),
+    "ETL_CACHE_DIR": ("data/cache", "Download cache (verified files, named by sha256)."),
+    "ETL_IMPORTS_DIR": ("data/imports", "Indicators imported by analysts; re-applied on every build."),
+    "GEO_DIR": ("geo", "Where the build writes the simplified GeoJSON layers the dashboard serves."),
+    "ETL_HTTP_TIMEOUT": ("30", "Seconds to wait for a connection or a read."),
+    "ETL_HTTP_RETRIES": ("3", "Retries of a failed download (timeouts, 5xx)."),
+    "ETL_HTTP_BACKOFF": ("1.0", "Seconds of the first back-off; doubles each retry."),
+    "ETL_MAX_DOWNLOAD_BYTES": ("200000000", "A download larger than this is refused."),
+}
+
+
+def _resolve(path: str) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else REPO_ROOT / p
+
+
+@dataclass(frozen=True)
+class Settings:
+    warehouse_path: Path
+    source_mirror: Path | None
+    cache_dir: Path
+    imports_dir: Path
+    geo_dir: Path
+    http_timeout: float
+    http_retries: int
+    http_backoff: float
+    max_download_bytes: int
+
+
+def get(name: str) -> str:
+    return os.environ.get(name) or SETTINGS[name][0]
+
+
+def load_settings() -> Settings:
+    mirror = get("SOURCE_MIRROR")
+    return Settings(
+        warehouse_path=_resolve(get("WAREHOUSE_PATH")),
+        source_mirror=_resolve(mirror) if mirror else None,
+        cache_dir=_resolve(get("ETL_CACHE_DIR")),
+        imports_dir=_resolve(get("ETL_IMPORTS_DIR")),
+        geo_dir=_resolve(get("GEO_DIR")),
+        http_timeout=float(get("ETL_HTTP_TIMEOUT")),
+        http_retries=int(get("ETL_HTTP_RETRIES")),
+        http_backoff=float(get("ETL_HTTP_BACKOFF")),
+        max_download_bytes=int(get("ETL_MAX_DOWNLOAD_BYTES")),
+    )

@@ -1,0 +1,164 @@
+"""Harmonise source values to the 2025 municipalities, and aggregate to provinces and regions.
+
+The rule, stated once: values of municipalities that merged are recomputed from counts. A count
+is summed; a rate is the sum of numerators over the sum of denominators (never an average of
+rates); a statistic that cannot be combined exactly (a median, a quartile) is estimated as the
+mean of the predecessors' values weighted by their population, and flagged `estimated`.
+Provinces and regions are computed the same way from the harmonised municipalities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+# Long input frame produced by every indicator source, in the source's own code vintage.
+SOURCE_COLUMNS = ["indicator_id", "from_vintage", "nis_code", "year", "value", "numerator",
+                  "denominator", "weight", "flag", "source_id"]
+OUTPUT_COLUMNS = ["indicator_id", "nis_code", "year", "value", "numerator", "denominator",
+                  "flag", "source_id", "note"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str  # "count", "rate" or "statistic"
+    scale: float = 1.0  # value = numerator / denominator * scale for rates
+
+
+def empty_source_frame() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in SOURCE_COLUMNS})
+
+
+def to_2025(values: pd.DataFrame, rules: dict[str, Rule], crosswalk: pd.DataFrame,
+            municipalities_2025: pd.Series) -> pd.DataFrame:
+    """Map `values` (SOURCE_COLUMNS) onto every 2025 municipality, for every indicator-year present.
+
+    `crosswalk` has from_vintage, from_nis, to_nis for every municipality of every older vintage.
+    Rows whose code is not a Flemish or Brussels municipality of their vintage are dropped (the
+    sources cover all of Belgium); callers that must refuse unknown codes check before.
+    """
+    identity = pd.DataFrame({"from_vintage": 2025, "from_nis": municipalities_2025.values,
+                             "to_nis": municipalities_2025.values})
+    xw = pd.concat([crosswalk[["from_vintage", "from_nis", "to_nis"]], identity], ignore_index=True)
+    expected = xw.groupby(["from_vintage", "to_nis"]).size().rename("n_expected").reset_index()
+    members = (xw.groupby(["from_vintage", "to_nis"])["from_nis"]
+               .agg(lambda s: ", ".join(sorted(s))).rename("members").reset_index())
+
+    v = values.merge(xw, left_on=["from_vintage", "nis_code"], right_on=["from_vintage", "from_nis"], how="inner")
+    for col in ("value", "numerator", "denominator", "weight"):
+        v[col] = pd.to_numeric(v[col], errors="coerce").astype("float64")
+    v["has_value"] = v["flag"].eq("original") & v["value"].notna()
+    v["is_suppressed"] = v["flag"].eq("suppressed")
+    v["weighted"] = v["value"] * v["weight"]
+    keys = ["indicator_id", "from_vintage", "to_nis", "year"]
+    by = v.groupby(keys, sort=False)
+    grouped = by[["value", "numerator", "denominator", "weight", "weighted"]].sum(min_count=1)
+    grouped["n_present"] = by["has_value"].sum()
+    grouped["any_suppressed"] = by["is_suppressed"].any()
+    grouped["source_id"] = by["source_id"].first()
+    grouped["first_value"] = by["value"].first()
+    # Only suppressed cells are explained by the codes that hid them; join names just there.
+    hidden = v[v["is_suppressed"]].groupby(keys, sort=False)["nis_code"].agg(lambda s: ", ".join(sorted(s)))
+    grouped["present"] = hidden.reindex(grouped.index).fillna("")
+    grouped = grouped.reset_index()
+    grouped = grouped.merge(expected, on=["from_vintage", "to_nis"]).merge(members, on=["from_vintage", "to_nis"])
+    out = _combine(grouped, rules)
+    out = out.rename(columns={"to_nis": "nis_code"})
+    return _complete_grid(out[OUTPUT_COLUMNS], municipalities_2025)
+
+
+def _combine(g: pd.DataFrame, rules: dict[str, Rule]) -> pd.DataFrame:
+    kind = g["indicator_id"].map(lambda i: rules[i].kind)
+    scale = g["indicator_id"].map(lambda i: rules[i].scale).astype(float)
+    merged = g["n_expected"] > 1
+    complete = g["n_present"] == g["n_expected"]
+
+    value = np.where(kind == "rate", g["numerator"] / g["denominator"] * scale, g["value"])
+    value = np.where(kind == "statistic", g["weighted"] / g["weight"], value)
+    value = np.where(merged, value, g["first_value"])  # one predecessor: the source's own figure
+    flag = np.select(
+        [g["any_suppressed"], ~complete, ~merged, kind == "statistic"],
+        ["suppressed", "missing", "original", "estimated"], default="recomputed_2025")
+    # Parts that cannot be combined (a rate without counts, a statistic without weights) leave
+    # the merged municipality empty rather than guessed.
+    uncombinable = merged & complete & pd.isna(value) & ~np.isin(flag, ["suppressed", "missing"])
+    flag = np.where(uncombinable, "missing", flag)
+    value = np.where(np.isin(flag, ["suppressed", "missing"]), np.nan, value)
+    note = np.select(
+        [flag == "suppressed", flag == "missing", flag == "recomputed_2025", flag == "estimated"],
+        ["verborgen door de bron (geheimhouding) in " + g["present"],
+         np.where(uncombinable, "niet te combineren zonder tellers, noemers of gewichten voor " + g["members"],
+                  "ontbreekt in de bron voor (een deel van) " + g["members"]),
+         "herberekend voor de gemeente van 2025 uit de tellers en noemers van " + g["members"],
+         "geschat voor de gemeente van 2025: naar inwoners gewogen gemiddelde van " + g["members"]],
+        default=None)
+    out = g.assign(value=value, flag=flag, note=note)
+    # Statistics keep the population they describe as denominator; counts keep no parts.
+    out.loc[kind == "statistic", "numerator"] = np.nan
+    out.loc[kind == "statistic", "denominator"] = out.loc[kind == "statistic", "weight"]
+    out.loc[kind == "count", ["numerator", "denominator"]] = np.nan
+    out.loc[out["flag"].isin(["suppressed", "missing"]), ["numerator", "denominator"]] = np.nan
+    return out
+
+
+def _complete_grid(out: pd.DataFrame, municipalities_2025: pd.Series) -> pd.DataFrame:
+    """Every indicator-year gets a row for every 2025 municipality; absent ones say `missing`."""
+    pairs = out[["indicator_id", "year", "source_id"]].drop_duplicates(["indicator_id", "year"])
+    grid = pairs.merge(pd.DataFrame({"nis_code": municipalities_2025.values}), how="cross")
+    full = grid.merge(out.drop(columns="source_id"), on=["indicator_id", "year", "nis_code"], how="left")
+    absent = full["flag"].isna()
+    full.loc[absent, "flag"] = "missing"
+    full.loc[absent, "note"] = "de bron bevat geen waarde voor deze gemeente in dit jaar"
+    return full[OUTPUT_COLUMNS]
+
+
+def aggregate(values: pd.DataFrame, rules: dict[str, Rule], municipality_2025: pd.DataFrame) -> pd.DataFrame:
+    """Province and region values from the harmonised municipal values, combined from counts."""
+    frames = []
+    groups = {"province_nis": municipality_2025.set_index("nis_code")["province_nis"],
+              "region_nis": municipality_2025.set_index("nis_code")["region_nis"]}
+    for column, mapping in groups.items():
+        v = values.assign(area=values["nis_code"].map(mapping))
+        frames.append(_aggregate_level(v, rules, mapping.value_counts()))
+    out = pd.concat(frames, ignore_index=True)
+    # Brussels is both a region and, for comparisons, the province level: keep one row.
+    return out.drop_duplicates(["indicator_id", "nis_code", "year"])[OUTPUT_COLUMNS]
+
+
+def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) -> pd.DataFrame:
+    v = v.copy()
+    v["has_value"] = v["value"].notna()
+    v["weight"] = v["denominator"]
+    v["weighted"] = v["value"] * v["weight"]
+    for col in ("numerator", "denominator", "weighted"):
+        v[col] = v[col].where(v["has_value"])
+    v["absent"] = ~v["has_value"]
+    by = v.groupby(["indicator_id", "area", "year"], sort=False)
+    g = by[["value", "numerator", "denominator", "weighted"]].sum(min_count=1)
+    g["n_present"] = by["has_value"].sum()
+    g["absent"] = by["absent"].sum()
+    g["source_id"] = by["source_id"].first()
+    g = g.reset_index()
+    g["n_expected"] = g["area"].map(sizes)
+    kind = g["indicator_id"].map(lambda i: rules[i].kind)
+    scale = g["indicator_id"].map(lambda i: rules[i].scale).astype(float)
+    complete = g["n_present"] == g["n_expected"]
+    value = np.select([kind == "rate", kind == "statistic"],
+                      [g["numerator"] / g["denominator"] * scale, g["weighted"] / g["denominator"]],
+                      default=g["value"])
+    # A sum over an incomplete set undercounts: leave it empty. A rate over the municipalities
+    # that have one is still informative, but is an estimate for the whole area.
+    flag = np.select([(kind == "count") & ~complete, g["n_present"] == 0, (kind == "rate") & complete, kind == "count"],
+                     ["missing", "missing", "recomputed_2025", "recomputed_2025"], default="estimated")
+    value = np.where(flag == "missing", np.nan, value)
+    note = np.where(
+        complete,
+        np.where(kind == "statistic", "geschat: naar inwoners gewogen gemiddelde van de gemeenten",
+                 "berekend uit de tellers en noemers van de gemeenten van 2025"),
+        "berekend zonder " + g["absent"].astype(str) + " gemeente(n) zonder waarde")
+    out = g.assign(value=value, flag=flag, note=note, nis_code=g["area"])
+    out.loc[kind == "count", ["numerator", "denominator"]] = np.nan
+    out.loc[kind == "statistic", "numerator"] = np.nan
+    out.loc[out["flag"] == "missing", ["numerator", "denominator"]] = np.nan
+    return out

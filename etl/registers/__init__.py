@@ -1,0 +1,1 @@
+"""Hand-curated policy registers (programmes, projects, partners, action plan) and their checks."""
