@@ -168,11 +168,15 @@ def _body_rows(columns: list[dict], rows: list[dict], lang: str) -> list:
 
 
 def _linked(column: dict, row: dict, lang: str):
-    """The cell, wrapped in a link to an app path when the column names one (`href_key`)."""
+    """The cell; linked to an app path when the column names one (`href_key`), with a second,
+    smaller line when it names one (`sub_key`)."""
     content = cell(column["kind"], row.get(column["key"]), lang)
     href = row.get(column["href_key"]) if column.get("href_key") else None
     if isinstance(href, str) and href.startswith("/") and not href.startswith("//"):
-        return html.A(content, href=href)
+        content = html.A(content, href=href)
+    sub = row.get(column["sub_key"]) if column.get("sub_key") else None
+    if sub is not None and sub != "":
+        content = [content, html.Span(str(sub), className="sub")]
     return content
 
 

@@ -69,12 +69,16 @@ def percent(value, decimals: int = 1, lang: str = "nl", fraction: bool = False) 
     if is_missing(value):
         return MISSING
     text = number(value * 100 if fraction else value, decimals, lang)
+    if text == MISSING:
+        return MISSING
     return f"{text}{NBSP}%" if _lang(lang) == "nl" else f"{text}%"
 
 
 def euro(value, decimals: int = 0, lang: str = "nl") -> str:
     """`1234` -> `€ 1.234` (nl) or `€1,234` (en); negative amounts: `€ -1.234` / `-€1,234`."""
     if is_missing(value):
+        return MISSING
+    if number(value, decimals, lang) == MISSING:
         return MISSING
     if _lang(lang) == "nl":
         return f"€{NBSP}{number(value, decimals, lang)}"

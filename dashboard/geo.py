@@ -49,5 +49,5 @@ def register_geo_route(app) -> None:
             response.make_sequence()
         return response
 
-    server.add_url_rule(f"{prefix}geo/<filename>", endpoint="dashboard_geojson",
+    server.add_url_rule(f"{prefix}geo/<path:filename>", endpoint="dashboard_geojson",
                         view_func=geojson, methods=["GET", "HEAD"])

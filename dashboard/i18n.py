@@ -106,7 +106,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "status.file_absent": {"nl": "ontbreekt", "en": "missing"},
     # column labels
     "col.source_id": {"nl": "Bron-id", "en": "Source id"},
-    "col.dataset": {"nl": "Dataset", "en": "Dataset"},
+    "col.source": {"nl": "Bron-id en dataset", "en": "Source id and dataset"},
     "col.publisher": {"nl": "Uitgever", "en": "Publisher"},
     "col.licence": {"nl": "Licentie", "en": "Licence"},
     "col.url": {"nl": "URL", "en": "URL"},

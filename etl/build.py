@@ -53,7 +53,8 @@ def code_version() -> str:
     return "onbekend"
 
 
-def build(settings: Settings, progress: BuildProgress | None = None) -> BuildResult:
+def build(settings: Settings, progress: BuildProgress | None = None,
+          catalog: dict[str, SourceFile] | None = None) -> BuildResult:
     progress = progress or BuildProgress(enabled=False)
     started, t0 = now(), time.perf_counter()
     build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
@@ -61,7 +62,7 @@ def build(settings: Settings, progress: BuildProgress | None = None) -> BuildRes
     live.parent.mkdir(parents=True, exist_ok=True)
     tmp = live.with_name(f"{live.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    catalog = load_catalog()
+    catalog = catalog or load_catalog()
     try:
         with progress:
             fetched = _fetch_all(catalog, settings, progress)

@@ -88,14 +88,15 @@ def _sources(df, lang):
     for r in rows:
         r["how"] = t_or(f"how.{r['fetched_how']}", lang, str(r["fetched_how"] or t("how.unknown", lang)))
     columns = [
-        _col("source_id", "code", lang=lang), _col("dataset", lang=lang), _col("publisher", lang=lang),
+        _col("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
+        _col("publisher", lang=lang),
         _col("licence", lang=lang), _col("url", "url", lang=lang, sortable=False),
         _col("sha256", "sha", lang=lang, sortable=False), _col("retrieved_at", "datetime", lang=lang),
         _col("rows_loaded", "int", lang=lang), _col("bytes", "bytes", lang=lang),
         _col("how", label_key="col.fetched_how", lang=lang),
     ]
     caption = t("status.sources.caption", lang)
-    body = (sortable_table("status-sources", columns, rows, lang, caption) if rows
+    body = (sortable_table("status-sources-table", columns, rows, lang, caption) if rows
             else empty(t("status.empty", lang)))
     return section("status-sources", t("status.sources", lang), body)
 
@@ -161,7 +162,7 @@ def _flags(df, lang: str):
                + [_col(f"n_{f}", "int", label_key=f"flag.{f}", lang=lang) for f in queries.FLAGS]
                + [_col("other_codes", "int", lang=lang)])
     caption = t("status.flags.caption", lang)
-    table = (sortable_table("status-flags", columns, rows, lang, caption, sort=("indicator", True)) if rows
+    table = (sortable_table("status-flags-table", columns, rows, lang, caption, sort=("indicator", True)) if rows
              else empty(t("status.empty", lang)))
     legend = html.Div([
         html.H3(t("status.legend", lang), id="status-legend-heading"),

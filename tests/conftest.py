@@ -1,0 +1,80 @@
+"""Shared fixtures. Tests run offline: sources come from the mirror (SOURCE_MIRROR, or
+../shared/mirror beside the repository); tests that need it are skipped when it is absent."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def mirror_dir() -> Path | None:
+    candidate = Path(os.environ.get("SOURCE_MIRROR") or REPO.parent / "shared" / "mirror")
+    return candidate if (candidate / "raw.githubusercontent.com").is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def mirror() -> Path:
+    found = mirror_dir()
+    if found is None:
+        pytest.skip("source mirror not present (set SOURCE_MIRROR)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory) -> Path:
+    """One download cache for the whole session: builds after the first read verified files."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def etl_env(monkeypatch, root: Path, mirror: Path, cache: Path) -> Path:
+    """Point every ETL setting at a test folder; returns the warehouse path."""
+    warehouse = root / "warehouse.duckdb"
+    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+    monkeypatch.setenv("SOURCE_MIRROR", str(mirror))
+    monkeypatch.setenv("ETL_CACHE_DIR", str(cache))
+    monkeypatch.setenv("ETL_IMPORTS_DIR", str(root / "imports"))
+    monkeypatch.setenv("GEO_DIR", str(root / "geo"))
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(tmp_path_factory, mirror, shared_cache) -> Path:
+    """A full build from the mirror, made once per session. Do not modify: copy it."""
+    from etl.build import build
+    from etl.config import load_settings
+
+    root = tmp_path_factory.mktemp("built")
+    with pytest.MonkeyPatch.context() as mp:
+        etl_env(mp, root, mirror, shared_cache)
+        build(load_settings())
+    return root / "warehouse.duckdb"
+
+
+@pytest.fixture
+def etl_root(tmp_path, monkeypatch, mirror, shared_cache, built_warehouse) -> Path:
+    """A test folder with its own copy of the built warehouse and geo files, settings pointing at it."""
+    etl_env(monkeypatch, tmp_path, mirror, shared_cache)
+    shutil.copyfile(built_warehouse, tmp_path / "warehouse.duckdb")
+    shutil.copytree(built_warehouse.parent / "geo", tmp_path / "geo")
+    return tmp_path
+
+
+@pytest.fixture
+def read_only():
+    """Open a warehouse read-only and close it after the test."""
+    import duckdb
+
+    opened = []
+
+    def _open(path: Path):
+        con = duckdb.connect(str(path), read_only=True)
+        opened.append(con)
+        return con
+
+    yield _open
+    for con in opened:
+        con.close()
