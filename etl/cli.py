@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     p_imp.add_argument("--by", help="wie importeert (standaard de gebruikersnaam)")
     args = parser.parse_args(argv)
     console = Console(stderr=True)
+    _interrupt_on_sigterm()
     try:
         if args.command == "build":
             return _build(args, console)
@@ -37,6 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         console.print("[red]Onderbroken[/red]: het vorige warehouse is ongewijzigd.")
         return 130
+
+
+def _interrupt_on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C, so an interrupted build still removes its unfinished file."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        def _raise(signum, frame):
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGTERM, _raise)
 
 
 def _build(args, console: Console) -> int:
