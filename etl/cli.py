@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         p_imp.add_argument(f"--{key}")
     p_imp.add_argument("--by", help="wie importeert (standaard de gebruikersnaam)")
     args = parser.parse_args(argv)
-    console = Console(stderr=True)
+    # soft_wrap: messages stay on one line each, so they can be searched and logged.
+    console = Console(stderr=True, soft_wrap=True)
     _interrupt_on_sigterm()
     try:
         if args.command == "build":

@@ -151,6 +151,8 @@ def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) 
     # that have one is still informative, but is an estimate for the whole area.
     flag = np.select([(kind == "count") & ~complete, g["n_present"] == 0, (kind == "rate") & complete, kind == "count"],
                      ["missing", "missing", "recomputed_2025", "recomputed_2025"], default="estimated")
+    # Without counts or weights (an imported statistic, say) there is nothing to combine.
+    flag = np.where(pd.isna(value), "missing", flag)
     value = np.where(flag == "missing", np.nan, value)
     note = np.where(
         complete,

@@ -261,8 +261,8 @@ def schema_messages(name: str, frame: pd.DataFrame, schema: pa.DataFrameSchema) 
 def _failure_messages(name: str, cases: pd.DataFrame) -> list[str]:
     messages: list[str] = []
     combined: dict[int, list[tuple[str, str]]] = {}
-    for case in cases.itertuples(index=False):
-        check, column, value, index = str(case.check), case.column, case.failure_case, case.index
+    for case in cases.to_dict("records"):
+        check, column, value, index = str(case["check"]), case["column"], case["failure_case"], case["index"]
         line = None if index is None or pd.isna(index) else _line(index)
         if check == "column_in_dataframe":
             messages.append(_message(name, f"kolom '{value}' ontbreekt"))
@@ -421,6 +421,28 @@ def check_partners_used(frames: dict[str, pd.DataFrame]) -> list[str]:
             for pos, pid in enumerate(partner["partner_id"]) if pd.notna(pid) and pid not in used]
 
 
+def check_leads(frames: dict[str, pd.DataFrame]) -> list[str]:
+    """project.lead_org names exactly the partners that project_partner marks as 'lead'."""
+    project, links, partner = frames.get("project"), frames.get("project_partner"), frames.get("partner")
+    needed = [(project, ("project_id", "lead_org")), (links, ("project_id", "partner_id", "role")),
+              (partner, ("partner_id", "name"))]
+    if any(frame is None or not set(columns) <= set(frame.columns) for frame, columns in needed):
+        return []
+    names = dict(zip(partner["partner_id"], partner["name"]))
+    leads = links[links["role"] == "lead"]
+    lead_names = {pid: {names.get(p) for p in group["partner_id"]}
+                  for pid, group in leads.groupby("project_id")}
+    messages = []
+    for pos, (project_id, lead_org) in enumerate(zip(project["project_id"], project["lead_org"])):
+        listed = set() if pd.isna(lead_org) else {n.strip() for n in str(lead_org).split(";")}
+        linked = lead_names.get(project_id, set())
+        if listed != linked:
+            messages.append(_message("project",
+                f"lead_org {sorted(listed)} komt niet overeen met de partners met rol 'lead' in "
+                f"project_partner.csv {sorted(n for n in linked if n)}", _line(pos), "lead_org"))
+    return messages
+
+
 def check_action_plan(frames: dict[str, pd.DataFrame]) -> list[str]:
     """201 actions; codes agree with the action number; milestones are a JSON object;
     a budget row has a year exactly when its qualifier is 'year'."""
@@ -480,5 +502,6 @@ def check_registers(frames: dict[str, pd.DataFrame], municipality_codes_2025: se
     messages += check_locations(frames, municipality_codes_2025, province_codes)
     messages += check_fact_values(frames, municipality_codes_2025, province_codes)
     messages += check_partners_used(frames)
+    messages += check_leads(frames)
     messages += check_action_plan(frames)
     return list(dict.fromkeys(messages))  # same problem found twice is reported once

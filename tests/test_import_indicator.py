@@ -1,0 +1,168 @@
+"""`python -m etl import-indicator`: an analyst's own indicator, validated cell by cell.
+
+All indicator files in this module are SYNTHETIC test fixtures with invented numbers."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from etl.cli import main
+
+META = {"indicator_id": "test_kansarmoede", "name_nl": "Testindicator (synthetisch)", "unit": "%",
+        "definition_nl": "Synthetische testwaarden, geen echte cijfers.", "source": "testsuite",
+        "licence": "CC0", "direction": "higher_is_worse"}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_meta(tmp_path: Path, **changes) -> Path:
+    meta = {**META, **changes}
+    path = tmp_path / "meta.json"
+    path.write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+def write_csv(tmp_path: Path, text: str, name: str = "indicator.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_CSV = """niscode;jaar;waarde;teller;noemer
+44045;2022;10,0;100;1000
+46014;2022;30,0;30;100
+11002;2022;20,0;20;100
+11007;2022;10,0;10;100
+21004;2022;25,5;51;200
+46029;2025;12,5;125;1000
+"""
+
+
+def run_import(path: Path, meta: Path, *extra: str) -> int:
+    return main(["import-indicator", str(path), "--meta", str(meta), *extra])
+
+
+def test_good_import_harmonises_and_survives_build(etl_root, tmp_path, read_only, capsys):
+    assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path), "--by", "tester") == 0
+    con = read_only(etl_root / "warehouse.duckdb")
+    rows = {r[0]: r[1:] for r in con.execute(
+        "SELECT nis_code || '-' || year, value, numerator, denominator, flag FROM indicator_value "
+        "WHERE indicator_id = 'test_kansarmoede' AND nis_code IN ('46029', '11002', '21004')").fetchall()}
+    # 2019 codes 44045 + 46014 -> 2025 Lokeren, recombined from counts: 130 / 1100, not (10 + 30) / 2.
+    value, numerator, denominator, flag = rows["46029-2022"]
+    assert (numerator, denominator, flag) == (130, 1100, "recomputed_2025")
+    assert value == pytest.approx(130 / 1100 * 100)
+    assert rows["11002-2022"][0] == pytest.approx(30 / 200 * 100)  # Antwerpen + Borsbeek
+    assert rows["21004-2022"][3] == "original"
+    assert rows["46029-2025"][3] == "original"
+    meta = con.execute("SELECT origin, direction FROM indicator WHERE indicator_id = 'test_kansarmoede'").fetchone()
+    assert meta == ("imported", "higher_is_worse")
+    imported_by = con.execute("SELECT imported_by FROM indicator_import").fetchone()[0]
+    assert imported_by == "tester"
+    con.close()
+
+    from etl.build import build
+    from etl.config import load_settings
+    build(load_settings())
+    con = read_only(etl_root / "warehouse.duckdb")
+    n = con.execute("SELECT count(*) FROM indicator_value WHERE indicator_id = 'test_kansarmoede' "
+                    "AND value IS NOT NULL").fetchone()[0]
+    assert n >= 6  # the municipalities plus province and region aggregates
+    assert con.execute("SELECT count(*) FROM source WHERE source_id = 'import-test_kansarmoede'").fetchone()[0] == 1
+
+
+def test_good_excel_with_metadata_sheet(etl_root, tmp_path, read_only):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "gegevens"
+    ws.append(["nis_code", "year", "value"])
+    ws.append(["21004", 2021, 3.5])
+    ws.append(["11001", 2021, 1.25])
+    meta = wb.create_sheet("metadata")
+    for key, value in {**META, "indicator_id": "test_xlsx", "unit": "index", "kind": "statistic"}.items():
+        meta.append([key, value])
+    path = tmp_path / "indicator.xlsx"
+    wb.save(path)
+    assert main(["import-indicator", str(path)]) == 0
+    con = read_only(etl_root / "warehouse.duckdb")
+    assert con.execute("SELECT value FROM indicator_value WHERE indicator_id = 'test_xlsx' AND nis_code = '11001'"
+                       ).fetchone()[0] == 1.25
+
+
+def _xlsx(tmp_path, rows, name="bad.xlsx"):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "gegevens"
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+BAD_CASES = {
+    "unknown code": ("niscode;jaar;waarde\n99998;2022;1\n", "rij 2, kolom niscode: onbekende NIS-code 99998"),
+    "walloon code": ("niscode;jaar;waarde\n62063;2022;1\n", "onbekende NIS-code 62063"),
+    "text in number": ("niscode;jaar;waarde\n21004;2022;veel\n", "rij 2, kolom waarde: getal verwacht, gevonden 'veel'"),
+    "bad year": ("niscode;jaar;waarde\n21004;twintig;1\n", "rij 2, kolom jaar: jaartal verwacht"),
+    "missing column": ("niscode;waarde\n21004;1\n", "kolommen ['year'] ontbreken"),
+    "duplicate": ("niscode;jaar;waarde\n21004;2022;1\n21004;2022;2\n", "dubbele rij voor 21004 in 2022"),
+    "mixed vintages": ("niscode;jaar;waarde\n46030;2022;1\n46003;2022;2\n", "mengt codes van verschillende indelingen"),
+    "negative count": ("niscode;jaar;waarde;teller;noemer\n21004;2022;1;-1;100\n", "kolom teller: numerator mag niet negatief"),
+    "inconsistent rate": ("niscode;jaar;waarde;teller;noemer\n21004;2022;50;1;100\n", "past niet bij teller/noemer"),
+    "ragged row": ("niscode;jaar;waarde\n21004;2022;1;5\n", "rij 2: 4 velden, verwacht 3"),
+    "empty file": ("", "leeg bestand"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bad_csv_is_refused_with_cell_level_message(case, etl_root, tmp_path, capsys):
+    text, expected = BAD_CASES[case]
+    live = etl_root / "warehouse.duckdb"
+    before = digest(live)
+    assert run_import(write_csv(tmp_path, text), write_meta(tmp_path)) == 2
+    err = capsys.readouterr().err
+    assert expected in " ".join(err.split()), err
+    assert "niets gewijzigd" in err
+    assert digest(live) == before
+    assert not (etl_root / "imports").exists() or not any((etl_root / "imports").iterdir())
+
+
+def test_bad_metadata_lists_every_problem(etl_root, tmp_path, capsys):
+    path = write_csv(tmp_path, "niscode;jaar;waarde\n21004;2022;1\n")
+    assert run_import(path, write_meta(tmp_path, direction="lower", licence="")) == 2
+    err = capsys.readouterr().err
+    assert "direction moet higher_is_worse of higher_is_better zijn" in err
+    assert "metadata 'licence' ontbreekt" in err
+
+
+def test_builtin_indicator_cannot_be_overwritten(etl_root, tmp_path, capsys):
+    path = write_csv(tmp_path, "niscode;jaar;waarde\n21004;2022;1\n")
+    assert run_import(path, write_meta(tmp_path, indicator_id="arop_admin")) == 2
+    assert "ingebouwde indicator" in capsys.readouterr().err
+
+
+def test_excel_formula_and_fake_xlsx_are_refused(etl_root, tmp_path, capsys):
+    before = digest(etl_root / "warehouse.duckdb")
+    formula = _xlsx(tmp_path, [["nis_code", "year", "value"], ["21004", 2022, "=1+1"]])
+    assert run_import(formula, write_meta(tmp_path)) == 2
+    err = capsys.readouterr().err
+    assert "blad gegevens, rij 2, kolom value: formule" in " ".join(err.split())
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("<html>not a workbook</html>")
+    assert run_import(fake, write_meta(tmp_path)) == 2
+    assert "geen geldig xlsx-bestand" in capsys.readouterr().err
+    assert digest(etl_root / "warehouse.duckdb") == before
+
+
+def test_import_without_warehouse_says_build_first(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "none.duckdb"))
+    assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 2
+    assert "python -m etl build" in capsys.readouterr().err
