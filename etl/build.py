@@ -24,7 +24,7 @@ from etl.config import REPO_ROOT, Settings
 from etl.errors import EtlError
 from etl.fetch import Fetched, fetch
 from etl.progress import BuildProgress
-from etl.sources import geography, population_2020, statbel_adi, statbel_fiscal, statbel_population
+from etl.sources import geography, population_2020, registers, statbel_adi, statbel_fiscal, statbel_population
 from etl.tables import create_all
 
 INDICATOR_SOURCES = (statbel_adi, statbel_fiscal, statbel_population, population_2020)
@@ -72,7 +72,8 @@ def build(settings: Settings, progress: BuildProgress | None = None,
                 geo, rows = _load_geography(con, fetched, progress)
                 rows.update(_load_indicators(con, fetched, geo, settings, progress))
                 rows.update(_load_imports(con, geo, settings, progress))
-                _load_sources(con, fetched, rows)
+                register_sources = _load_registers(con, geo, settings, progress)
+                _load_sources(con, fetched, rows, register_sources)
                 _load_builds(con, live, build_id, started)
                 progress.stage("controles", "bezig")
                 run_checks(con)
@@ -157,6 +158,18 @@ def _load_imports(con, geo, settings: Settings, progress) -> dict[str, int]:
     return rows
 
 
+def _load_registers(con, geo, settings: Settings, progress) -> list[dict]:
+    t = time.perf_counter()
+    frames = registers.parse(settings.registers_dir)
+    progress.parsed("registers", sum(len(f) for f in frames.values()))
+    municipalities = set(geo.municipality.loc[geo.municipality["vintage"] == 2025, "nis_code"])
+    provinces = set(geo.municipality.loc[geo.municipality["vintage"] == 2025, "province_nis"])
+    registers.check(frames, municipalities, provinces)
+    sources = registers.load(con, frames, settings.registers_dir)
+    progress.loaded("registers", sum(s["rows_loaded"] for s in sources), time.perf_counter() - t)
+    return sources
+
+
 def _insert(con, table: str, frame: pd.DataFrame) -> None:
     columns = [r[0] for r in con.sql(f'DESCRIBE "{table}"').fetchall()]  # our own table names
     con.register("incoming", frame[columns])
@@ -164,13 +177,13 @@ def _insert(con, table: str, frame: pd.DataFrame) -> None:
     con.unregister("incoming")
 
 
-def _load_sources(con, fetched: dict[str, Fetched], rows: dict[str, int]) -> None:
+def _load_sources(con, fetched: dict[str, Fetched], rows: dict[str, int], extra: list[dict]) -> None:
     records = [{
         "source_id": f.file.id, "url": f.file.url, "publisher": f.file.publisher, "licence": f.file.licence,
         "sha256": f.file.sha256, "retrieved_at": f.retrieved_at, "rows_loaded": int(rows.get(f.file.id, 0)),
         "dataset": f.file.dataset, "bytes": f.size, "fetched_how": f.how,
     } for f in fetched.values()]
-    _insert(con, "source", pd.DataFrame(records))
+    _insert(con, "source", pd.DataFrame(records + extra))
 
 
 def _load_builds(con, live: Path, build_id: str, started: str) -> None:

@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
                 "source-url", "licence", "direction", "kind", "scale", "value-min", "value-max"):
         p_imp.add_argument(f"--{key}")
     p_imp.add_argument("--by", help="wie importeert (standaard de gebruikersnaam)")
+    p_wq = sub.add_parser("export-wq28", help="Excel-antwoord op schriftelijke vraag nr. 28 (per provincie, per gemeente)")
+    p_wq.add_argument("out", type=Path)
+    p_wq.add_argument("--province", help="alleen de gemeenten van deze provincie (NIS-code, bv. 70000; Brussel 04000)")
     args = parser.parse_args(argv)
     # soft_wrap: messages stay on one line each, so they can be searched and logged.
     console = Console(stderr=True, soft_wrap=True)
@@ -35,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args, console)
+        if args.command == "export-wq28":
+            return _export_wq28(args, console)
         return _import(args, console)
     except KeyboardInterrupt:
         console.print("[red]Onderbroken[/red]: het vorige warehouse is ongewijzigd.")
@@ -99,4 +104,16 @@ def _import(args, console: Console) -> int:
         return 2
     console.print(f"[green]Geïmporteerd[/green]: {summary['indicator_id']}, {summary['rows']} gemeentewaarden, "
                   f"jaren {summary['years']}, vlaggen {summary['flags']}", highlight=False)
+    return 0
+
+
+def _export_wq28(args, console: Console) -> int:
+    from etl.exports import export_wq28
+
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        console.print(f"Geen warehouse op {settings.warehouse_path}: bouw eerst met `python -m etl build`.")
+        return 1
+    export_wq28(settings.warehouse_path, args.out, args.province)
+    console.print(f"[green]Geschreven[/green]: {args.out}", highlight=False)
     return 0

@@ -16,6 +16,7 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "SOURCE_MIRROR": ("", "Folder laid out as HOST/PATH; URLs of hosts present there are read from it instead of the network."),
     "ETL_CACHE_DIR": ("data/cache", "Download cache (verified files, named by sha256)."),
     "ETL_IMPORTS_DIR": ("data/imports", "Indicators imported by analysts; re-applied on every build."),
+    "REGISTERS_DIR": ("data/registers", "The curated intervention registers (committed CSV files)."),
     "GEO_DIR": ("geo", "Where the build writes the simplified GeoJSON layers the dashboard serves."),
     "ETL_HTTP_TIMEOUT": ("30", "Seconds to wait for a connection or a read."),
     "ETL_HTTP_RETRIES": ("3", "Retries of a failed download (timeouts, 5xx)."),
@@ -35,6 +36,7 @@ class Settings:
     source_mirror: Path | None
     cache_dir: Path
     imports_dir: Path
+    registers_dir: Path
     geo_dir: Path
     http_timeout: float
     http_retries: int
@@ -53,6 +55,7 @@ def load_settings() -> Settings:
         source_mirror=_resolve(mirror) if mirror else None,
         cache_dir=_resolve(get("ETL_CACHE_DIR")),
         imports_dir=_resolve(get("ETL_IMPORTS_DIR")),
+        registers_dir=_resolve(get("REGISTERS_DIR")),
         geo_dir=_resolve(get("GEO_DIR")),
         http_timeout=float(get("ETL_HTTP_TIMEOUT")),
         http_retries=int(get("ETL_HTTP_RETRIES")),

@@ -1,0 +1,100 @@
+"""The registers in the warehouse build: loaded, checked (a broken row fails the build), and the
+answers to written question nr. 28 per province and per municipality, also as Excel."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl.errors import EtlError
+
+REGISTERS = Path(__file__).resolve().parent.parent / "data" / "registers"
+
+
+def test_registers_loaded_with_provenance(built_warehouse, read_only):
+    con = read_only(built_warehouse)
+    assert con.execute("SELECT count(*) FROM project").fetchone()[0] == 48
+    assert con.execute("SELECT count(*) FROM policy_action").fetchone()[0] == 201
+    assert con.execute("SELECT count(DISTINCT project_id) FROM project_location").fetchone()[0] == 48
+    amount = con.execute("SELECT typeof(amount_eur) FROM policy_action_budget LIMIT 1").fetchone()[0]
+    assert amount == "DOUBLE"
+    sha = con.execute("SELECT sha256 FROM source WHERE source_id = 'register-project'").fetchone()[0]
+    assert sha == hashlib.sha256((REGISTERS / "project.csv").read_bytes()).hexdigest()
+    # Both counts of selected networks are kept, each with its source.
+    selected = con.execute("SELECT value, source_doc FROM programme_fact WHERE programme_id = 'lbn_2023' "
+                           "AND fact = 'projects_selected' ORDER BY value").fetchall()
+    assert selected == [("45", "seed:001"), ("48", "seed:004")]
+
+
+def test_province_summary_for_limburg_and_total(built_warehouse, read_only):
+    con = read_only(built_warehouse)
+    rows = {r[0]: r[1:] for r in con.execute(
+        "SELECT province_nis, applications_text, projects_awarded, amount_awarded_text FROM wq28_province_summary").fetchall()}
+    assert rows["70000"] == ("niet gepubliceerd", 6, "niet gepubliceerd")
+    assert set(rows) == {"10000", "20001", "30000", "40000", "70000", "04000", "totaal"}
+    assert rows["totaal"][0] == "151"
+    assert sum(rows[p][1] for p in ("10000", "20001", "30000", "40000", "70000", "04000")) == 48
+    limburg = con.execute("SELECT municipality_name, project_name FROM wq28_municipality_networks "
+                          "WHERE province_nis = '70000' ORDER BY 1").fetchall()
+    assert ("Beringen", "Duosprong") in limburg
+    assert len(limburg) == 6
+
+
+def test_wq28_excel_export_neutralises_formulas(built_warehouse, tmp_path, read_only):
+    from openpyxl import load_workbook
+
+    from etl.exports import safe_cell, wq28_workbook
+
+    con = read_only(built_warehouse)
+    wb = wq28_workbook(con, "70000")
+    assert wb.sheetnames == ["Per provincie", "Per gemeente", "Bronnen"]
+    safe_cell(wb["Bronnen"].cell(20, 1), "=HYPERLINK(\"http://evil\")")
+    path = tmp_path / "wq28.xlsx"
+    wb.save(path)
+    reread = load_workbook(path)
+    per_province = [[c.value for c in row] for row in reread["Per provincie"].iter_rows(min_row=4)]
+    limburg = next(r for r in per_province if r[0] == "Limburg")
+    assert limburg[1] == "niet gepubliceerd" and limburg[2] == 6
+    assert reread["Bronnen"].cell(20, 1).data_type == "s"
+    municipalities = [r[2] for r in reread["Per gemeente"].iter_rows(min_row=4, values_only=True)]
+    assert "Beringen" in municipalities and len(municipalities) == 6
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("project_location.csv", "lbn-001,13008,", "lbn-001,12345,", "onbekende"),
+    ("project.csv", "lbn-001,lbn_2023", "lbn-002,lbn_2023", "lbn-002"),
+])
+def test_broken_register_row_fails_build_and_keeps_warehouse(file, old, new, expected, etl_root, monkeypatch):
+    from etl.build import build
+    from etl.config import load_settings
+
+    broken = etl_root / "registers"
+    shutil.copytree(REGISTERS, broken)
+    text = (broken / file).read_text(encoding="utf-8")
+    assert old in text
+    (broken / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("REGISTERS_DIR", str(broken))
+    before = hashlib.sha256((etl_root / "warehouse.duckdb").read_bytes()).hexdigest()
+    with pytest.raises(EtlError) as info:
+        build(load_settings())
+    message = info.value.describe()
+    assert "registers" in message and file in message and expected in message
+    assert hashlib.sha256((etl_root / "warehouse.duckdb").read_bytes()).hexdigest() == before
+
+
+def test_theme_outside_vocabulary_fails_build(etl_root, monkeypatch):
+    from etl.build import build
+    from etl.config import load_settings
+
+    broken = etl_root / "registers"
+    shutil.copytree(REGISTERS, broken)
+    lines = (broken / "project.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",education,", ",toverkunst,", 1)
+    assert "toverkunst" in lines[1]
+    (broken / "project.csv").write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("REGISTERS_DIR", str(broken))
+    with pytest.raises(EtlError) as info:
+        build(load_settings())
+    assert "toverkunst" in info.value.describe() and "project.csv" in info.value.describe()
