@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Let op: geen warehouse op {path}. Bouw het met `{db.BUILD_COMMAND}`; "
               "de pagina's zeggen dat tot dan ook.", file=sys.stderr)
     app = create_app()
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    # No version check against plotly.com in debug mode: the app must work offline.
+    app.run(host=args.host, port=args.port, debug=args.debug, dev_tools_disable_version_check=True)
     return 0
 
 

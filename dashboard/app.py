@@ -60,11 +60,25 @@ def create_app() -> Dash:
         index_string=INDEX,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    _drop_duplicate_page_callbacks()
     app.layout = _shell
     _register_shell_callbacks(app)
     components.register_callbacks(app)
     geo.register_geo_route(app)
     return app
+
+
+def _drop_duplicate_page_callbacks() -> None:
+    """Dash runs every page file again for each new app, and each run queues its `@callback`s
+    in Dash's global list until an app serves its first request. A second create_app() in one
+    process (tests) would then hand the browser every page callback twice ("duplicate callback
+    outputs"). Keep the newest registration per output; the global map already holds only it."""
+    from dash import _callback
+
+    latest = {}
+    for entry in _callback.GLOBAL_CALLBACK_LIST:
+        latest[entry["output"]] = entry
+    _callback.GLOBAL_CALLBACK_LIST[:] = list(latest.values())
 
 
 def _shell() -> html.Div:
@@ -126,7 +140,10 @@ def _register_shell_callbacks(app: Dash) -> None:
                                                                  className="visually-hidden")],
                                         className="lang-option is-active", title=title))
             else:
-                switch.append(dcc.Link(code.upper(), href=href, className="lang-option", title=title,
+                # Visible "EN"; read aloud as "English", in English.
+                label = [html.Span(code.upper(), **{"aria-hidden": "true"}),
+                         html.Span(t(f"lang.{code}", code), className="visually-hidden", lang=code)]
+                switch.append(dcc.Link(label, href=href, className="lang-option", title=title,
                                        id=f"app-lang-{code}"))
         return (html.Ul(items), t("app.nav_label", lang), switch, t("app.lang_label", lang),
                 page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
 
@@ -67,14 +67,11 @@ def safe_href(url) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def short_url(url: str, keep: int = 48) -> str:
-    """`https://host/a/b/c/file.csv` -> `host/…/file.csv` when the URL is long."""
+def url_parts(url: str) -> tuple[str, str]:
+    """(file name, host) of a URL, for a link that reads as the file and names where it lives."""
     parts = urlsplit(url)
-    text = parts.netloc + parts.path if parts.netloc else url
-    if len(text) <= keep:
-        return text
-    name = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    return f"{parts.netloc}/…/{name}" if parts.netloc and name else text[: keep - 1] + "…"
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or parts.netloc
+    return name, parts.netloc
 
 
 def cell(kind: str, value, lang: str):
@@ -100,7 +97,9 @@ def cell(kind: str, value, lang: str):
         href = safe_href(value)
         if href is None:
             return html.Span(str(value), className="url")
-        return html.A(short_url(href), href=href, title=href, rel="noopener noreferrer", className="url")
+        name, host = url_parts(href)
+        return [html.A(name, href=href, title=href, rel="noopener noreferrer", className="url"),
+                html.Span(host, className="sub")]
     return str(value)
 
 
@@ -160,11 +159,33 @@ def sortable_table(table_id: str, columns: list[dict], rows: list[dict], lang: s
 
 
 def _align(column: dict) -> str:
-    return "num" if column.get("kind") in NUMERIC_KINDS or column.get("align") == "right" else ""
+    classes = ["num"] if column.get("kind") in NUMERIC_KINDS or column.get("align") == "right" else []
+    if column.get("nowrap"):
+        classes.append("nowrap")
+    return " ".join(classes)
 
 
 def _body_rows(columns: list[dict], rows: list[dict], lang: str) -> list:
-    return [html.Tr([html.Td(_linked(c, r, lang), className=_align(c)) for c in columns]) for r in rows]
+    out, previous = [], None
+    for row in rows:
+        cells = []
+        for c in columns:
+            value = row.get(c["key"])
+            if (c.get("ditto") and previous is not None and previous.get(c["key"]) == value
+                    and not fmt.is_missing(value) and value != ""):
+                cells.append(html.Td(_ditto(str(value), lang), className=_align(c)))
+            else:
+                cells.append(html.Td(_linked(c, row, lang), className=_align(c)))
+        out.append(html.Tr(cells))
+        previous = row
+    return out
+
+
+def _ditto(text: str, lang: str) -> html.Span:
+    """A long value equal to the row above: shown as "idem" (full text on hover and for screen
+    readers), so long repeated texts do not stretch the table. Recomputed after every sort."""
+    return html.Span([html.Span(t("table.ditto", lang), **{"aria-hidden": "true"}),
+                      html.Span(text, className="visually-hidden")], title=text, className="ditto")
 
 
 def _linked(column: dict, row: dict, lang: str):

@@ -112,7 +112,7 @@ class Reader:
     def query(self, sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
         try:
             return self._con.execute(sql, params if params is not None else []).df()
-        except duckdb.CatalogException as exc:  # a table or column the file does not have
+        except (duckdb.CatalogException, duckdb.BinderException) as exc:  # a table or column it lacks
             raise WarehouseUnavailable(f"schema van het warehouse klopt niet: {exc}", self.path) from exc
 
     def scalar(self, sql: str, params: Sequence | dict | None = None):

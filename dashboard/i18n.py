@@ -90,8 +90,14 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "status.coverage.scale.none": {"nl": "geen", "en": "none"},
     "status.flags": {"nl": "Vlaggen per indicator en jaar", "en": "Flags per indicator and year"},
     "status.flags.caption": {
-        "nl": "Aantal waarden per vlag (gemeenten van 2025). Klik op een kolomkop om te sorteren.",
-        "en": "Number of values per flag (2025 municipalities). Click a column header to sort."},
+        "nl": "Per indicator, over alle jaren samen: aantal waarden per vlag (gemeenten van 2025). "
+              "Klik op een kolomkop om te sorteren.",
+        "en": "Per indicator, all years together: number of values per flag (2025 municipalities). "
+              "Click a column header to sort."},
+    "status.flags.per_year": {"nl": "Per indicator en jaar ({n} rijen)", "en": "Per indicator and year ({n} rows)"},
+    "status.flags.per_year_caption": {
+        "nl": "Aantal waarden per vlag per jaar (gemeenten van 2025). Klik op een kolomkop om te sorteren.",
+        "en": "Number of values per flag per year (2025 municipalities). Click a column header to sort."},
     "status.legend": {"nl": "Wat de vlaggen betekenen", "en": "What the flags mean"},
     "status.geo": {"nl": "Kaartlagen", "en": "Map layers"},
     "status.geo.caption": {"nl": "GeoJSON-lagen voor de kaart", "en": "GeoJSON layers for the map"},
@@ -124,6 +130,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "col.unit": {"nl": "Eenheid", "en": "Unit"},
     "col.direction": {"nl": "Richting", "en": "Direction"},
     "col.year": {"nl": "Jaar", "en": "Year"},
+    "col.years": {"nl": "Jaren", "en": "Years"},
+    "col.values": {"nl": "Waarden (gemeente × jaar)", "en": "Values (municipality × year)"},
     "col.with_value": {"nl": "Gemeenten met waarde", "en": "Municipalities with a value"},
     "col.other_codes": {"nl": "Rijen buiten gemeenten 2025", "en": "Rows outside 2025 municipalities"},
     "col.file_name": {"nl": "Bestand", "en": "File"},
@@ -182,6 +190,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "sort.ascending": {"nl": "oplopend gesorteerd", "en": "sorted ascending"},
     "sort.descending": {"nl": "aflopend gesorteerd", "en": "sorted descending"},
     "table.scroll": {"nl": "Tabel: {caption}", "en": "Table: {caption}"},
+    "table.ditto": {"nl": "idem", "en": "ditto"},
     # ------------------------------------------------------------------- 404
     "notfound.title": {"nl": "Pagina niet gevonden", "en": "Page not found"},
     "notfound.body": {"nl": "Deze pagina bestaat niet (meer).", "en": "This page does not exist (any more)."},

@@ -5,7 +5,7 @@ A later issue makes the map the home page; this page then moves or goes.
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+from dash import Input, Output, callback, dcc, html
 
 from dashboard import db, queries
 from dashboard import formatting as fmt
@@ -21,14 +21,28 @@ dash.register_page(
 
 
 def layout(lang=None, **_query):
+    """The page's frame; `_fill` reads the warehouse (a layout never does, see status.py)."""
     lang = normalise_lang(lang)
-    header = [html.H1(t("home.title", lang)), html.P(t("home.intro", lang), className="lead")]
+    return html.Div([
+        html.H1(t("home.title", lang)),
+        html.P(t("home.intro", lang), className="lead"),
+        dcc.Store(id="home-lang", data=lang),
+        dcc.Loading(html.Div(id="home-content"), delay_show=300),
+    ], id="home-page", className="page")
+
+
+@callback(Output("home-content", "children"), Input("home-lang", "data"))
+def _fill(lang):
+    return render(normalise_lang(lang))
+
+
+def render(lang: str):
     try:
         with db.reader() as r:
             facts = queries.key_facts(r)
     except db.WarehouseError as exc:
-        return html.Div([*header, warehouse_notice(exc, lang)], id="home-page", className="page")
-    return html.Div([*header, _facts(facts, lang)], id="home-page", className="page")
+        return warehouse_notice(exc, lang)
+    return _facts(facts, lang)
 
 
 def _fact(label: str, value, fact_id: str, extra=None) -> html.Div:

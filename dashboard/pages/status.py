@@ -3,7 +3,7 @@ and imported indicators, all read from one build of the warehouse."""
 from __future__ import annotations
 
 import dash
-from dash import html
+from dash import Input, Output, callback, dcc, html
 
 from dashboard import db, queries
 from dashboard import formatting as fmt
@@ -24,8 +24,24 @@ SECTION_TITLE = {"builds": "status.builds", "sources": "status.sources", "covera
 
 
 def layout(lang=None, **_query):
+    """The page's frame; its data arrives through `_fill`, so building a layout never reads the
+    warehouse (Dash calls every layout once at start-up to validate callbacks)."""
     lang = normalise_lang(lang)
-    header = [html.H1(t("status.title", lang)), html.P(t("status.intro", lang), className="lead")]
+    return html.Div([
+        html.H1(t("status.title", lang)),
+        html.P(t("status.intro", lang), className="lead"),
+        dcc.Store(id="status-lang", data=lang),
+        dcc.Loading(html.Div(id="status-content"), delay_show=300),
+    ], id="status-page", className="page")
+
+
+@callback(Output("status-content", "children"), Input("status-lang", "data"))
+def _fill(lang):
+    return render(normalise_lang(lang))
+
+
+def render(lang: str):
+    """Everything below the title, read from one build of the warehouse."""
     try:
         with db.reader() as r:  # every part from the same build
             data = {
@@ -37,18 +53,18 @@ def layout(lang=None, **_query):
                 "imports": queries.imports(r),
             }
     except db.WarehouseError as exc:
-        return html.Div([*header, warehouse_notice(exc, lang)], id="status-page", className="page")
+        return warehouse_notice(exc, lang)
     toc = html.Nav(html.Ul([html.Li(html.A(t(SECTION_TITLE[s], lang), href=f"#status-{s}")) for s in SECTIONS]),
                    className="toc", **{"aria-label": t("status.toc", lang)})
-    return html.Div([
-        *header, toc,
+    return [
+        toc,
         _builds(data["builds"], lang),
         _sources(data["sources"], lang),
         _coverage(data["coverage"], data["total"], lang),
         _flags(data["coverage"], lang),
         _geo(data["geo"], lang),
         _imports(data["imports"], lang),
-    ], id="status-page", className="page")
+    ]
 
 
 def _records(df) -> list[dict]:
@@ -89,11 +105,10 @@ def _sources(df, lang):
         r["how"] = t_or(f"how.{r['fetched_how']}", lang, str(r["fetched_how"] or t("how.unknown", lang)))
     columns = [
         _col("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
-        _col("publisher", lang=lang),
-        _col("licence", lang=lang), _col("url", "url", lang=lang, sortable=False),
+        _col("publisher", lang=lang, ditto=True),
+        _col("licence", lang=lang, ditto=True), _col("url", "url", lang=lang, sortable=False),
         _col("sha256", "sha", lang=lang, sortable=False), _col("retrieved_at", "datetime", lang=lang),
-        _col("rows_loaded", "int", lang=lang), _col("bytes", "bytes", lang=lang),
-        _col("how", label_key="col.fetched_how", lang=lang),
+        _col("rows_loaded", "int", lang=lang), _col("how", label_key="col.fetched_how", lang=lang),
     ]
     caption = t("status.sources.caption", lang)
     body = (sortable_table("status-sources-table", columns, rows, lang, caption) if rows
@@ -124,14 +139,16 @@ def _coverage(df, total: int, lang: str):
     if not indicators:
         return section("status-coverage", t("status.coverage", lang), empty(t("status.empty", lang)))
     head = html.Thead(html.Tr(
-        [html.Th(t("col.indicator", lang), scope="col"), html.Th(t("col.unit", lang), scope="col"),
-         html.Th(t("col.direction", lang), scope="col")]
+        [html.Th([t("col.indicator", lang),
+                  html.Span(f"{t('col.unit', lang)} · {t('col.direction', lang)}", className="sub")], scope="col")]
         + [html.Th(str(y), scope="col", className="num") for y in years]))
     body = []
     for ind in indicators.values():
-        cells = [html.Th(_name(ind, lang), scope="row", title=ind["indicator_id"]),
-                 html.Td(ind["unit"]),
-                 html.Td(t_or(f"direction.{ind['direction']}", lang, str(ind["direction"])))]
+        # Unit and direction on a second line keep many years readable without scrolling.
+        direction = t_or(f"direction.{ind['direction']}", lang, str(ind["direction"]))
+        cells = [html.Th([html.Span(_name(ind, lang), className="indicator-name"),
+                          html.Span(f"{ind['unit']} · {direction}", className="sub")],
+                         scope="row", title=ind["indicator_id"])]
         for y in years:
             count = ind["per_year"].get(y)
             if count is None:
@@ -153,17 +170,32 @@ def _coverage(df, total: int, lang: str):
                    intro=t("status.coverage.intro", lang, total=fmt.integer(total, lang)))
 
 
+FLAG_COLUMNS = ["with_value", *(f"n_{f}" for f in queries.FLAGS), "other_codes"]
+
+
+def _flag_columns(lang: str) -> list[dict]:
+    return ([_col("with_value", "int", lang=lang)]
+            + [_col(f"n_{f}", "int", label_key=f"flag.{f}", lang=lang) for f in queries.FLAGS]
+            + [_col("other_codes", "int", lang=lang)])
+
+
 def _flags(df, lang: str):
+    """A total per indicator (visible), and per indicator and year (unfolds)."""
     rows = [r for r in _records(df) if r["year"] is not None]
     for r in rows:
         r["indicator"] = _name(r, lang)
-    columns = ([_col("indicator", lang=lang), _col("year", "year", lang=lang),
-                _col("with_value", "int", lang=lang)]
-               + [_col(f"n_{f}", "int", label_key=f"flag.{f}", lang=lang) for f in queries.FLAGS]
-               + [_col("other_codes", "int", lang=lang)])
-    caption = t("status.flags.caption", lang)
-    table = (sortable_table("status-flags-table", columns, rows, lang, caption, sort=("indicator", True)) if rows
-             else empty(t("status.empty", lang)))
+    totals: dict[str, dict] = {}
+    for r in rows:
+        tot = totals.setdefault(r["indicator_id"], {"indicator": r["indicator"], "years": set(),
+                                                    **{c: 0 for c in FLAG_COLUMNS}})
+        tot["years"].add(int(r["year"]))
+        for c in FLAG_COLUMNS:
+            tot[c] += int(r[c] or 0)
+    summary = []
+    for tot in totals.values():
+        years = sorted(tot.pop("years"))
+        tot["year_span"] = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        summary.append(tot)
     legend = html.Div([
         html.H3(t("status.legend", lang), id="status-legend-heading"),
         html.Dl([item for f in queries.FLAGS for item in (
@@ -171,7 +203,23 @@ def _flags(df, lang: str):
             + [html.Dt(t("col.other_codes", lang)), html.Dd(t("flag.other_codes.help", lang))],
             className="legend"),
     ], id="status-legend", className="legend-box")
-    return section("status-flags", t("status.flags", lang), legend, table)
+    if not rows:
+        return section("status-flags", t("status.flags", lang), legend, empty(t("status.empty", lang)))
+    summary_columns = ([_col("indicator", lang=lang), _col("year_span", label_key="col.years", lang=lang, nowrap=True)]
+                       + [dict(c, label=t("col.values", lang)) if c["key"] == "with_value" else c
+                          for c in _flag_columns(lang)])
+    per_year_columns = [_col("indicator", lang=lang), _col("year", "year", lang=lang), *_flag_columns(lang)]
+    caption = t("status.flags.caption", lang)
+    per_year_caption = t("status.flags.per_year_caption", lang)
+    return section(
+        "status-flags", t("status.flags", lang), legend,
+        sortable_table("status-flags-table", summary_columns, summary, lang, caption, sort=("indicator", True)),
+        html.Details([
+            html.Summary(t("status.flags.per_year", lang, n=fmt.integer(len(rows), lang)), id="status-flags-per-year"),
+            sortable_table("status-flags-year-table", per_year_columns, rows, lang, per_year_caption,
+                           sort=("indicator", True)),
+        ], className="details"),
+    )
 
 
 def _geo(df, lang: str):

@@ -1,0 +1,258 @@
+"""The app without a browser: factory, pages' layouts, the /geo route, components, the CLI."""
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import dash
+import duckdb
+import plotly
+import pytest
+
+from dashboard import components
+from dashboard.testing import build_synthetic_warehouse
+from dashboard.urls import with_query
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def warehouse(tmp_path, monkeypatch):
+    """A tiny SYNTHETIC warehouse (invented rows, see dashboard/testing.py) plus its GeoJSON
+    layer, made live through WAREHOUSE_PATH and GEO_DIR for this test only."""
+    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
+    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
+    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
+    return path
+
+
+@pytest.fixture
+def no_warehouse(tmp_path, monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "not-built.duckdb"))
+    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
+
+
+@pytest.fixture
+def app():
+    from dashboard.app import create_app
+
+    return create_app()
+
+
+def page(path: str):
+    """The module of the page at `path`, as Dash loaded it for the current app."""
+    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
+    return sys.modules[entry["module"]]
+
+
+def as_text(component) -> str:
+    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def test_create_app_reads_no_data(monkeypatch, warehouse):
+    def refuse(*_a, **_k):
+        raise AssertionError("a DuckDB connection was opened while building the app")
+
+    monkeypatch.setattr(duckdb, "connect", refuse)
+    from dashboard.app import create_app
+
+    app = create_app()
+    assert app.use_pages and app.config.serve_locally
+    assert {p["path"] for p in dash.page_registry.values()} >= {"/", "/status"}
+
+
+def test_index_is_served_locally_and_compressed(app, warehouse):
+    client = app.server.test_client()
+    resp = client.get("/status?lang=en", headers={"Accept-Encoding": "gzip"})
+    assert resp.status_code == 200
+    assert resp.headers.get("Content-Encoding") == "gzip"
+    html = gzip.decompress(resp.data).decode()
+    assert '<html lang="nl">' in html
+    assert "Kinderarmoedemonitor" in html
+    assert 'src="http' not in html and 'href="http' not in html, "every script and style must be local"
+    assert "style.css" in html
+
+
+def test_layouts_read_no_data_and_index_carries_none(app, warehouse, monkeypatch):
+    client = app.server.test_client()
+    html = client.get("/status").data.decode()  # Dash embeds every page's layout() here
+    assert "synthetic-kinderarmoede-csv" not in html and "Kansarmoede" not in html
+
+    def refuse(*_a, **_k):
+        raise AssertionError("layout() read the warehouse")
+
+    monkeypatch.setattr("dashboard.db.reader", refuse)
+    for path in ("/", "/status"):
+        text = as_text(page(path).layout(lang="en"))
+        assert '"data": "en"' in text  # the language is handed to the page's callback
+
+
+def test_page_callbacks_are_not_duplicated_by_a_second_app(warehouse):
+    from dashboard.app import create_app
+
+    create_app()  # never serves a request, so its page callbacks stay queued in Dash
+    second = create_app()
+    outputs = [d["output"] for d in second.server.test_client().get("/_dash-dependencies").json]
+    assert len(outputs) == len(set(outputs))
+    assert "status-content.children" in outputs and "home-content.children" in outputs
+
+
+def test_status_page_nl_and_en(app, warehouse):
+    render = page("/status").render
+    nl, en = as_text(render("nl")), as_text(render("en"))
+    for text in ("synthetic-kinderarmoede-csv", "Kansarmoede-index (synthetisch)", "Uitgever",
+                 "Dekking per indicator en jaar", "1.234.567", "Herberekend 2025", "hoger is ongunstiger"):
+        assert text in nl, text
+    for text in ("Sources", "Publisher", "Deprivation index (synthetic)", "1,234,567", "Recomputed 2025"):
+        assert text in en, text
+    assert "Uitgever" not in en
+    # unknown query parameters are ignored, a repeated lang takes the last one
+    assert "Data status" in as_text(page("/status").layout(lang=["nl", "en"], indicator="x"))
+
+
+def test_home_page(app, warehouse):
+    text = as_text(page("/").render("nl"))
+    assert "22-11-2026 10:31" in text and "2021–2023" in text and "/status" in text
+    assert "/status?lang=en" in as_text(page("/").render("en"))
+
+
+@pytest.mark.parametrize("path", ["/", "/status"])
+@pytest.mark.parametrize("lang, title", [("nl", "Het datawarehouse is nog niet gebouwd"),
+                                         ("en", "The data warehouse has not been built yet")])
+def test_pages_say_the_warehouse_is_not_built(app, no_warehouse, path, lang, title):
+    text = as_text(page(path).render(lang))
+    assert title in text
+    assert "python -m etl build" in text
+    assert "not-built.duckdb" in text
+
+
+def test_unreadable_warehouse_message(app, tmp_path, monkeypatch):
+    bad = tmp_path / "w.duckdb"
+    bad.write_text("not a database")
+    monkeypatch.setenv("WAREHOUSE_PATH", str(bad))
+    text = as_text(page("/status").render("nl"))
+    assert "kon niet gelezen worden" in text and "python -m etl build" in text
+
+
+# ----------------------------------------------------------------------------- /geo
+
+def test_geo_serves_layers_with_cache_headers(app, warehouse, tmp_path):
+    client = app.server.test_client()
+    resp = client.get("/geo/municipalities_2025.geojson")
+    assert resp.status_code == 200
+    assert resp.mimetype == "application/geo+json"
+    assert json.loads(resp.data)["type"] == "FeatureCollection"
+    assert "no-cache" in resp.headers["Cache-Control"]
+    etag = resp.headers["ETag"]
+    assert client.get("/geo/municipalities_2025.geojson", headers={"If-None-Match": etag}).status_code == 304
+    versioned = client.get("/geo/municipalities_2025.geojson?v=abc123")
+    assert "immutable" in versioned.headers["Cache-Control"] and "max-age=31536000" in versioned.headers["Cache-Control"]
+    zipped = client.get("/geo/municipalities_2025.geojson", headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers.get("Content-Encoding") == "gzip"
+    assert json.loads(gzip.decompress(zipped.data))["features"][0]["properties"]["nis_code"] == "11901"
+
+
+@pytest.mark.parametrize("url", [
+    "/geo/missing_2025.geojson",
+    "/geo/..%2Fwarehouse.duckdb",
+    "/geo/../warehouse.duckdb",
+    "/geo/%2E%2E/warehouse.duckdb",
+    "/geo/sub/municipalities_2025.geojson",
+    "/geo/.hidden.geojson",
+    "/geo/notes.txt",
+])
+def test_geo_refuses_anything_else(app, warehouse, tmp_path, url):
+    (tmp_path / "geo" / "notes.txt").write_text("secret")
+    (tmp_path / "geo" / ".hidden.geojson").write_text("{}")
+    (tmp_path / "geo" / "sub").mkdir()
+    (tmp_path / "geo" / "sub" / "municipalities_2025.geojson").write_text("{}")
+    resp = app.server.test_client().get(url)
+    assert resp.status_code == 404
+    assert b"secret" not in resp.data and not resp.data.startswith(b"{")
+
+
+def test_geo_folder_itself_is_not_listed(app, warehouse):
+    resp = app.server.test_client().get("/geo/")
+    assert b"municipalities_2025" not in resp.data  # the app's index (its 404 page), no listing
+
+
+# ------------------------------------------------------------------------ components
+
+def test_only_web_urls_become_links():
+    assert components.safe_href("https://example.org/a.csv") == "https://example.org/a.csv"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil.example", "ftp://x/y", None, 3):
+        assert components.safe_href(bad) is None
+    link = components.cell("url", "javascript:alert(1)", "nl")
+    assert link.to_plotly_json()["type"] == "Span"
+
+
+def test_url_cells_read_as_the_file_name_with_the_host_below():
+    long = "https://raw.githubusercontent.com/org/repo/0123456789abcdef/data/deep/folder/gemeente%202018.xlsx"
+    assert components.url_parts(long) == ("gemeente 2018.xlsx", "raw.githubusercontent.com")
+    assert components.url_parts("https://example.org/") == ("example.org", "example.org")
+    link, host = components.cell("url", long, "nl")
+    assert link.href == long and link.title == long and link.children == "gemeente 2018.xlsx"
+    assert host.children == "raw.githubusercontent.com"
+
+
+def test_repeated_long_values_show_as_ditto_after_every_sort():
+    columns = [{"key": "id", "kind": "text", "label": "Id"},
+               {"key": "publisher", "kind": "text", "label": "Uitgever", "ditto": True}]
+    rows = [{"id": "a", "publisher": "Statbel"}, {"id": "b", "publisher": "Statbel"}, {"id": "c", "publisher": "OCMW"}]
+
+    def shown(ordered):
+        return [as_text(tr.children[1].children) for tr in components._body_rows(columns, ordered, "nl")]
+
+    first, second, third = shown(rows)
+    assert '"Statbel"' in first and "idem" not in first
+    assert "idem" in second and "Statbel" in second  # full text stays for screen readers and hover
+    assert "OCMW" in third and "idem" not in third
+    by_id_desc = components.sort_rows(rows, "id", "text", False)  # c, b, a: only a repeats b
+    assert ["idem" in cell for cell in shown(by_id_desc)] == [False, False, True]
+
+
+def test_sort_rows_keeps_missing_last_and_ignores_accents():
+    rows = [{"n": 3, "s": "Zele"}, {"n": None, "s": None}, {"n": 10, "s": "Écaussinnes"}, {"n": 2, "s": "aalst"}]
+    assert [r["n"] for r in components.sort_rows(rows, "n", "int", True)] == [2, 3, 10, None]
+    assert [r["n"] for r in components.sort_rows(rows, "n", "int", False)] == [10, 3, 2, None]
+    assert [r["s"] for r in components.sort_rows(rows, "s", "text", True)] == ["aalst", "Écaussinnes", "Zele", None]
+
+
+def test_with_query_keeps_other_parameters():
+    assert with_query("/status", "?indicator=x&lang=nl", lang="en") == "/status?indicator=x&lang=en"
+    assert with_query("/status", "?lang=en", lang=None) == "/status"
+    assert with_query("/", "", lang="en") == "/?lang=en"
+
+
+# ------------------------------------------------------------------------------- CLI
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_cli_starts_without_a_warehouse(tmp_path):
+    port = _free_port()
+    env = {**os.environ, "WAREHOUSE_PATH": str(tmp_path / "none.duckdb"), "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port)], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, status = time.time() + 20, None
+        while time.time() < deadline and status is None:
+            try:
+                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2).status
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.2)
+        assert status == 200
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert "python -m etl build" in err
