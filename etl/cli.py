@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 a source or check failed (warehouse untouched), 2 inval
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -99,7 +98,7 @@ def _import(args, console: Console) -> int:
             console.print(f"  - {err.describe()}", highlight=False, markup=False)
         return 2
     except EtlError as exc:
-        console.print(f"[bold red]Import geweigerd[/bold red]; er is niets gewijzigd.")
+        console.print("[bold red]Import geweigerd[/bold red]; er is niets gewijzigd.")
         console.print(f"  - {exc.describe()}", highlight=False, markup=False)
         return 2
     console.print(f"[green]Geïmporteerd[/green]: {summary['indicator_id']}, {summary['rows']} gemeentewaarden, "

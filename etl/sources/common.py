@@ -99,3 +99,17 @@ def long_rows(indicator_id: str, from_vintage: int, nis: pd.Series, year: pd.Ser
         "weight": np.full(n, np.nan) if weight is None else np.asarray(weight, dtype="float64"),
         "flag": flag, "source_id": source_id,
     })
+
+
+def check_coverage(values: pd.DataFrame, indicator_id: str, years: range, min_codes: int, max_codes: int,
+                   source: str) -> None:
+    """The source covers exactly the expected years, each with a plausible number of municipalities
+    (a short file or a changed layout shows up here before it reaches the warehouse)."""
+    found = set(values["year"].unique())
+    if found != set(years):
+        raise EtlError(f"jaren {sorted(found)}, verwacht {years.start}-{years.stop - 1}", source=source)
+    per_year = values[values["indicator_id"] == indicator_id].groupby("year")["nis_code"].nunique()
+    wrong = per_year[(per_year < min_codes) | (per_year > max_codes)]
+    if not wrong.empty:
+        expected = min_codes if min_codes == max_codes else f"{min_codes}-{max_codes}"
+        raise EtlError(f"verwacht {expected} gemeenten per jaar, gevonden {wrong.to_dict()}", source=source)

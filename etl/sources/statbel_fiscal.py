@@ -11,7 +11,7 @@ import pandas as pd
 
 from etl.errors import EtlError
 from etl.geography_codes import nis
-from etl.sources.common import Indicator, long_rows, numbers, require_columns
+from etl.sources.common import check_coverage, Indicator, long_rows, numbers, require_columns
 
 FILES = ("statbel-fiscal-income-munty",)
 SOURCE = "statbel-fiscal-income-munty"
@@ -65,9 +65,7 @@ def parse(paths: dict[str, Path]) -> pd.DataFrame:
 
 
 def check(values: pd.DataFrame) -> None:
-    years = set(values["year"].unique())
-    if years != set(YEARS):
-        raise EtlError(f"jaren {sorted(years)}, verwacht {YEARS.start}-{YEARS.stop - 1}", source=SOURCE)
+    check_coverage(values, "tax_income_total", YEARS, 581, 581, SOURCE)
     per_year = values.query("indicator_id == 'tax_income_total'").groupby("year")["nis_code"].nunique()
     if (per_year != 581).any():
         raise EtlError(f"verwacht 581 gemeenten per jaar: {per_year[per_year != 581].to_dict()}", source=SOURCE)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from etl.errors import EtlError
 from etl.geography_codes import nis
-from etl.sources.common import Indicator, long_rows
+from etl.sources.common import check_coverage, Indicator, long_rows
 
 YEARS = range(2009, 2016)
 FILES = tuple(f"statbel-pop-struct-{y}" for y in YEARS)
@@ -106,9 +106,4 @@ def _cached(cache_dir: Path | None, sha256: dict[str, str] | None, source_id: st
 
 
 def check(values: pd.DataFrame) -> None:
-    years = set(values["year"].unique())
-    if years != set(YEARS):
-        raise EtlError(f"jaren {sorted(years)}, verwacht {YEARS.start}-{YEARS.stop - 1}", source="statbel-pop-struct")
-    per_year = values.query("indicator_id == 'population_total'").groupby("year")["nis_code"].nunique()
-    if (per_year != 589).any():
-        raise EtlError(f"verwacht 589 gemeenten (NIS 2018) per jaar: {per_year.to_dict()}", source="statbel-pop-struct")
+    check_coverage(values, "population_total", YEARS, 589, 589, "statbel-pop-struct")  # NIS 2018: 589
