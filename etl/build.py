@@ -21,7 +21,6 @@ from etl import harmonise, imports
 from etl.catalog import SourceFile, load_catalog
 from etl.checks import run_checks
 from etl.config import REPO_ROOT, Settings
-from etl.errors import EtlError
 from etl.fetch import Fetched, fetch
 from etl.progress import BuildProgress
 from etl.sources import geography, population_2020, registers, statbel_adi, statbel_fiscal, statbel_population
@@ -73,6 +72,7 @@ def build(settings: Settings, progress: BuildProgress | None = None,
                 rows.update(_load_indicators(con, fetched, geo, settings, progress))
                 rows.update(_load_imports(con, geo, settings, progress))
                 register_sources = _load_registers(con, geo, settings, progress)
+                rows.update(_load_reports(con, settings, progress))
                 _load_sources(con, fetched, rows, register_sources)
                 _load_builds(con, live, build_id, started)
                 progress.stage("controles", "bezig")
@@ -168,6 +168,19 @@ def _load_registers(con, geo, settings: Settings, progress) -> list[dict]:
     sources = registers.load(con, frames, settings.registers_dir)
     progress.loaded("registers", sum(s["rows_loaded"] for s in sources), time.perf_counter() - t)
     return sources
+
+
+def _load_reports(con, settings: Settings, progress) -> dict[str, int]:
+    """Replay the loaded project reports (after the registers: they check project ids and runtimes)."""
+    from etl.reports.load import reapply_archived
+
+    t = time.perf_counter()
+    figures = reapply_archived(con, settings.reports_dir, settings.reports_max_bytes)
+    if not figures:
+        return {}
+    progress.parsed("reports", figures)
+    progress.loaded("reports", figures, time.perf_counter() - t)
+    return {"reports": figures}
 
 
 def _insert(con, table: str, frame: pd.DataFrame) -> None:

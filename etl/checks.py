@@ -43,6 +43,20 @@ CROSS_CHECKS = [
     ("de gemeentelaag van 2025 heeft één vorm per gemeente",
      """SELECT layer_id, features FROM geo_layer WHERE layer_id = 'municipalities_2025'
         AND features <> (SELECT count(*) FROM municipality WHERE vintage = 2025)"""),
+    ("gerapporteerde cijfers (en hun geschiedenis) komen uit een geladen rapport van hetzelfde project",
+     """SELECT 'project_budget' AS t, f.report_id FROM project_budget f LEFT JOIN report r USING (report_id) WHERE r.project_id IS DISTINCT FROM f.project_id
+        UNION ALL SELECT 'project_reach', f.report_id FROM project_reach f LEFT JOIN report r USING (report_id) WHERE r.project_id IS DISTINCT FROM f.project_id
+        UNION ALL SELECT 'project_outcome', f.report_id FROM project_outcome f LEFT JOIN report r USING (report_id) WHERE r.project_id IS DISTINCT FROM f.project_id
+        UNION ALL SELECT 'project_budget_history', report_id FROM project_budget_history WHERE report_id NOT IN (SELECT report_id FROM report)
+        UNION ALL SELECT 'project_reach_history', report_id FROM project_reach_history WHERE report_id NOT IN (SELECT report_id FROM report)
+        UNION ALL SELECT 'project_outcome_history', report_id FROM project_outcome_history WHERE report_id NOT IN (SELECT report_id FROM report)
+        LIMIT 10"""),
+    ("report.project_id staat in project",
+     "SELECT report_id, project_id FROM report WHERE project_id NOT IN (SELECT project_id FROM project) LIMIT 10"),
+    ("per project en periode hoogstens één huidig rapport; een vervangen rapport noemt zijn opvolger",
+     """SELECT project_id, period, count(*) FROM report WHERE status = 'current' GROUP BY ALL HAVING count(*) > 1
+        UNION ALL SELECT report_id, period, 0 FROM report WHERE status = 'superseded'
+          AND superseded_by NOT IN (SELECT report_id FROM report) LIMIT 10"""),
 ]
 
 
@@ -71,7 +85,8 @@ def _for_check(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         if pd.api.types.is_integer_dtype(out[col]):
-            out[col] = out[col].astype("int64")
+            # A nullable INTEGER column arrives as Int32 with <NA>: keep the NULLs (Int64).
+            out[col] = out[col].astype("int64" if out[col].notna().all() else "Int64")
         elif out[col].dtype == object:
             out[col] = out[col].astype("str")
     return out

@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build | import-indicator FILE`.
+"""Command line: `python -m etl build | import-indicator FILE | export-wq28 OUT | template OUT | load-report FILE...`.
 
 Exit codes: 0 success, 1 a source or check failed (warehouse untouched), 2 invalid input file
 (nothing changed), 130 interrupted (warehouse untouched).
@@ -30,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     p_wq = sub.add_parser("export-wq28", help="Excel-antwoord op schriftelijke vraag nr. 28 (per provincie, per gemeente)")
     p_wq.add_argument("out", type=Path)
     p_wq.add_argument("--province", help="alleen de gemeenten van deze provincie (NIS-code, bv. 70000; Brussel 04000)")
+    p_tpl = sub.add_parser("template", help="schrijf het Excel-sjabloon voor de rapportage van een project")
+    p_tpl.add_argument("out", type=Path)
+    p_tpl.add_argument("--project", help="vul dit project-id al in (bv. lbn-001)")
+    p_rep = sub.add_parser("load-report", help="controleer en laad ingevulde rapportagewerkmappen")
+    p_rep.add_argument("files", type=Path, nargs="+")
+    p_rep.add_argument("--by", help="wie laadt (standaard de gebruikersnaam)")
     args = parser.parse_args(argv)
     # soft_wrap: messages stay on one line each, so they can be searched and logged.
     console = Console(stderr=True, soft_wrap=True)
@@ -39,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args, console)
         if args.command == "export-wq28":
             return _export_wq28(args, console)
+        if args.command in ("template", "load-report"):
+            from etl.reports import commands
+            return commands.run(args, console)
         return _import(args, console)
     except KeyboardInterrupt:
         console.print("[red]Onderbroken[/red]: het vorige warehouse is ongewijzigd.")

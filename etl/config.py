@@ -17,6 +17,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "ETL_CACHE_DIR": ("data/cache", "Download cache (verified files, named by sha256)."),
     "ETL_IMPORTS_DIR": ("data/imports", "Indicators imported by analysts; re-applied on every build."),
     "REGISTERS_DIR": ("data/registers", "The curated intervention registers (committed CSV files)."),
+    "REPORTS_DIR": ("data/reports", "Loaded project report workbooks (by sha256) and their ledger; re-applied on every build."),
+    "REPORTS_MAX_BYTES": ("2000000", "A report workbook larger than this is refused before it is opened."),
     "GEO_DIR": ("geo", "Where the build writes the simplified GeoJSON layers the dashboard serves."),
     "ETL_HTTP_TIMEOUT": ("30", "Seconds to wait for a connection or a read."),
     "ETL_HTTP_RETRIES": ("3", "Retries of a failed download (timeouts, 5xx)."),
@@ -38,6 +40,8 @@ class Settings:
     imports_dir: Path
     registers_dir: Path
     geo_dir: Path
+    reports_dir: Path
+    reports_max_bytes: int
     http_timeout: float
     http_retries: int
     http_backoff: float
@@ -57,6 +61,8 @@ def load_settings() -> Settings:
         imports_dir=_resolve(get("ETL_IMPORTS_DIR")),
         registers_dir=_resolve(get("REGISTERS_DIR")),
         geo_dir=_resolve(get("GEO_DIR")),
+        reports_dir=_resolve(get("REPORTS_DIR")),
+        reports_max_bytes=int(get("REPORTS_MAX_BYTES")),
         http_timeout=float(get("ETL_HTTP_TIMEOUT")),
         http_retries=int(get("ETL_HTTP_RETRIES")),
         http_backoff=float(get("ETL_HTTP_BACKOFF")),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from etl.reports.contract import AGE_BANDS, REACH_MEASURES
+
 FLAGS = ("original", "recomputed_2025", "estimated", "suppressed", "missing")
 DIRECTIONS = ("higher_is_worse", "higher_is_better")
 KINDS = ("rate", "count", "statistic")
@@ -150,6 +152,70 @@ table("indicator_import", """
         "imported_at": _str(), "imported_by": _str(), "rows_loaded": pa.Column(int, pa.Check.ge(0)),
     }, strict=True))
 
+
+# ---- project reports (python -m etl load-report; contract of the workbook: etl/reports/contract.py)
+# The figure tables hold the current figures; replaced ones move to `<table>_history` with the report
+# that replaced them. Every build creates them (empty until a report is loaded; nothing is made up).
+REPORT_STATUSES = ("current", "superseded")
+REPORT_PERIOD = r"^\d{4}(-H[12])?$"
+SHA256 = r"^[0-9a-f]{64}$"
+
+
+def _report_figures(name: str, columns_ddl: str, columns: dict[str, pa.Column], key: list[str],
+                    checks: list | None = None) -> None:
+    """A figure table and its history table, which adds who replaced each row."""
+    table(name, f"CREATE TABLE {name} ({columns_ddl}, report_id VARCHAR NOT NULL)",
+          pa.DataFrameSchema({**columns, "report_id": _str()}, unique=key, strict=True, checks=checks or []))
+    table(f"{name}_history",
+          f"CREATE TABLE {name}_history ({columns_ddl}, report_id VARCHAR NOT NULL, superseded_by VARCHAR NOT NULL)",
+          pa.DataFrameSchema({**columns, "report_id": _str(), "superseded_by": _str()}, strict=True,
+                             checks=checks or []))
+
+
+def _amount(nullable: bool = True) -> pa.Column:
+    return pa.Column(float, nullable=nullable, checks=pa.Check.ge(0))
+
+
+def _year(nullable: bool = False) -> pa.Column:
+    # Nullable years arrive as pandas' Int64 (etl.checks keeps NULLs), hence the coercion.
+    return pa.Column("Int64" if nullable else int, pa.Check.in_range(1990, 2100), nullable=nullable, coerce=nullable)
+
+
+table("report", """
+    CREATE TABLE report (
+        report_id VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
+        loaded_by VARCHAR NOT NULL, loaded_at VARCHAR NOT NULL, status VARCHAR NOT NULL,
+        project_id VARCHAR NOT NULL, period VARCHAR NOT NULL, superseded_by VARCHAR)""",
+    pa.DataFrameSchema({
+        "report_id": _str(unique=True), "sha256": _str(checks=pa.Check.str_matches(SHA256)),
+        "file_name": _str(), "loaded_by": _str(), "loaded_at": _str(),
+        "status": _str(checks=pa.Check.isin(REPORT_STATUSES)), "project_id": _str(),
+        "period": _str(checks=pa.Check.str_matches(REPORT_PERIOD)), "superseded_by": _str(nullable=True),
+    }, strict=True))
+
+_report_figures("project_budget", """
+        project_id VARCHAR NOT NULL, year INTEGER NOT NULL, granted DOUBLE NOT NULL, paid DOUBLE,
+        spent DOUBLE, cofinancing DOUBLE, investment DOUBLE""",
+    {"project_id": _str(), "year": _year(), "granted": _amount(nullable=False), "paid": _amount(),
+     "spent": _amount(), "cofinancing": _amount(), "investment": _amount()},
+    key=["project_id", "year"],
+    checks=[pa.Check(lambda d: ~(d["spent"] > d["granted"]), error="spent is not above granted")])
+
+_report_figures("project_reach", """
+        project_id VARCHAR NOT NULL, period VARCHAR NOT NULL, measure VARCHAR NOT NULL, value BIGINT NOT NULL""",
+    {"project_id": _str(), "period": _str(checks=pa.Check.str_matches(REPORT_PERIOD)),
+     "measure": _str(checks=pa.Check.isin(list(REACH_MEASURES + AGE_BANDS))),
+     "value": pa.Column(int, pa.Check.ge(0))},
+    key=["project_id", "period", "measure"])
+
+_report_figures("project_outcome", """
+        project_id VARCHAR NOT NULL, indicator VARCHAR NOT NULL, unit VARCHAR NOT NULL, baseline DOUBLE,
+        baseline_year INTEGER, target DOUBLE, target_year INTEGER, period VARCHAR NOT NULL, actual DOUBLE NOT NULL""",
+    {"project_id": _str(), "indicator": _str(), "unit": _str(), "baseline": pa.Column(float, nullable=True),
+     "baseline_year": _year(nullable=True), "target": pa.Column(float, nullable=True),
+     "target_year": _year(nullable=True), "period": _str(checks=pa.Check.str_matches(REPORT_PERIOD)),
+     "actual": pa.Column(float)},
+    key=["project_id", "indicator", "period"])
 
 def create_all(con) -> None:
     for ddl, _ in TABLES.values():

@@ -37,6 +37,7 @@ def etl_env(monkeypatch, root: Path, mirror: Path, cache: Path) -> Path:
     monkeypatch.setenv("SOURCE_MIRROR", str(mirror))
     monkeypatch.setenv("ETL_CACHE_DIR", str(cache))
     monkeypatch.setenv("ETL_IMPORTS_DIR", str(root / "imports"))
+    monkeypatch.setenv("REPORTS_DIR", str(root / "reports"))
     monkeypatch.setenv("GEO_DIR", str(root / "geo"))
     return warehouse
 

@@ -1,0 +1,308 @@
+"""`python -m etl load-report FILE...`: validated, atomic loading of project report workbooks.
+
+Shape as etl/imports.py: validate everything first (all problems of all files at once; any
+problem: nothing is loaded), then load into a copy of the live warehouse, run the contract checks,
+and swap it in with os.replace. Each loaded workbook is archived by content under REPORTS_DIR:
+
+    REPORTS_DIR/files/<sha256>.xlsx   the workbook exactly as loaded
+    REPORTS_DIR/ledger.jsonl          one line per load, in load order: report_id, sha256, file name,
+                                      who, when (UTC), project, period, bytes, status "loaded"
+
+`etl build` replays the ledger in order (reapply_archived), so reported figures and their history
+survive every build. History model: the tables project_budget / project_reach / project_outcome
+hold the current figures only; a figure that is replaced moves to the same-named `_history` table
+with `superseded_by` (the report that replaced it). A later workbook for the same project and
+period replaces all figures of the earlier one (report.status becomes `superseded`). A figure with
+the same key (project and year, period or indicator) from another reporting period is replaced by
+the report whose reporting period ends later; on equal ends, by the later load.
+"""
+from __future__ import annotations
+
+import fcntl
+import getpass
+import json
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import EtlError
+from etl.reports.periods import parse_period, runtimes_from_warehouse
+from etl.reports.validate import ValidationReport, validate_workbook
+
+LEDGER_NAME = "ledger.jsonl"
+FILES_DIR = "files"
+LOADED = "loaded"
+# Figure table -> the columns that identify one figure of a project.
+FIGURE_KEYS = {
+    "project_budget": ("project_id", "year"),
+    "project_reach": ("project_id", "period", "measure"),
+    "project_outcome": ("project_id", "indicator", "period"),
+}
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    report_id: str
+    sha256: str
+    file_name: str
+    loaded_by: str
+    loaded_at: str
+    project_id: str
+    period: str
+    bytes: int
+    status: str = LOADED
+
+
+@dataclass
+class LoadSummary:
+    loaded: list[tuple[LedgerEntry, dict[str, int]]] = field(default_factory=list)
+    unchanged: list[tuple[str, str]] = field(default_factory=list)  # (file name, report_id already current)
+
+
+class ReportsRejected(EtlError):
+    """One or more workbooks are invalid; carries every problem of every file."""
+
+    def __init__(self, reports: list[ValidationReport]):
+        self.reports = reports
+        self.problems = [p for r in reports for p in r.problems]
+        super().__init__("\n".join(p.describe() for p in self.problems))
+
+
+# ================================================================ archive and ledger
+
+def archive_path(reports_dir: Path, sha256: str) -> Path:
+    return Path(reports_dir) / FILES_DIR / f"{sha256}.xlsx"
+
+
+def read_ledger(reports_dir: Path) -> list[LedgerEntry]:
+    path = Path(reports_dir) / LEDGER_NAME
+    if not path.exists():
+        return []
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(LedgerEntry(**json.loads(line)))
+        except (ValueError, TypeError) as exc:
+            raise EtlError(f"onleesbare regel in het register van geladen rapporten: {exc}",
+                           file=str(path), row=number) from exc
+    return [e for e in entries if e.status == LOADED]
+
+
+@contextmanager
+def _locked(reports_dir: Path):
+    """One loader at a time: two loads side by side would each swap in a copy without the other."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    with open(reports_dir / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _archive(reports_dir: Path, source: Path, sha256: str) -> None:
+    target = archive_path(reports_dir, sha256)
+    if target.exists():  # named by content: the same bytes are already there
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.copyfile(source, part)
+    os.replace(part, target)
+
+
+# ================================================================ applying one report
+
+def _period_end(label: str):
+    return parse_period(label).end
+
+
+def _move_to_history(con, table: str, rows: pd.DataFrame, superseded_by) -> None:
+    """Move current rows (given by key and report_id) to the history table. Names are our own constants."""
+    if rows.empty:
+        return
+    keys = list(FIGURE_KEYS[table]) + ["report_id"]
+    moving = rows[keys].copy()
+    moving["superseded_by"] = superseded_by
+    con.register("moving", moving)
+    match = " AND ".join(f"t.{k} = m.{k}" for k in keys)
+    con.execute(f"INSERT INTO {table}_history BY NAME SELECT t.*, m.superseded_by FROM {table} t JOIN moving m ON {match}")
+    con.execute(f"DELETE FROM {table} t USING moving m WHERE {match}")
+    con.unregister("moving")
+
+
+def _supersede_same_period(con, entry: LedgerEntry) -> None:
+    """A corrected workbook for the same project and period replaces all figures of the earlier one."""
+    earlier = [r[0] for r in con.execute(
+        "SELECT report_id FROM report WHERE project_id = ? AND period = ? AND status = 'current'",
+        [entry.project_id, entry.period]).fetchall()]
+    for report_id in earlier:
+        for table, keys in FIGURE_KEYS.items():
+            rows = con.execute(f"SELECT {', '.join(keys)}, report_id FROM {table} WHERE report_id = ?", [report_id]).df()
+            _move_to_history(con, table, rows, entry.report_id)
+        con.execute("UPDATE report SET status = 'superseded', superseded_by = ? WHERE report_id = ?",
+                    [entry.report_id, report_id])
+
+
+def _insert_figures(con, table: str, incoming: pd.DataFrame, entry: LedgerEntry) -> int:
+    """Insert a report's figures; where another report holds the same figure, the later period wins."""
+    keys = list(FIGURE_KEYS[table])
+    incoming = incoming.assign(report_id=entry.report_id)
+    holders = con.execute(
+        f"SELECT {', '.join('t.' + k for k in keys)}, t.report_id AS holder, r.period AS holder_period "
+        f"FROM {table} t JOIN report r USING (report_id) WHERE t.project_id = ?", [entry.project_id]).df()
+    clash = incoming[keys].merge(holders, on=keys, how="inner")
+    new_end = _period_end(entry.period)
+    keeps = clash["holder_period"].map(_period_end) > new_end if len(clash) else pd.Series(dtype=bool)
+    # The earlier figure stays current where its reporting period ends later: this one goes to history.
+    kept = clash[keeps]
+    if len(kept):
+        stale = incoming.merge(kept[keys + ["holder"]], on=keys).rename(columns={"holder": "superseded_by"})
+        con.register("stale", stale)
+        con.execute(f"INSERT INTO {table}_history BY NAME SELECT * FROM stale")
+        con.unregister("stale")
+        incoming = incoming.merge(kept[keys], on=keys, how="left", indicator=True)
+        incoming = incoming[incoming["_merge"] == "left_only"].drop(columns="_merge")
+    _move_to_history(con, table, clash[~keeps].rename(columns={"holder": "report_id"}), entry.report_id)
+    con.register("incoming", incoming)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    con.unregister("incoming")
+    return len(incoming)
+
+
+def apply_report(con, entry: LedgerEntry, report: ValidationReport) -> dict[str, int]:
+    """Add one validated report to an open warehouse (a copy, or a new build). Returns rows per table."""
+    _supersede_same_period(con, entry)
+    con.execute("INSERT INTO report VALUES (?, ?, ?, ?, ?, 'current', ?, ?, NULL)",
+                [entry.report_id, entry.sha256, entry.file_name, entry.loaded_by, entry.loaded_at,
+                 entry.project_id, entry.period])
+    frames = {"project_budget": report.budget, "project_reach": report.reach, "project_outcome": report.outcome}
+    return {table: _insert_figures(con, table, frame, entry) for table, frame in frames.items()}
+
+
+def reapply_archived(con, reports_dir: Path, max_bytes: int) -> int:
+    """Replay the ledger into a new warehouse (registers already loaded). Returns the figures loaded.
+
+    Each archived workbook is validated again against today's registers: a report that no longer
+    fits (its project removed, its period outside a changed runtime) fails the build, by name.
+    """
+    entries = read_ledger(reports_dir)
+    if not entries:
+        return 0
+    runtimes = runtimes_from_warehouse(con)
+    figures = 0
+    for entry in entries:
+        path = archive_path(reports_dir, entry.sha256)
+        where = f"rapport {entry.report_id} ({entry.file_name})"
+        if not path.is_file():
+            raise EtlError(f"{where}: het gearchiveerde bestand {path} ontbreekt", source="reports")
+        report = validate_workbook(path, projects=runtimes, max_bytes=max(max_bytes, path.stat().st_size),
+                                   file_name=entry.file_name, today=datetime.fromisoformat(entry.loaded_at).date())
+        if report.sha256 != entry.sha256:
+            raise EtlError(f"{where}: het gearchiveerde bestand is gewijzigd (sha256 klopt niet)", source="reports")
+        if not report.ok:
+            raise EtlError(f"{where} past niet meer bij de registers: " + "; ".join(report.describe()[:5]),
+                           source="reports")
+        figures += sum(apply_report(con, entry, report).values())
+    return figures
+
+
+# ================================================================ the load command
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def _current_reports(live: Path) -> tuple[dict, dict[tuple[str, str], tuple[str, str]]]:
+    import duckdb
+
+    reader = duckdb.connect(str(live), read_only=True)
+    try:
+        runtimes = runtimes_from_warehouse(reader)
+        current = {(p, per): (rid, sha) for rid, sha, p, per in reader.execute(
+            "SELECT report_id, sha256, project_id, period FROM report WHERE status = 'current'").fetchall()}
+    finally:
+        reader.close()
+    return runtimes, current
+
+
+def load_reports(paths: list[Path], settings, user: str | None = None) -> LoadSummary:
+    """Validate every workbook; if all are valid, load them in the given order, atomically."""
+    live = settings.warehouse_path
+    if not live.exists():
+        raise EtlError(f"geen warehouse op {live}: bouw eerst met `python -m etl build`")
+    reports_dir = settings.reports_dir
+    with _locked(reports_dir):
+        runtimes, current = _current_reports(live)
+        reports = [validate_workbook(p, projects=runtimes, max_bytes=settings.reports_max_bytes) for p in paths]
+        rejected = [r for r in reports if not r.ok]
+        if rejected:
+            raise ReportsRejected(rejected)
+        summary, todo = _plan(paths, reports, current, user or _user())
+        if todo:
+            _commit(live, reports_dir, todo, summary)
+    return summary
+
+
+def _plan(paths, reports, current, user: str):
+    """Ledger entries for the workbooks that change something; identical re-uploads are skipped."""
+    summary, todo = LoadSummary(), []
+    now = datetime.now(timezone.utc)
+    for path, report in zip(paths, reports):
+        key = (report.project_id, report.period)
+        if key in current and current[key][1] == report.sha256:
+            summary.unchanged.append((report.file_name, current[key][0]))
+            continue
+        entry = LedgerEntry(report_id=f"{now:%Y%m%dT%H%M%SZ}-{report.sha256[:12]}", sha256=report.sha256,
+                            file_name=report.file_name, loaded_by=user, loaded_at=now.isoformat(timespec="seconds"),
+                            project_id=report.project_id, period=report.period, bytes=report.size)
+        current[key] = (entry.report_id, report.sha256)
+        todo.append((Path(path), entry, report))
+    return summary, todo
+
+
+def _commit(live: Path, reports_dir: Path, todo, summary: LoadSummary) -> None:
+    import duckdb
+
+    from etl.checks import run_checks
+
+    tmp = live.with_name(f"{live.name}.{os.getpid()}.report.tmp")
+    ledger = reports_dir / LEDGER_NAME
+    ledger_tmp = reports_dir / f".{LEDGER_NAME}.{os.getpid()}.tmp"
+    previous_ledger = ledger.read_bytes() if ledger.exists() else None
+    try:
+        shutil.copyfile(live, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            for _, entry, report in todo:
+                summary.loaded.append((entry, apply_report(con, entry, report)))
+            run_checks(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        for path, entry, _ in todo:
+            _archive(reports_dir, path, entry.sha256)
+        lines = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for _, e, _ in todo)
+        ledger_tmp.write_bytes((previous_ledger or b"") + lines.encode("utf-8"))
+        os.replace(ledger_tmp, ledger)
+        try:
+            os.replace(tmp, live)
+        except BaseException:  # keep ledger and warehouse telling the same story
+            if previous_ledger is None:
+                ledger.unlink(missing_ok=True)
+            else:
+                ledger.write_bytes(previous_ledger)
+            raise
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        ledger_tmp.unlink(missing_ok=True)

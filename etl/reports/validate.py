@@ -1,0 +1,535 @@
+"""Validate a project report workbook against its contract (etl/reports/contract.py).
+
+`validate_workbook(path_or_bytes, projects=..., max_bytes=...)` is pure: it reads, checks and
+parses, and never writes. The CLI (`python -m etl load-report`) and the dashboard's upload page
+both call it. Every problem is collected (not just the first) with file, sheet, cell (A1) and
+what was expected, in Dutch, so a project can fix its workbook in one round.
+
+Order of the checks: the bytes (empty, too large, not a zip, zip bomb, macros), then the workbook
+(sheets present), then each sheet cell by cell, then rules across rows (duplicates, spent above
+granted, periods outside the runtime or after the reporting period).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from etl.reports.contract import (AGE_BANDS, AMOUNT, COUNT, DATE, EXPECTED_NL, LISTS_SHEET, INSTRUCTIONS_SHEET,
+                                  MAX_DATA_ROWS, MAX_TEXT_LENGTH, NUMBER, OUTCOME_INDICATOR_FIELDS, OUTCOME_PAIRS,
+                                  OUTCOME_SHEET, PERIOD, PROJECT, PROJECT_SHEET, REACH_MEASURES, REACH_SHEET,
+                                  REQUIRED_SHEETS, TABLE_SHEETS, YEAR, BUDGET_SHEET, Field, TableSheet)
+from etl.reports.periods import Period, Runtime, parse_period
+
+DEFAULT_MAX_BYTES = 2_000_000
+# A zip bomb is small on disk and huge once unpacked: cap what openpyxl would have to inflate.
+UNPACKED_PER_PACKED_BYTE = 10
+MAX_ZIP_MEMBERS = 200
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and password-protected xlsx
+NUMBER_AS_TEXT = re.compile(r"^-?[\d.,\s]+$")
+DATE_AS_TEXT = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"))
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    sheet: str | None
+    cell: str | None
+    message: str     # what is wrong, in Dutch, including what was found
+    expected: str    # what the cell or file should hold
+
+    def describe(self) -> str:
+        where = [f"bestand {self.file}"]
+        if self.sheet:
+            where.append(f"blad {self.sheet}")
+        if self.cell:
+            where.append(f"cel {self.cell}")
+        return f"{', '.join(where)}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "sheet": self.sheet, "cell": self.cell, "message": self.message,
+                "expected": self.expected}
+
+
+@dataclass
+class ValidationReport:
+    file_name: str
+    size: int
+    sha256: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    project_id: str | None = None
+    period: str | None = None
+    contact: str | None = None
+    report_date: date | None = None
+    budget: pd.DataFrame | None = None
+    reach: pd.DataFrame | None = None
+    outcome: pd.DataFrame | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def describe(self) -> list[str]:
+        return [p.describe() for p in self.problems]
+
+
+class _Collector:
+    """Problems of one file, with the file name filled in."""
+
+    def __init__(self, report: ValidationReport):
+        self.report = report
+
+    def add(self, sheet: str | None, cell: str | None, message: str, expected: str) -> None:
+        self.report.problems.append(Problem(self.report.file_name, sheet, cell, message, expected))
+
+
+# ================================================================ the bytes
+
+def _read_bytes(source, file_name: str | None, max_bytes: int) -> tuple[bytes | None, ValidationReport]:
+    """The file's bytes, refusing missing, empty and too-large files before reading them."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        report = ValidationReport(file_name or "upload.xlsx", len(data))
+    else:
+        path = Path(source)
+        report = ValidationReport(file_name or path.name, 0)
+        if not path.is_file():
+            _Collector(report).add(None, None, "bestand niet gevonden", "een bestaand .xlsx-bestand")
+            return None, report
+        report.size = path.stat().st_size
+        if report.size > max_bytes:  # refused before reading a byte of it
+            _too_large(report, max_bytes)
+            return None, report
+        data = path.read_bytes()
+    if len(data) > max_bytes:
+        _too_large(report, max_bytes)
+        return None, report
+    if not data:
+        _Collector(report).add(None, None, "leeg bestand (0 bytes)", "een ingevulde Excel-werkmap (.xlsx)")
+        return None, report
+    report.sha256 = hashlib.sha256(data).hexdigest()
+    return data, report
+
+
+def _thousands(n: int) -> str:
+    """Belgian notation: 2.000.000."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _too_large(report: ValidationReport, max_bytes: int) -> None:
+    _Collector(report).add(None, None, f"bestand te groot: {_thousands(report.size)} bytes, hoogstens "
+                           f"{_thousands(max_bytes)} toegelaten", f"een werkmap van hoogstens {_thousands(max_bytes)} bytes")
+
+
+def _check_container(data: bytes, problems: _Collector, max_bytes: int) -> bool:
+    """Is this an xlsx that is safe to open? Checks magic bytes and the zip directory only."""
+    expected = "een Excel-werkmap (.xlsx)"
+    if data.startswith(OLE_MAGIC):
+        problems.add(None, None, "geen xlsx-bestand: oud Excel-formaat (.xls) of een werkmap met wachtwoord; "
+                     "sla op als .xlsx zonder wachtwoord", expected)
+        return False
+    if not data.startswith(ZIP_MAGIC):
+        found = "een PDF" if data.startswith(b"%PDF") else "tekst of een ander formaat"
+        problems.add(None, None, f"geen xlsx-bestand (gevonden: {found}); gebruik het sjabloon en sla op als .xlsx",
+                     expected)
+        return False
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        problems.add(None, None, f"geen geldig xlsx-bestand: beschadigd zip-archief ({exc})", expected)
+        return False
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        problems.add(None, None, "geen xlsx-bestand: een zip-archief zonder Excel-werkmap", expected)
+        return False
+    unpacked = sum(m.file_size for m in members)
+    limit = max_bytes * UNPACKED_PER_PACKED_BYTE
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > limit:
+        problems.add(None, None, f"werkmap te groot na uitpakken ({_thousands(unpacked)} bytes in {len(members)} "
+                     f"delen, hoogstens {_thousands(limit)})", "een werkmap met enkele bladen en rijen")
+        return False
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        problems.add(None, None, "de werkmap bevat macro's; sla op als .xlsx zonder macro's", expected)
+        return False
+    return True
+
+
+def _open_workbook(data: bytes, problems: _Collector):
+    from openpyxl import load_workbook
+
+    try:
+        # data_only=False: a formula arrives as its text ('=SUM(...)'), so it can be refused.
+        return load_workbook(io.BytesIO(data), read_only=False, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for broken parts
+        problems.add(None, None, f"werkmap kan niet geopend worden ({type(exc).__name__}: {exc})",
+                     "een Excel-werkmap (.xlsx) gemaakt met het sjabloon")
+        return None
+
+
+# ================================================================ sheets and cells
+
+def _sheets(wb, problems: _Collector) -> dict[str, object]:
+    """The required sheets present, by contract name (compared without case and outer spaces)."""
+    by_name = {name.strip().lower(): name for name in wb.sheetnames}
+    known = {n.lower() for n in REQUIRED_SHEETS + (INSTRUCTIONS_SHEET, LISTS_SHEET)}
+    expected = "de bladen " + ", ".join(REQUIRED_SHEETS) + " van het sjabloon"
+    found = {}
+    for name in REQUIRED_SHEETS:
+        actual = by_name.get(name.lower())
+        if actual is None:
+            problems.add(name, None, f"blad ontbreekt; de werkmap heeft: {', '.join(wb.sheetnames)}", expected)
+        else:
+            found[name] = wb[actual]
+    for name in wb.sheetnames:
+        if name.strip().lower() not in known:
+            problems.add(name, None, "onbekend blad: gegevens hier worden niet gelezen; verplaats ze naar het juiste blad "
+                         "of verwijder het blad", expected)
+    return found
+
+
+def _shown(value) -> str:
+    if isinstance(value, datetime):
+        return f"datum {value:%d-%m-%Y}"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:40] + "...")
+
+
+def _is_empty(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _is_formula(cell) -> bool:
+    return cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def _number(value):
+    """A real number from a cell, or None. Booleans are not numbers (TRUE in a number cell is a slip)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def _wrong_type_message(value, kind: str) -> str:
+    what = {AMOUNT: "getal", COUNT: "geheel getal", YEAR: "jaartal", NUMBER: "getal"}[kind]
+    if isinstance(value, str) and NUMBER_AS_TEXT.match(value.strip()):
+        return f"{what} verwacht, gevonden tekst {_shown(value)} (als tekst opgeslagen: typ het getal opnieuw " \
+               f"of zet de cel om naar een getal)"
+    return f"{what} verwacht, gevonden {_shown(value)}"
+
+
+def _parse_cell(value, kind: str, f: Field, ref: str, sheet: str, problems: _Collector, context: dict):
+    """The cell's value as the contract wants it, or None after recording why not."""
+    expected = EXPECTED_NL[kind]
+    if kind in (AMOUNT, COUNT, YEAR, NUMBER):
+        number = _number(value)
+        if number is None:
+            problems.add(sheet, ref, _wrong_type_message(value, kind), expected)
+            return None
+        if kind in (AMOUNT, COUNT) and number < 0:
+            noun = "bedrag" if kind == AMOUNT else "aantal"
+            problems.add(sheet, ref, f"negatief {noun} ({number:g}) niet toegelaten", expected)
+            return None
+        if kind in (COUNT, YEAR) and not float(number).is_integer():
+            problems.add(sheet, ref, f"geheel getal verwacht, gevonden {number:g}", expected)
+            return None
+        if kind == YEAR and not 1990 <= number <= 2100:
+            problems.add(sheet, ref, f"jaartal verwacht, gevonden {number:g}", expected)
+            return None
+        return int(number) if kind in (COUNT, YEAR) else float(number)
+    if kind == PERIOD:
+        period = parse_period(value)
+        if period is None:
+            problems.add(sheet, ref, f"periode verwacht, gevonden {_shown(value)}", expected)
+        return period
+    if kind == DATE:
+        return _parse_date(value, sheet, ref, problems)
+    text = value.strip() if isinstance(value, str) else None
+    if text is None:
+        problems.add(sheet, ref, f"tekst verwacht, gevonden {_shown(value)}", expected)
+        return None
+    if len(text) > MAX_TEXT_LENGTH:
+        problems.add(sheet, ref, f"tekst te lang ({len(text)} tekens, hoogstens {MAX_TEXT_LENGTH})", expected)
+        return None
+    if kind == PROJECT and text not in context["projects"]:
+        problems.add(sheet, ref, f"onbekend project {_shown(text)}: geen project-id van de registers",
+                     expected)
+        return None
+    return text
+
+
+def _parse_date(value, sheet: str, ref: str, problems: _Collector) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern in DATE_AS_TEXT:
+            match = pattern.match(text)
+            if match:
+                parts = [int(p) for p in match.groups()]
+                year, month, day = parts if pattern is DATE_AS_TEXT[0] else parts[::-1]
+                try:
+                    return date(year, month, day)
+                except ValueError:
+                    break
+    problems.add(sheet, ref, f"datum verwacht, gevonden {_shown(value)}", EXPECTED_NL[DATE])
+    return None
+
+
+def _read_value(ws, row: int, column: int, sheet: str, problems: _Collector):
+    """The raw value of a cell, or a marker after refusing a formula (which has no value to trust)."""
+    cell = ws.cell(row, column)
+    if _is_formula(cell):
+        formula = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "formule")
+        problems.add(sheet, cell.coordinate, f"formule {_shown(formula)} waar een waarde verwacht wordt; "
+                     "plak de uitkomst als waarde (Plakken speciaal > Waarden)", "een ingetypte waarde, geen formule")
+        return _FORMULA
+    return cell.value
+
+
+_FORMULA = object()
+
+
+# ================================================================ the Project sheet
+
+def _project(ws, problems: _Collector, context: dict) -> dict:
+    sheet = PROJECT_SHEET.name
+    values = {}
+    for f in PROJECT_SHEET.fields:
+        row = PROJECT_SHEET.row_of(f.key)
+        label = ws.cell(row, 1).value
+        if not isinstance(label, str) or label.strip().lower() != f.header.lower():
+            problems.add(sheet, f"A{row}", f"label {f.header!r} verwacht, gevonden {_shown(label)}",
+                         "de indeling van het sjabloon (labels in kolom A, waarden in kolom B)")
+            continue
+        value = _read_value(ws, row, 2, sheet, problems)
+        if value is _FORMULA:
+            continue
+        if _is_empty(value):
+            problems.add(sheet, f"B{row}", f"verplichte cel is leeg: {f.header}", EXPECTED_NL[f.kind])
+            continue
+        values[f.key] = _parse_cell(value, f.kind, f, f"B{row}", sheet, problems, context)
+    project_id, period = values.get("project_id"), values.get("period")
+    if project_id and period:
+        runtime: Runtime = context["projects"][project_id]
+        if not runtime.covers(period):
+            problems.add(sheet, f"B{PROJECT_SHEET.row_of('period')}",
+                         f"periode {period.label} valt buiten de looptijd van {project_id} ({runtime.describe()})",
+                         "een periode binnen de looptijd van het project")
+    report_date = values.get("report_date")
+    if report_date and report_date > context["today"]:
+        problems.add(sheet, f"B{PROJECT_SHEET.row_of('report_date')}",
+                     f"datum {report_date:%d-%m-%Y} ligt in de toekomst", "de datum van vandaag of vroeger")
+    return values
+
+
+# ================================================================ the table sheets
+
+def _headers_ok(ws, sheet: TableSheet, problems: _Collector) -> bool:
+    ok = True
+    for j, f in enumerate(sheet.fields, start=1):
+        cell = ws.cell(1, j)
+        found = cell.value.strip() if isinstance(cell.value, str) else cell.value
+        if found != f.header:
+            problems.add(sheet.name, cell.coordinate, f"kolomkop {f.header!r} verwacht, gevonden {_shown(found)}",
+                         "de kolommen van het sjabloon, in dezelfde volgorde")
+            ok = False
+    return ok
+
+
+def _records(ws, sheet: TableSheet, problems: _Collector, context: dict) -> list[dict]:
+    """One dict per filled row: parsed values by field key, plus '_row' (the Excel row number)."""
+    records = []
+    width = len(sheet.fields)
+    for row in range(2, ws.max_row + 1):
+        raw = [_read_value(ws, row, j, sheet.name, problems) for j in range(1, width + 1)]
+        if all(v is not _FORMULA and _is_empty(v) for v in raw):
+            continue
+        if len(records) >= MAX_DATA_ROWS:
+            problems.add(sheet.name, f"A{row}", f"te veel rijen: hoogstens {MAX_DATA_ROWS} per blad",
+                         "een rapport met enkele rijen per blad")
+            break
+        record = {"_row": row, "_failed": False}
+        for j, (f, value) in enumerate(zip(sheet.fields, raw), start=1):
+            ref = f"{ws.cell(row, j).column_letter}{row}"
+            if value is _FORMULA:
+                record["_failed"] = True
+            elif _is_empty(value):
+                record[f.key] = None
+                if f.required:
+                    problems.add(sheet.name, ref, f"verplichte cel is leeg: {f.header}", EXPECTED_NL[f.kind])
+                    record["_failed"] = True
+            else:
+                record[f.key] = _parse_cell(value, f.kind, f, ref, sheet.name, problems, context)
+                record["_failed"] |= record[f.key] is None
+        records.append(record)
+    return records
+
+
+def _ref(sheet: TableSheet, key: str, row: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter([f.key for f in sheet.fields].index(key) + 1)}{row}"
+
+
+def _check_duplicates(sheet: TableSheet, records: list[dict], problems: _Collector) -> None:
+    seen: dict[tuple, int] = {}
+    for r in records:
+        if any(r.get(k) is None for k in sheet.key):
+            continue
+        key = tuple(r[k].label if isinstance(r[k], Period) else r[k] for k in sheet.key)
+        if key in seen:
+            shown = ", ".join(str(k) for k in key)
+            problems.add(sheet.name, _ref(sheet, sheet.key[-1], r["_row"]),
+                         f"dubbele rij: {shown} staat al op rij {seen[key]}",
+                         "één rij per " + " en ".join(f.header.lower() for f in sheet.fields if f.key in sheet.key))
+            r["_failed"] = True
+        else:
+            seen[key] = r["_row"]
+
+
+def _check_period(sheet: TableSheet, key: str, row: int, period: Period, problems: _Collector, context: dict) -> None:
+    """A figure's period must lie in the project's runtime and not after the reporting period."""
+    runtime: Runtime | None = context.get("runtime")
+    reporting: Period | None = context.get("reporting_period")
+    ref = _ref(sheet, key, row)
+    if runtime is not None and not runtime.covers(period):
+        problems.add(sheet.name, ref, f"{period.label} valt buiten de looptijd van {context['project_id']} "
+                     f"({runtime.describe()})", "een jaar of periode binnen de looptijd van het project")
+    elif reporting is not None and period.start > reporting.end:
+        problems.add(sheet.name, ref, f"{period.label} ligt na de rapportageperiode {reporting.label}",
+                     "cijfers tot en met de rapportageperiode")
+
+
+def _euro(amount: float) -> str:
+    """Belgian notation: 70.000,50 euro."""
+    return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " euro"
+
+
+def _check_budget(records: list[dict], problems: _Collector, context: dict) -> None:
+    sheet = BUDGET_SHEET
+    for r in records:
+        if r.get("year") is not None:
+            _check_period(sheet, "year", r["_row"], Period(r["year"]), problems, context)
+        granted, spent = r.get("granted"), r.get("spent")
+        if granted is not None and spent is not None and spent > granted:
+            problems.add(sheet.name, _ref(sheet, "spent", r["_row"]),
+                         f"uitgegeven ({_euro(spent)}) is hoger dan toegekend ({_euro(granted)})",
+                         "uitgegeven <= toegekend")
+
+
+def _check_reach(records: list[dict], problems: _Collector, context: dict) -> None:
+    sheet = REACH_SHEET
+    for r in records:
+        if r.get("period") is not None:
+            _check_period(sheet, "period", r["_row"], r["period"], problems, context)
+        figures = [r.get(m) for m in REACH_MEASURES + AGE_BANDS]
+        if not r["_failed"] and all(v is None for v in figures):
+            problems.add(sheet.name, _ref(sheet, "children_reached", r["_row"]),
+                         "rij zonder cijfers: vul minstens één aantal in of maak de rij leeg",
+                         "minstens één aantal per periode")
+        bands = [r.get(b) for b in AGE_BANDS if r.get(b) is not None]
+        if bands and r.get("children_reached") is not None and sum(bands) > r["children_reached"]:
+            problems.add(sheet.name, _ref(sheet, AGE_BANDS[0], r["_row"]),
+                         f"de leeftijdsgroepen tellen op tot {sum(bands)}, meer dan de {r['children_reached']} "
+                         "bereikte kinderen", "som van de leeftijdsgroepen <= kinderen bereikt")
+
+
+def _check_outcomes(records: list[dict], problems: _Collector, context: dict) -> None:
+    sheet = OUTCOME_SHEET
+    first_of: dict[str, dict] = {}
+    for r in records:
+        if r.get("period") is not None:
+            _check_period(sheet, "period", r["_row"], r["period"], problems, context)
+        for value_key, year_key in OUTCOME_PAIRS:
+            if (r.get(value_key) is None) != (r.get(year_key) is None) and not r["_failed"]:
+                missing = year_key if r.get(year_key) is None else value_key
+                label = next(f.header for f in sheet.fields if f.key == missing)
+                problems.add(sheet.name, _ref(sheet, missing, r["_row"]), f"{label} ontbreekt: een waarde en "
+                             "haar jaar horen samen", "beide ingevuld of beide leeg")
+        name = r.get("indicator")
+        if name is None or r["_failed"]:
+            continue
+        first = first_of.setdefault(name.lower(), r)
+        for key in OUTCOME_INDICATOR_FIELDS:
+            if first is not r and first.get(key) != r.get(key):
+                label = next(f.header for f in sheet.fields if f.key == key)
+                problems.add(sheet.name, _ref(sheet, key, r["_row"]),
+                             f"{label} {_shown(r.get(key))} verschilt van rij {first['_row']} "
+                             f"({_shown(first.get(key))}) voor dezelfde indicator {name!r}",
+                             "per indicator overal dezelfde eenheid, basis- en streefwaarde")
+
+
+# ================================================================ frames for the warehouse
+
+def _frames(report: ValidationReport, records: dict[str, list[dict]]) -> None:
+    pid = report.project_id
+    budget_cols = [f.key for f in BUDGET_SHEET.fields]
+    report.budget = pd.DataFrame([{"project_id": pid, **{k: r.get(k) for k in budget_cols}}
+                                  for r in records[BUDGET_SHEET.name]],
+                                 columns=["project_id"] + budget_cols)
+    reach_rows = [{"project_id": pid, "period": r["period"].label, "measure": m, "value": r[m]}
+                  for r in records[REACH_SHEET.name] for m in REACH_MEASURES + AGE_BANDS if r.get(m) is not None]
+    report.reach = pd.DataFrame(reach_rows, columns=["project_id", "period", "measure", "value"])
+    outcome_cols = [f.key for f in OUTCOME_SHEET.fields]
+    report.outcome = pd.DataFrame([{"project_id": pid, **{k: (r[k].label if isinstance(r.get(k), Period) else r.get(k))
+                                                          for k in outcome_cols}}
+                                   for r in records[OUTCOME_SHEET.name]], columns=["project_id"] + outcome_cols)
+
+
+CHECKS = {BUDGET_SHEET.name: _check_budget, REACH_SHEET.name: _check_reach, OUTCOME_SHEET.name: _check_outcomes}
+
+
+def validate_workbook(source, *, projects: dict[str, Runtime], max_bytes: int = DEFAULT_MAX_BYTES,
+                      file_name: str | None = None, today: date | None = None) -> ValidationReport:
+    """Check a report workbook (a path, or the bytes of an upload) and parse it.
+
+    projects: project_id -> Runtime (etl.reports.periods.runtimes_from_warehouse or _from_registers).
+    Returns a ValidationReport: `problems` (empty when valid) and, when valid, the frames `budget`,
+    `reach` (long: one row per measure) and `outcome`, ready for the warehouse. Writes nothing.
+    """
+    data, report = _read_bytes(source, file_name, max_bytes)
+    if data is None:
+        return report
+    problems = _Collector(report)
+    if not _check_container(data, problems, max_bytes):
+        return report
+    wb = _open_workbook(data, problems)
+    if wb is None:
+        return report
+    try:
+        sheets = _sheets(wb, problems)  # a missing sheet is reported; the others are still checked
+        context = {"projects": projects, "today": today or date.today()}
+        header = _project(sheets[PROJECT_SHEET.name], problems, context) if PROJECT_SHEET.name in sheets else {}
+        report.project_id, report.contact, report.report_date = (header.get(k) for k in ("project_id", "contact",
+                                                                                          "report_date"))
+        report.period = header["period"].label if header.get("period") else None
+        if report.project_id:
+            context.update(project_id=report.project_id, runtime=projects[report.project_id],
+                           reporting_period=header.get("period"))
+        records = {}
+        for sheet in TABLE_SHEETS:
+            ws = sheets.get(sheet.name)
+            if ws is None or not _headers_ok(ws, sheet, problems):
+                continue
+            records[sheet.name] = _records(ws, sheet, problems, context)
+            _check_duplicates(sheet, records[sheet.name], problems)
+            CHECKS[sheet.name](records[sheet.name], problems, context)
+        if len(records) == len(TABLE_SHEETS) and not any(records.values()):
+            problems.add(None, None, "geen cijfers: de bladen Budget, Bereik en Resultaten zijn leeg",
+                         "minstens één ingevulde rij")
+    finally:
+        wb.close()
+    if report.ok:
+        _frames(report, records)
+    return report
