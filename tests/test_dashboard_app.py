@@ -87,9 +87,10 @@ def test_layouts_read_no_data_and_index_carries_none(app, warehouse, monkeypatch
         raise AssertionError("layout() read the warehouse")
 
     monkeypatch.setattr("dashboard.db.reader", refuse)
-    for path in ("/", "/status"):
+    for path in ("/overzicht", "/status", "/data"):
         text = as_text(page(path).layout(lang="en"))
         assert '"data": "en"' in text  # the language is handed to the page's callback
+    assert '"lang": "en"' in as_text(page("/").layout(lang="en"))  # the map: in its view state
 
 
 def test_page_callbacks_are_not_duplicated_by_a_second_app(warehouse):
@@ -116,12 +117,12 @@ def test_status_page_nl_and_en(app, warehouse):
 
 
 def test_home_page(app, warehouse):
-    text = as_text(page("/").render("nl"))
+    text = as_text(page("/overzicht").render("nl"))
     assert "22-11-2026 10:31" in text and "2021–2023" in text and "/status" in text
-    assert "/status?lang=en" in as_text(page("/").render("en"))
+    assert "/status?lang=en" in as_text(page("/overzicht").render("en"))
 
 
-@pytest.mark.parametrize("path", ["/", "/status"])
+@pytest.mark.parametrize("path", ["/overzicht", "/data", "/status"])
 @pytest.mark.parametrize("lang, title", [("nl", "Het datawarehouse is nog niet gebouwd"),
                                          ("en", "The data warehouse has not been built yet")])
 def test_pages_say_the_warehouse_is_not_built(app, no_warehouse, path, lang, title):

@@ -1,6 +1,6 @@
-"""Home page (`/`): the key facts of the latest build, with a link to the data status.
+"""Overview (`/overzicht`): the key facts of the latest build, with a link to the data status.
 
-A later issue makes the map the home page; this page then moves or goes.
+The map is the home page (`/`, pages/map.py); this page moved here from `/`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import page_href
 
 dash.register_page(
-    __name__, path="/", name="Overzicht", title="Kinderarmoedemonitor", order=0,
+    __name__, path="/overzicht", name="Overzicht", title="Overzicht – Kinderarmoedemonitor", order=80,
     nav_key="nav.home",
     description="Kerncijfers van de laatste build van het datawarehouse van de Kinderarmoedemonitor.",
 )

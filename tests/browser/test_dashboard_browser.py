@@ -111,7 +111,7 @@ def test_language_switch_changes_text_and_url(start_app, synthetic_warehouse, sc
     # navigation keeps the language; the home page shows the key facts
     duo.driver.find_element(By.LINK_TEXT, "Overview").click()
     duo.wait_for_text_to_equal("h1", "Overview", timeout=WAIT)
-    assert duo.driver.current_url.endswith("/?lang=en")
+    assert duo.driver.current_url.endswith("/overzicht?lang=en")
     duo.wait_for_text_to_equal("#home-built-at", "2026-11-22 10:31", timeout=WAIT)
     assert duo.find_element("#home-municipalities").text == "4"
     screenshot("home_en")
@@ -126,7 +126,8 @@ def test_language_switch_changes_text_and_url(start_app, synthetic_warehouse, sc
 
 def test_every_page_says_the_warehouse_is_not_built(start_app, no_warehouse, screenshot):
     duo = start_app()
-    for path, title in (("/", "Overzicht"), ("/status", "Datastatus")):
+    for path, title in (("/", "Kaart van de gemeenten"), ("/overzicht", "Overzicht"), ("/data", "Over de cijfers"),
+                        ("/status", "Datastatus")):
         duo.wait_for_page(url=f"{duo.server_url}{path}")
         duo.wait_for_text_to_equal("h1", title, timeout=WAIT)
         notice = duo.wait_for_element("#warehouse-missing", timeout=WAIT)

@@ -1,0 +1,169 @@
+"""CSV and Excel files for the profile and comparison pages (sent through dcc.Download).
+
+Both take the same description of a table: columns `[(key, label, kind, decimals)]` with kind
+`text`, `number` or `int`, and rows as dicts of raw values. Labels and names go in, never codes
+alone.
+
+- CSV: Belgian notation, `;` separator, decimal comma, no thousands separator (so a spreadsheet
+  reads it back as numbers), UTF-8 with a byte-order mark (Excel then reads the accents right).
+  A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+  so a spreadsheet never runs it as a formula.
+- Excel: real numbers (with a number format), text always stored as text (`etl.exports.safe_cell`,
+  so formulas are neutralised there too), a title row, a header row, frozen panes, and optional
+  extra sheets with notes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from etl.exports import HEADER_FILL, HEADER_FONT, safe_cell
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    kind: str = "text"  # text | number | int
+    decimals: int | None = None
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: list[Column]
+    rows: list[dict]
+    intro: list[str] = field(default_factory=list)
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return value != value  # NaN, pandas.NA raises
+    except (TypeError, ValueError):
+        return True
+
+
+def neutralise(text: str) -> str:
+    """Text for a CSV cell: never a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def belgian_number(value, decimals: int | None = None) -> str:
+    """`1234.5` -> `1234,5`; with `decimals`, rounded half away from zero. No thousands separator."""
+    if _missing(value) or (isinstance(value, float) and math.isinf(value)):
+        return ""
+    if decimals is not None:
+        d = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        text = f"{d:f}"
+    else:
+        text = repr(float(value)) if isinstance(value, float) else str(value)
+        if "e" in text or "E" in text:
+            text = f"{Decimal(text):f}"
+        text = re.sub(r"\.0$", "", text)
+    if text in ("-0", "-0.0") or re.fullmatch(r"-0\.0+", text):
+        text = text[1:]
+    return text.replace(".", ",")
+
+
+def _csv_cell(column: Column, value) -> str:
+    if _missing(value):
+        return ""
+    if column.kind == "int":
+        return belgian_number(int(round(float(value))), None)
+    if column.kind == "number":
+        return belgian_number(float(value), column.decimals)
+    return neutralise(str(value))
+
+
+def csv_bytes(columns: Sequence[Column], rows: Sequence[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow([neutralise(c.label) for c in columns])
+    for row in rows:
+        writer.writerow([_csv_cell(c, row.get(c.key)) for c in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _excel_value(column: Column, value):
+    if _missing(value):
+        return None
+    if column.kind == "int":
+        return int(round(float(value)))
+    if column.kind == "number":
+        return float(value)
+    return str(value)
+
+
+def _number_format(column: Column) -> str | None:
+    if column.kind == "int":
+        return "#,##0"
+    if column.kind == "number":
+        decimals = 2 if column.decimals is None else column.decimals
+        return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return None
+
+
+def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in sheets:
+        ws = wb.create_sheet(_sheet_title(sheet.title))
+        row_no = 1
+        for i, line in enumerate(sheet.intro):
+            safe_cell(ws.cell(row_no, 1), line)
+            if i == 0:
+                ws.cell(row_no, 1).font = Font(bold=True, size=12)
+            row_no += 1
+        if sheet.intro:
+            row_no += 1
+        header = row_no
+        for j, column in enumerate(sheet.columns, start=1):
+            cell = ws.cell(header, j)
+            safe_cell(cell, column.label)
+            cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for i, row in enumerate(sheet.rows, start=header + 1):
+            for j, column in enumerate(sheet.columns, start=1):
+                cell = ws.cell(i, j)
+                safe_cell(cell, _excel_value(column, row.get(column.key)))
+                fmt = _number_format(column)
+                if fmt:
+                    cell.number_format = fmt
+        for j, column in enumerate(sheet.columns, start=1):
+            longest = max([len(column.label)] + [len(str(r.get(column.key) or "")) for r in sheet.rows[:500]])
+            ws.column_dimensions[get_column_letter(j)].width = min(60, max(10, longest + 2))
+        if sheet.columns:
+            ws.freeze_panes = ws.cell(header + 1, 1).coordinate
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Blad"
+
+
+def file_name(*parts: str, ext: str) -> str:
+    """A safe file name from words: `profiel_lokeren_2025-11-22.csv`."""
+    import unicodedata
+
+    text = "_".join(p for p in parts if p)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_").lower()
+    return f"{text or 'export'}.{ext}"

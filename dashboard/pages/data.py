@@ -1,0 +1,133 @@
+"""About the data (`/data`): per indicator its definition, unit, kind, direction, years, source
+with link and licence, and how it was converted to the 2025 municipalities; the last build; what
+the flags mean. The technical detail (files, checksums, coverage) stays on /status."""
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, callback, dcc, html
+
+from dashboard import db
+from dashboard import formatting as fmt
+from dashboard import queries_map as qm
+from dashboard.components import safe_href, section, url_parts, warehouse_notice
+from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.queries import FLAGS
+from dashboard.urls import page_href, with_query
+
+dash.register_page(
+    __name__, path="/data", name="Over de cijfers", title="Over de cijfers – Kinderarmoedemonitor", order=85,
+    nav_key="nav.data",
+    description="Definities, eenheden, bronnen, licenties en jaren van de indicatoren van de Kinderarmoedemonitor.",
+)
+
+
+def layout(lang=None, **_query):
+    lang = normalise_lang(lang)
+    return html.Div([
+        html.H1(t("data.title", lang)),
+        html.P(t("data.intro", lang), className="lead"),
+        dcc.Store(id="data-lang", data=lang),
+        dcc.Loading(html.Div(id="data-content"), delay_show=300),
+    ], id="data-page", className="page")
+
+
+@callback(Output("data-content", "children"), Input("data-lang", "data"))
+def _fill(lang):
+    return render(normalise_lang(lang))
+
+
+def render(lang: str):
+    try:
+        with db.reader() as r:
+            indicators = qm.indicators(r)
+            sources = qm.sources(r)
+            build = qm.last_build(r)
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang)
+    by_source = {row["source_id"]: row for row in sources.to_dict("records")}
+    rows = indicators.astype(object).where(indicators.notna(), None).to_dict("records")
+    toc = html.Nav(html.Ul([html.Li(html.A(_name(r, lang), href=f"#data-{r['indicator_id']}")) for r in rows]
+                           + [html.Li(html.A(t("data.flags", lang), href="#data-flags"))]),
+                   className="toc", **{"aria-label": t("status.toc", lang)})
+    return [
+        _build(build, lang),
+        toc,
+        section("data-indicators", t("data.indicators", lang),
+                *[_indicator(r, by_source, lang) for r in rows]),
+        _flags(lang),
+        html.P(dcc.Link(t("data.to_status", lang) + " →", href=page_href("/status", lang), id="data-to-status")),
+    ]
+
+
+def _name(row: dict, lang: str) -> str:
+    return (row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name_nl")) or row["indicator_id"]
+
+
+def _build(build: dict | None, lang: str):
+    if not build:
+        text = t("home.no_build", lang)
+    else:
+        text = t("data.build.text", lang,
+                 date=fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang),
+                 version=str(build.get("code_version")))
+    return html.P([html.Strong(t("data.build", lang) + ": "), text], id="data-build", className="data-build")
+
+
+def _years(years) -> str:
+    years = [int(y) for y in (list(years) if years is not None else [])]
+    if not years:
+        return ""
+    # runs of consecutive years: 2009–2015, 2020
+    runs, start, prev = [], years[0], years[0]
+    for y in years[1:]:
+        if y != prev + 1:
+            runs.append((start, prev))
+            start = y
+        prev = y
+    runs.append((start, prev))
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
+    iid = row["indicator_id"]
+    definition = row.get("definition_en") if lang == "en" and row.get("definition_en") else row.get("definition_nl")
+    src = by_source.get(row.get("source_id")) or {}
+    href = safe_href(src.get("url"))
+    if href:
+        name, host = url_parts(href)
+        source_link = html.A(f"{name} ({host})", href=href, rel="noopener noreferrer", className="url")
+    else:
+        source_link = html.Span(str(src.get("url") or row.get("source_id") or fmt.MISSING))
+    years = _years(row.get("years"))
+    facts = [
+        (t("data.definition", lang), definition or fmt.MISSING),
+        (t("data.unit", lang), row.get("unit") or fmt.MISSING),
+        (t("data.kind", lang), t_or(f"data.kind.{row.get('kind')}", lang, str(row.get("kind")))),
+        (t("data.direction", lang), t_or(f"direction.{row.get('direction')}", lang, str(row.get("direction")))),
+        (t("data.years", lang), years or t("data.no_years", lang)),
+        (t("data.source", lang), [html.Span(str(src.get("publisher") or "")), html.Br(), source_link,
+                                  html.Span(" · " + t("data.retrieved", lang, date=fmt.date_text(src.get("retrieved_at"), lang))
+                                            if src.get("retrieved_at") else "")]),
+        (t("data.licence", lang), str(src.get("licence") or fmt.MISSING)),
+        (t("data.harmonisation", lang), row.get("harmonisation_nl") or fmt.MISSING),
+    ]
+    if row.get("note_nl"):
+        facts.append((t("data.note", lang), row["note_nl"]))
+    if row.get("origin") == "imported":
+        facts.append((t("data.source", lang), t("data.imported", lang)))
+    items = [item for label, value in facts for item in (html.Dt(label), html.Dd(value))]
+    heading_id = f"data-{iid}-heading"
+    children = [html.H3(_name(row, lang), id=heading_id), html.Dl(items, className="legend data-facts")]
+    if years:
+        children.append(html.P(dcc.Link(t("data.on_map", lang) + " →",
+                                        href=with_query(dash.get_relative_path("/"), None, indicator=iid,
+                                                        lang="en" if lang == "en" else None))))
+    return html.Article(children, id=f"data-{iid}", className="data-indicator",
+                        **{"aria-labelledby": heading_id})
+
+
+def _flags(lang: str):
+    return section("data-flags", t("data.flags", lang),
+                   html.Dl([item for f in FLAGS for item in (
+                       html.Dt(t(f"flag.{f}", lang)), html.Dd(t(f"flag.{f}.help", lang)))], className="legend"),
+                   intro=t("data.flags.intro", lang))

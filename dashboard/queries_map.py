@@ -1,0 +1,181 @@
+"""The reads behind the map and data pages, and small caches keyed by the warehouse's data
+version (a new build invalidates them; see db.data_version). SQL is parameterised only.
+
+The map needs, per request, one indicator's values of one year; reading them from DuckDB on
+every slider step would cost more than the whole callback budget, so an indicator's values for
+all years are read once per build and kept in memory (a few thousand rows).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from functools import wraps
+
+import pandas as pd
+
+from dashboard import db
+from dashboard.db import Reader
+
+VINTAGE = 2025
+MUNICIPALITY_LAYER = "municipalities_2025"
+PROVINCE_LAYER = "provinces_2025"
+REGION_LAYER = "regions_2025"
+NIS_IN_TEXT = re.compile(r"\b(\d{5})\b")
+
+
+# ------------------------------------------------------------------------------- queries
+
+def indicators(r: Reader) -> pd.DataFrame:
+    """Every indicator with values for the 2025 municipalities, with its years."""
+    return r.query("""
+        WITH years AS (
+            SELECT iv.indicator_id, list(DISTINCT iv.year ORDER BY iv.year) AS years,
+                   count(*) FILTER (WHERE iv.value IS NOT NULL) AS n_values
+            FROM indicator_value iv
+            JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
+            GROUP BY iv.indicator_id
+        )
+        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.definition_nl, i.definition_en,
+               i.direction, i.kind, i.scale, i.source_id, i.harmonisation_nl, i.note_nl, i.origin,
+               y.years, coalesce(y.n_values, 0) AS n_values
+        FROM indicator i LEFT JOIN years y USING (indicator_id)
+        ORDER BY (i.kind = 'count'), i.name_nl""", [VINTAGE])
+
+
+def municipalities(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT nis_code, name_nl, name_fr, province_nis, province_name, region
+        FROM municipality WHERE vintage = ?
+        ORDER BY name_nl""", [VINTAGE])
+
+
+def code_names(r: Reader) -> dict[str, str]:
+    """Name per NIS code of any vintage (newest name wins), for codes quoted in notes."""
+    df = r.query("""
+        SELECT nis_code, arg_max(name_nl, vintage) AS name FROM municipality GROUP BY nis_code
+        UNION ALL SELECT nis_code, name_nl FROM area""")
+    return dict(zip(df["nis_code"], df["name"]))
+
+
+def values(r: Reader, indicator_id: str) -> pd.DataFrame:
+    """All years of one indicator for the 2025 municipalities."""
+    return r.query("""
+        SELECT iv.nis_code, iv.year, iv.value, iv.flag, iv.note
+        FROM indicator_value iv
+        JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
+        WHERE iv.indicator_id = ?
+        ORDER BY iv.year, iv.nis_code""", [VINTAGE, indicator_id])
+
+
+def geo_layers(r: Reader) -> dict[str, dict]:
+    df = r.query("SELECT layer_id, file_name, sha256, features, bytes FROM geo_layer")
+    return {row["layer_id"]: row for row in df.to_dict("records")}
+
+
+def _has_table(r: Reader, name: str) -> bool:
+    return bool(r.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = ?",
+        [db.ALIAS, name]))
+
+
+def programmes(r: Reader) -> pd.DataFrame:
+    """Programmes with at least one located project (empty when the registers are absent)."""
+    if not (_has_table(r, "programme") and _has_table(r, "project_location")):
+        return pd.DataFrame(columns=["programme_id", "name_nl", "name_en", "projects"])
+    return r.query("""
+        SELECT p.programme_id, p.name_nl, p.name_en, count(DISTINCT pr.project_id) AS projects
+        FROM programme p
+        JOIN project pr USING (programme_id)
+        JOIN project_location l USING (project_id)
+        GROUP BY ALL
+        ORDER BY p.name_nl""")
+
+
+def network_places(r: Reader) -> pd.DataFrame:
+    """One row per project and place (2025 municipality or a province code), with its scope."""
+    cols = ["project_id", "programme_id", "name", "nis_code", "scope", "area_label"]
+    if not (_has_table(r, "project") and _has_table(r, "project_location")):
+        return pd.DataFrame(columns=cols)
+    return r.query("""
+        SELECT pr.project_id, pr.programme_id, pr.name, l.nis_code, l.scope, l.area_label
+        FROM project_location l JOIN project pr USING (project_id)
+        ORDER BY pr.name, l.nis_code""")
+
+
+def sources(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT source_id, dataset, publisher, licence, url, retrieved_at
+        FROM source ORDER BY source_id""")
+
+
+def last_build(r: Reader) -> dict | None:
+    df = r.query("""
+        SELECT build_id, started_at, finished_at, status, code_version FROM build
+        ORDER BY (status = 'success') DESC, coalesce(finished_at, started_at) DESC LIMIT 1""")
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+# -------------------------------------------------------------------------------- caches
+
+_lock = threading.Lock()
+
+
+def per_build(maxsize: int = 32):
+    """Cache a function of (reader-free) arguments per data version of the live warehouse."""
+
+    def decorate(func):
+        cache: OrderedDict = OrderedDict()
+
+        @wraps(func)
+        def wrapper(*args):
+            version = db.data_version()
+            if version is None:
+                raise db.WarehouseMissing(f"warehouse niet gevonden: {db.warehouse_path()}", db.warehouse_path())
+            key = (version, *args)
+            with _lock:
+                if key in cache:
+                    cache.move_to_end(key)
+                    return cache[key]
+            result = func(*args)
+            with _lock:
+                cache[key] = result
+                while len(cache) > maxsize:
+                    cache.popitem(last=False)
+            return result
+
+        wrapper.cache_clear = cache.clear
+        return wrapper
+
+    return decorate
+
+
+@per_build(maxsize=4)
+def base() -> dict:
+    """What does not depend on the indicator: municipalities, layers, networks, names."""
+    with db.reader() as r:
+        ind = indicators(r)
+        usable = ind[ind["n_values"] > 0]
+        return {
+            "indicators": ind,
+            "indicator_by_id": {row["indicator_id"]: row for row in usable.to_dict("records")},
+            "municipalities": municipalities(r),
+            "layers": geo_layers(r),
+            "programmes": programmes(r),
+            "networks": network_places(r),
+            "code_names": code_names(r),
+        }
+
+
+@per_build(maxsize=24)
+def indicator_values(indicator_id: str) -> pd.DataFrame:
+    with db.reader() as r:
+        return values(r, indicator_id)
+
+
+def names_in_note(note: str | None, names: dict[str, str]) -> str | None:
+    """`... van 11002, 11007` -> `... van Antwerpen (11002), Borsbeek (11007)`."""
+    if not note:
+        return note
+    return NIS_IN_TEXT.sub(lambda m: f"{names[m.group(1)]} ({m.group(1)})" if m.group(1) in names
+                           else m.group(1), note)

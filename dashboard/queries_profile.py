@@ -1,0 +1,354 @@
+"""The reads behind the municipality profile (`/gemeente`) and the comparison page (`/vergelijk`).
+
+Every function takes a `db.Reader` (one build for the whole page) and runs parameterised SQL only.
+Values of many places come back in ONE query (`values_for_codes`, `indicator_values`), never one
+query per municipality.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dashboard import db
+from dashboard.db import Reader
+
+CURRENT_VINTAGE = 2025
+REGISTER_TABLES = ("project", "project_location", "project_partner", "partner", "partner_sector",
+                   "theme", "programme", "programme_fact")
+NIS_PATTERN = re.compile(r"^[0-9]{5}$")
+
+
+_cache: dict[tuple, object] = {}
+
+
+def per_build(r: Reader, fn, *args):
+    """`fn(r, *args)`, computed once per warehouse build (keyed by file and data version) and shared
+    by every request: metadata, names and ranks do not change until the ETL swaps in a new file.
+    The result is shared: callers must not modify it."""
+    key = (str(r.path), db.data_version(r.path), fn.__name__, args)
+    found = _cache.get(key)
+    if found is None:
+        found = fn(r, *args)
+        if len(_cache) > 64:
+            _cache.clear()
+        _cache[key] = found
+    return found
+
+
+def valid_nis(value) -> str | None:
+    """A 5-digit code from a query value (list: the last one), or None."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    text = str(value or "").strip()
+    return text if NIS_PATTERN.match(text) else None
+
+
+def municipalities(r: Reader) -> pd.DataFrame:
+    """The 304 municipalities of 2025 with province and region, by name."""
+    return r.query("""
+        SELECT nis_code, name_nl, name_fr, province_nis, province_name, region, region_nis
+        FROM municipality
+        WHERE vintage = ?
+        ORDER BY name_nl, nis_code""", [CURRENT_VINTAGE])
+
+
+def areas(r: Reader) -> pd.DataFrame:
+    return r.query("SELECT nis_code, level, name_nl, name_fr, name_en, region_nis FROM area ORDER BY nis_code")
+
+
+def code_names(r: Reader) -> dict[str, str]:
+    """Every municipality code of any vintage -> its Dutch name (newest vintage wins), plus areas.
+    Used to turn codes in notes into names."""
+    df = r.query("""
+        SELECT nis_code, arg_max(name_nl, vintage) AS name_nl FROM municipality GROUP BY nis_code
+        UNION ALL
+        SELECT nis_code, name_nl FROM area""")
+    return dict(zip(df["nis_code"], df["name_nl"]))
+
+
+def indicators(r: Reader) -> pd.DataFrame:
+    """Indicator metadata with the years that have values for 2025 municipalities."""
+    return r.query("""
+        WITH years AS (
+            SELECT indicator_id, min(year) AS first_year, max(year) AS last_year,
+                   list(DISTINCT year ORDER BY year) AS years
+            FROM indicator_value
+            WHERE value IS NOT NULL
+              AND nis_code IN (SELECT nis_code FROM municipality WHERE vintage = ?)
+            GROUP BY indicator_id
+        )
+        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.definition_nl, i.definition_en,
+               i.direction, i.kind, i.scale, i.source_id, i.harmonisation_nl, i.note_nl, i.origin,
+               y.first_year, y.last_year, y.years
+        FROM indicator i
+        JOIN years y USING (indicator_id)
+        ORDER BY CASE i.indicator_id
+                     WHEN 'arop_admin' THEN 0 WHEN 'adi_median' THEN 1 WHEN 'adi_q1' THEN 2
+                     WHEN 'adi_q3' THEN 3 WHEN 'child_share' THEN 4 WHEN 'children_0_17' THEN 5
+                     WHEN 'population_total' THEN 6 WHEN 'tax_income_avg' THEN 7 ELSE 20 END,
+                 i.name_nl""", [CURRENT_VINTAGE])
+
+
+def predecessors(r: Reader, nis: str) -> pd.DataFrame:
+    """The older municipalities a 2025 municipality was formed from (only when it changed):
+    one row per predecessor and vintage (2019 -> 2025 for the 2025 mergers, 2018 -> 2019 for 2019)."""
+    return r.query("""
+        WITH c AS (
+            SELECT from_vintage, from_nis, to_vintage, to_nis FROM municipality_crosswalk
+            WHERE (from_vintage = 2019 AND to_vintage = ? AND to_nis = ?)
+               OR (from_vintage = 2018 AND to_vintage = 2019 AND to_nis = ?)
+        ), changed AS (
+            SELECT from_vintage FROM c GROUP BY from_vintage
+            HAVING count(*) > 1 OR bool_or(from_nis <> to_nis)
+        )
+        SELECT c.from_vintage, c.to_vintage, c.from_nis, m.name_nl
+        FROM c JOIN changed USING (from_vintage)
+        LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
+        ORDER BY c.from_vintage DESC, m.name_nl""", [CURRENT_VINTAGE, nis, nis])
+
+
+def values_for_codes(r: Reader, codes: list[str], indicator_ids: list[str] | None = None) -> pd.DataFrame:
+    """All values of the given places (municipalities, provinces, regions), all years, in one query."""
+    sql = """
+        SELECT indicator_id, nis_code, year, value, numerator, denominator, flag, note
+        FROM indicator_value
+        WHERE nis_code IN (SELECT unnest(?::VARCHAR[]))"""
+    params: list = [list(codes)]
+    if indicator_ids is not None:
+        sql += " AND indicator_id IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(list(indicator_ids))
+    return r.query(sql + " ORDER BY indicator_id, nis_code, year", params)
+
+
+def group_values(r: Reader, codes: list[str], indicator_ids: list[str] | None = None) -> pd.DataFrame:
+    """Per indicator and year, the value of a group of municipalities (the peer group): for a rate
+    the members' numerators summed over their denominators summed (x scale), never an average of
+    rates; for a count or a statistic the median of the members' values. `n`: members with a value.
+    One query for all indicators."""
+    sql = """
+        SELECT iv.indicator_id, iv.year,
+               count(iv.value) AS n,
+               CASE WHEN any_value(i.kind) = 'rate'
+                         AND count(iv.numerator) FILTER (WHERE iv.value IS NOT NULL) = count(iv.value)
+                         AND count(iv.denominator) FILTER (WHERE iv.value IS NOT NULL) = count(iv.value)
+                         AND sum(iv.denominator) FILTER (WHERE iv.value IS NOT NULL) > 0
+                    THEN sum(iv.numerator) FILTER (WHERE iv.value IS NOT NULL)
+                         / sum(iv.denominator) FILTER (WHERE iv.value IS NOT NULL) * coalesce(any_value(i.scale), 1)
+                    ELSE median(iv.value) END AS value
+        FROM indicator_value iv JOIN indicator i USING (indicator_id)
+        WHERE iv.nis_code IN (SELECT unnest(?::VARCHAR[]))"""
+    params: list = [list(codes)]
+    if indicator_ids is not None:
+        sql += " AND iv.indicator_id IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(list(indicator_ids))
+    return r.query(sql + " GROUP BY iv.indicator_id, iv.year ORDER BY iv.indicator_id, iv.year", params)
+
+
+def ranks(r: Reader) -> pd.DataFrame:
+    """Every 2025 municipality's rank for every indicator in that indicator's last year with values:
+    among all 304 (`rank_all` of `n_all`) and within its province or Brussels (`rank_province` of
+    `n_province`). Rank 1 = most need: the highest value when higher is worse, the lowest when higher
+    is better; for counts the largest. Ties share the best rank. One query (cache with per_build)."""
+    return r.query("""
+        WITH m AS (SELECT nis_code, province_nis FROM municipality WHERE vintage = ?),
+        last AS (
+            SELECT indicator_id, max(year) AS year FROM indicator_value
+            WHERE value IS NOT NULL AND nis_code IN (SELECT nis_code FROM m)
+            GROUP BY indicator_id
+        ),
+        v AS (
+            SELECT iv.indicator_id, iv.nis_code, m.province_nis, iv.year,
+                   CASE WHEN i.kind = 'count' OR i.direction <> 'higher_is_better' THEN -iv.value ELSE iv.value END AS need
+            FROM indicator_value iv
+            JOIN last USING (indicator_id, year)
+            JOIN m USING (nis_code)
+            JOIN indicator i USING (indicator_id)
+            WHERE iv.value IS NOT NULL
+        )
+        SELECT indicator_id, nis_code, year,
+               rank() OVER (PARTITION BY indicator_id ORDER BY need) AS rank_all,
+               count(*) OVER (PARTITION BY indicator_id) AS n_all,
+               rank() OVER (PARTITION BY indicator_id, province_nis ORDER BY need) AS rank_province,
+               count(*) OVER (PARTITION BY indicator_id, province_nis) AS n_province
+        FROM v""", [CURRENT_VINTAGE])
+
+
+def rank_lookup(r: Reader) -> dict[tuple[str, str], dict]:
+    """(indicator_id, nis_code) -> rank row, per build."""
+    df = ranks(r)
+    return {(row["indicator_id"], row["nis_code"]): row for row in df.to_dict("records")}
+
+
+def last_year_values(r: Reader) -> pd.DataFrame:
+    """Every 2025 municipality's value of every indicator in that indicator's last year with values
+    (for the ranks), in one query."""
+    return r.query("""
+        WITH m AS (SELECT nis_code, province_nis FROM municipality WHERE vintage = ?),
+        last AS (
+            SELECT indicator_id, max(year) AS year FROM indicator_value
+            WHERE value IS NOT NULL AND nis_code IN (SELECT nis_code FROM m)
+            GROUP BY indicator_id
+        )
+        SELECT iv.indicator_id, iv.nis_code, m.province_nis, iv.year, iv.value, iv.flag
+        FROM indicator_value iv
+        JOIN last USING (indicator_id, year)
+        JOIN m USING (nis_code)""", [CURRENT_VINTAGE])
+
+
+def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
+    """One indicator, every place and year (municipalities, provinces, regions): one query."""
+    return r.query("""
+        SELECT nis_code, year, value, numerator, denominator, flag, note
+        FROM indicator_value
+        WHERE indicator_id = ?
+        ORDER BY nis_code, year""", [indicator_id])
+
+
+# ----------------------------------------------------------------------------- registers
+
+def has_registers(r: Reader) -> bool:
+    found = r.query("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+                    "AND table_name IN (SELECT unnest(?::VARCHAR[]))", [list(REGISTER_TABLES)])
+    return set(found["table_name"]) >= set(REGISTER_TABLES)
+
+
+def interventions(r: Reader, nis: str, province_nis: str | None) -> dict[str, pd.DataFrame]:
+    """Networks placed in the municipality, plus province-wide ones of its province (for Brussels
+    municipalities the province code is 04000, so Brussels-wide networks come with it), with their
+    partners and sector labels (one query); theme labels and per-province programme facts (local
+    teams) come from per-build caches."""
+    rows = r.query("""
+        WITH here AS (
+            SELECT p.project_id, p.name, p.programme_id, pr.name_nl AS programme_nl, pr.name_en AS programme_en,
+                   p.themes, p.website, p.lead_org, pl.scope, pl.area_label, pl.nis_code AS location_nis,
+                   pl.notes AS placement_notes
+            FROM project_location pl
+            JOIN project p USING (project_id)
+            LEFT JOIN programme pr USING (programme_id)
+            WHERE pl.nis_code = ? OR (pl.scope = 'province' AND pl.nis_code = ?)
+        )
+        SELECT h.*, pa.name AS partner_name, pa.sector, ps.label_nl AS sector_nl, ps.label_en AS sector_en,
+               pp.role
+        FROM here h
+        LEFT JOIN project_partner pp ON pp.project_id = h.project_id
+        LEFT JOIN partner pa ON pa.partner_id = pp.partner_id
+        LEFT JOIN partner_sector ps ON ps.code = pa.sector
+        ORDER BY h.scope = 'province', h.name, h.project_id, ps.label_nl, pa.name""", [nis, province_nis or ""])
+    project_cols = ["project_id", "name", "programme_id", "programme_nl", "programme_en", "themes", "website",
+                    "lead_org", "scope", "area_label", "location_nis", "placement_notes"]
+    projects = rows[project_cols].drop_duplicates().reset_index(drop=True)
+    partners = rows[rows["partner_name"].notna()][["project_id", "partner_name", "sector", "sector_nl", "sector_en", "role"]]
+    partners = partners.drop_duplicates().rename(columns={"partner_name": "name"}).reset_index(drop=True)
+    facts = per_build(r, _province_facts)
+    return {"projects": projects, "partners": partners, "themes": per_build(r, _themes),
+            "facts": facts[facts["nis_code"] == (province_nis or "")]}
+
+
+def _themes(r: Reader) -> pd.DataFrame:
+    return r.query("SELECT code, label_nl, label_en FROM theme")
+
+
+def _province_facts(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT f.nis_code, f.programme_id, pr.name_nl AS programme_nl, pr.name_en AS programme_en, f.fact,
+               f.value, f.unit, f.year, f.area_label, f.note
+        FROM programme_fact f
+        LEFT JOIN programme pr USING (programme_id)
+        WHERE f.fact IN ('teams_by_province') AND f.nis_code IS NOT NULL
+        ORDER BY f.programme_id""")
+
+
+def all_predecessors(r: Reader) -> dict[str, pd.DataFrame]:
+    """`predecessors` for every 2025 municipality that changed, in one query (cache per build)."""
+    df = r.query("""
+        WITH c AS (
+            SELECT c.from_vintage, c.from_nis, c.to_vintage, c.to_nis, c.to_nis AS key FROM municipality_crosswalk c
+            WHERE c.from_vintage = 2019 AND c.to_vintage = ?
+            UNION ALL
+            SELECT c.from_vintage, c.from_nis, c.to_vintage, c.to_nis, c.to_nis AS key FROM municipality_crosswalk c
+            WHERE c.from_vintage = 2018 AND c.to_vintage = 2019
+        ), changed AS (
+            SELECT key, from_vintage FROM c GROUP BY key, from_vintage
+            HAVING count(*) > 1 OR bool_or(from_nis <> to_nis)
+        )
+        SELECT c.key, c.from_vintage, c.to_vintage, c.from_nis, m.name_nl
+        FROM c JOIN changed USING (key, from_vintage)
+        LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
+        ORDER BY c.key, c.from_vintage DESC, m.name_nl""", [CURRENT_VINTAGE])
+    return {key: g.drop(columns="key").reset_index(drop=True) for key, g in df.groupby("key", sort=False)}
+# ------------------------------------------------------------------ labels shared by both pages
+# (plain text, no Dash: the pages and the downloads use the same words)
+
+def indicator_name(row, lang: str) -> str:
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    name_en = get("name_en")
+    if lang == "en" and isinstance(name_en, str) and name_en:
+        return name_en
+    return get("name_nl") or get("indicator_id") or ""
+
+
+def value_decimals(unit: str | None, kind: str | None) -> int:
+    if unit == "%":
+        return 1
+    if kind == "count" or unit == "euro":
+        return 0
+    return 1
+
+
+def value_text(value, unit: str | None, kind: str | None, lang: str) -> str:
+    """A value as the reader expects it: `12,3 %`, `€ 21.345`, `41.234`."""
+    from dashboard import formatting as fmt
+
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    if unit == "%":
+        return fmt.percent(value, 1, lang)
+    if unit == "euro":
+        return fmt.euro(value, 0, lang)
+    return fmt.number(value, value_decimals(unit, kind), lang)
+
+
+def signed(text: str, value) -> str:
+    return ("+" + text) if value is not None and value == value and value > 0 and not text.startswith("+") else text
+
+
+def change_text(start, end, unit: str | None, kind: str | None, lang: str) -> tuple[str, str]:
+    """(absolute, relative) change as text: `+1,2 ppt` / `+4,5 %`; en dashes when unknown."""
+    from dashboard import formatting as fmt
+
+    if fmt.is_missing(start) or fmt.is_missing(end):
+        return fmt.MISSING, fmt.MISSING
+    diff = end - start
+    if unit == "%":
+        absolute = fmt.number(diff, 1, lang) + ("\u00a0ppt" if lang == "en" else "\u00a0procentpunt")
+    else:
+        absolute = value_text(diff, unit, kind, lang)
+    relative = fmt.percent(diff / start * 100, 1, lang) if start else fmt.MISSING
+    return signed(absolute, diff), signed(relative, diff)
+
+
+_CODE = re.compile(r"\b([0-9]{5})\b")
+
+
+def note_with_names(note, names: dict[str, str]) -> str:
+    """A note from the warehouse with its NIS codes spelled out: `... van 44045, 46014` ->
+    `... van Moerbeke (44045), Lokeren (46014)`."""
+    if not isinstance(note, str) or not note:
+        return ""
+    return _CODE.sub(lambda m: f"{names[m.group(1)]} ({m.group(1)})" if m.group(1) in names else m.group(1), note)
+
+
+def rank_of(values: pd.DataFrame, nis: str, direction: str, kind: str) -> tuple[int | None, int]:
+    """Rank of `nis` among `values` (nis_code, value): 1 = most need (highest value when higher is
+    worse, lowest when higher is better); for counts 1 = largest. Ties share the best rank.
+    Returns (rank or None, municipalities ranked)."""
+    present = values[values["value"].notna()]
+    n = len(present)
+    own = present.loc[present["nis_code"] == nis, "value"]
+    if own.empty:
+        return None, n
+    x = float(own.iloc[0])
+    if kind == "count" or direction != "higher_is_better":
+        return int((present["value"] > x).sum()) + 1, n
+    return int((present["value"] < x).sum()) + 1, n

@@ -1,0 +1,264 @@
+"""The map page in headless Chromium against the REAL warehouse built from the mirror (the
+session fixture `built_warehouse`; skipped without the mirror): all 304 municipalities drawn,
+colours follow indicator and year, the URL is the view, profiles open from a click and from the
+search, keyboard use, the table alternative, nothing fetched from outside 127.0.0.1, no console
+errors. Screenshots go to tests/screenshots/ (look at them)."""
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 20
+pytestmark = [pytest.mark.browser, pytest.mark.mirror,
+              pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
+
+GD = "document.querySelector('#map-graph .js-plotly-plot')"
+
+
+@pytest.fixture
+def real_warehouse(built_warehouse, monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
+    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
+    return built_warehouse
+
+
+def wait_until(duo, condition, message: str, timeout: float = WAIT):
+    return WebDriverWait(duo.driver, timeout).until(lambda _d: condition(), message=message)
+
+
+def figure_state(duo) -> dict | None:
+    """What the map trace holds in the browser: locations, class numbers, colour scale, and the
+    colour each municipality is drawn with (from z and the stepped scale)."""
+    return duo.driver.execute_script(f"""
+        const gd = {GD};
+        if (!gd || !gd.data || !gd.data.length || !gd.data[0].z) return null;
+        const t = gd.data[0];
+        const z = Array.from(t.z);
+        const cs = t.colorscale, lo = t.zmin, hi = t.zmax;
+        const colour = z.map(v => {{
+            const f = (v - lo) / (hi - lo);
+            let c = cs[0][1];
+            for (const [pos, col] of cs) {{ if (pos <= f + 1e-9) c = col; }}
+            return c;
+        }});
+        const full = gd._fullData && gd._fullData[0];
+        return {{locations: Array.from(t.locations), z: z, colour: colour,
+                 geojson: t.geojson, drawn: !!(gd._fullLayout && gd._fullLayout.map),
+                 hovertemplate: t.hovertemplate, customdata0: t.customdata ? t.customdata[0] : null,
+                 fullLocations: full ? full.locations.length : 0}};
+    """)
+
+
+def search_params(duo) -> dict:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(duo.driver.current_url).query).items()}
+
+
+def wait_for_map(duo, year: int | None = None) -> dict:
+    def ready():
+        s = figure_state(duo)
+        if not s or len(s["locations"]) != 304 or not any(s["z"]):
+            return None
+        if year is not None and f"in {year}" not in (s["customdata0"][0] if s["customdata0"] else ""):
+            return None
+        return s
+    return wait_until(duo, ready, "the map did not draw")
+
+
+def wait_map_idle(duo):
+    """The MapLibre canvas has loaded its sources (geometry fetched, tiles none)."""
+    wait_until(duo, lambda: duo.driver.execute_script(f"""
+        const gd = {GD};
+        const m = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
+                  && gd._fullLayout.map._subplot.map;
+        return !!(m && m.loaded() && m.areTilesLoaded());"""), "the map canvas did not finish loading")
+    time.sleep(0.5)
+
+
+def outside_requests(duo) -> list[str]:
+    names = duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")
+    return [n for n in names if not re.match(r"^(https?://(127\.0\.0\.1|localhost)(:\d+)?/|data:|blob:)", n)]
+
+
+def choose(duo, dropdown_id: str, text: str, type_text: str | None = None):
+    """Pick the option whose label is `text` (typing `type_text` first in searchable ones)."""
+    duo.find_element(f"#{dropdown_id}").click()
+    if type_text:
+        box = wait_until(duo, lambda: duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search"),
+                         "no search box in the dropdown")[0]
+        box.send_keys(type_text)
+
+    def option():
+        for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option"):
+            if o.text.strip() == text:
+                return o
+        return None
+
+    wait_until(duo, option, f"no option {text!r}").click()
+
+
+def test_map_draws_304_and_follows_indicator_and_year(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/")
+    duo.wait_for_text_to_equal("h1", "Kaart van de gemeenten", timeout=WAIT)
+    first = wait_for_map(duo)
+    assert len(first["locations"]) == 304 and len(set(first["locations"])) == 304
+    assert first["fullLocations"] == 304
+    # the geometry is a static, versioned URL (fetched once), not embedded in the figure
+    assert isinstance(first["geojson"], str)
+    assert re.fullmatch(r"/geo/municipalities_2025\.geojson\?v=[0-9a-f]{64}", first["geojson"])
+    # default view: arop_admin, latest year, 5 classes + "geen gegevens"
+    legend = duo.find_element("#map-legend")
+    wait_until(duo, lambda: "Administratief armoederisico" in legend.text, "legend title")
+    assert "2022" in duo.find_element("#map-legend-title").text
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#map-legend .map-class")) == 6
+    assert "geen gegevens" in duo.find_element("#map-legend-nodata").text
+    assert re.search(r"\d+,\d – \d+,\d[\s\u00a0]%", legend.text), legend.text
+    assert len(set(first["colour"])) >= 5
+    # hover text: Belgian notation, own year, rank among all and in the province
+    assert re.fullmatch(r"\d+,\d\u00a0% in \d{4}.*", first["customdata0"][0])
+    assert "Rang %{customdata[1]} van" in first["hovertemplate"]
+    assert "provincie" in first["hovertemplate"] and "%{hovertext}" in first["hovertemplate"]
+    wait_map_idle(duo)
+    shot = screenshot("map_home_nl")
+    assert shot.stat().st_size > 30_000
+    # the address stays "/" for the default view
+    assert urlsplit(duo.driver.current_url).query == ""
+
+    # another year: other colours, and the URL follows
+    slider = duo.find_element("#map-year")
+    handle = slider.find_element(By.CSS_SELECTOR, "[role='slider']")
+    handle.send_keys(Keys.HOME)
+    second = wait_for_map(duo, year=2015)
+    assert second["colour"] != first["colour"]
+    wait_until(duo, lambda: search_params(duo).get("year") == "2015", "URL did not follow the year")
+    # the arrow keys move the year one step
+    handle.send_keys(Keys.ARROW_RIGHT)
+    wait_for_map(duo, year=2016)
+    wait_until(duo, lambda: search_params(duo).get("year") == "2016", "arrow key did not move the year")
+
+    # another indicator: its own years and colours
+    choose(duo, "map-indicator", "Mediaan equivalent beschikbaar inkomen")
+    wait_until(duo, lambda: search_params(duo).get("indicator") == "adi_median", "URL did not follow the indicator")
+    third = wait_for_map(duo)
+    assert third["colour"] != second["colour"]
+    assert third["customdata0"][0].startswith("€\u00a0")
+    wait_until(duo, lambda: "Donkerder is ongunstiger (lagere waarde)" in duo.find_element("#map-legend").text,
+               "direction of the scale not stated")
+    wait_map_idle(duo)
+    screenshot("map_adi_median_nl")
+
+    assert outside_requests(duo) == []
+    assert duo.get_logs() == []
+
+
+def test_url_restores_a_view_with_networks_and_selection(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    query = "indicator=arop_admin&year=2019&scheme=equal_interval&k=4&overlay=lbn_2023&nis=44021&lang=en"
+    duo.wait_for_page(url=f"{duo.server_url}/?{query}")
+    duo.wait_for_text_to_equal("h1", "Map of the municipalities", timeout=WAIT)
+    state = wait_for_map(duo, year=2019)
+    assert len(set(state["colour"])) == 5  # 4 classes + no data (one value is missing)
+    legend = duo.find_element("#map-legend")
+    wait_until(duo, lambda: "Administrative at-risk-of-poverty rate" in legend.text, "legend in English")
+    assert len(legend.find_elements(By.CSS_SELECTOR, ".map-class")) == 4 + 1 + 2  # classes, no data, 2 overlays
+    assert "Equal intervals" in duo.find_element("#map-scheme").text
+    assert "2019" in duo.find_element("#map-legend-title").text
+    # English notation
+    assert re.fullmatch(r"\d+\.\d% in 2019.*", state["customdata0"][0])
+    # the selection: Gent, zoomed in and outlined, with a link to its profile
+    selection = duo.wait_for_element("#map-selection-heading", timeout=WAIT)
+    assert selection.text.startswith("Gent")
+    outlined = duo.driver.execute_script(f"return Array.from({GD}.data[3].locations)")
+    assert outlined == ["44021"]
+    zoom = duo.driver.execute_script(f"return {GD}.layout.map.zoom")
+    assert zoom > 8
+    # networks overlay: municipalities outlined, the province-wide network named
+    nets = duo.driver.execute_script(f"return [{GD}.data[1].locations.length, Array.from({GD}.data[2].locations)]")
+    assert nets[0] > 20 and nets[1] == ["70000"]
+    assert "Province-wide" in duo.find_element("#map-networks-note").text
+    hover_networks = duo.driver.execute_script(f"""
+        const t = {GD}.data[0]; const i = Array.from(t.locations).indexOf('44021'); return t.hovertext[i];""")
+    assert hover_networks.startswith("Networks: ") and "•" in hover_networks
+    wait_map_idle(duo)
+    screenshot("map_view_en")
+    # the URL still says the same view (nothing was lost on load)
+    params = search_params(duo)
+    assert params == {"indicator": "arop_admin", "year": "2019", "scheme": "equal_interval", "k": "4",
+                      "overlay": "lbn_2023", "nis": "44021", "lang": "en"}
+    # the language switch keeps the view
+    duo.find_element("#app-lang-nl").click()
+    duo.wait_for_text_to_equal("h1", "Kaart van de gemeenten", timeout=WAIT)
+    wait_for_map(duo, year=2019)
+    params = search_params(duo)
+    assert params.get("year") == "2019" and params.get("nis") == "44021" and "lang" not in params
+    assert outside_requests(duo) == []
+    assert duo.get_logs() == []
+
+
+def test_profile_opens_from_search_and_from_a_click(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/")
+    wait_for_map(duo)
+    # search by name: zooms to it and offers its profile
+    choose(duo, "map-search", "Gent / Gand (Oost-Vlaanderen)", type_text="Gent")
+    wait_until(duo, lambda: search_params(duo).get("nis") == "44021", "the search did not select Gent")
+    link = duo.wait_for_element("#map-selection-profile", timeout=WAIT)
+    wait_until(duo, lambda: duo.driver.execute_script(f"return {GD}.layout.map.zoom") > 8, "no zoom to Gent")
+    wait_map_idle(duo)
+    screenshot("map_search_gent")
+    link.click()
+    wait_until(duo, lambda: urlsplit(duo.driver.current_url).path == "/gemeente", "profile not opened")
+    assert parse_qs(urlsplit(duo.driver.current_url).query) == {"nis": ["44021"], "lang": ["nl"]}
+
+    # a click on the map. Headless Chromium's software WebGL gives MapLibre no pointer hits
+    # here, so the click event is sent the way plotly sends it (dcc.Graph -> clickData).
+    duo.wait_for_page(url=f"{duo.server_url}/")
+    wait_for_map(duo)
+    wait_map_idle(duo)
+    duo.driver.execute_script(f"""
+        const gd = {GD};
+        gd.emit('plotly_click', {{points: [{{curveNumber: 0, pointNumber: gd.data[0].locations.indexOf('11002'),
+                                               location: '11002'}}], event: {{}}}});""")
+    wait_until(duo, lambda: urlsplit(duo.driver.current_url).path == "/gemeente", "click did not open a profile")
+    assert parse_qs(urlsplit(duo.driver.current_url).query)["nis"] == ["11002"]
+    assert duo.get_logs() == []
+
+
+def test_table_alternative_and_play(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/?indicator=arop_admin&year=2016")
+    wait_for_map(duo, year=2016)
+    # play: the year advances by itself
+    duo.find_element("#map-play").click()
+    wait_until(duo, lambda: search_params(duo).get("year") == "2017", "play did not advance", timeout=10)
+    duo.find_element("#map-play").click()  # pause
+    wait_until(duo, lambda: duo.find_element("#map-play").get_attribute("aria-pressed") == "false", "not paused")
+    toggle = duo.find_element("#map-table-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    wait_until(duo, lambda: len(duo.driver.find_elements(By.CSS_SELECTOR, "#map-table-body tr")) == 304,
+               "table not shown with 304 rows")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    table = duo.find_element("#map-table")
+    headers = [th.text.replace("↕", "").replace("▲", "").replace("▼", "").strip()
+               for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    assert headers == ["Gemeente", "Provincie", "Waarde", "Jaar van de waarde", "Rang", "Vlag"]
+    first = table.find_elements(By.CSS_SELECTOR, "tbody tr")[0].find_elements(By.CSS_SELECTOR, "td")
+    assert first[4].text == "1"
+    # profile links from the table (keyboard reachable)
+    href = first[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+    assert re.search(r"/gemeente\?nis=\d{5}&lang=nl$", href)
+    # sort by name
+    duo.find_element('button[id*="map-sort"][id*="name"]').click()
+    wait_until(duo, lambda: duo.find_element('th[id*="map-sort-th"][id*="name"]').get_attribute("aria-sort")
+               == "ascending", "not sorted by name")
+    wait_until(duo, lambda: table.find_elements(By.CSS_SELECTOR, "tbody tr td")[0].text == "Aalst", "first is not Aalst")
+    screenshot("map_table_nl")
+    assert duo.get_logs() == []

@@ -1,0 +1,205 @@
+"""The portfolio (/portfolio) and the action plan (/actieplan) in headless Chromium, against the real
+warehouse built from the mirror (session fixture `built_warehouse`, opened read-only)."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 20
+pytestmark = [pytest.mark.browser,
+              pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
+
+
+@pytest.fixture
+def real_warehouse(built_warehouse, monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
+    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
+    return built_warehouse
+
+
+@pytest.fixture
+def download_dir(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+def allow_downloads(duo, folder: Path) -> None:
+    duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+
+
+def wait_until(duo, condition, message: str, timeout: float = WAIT):
+    return WebDriverWait(duo.driver, timeout).until(lambda _d: condition(), message=message)
+
+
+def wait_for_file(folder: Path, suffix: str, seen: set[str] = frozenset(), timeout: float = WAIT) -> Path:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = [p for p in folder.iterdir() if p.name.endswith(suffix) and p.name not in seen]
+        if found and found[0].stat().st_size > 0:
+            time.sleep(0.3)
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no new {suffix} file downloaded to {folder}: {list(folder.iterdir())}")
+
+
+def click(duo, element) -> None:
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def choose(duo, dropdown_id: str, label: str) -> None:
+    """Open a Dash 4 dropdown and click the option with exactly this label."""
+    click(duo, duo.find_element(f"#{dropdown_id}"))
+    wait_until(duo, lambda: any(o.text == label for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")),
+               f"no option {label} in {dropdown_id}")
+    option = next(o for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option") if o.text == label)
+    option.click()
+
+
+def wait_for_text_in(duo, selector: str, text: str) -> None:
+    wait_until(duo, lambda: text in (duo.driver.find_element(By.CSS_SELECTOR, selector).text
+                                     if duo.driver.find_elements(By.CSS_SELECTOR, selector) else ""),
+               f"{text!r} not in {selector}")
+
+
+def project_rows(duo) -> list[list[str]]:
+    rows = duo.driver.find_elements(By.CSS_SELECTOR, "#portfolio-projects-table tbody tr")
+    return [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows]
+
+
+def test_portfolio_filters_exports_and_wq28(start_app, real_warehouse, screenshot, download_dir):
+    duo = start_app()
+    allow_downloads(duo, download_dir)
+    duo.wait_for_page(url=f"{duo.server_url}/portfolio?province=70000")
+    duo.wait_for_text_to_equal("#portfolio-count", "6 van 48 projecten", timeout=WAIT)
+    rows = project_rows(duo)
+    assert len(rows) == 6 and all(r[1].startswith("Limburg") for r in rows)
+    # programme facts: disagreeing sources side by side, with the badge
+    facts = duo.find_element("#portfolio-facts-lbn_2023").text
+    assert "bronnen verschillen" in facts
+    assert "45 volgens het persbericht" in facts and "48 volgens de gids 2026" in facts
+    assert "€ 3.000.000 (2023)" in facts
+    # theme filter narrows further, and the URL follows
+    choose(duo, "portfolio-theme", "Onderwijs")
+    duo.wait_for_text_to_equal("#portfolio-count", "3 van 48 projecten", timeout=WAIT)
+    wait_until(duo, lambda: "theme=education" in duo.driver.current_url and "province=70000" in duo.driver.current_url,
+               "URL not updated")
+    assert all("Onderwijs" in r[3] for r in project_rows(duo))
+    # labels, not codes, in the table
+    table = duo.find_element("#portfolio-projects-table").text
+    assert "education" not in table and "local_government" not in table
+
+    # CSV export: filters stated, labels, the 3 rows
+    click(duo, duo.find_element("#portfolio-csv"))
+    csv_file = wait_for_file(download_dir, ".csv")
+    lines = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert lines[0] == ["Filters: Provincie (2025) = Limburg; Thema = Onderwijs"]
+    header_at = lines.index([]) + 1
+    header, body = lines[header_at], lines[header_at + 1:]
+    assert header[:3] == ["Netwerk", "Programma", "Provincie (2025)"]
+    assert len(body) == 3 and all(r[2] == "Limburg" for r in body)
+    assert all("Onderwijs" in r[header.index("Thema's")] for r in body)
+    # Excel export: same rows, filters in the intro
+    click(duo, duo.find_element("#portfolio-xlsx"))
+    xlsx = wait_for_file(download_dir, ".xlsx")
+    ws = load_workbook(xlsx).active
+    values = list(ws.iter_rows(values_only=True))
+    assert values[1][0] == "Filters: Provincie (2025) = Limburg; Thema = Onderwijs"
+    data_rows = [r for r in values[6:] if r[0]]
+    assert len(data_rows) == 3 and {r[2] for r in data_rows} == {"Limburg"}
+
+    # WQ28: per province with "niet gepubliceerd", per municipality for a chosen province, Excel answer
+    summary = duo.find_element("#portfolio-wq28-table").text
+    assert "niet gepubliceerd" in summary and "Vlaanderen en Brussel" in summary
+    choose(duo, "portfolio-wq28-province", "Limburg")
+    wait_until(duo, lambda: "Limburg (" in duo.find_element("#portfolio-wq28-municipalities").text, "no Limburg list")
+    wait_until(duo, lambda: "wq28=70000" in duo.driver.current_url, "URL lacks wq28")
+    mun = duo.find_element("#portfolio-wq28-mun-table").text
+    assert "Lanaken" in mun and "Gent" not in mun
+    screenshot("portfolio_limburg_nl")
+    seen = {p.name for p in download_dir.iterdir()}
+    click(duo, duo.find_element("#portfolio-wq28-xlsx"))
+    answer = wait_for_file(download_dir, ".xlsx", seen)
+    wb = load_workbook(answer)
+    assert wb.sheetnames == ["Per provincie", "Per gemeente", "Bronnen"]
+    provinces = [r[0] for r in wb["Per provincie"].iter_rows(min_row=4, values_only=True)]
+    assert "Limburg" in provinces and "Vlaanderen en Brussel" in provinces
+    assert {r[0] for r in wb["Per gemeente"].iter_rows(min_row=4, values_only=True)} == {"Limburg"}
+    assert duo.get_logs() == []
+
+
+def test_portfolio_url_restores_view_in_english(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/portfolio?sector=poverty_association&lang=en")
+    wait_for_text_in(duo, "#portfolio-count", "of 48 projects")
+    count = int(duo.find_element("#portfolio-count").text.split()[0])
+    assert 1 <= count < 48
+    assert "Projects (Partner sector = Association where people in poverty speak)" in \
+        duo.find_element("#portfolio-projects-table caption").text
+    assert "sources differ" in duo.find_element("#portfolio-programmes").text
+    # clearing the filters shows all 48 and drops them from the URL
+    click(duo, duo.find_element("#portfolio-reset"))
+    duo.wait_for_text_to_equal("#portfolio-count", "48 of 48 projects", timeout=WAIT)
+    wait_until(duo, lambda: "sector=" not in duo.driver.current_url, "filter kept in URL")
+    assert "lang=en" in duo.driver.current_url
+    screenshot("portfolio_all_en")
+    assert duo.get_logs() == []
+
+
+def test_action_plan_search_charts_and_exports(start_app, real_warehouse, screenshot, download_dir):
+    duo = start_app()
+    allow_downloads(duo, download_dir)
+    duo.wait_for_page(url=f"{duo.server_url}/actieplan")
+    wait_for_text_in(duo, "#actions-count", "201 van 201 acties")
+    assert "ondergrens" in duo.find_element("#actions-rule").text
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")) == 201
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, ".actions-charts .js-plotly-plot")) == 2
+    # table alternative of the chart per right
+    click(duo, duo.find_element("#actions-chart-right-toggle"))
+    table = duo.wait_for_element("#actions-chart-table-right", timeout=WAIT)
+    wait_until(duo, lambda: table.is_displayed() and "Onderwijs" in table.text, "chart table not shown")
+    screenshot("actieplan_all_nl")
+    # search narrows the list and goes into the URL
+    search = duo.find_element("#actions-search")
+    search.send_keys("kinderopvang")
+    wait_until(duo, lambda: "201 van 201" not in duo.find_element("#actions-count").text, "search did not narrow")
+    n = int(duo.find_element("#actions-count").text.split()[0])
+    assert 0 < n < 201
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")) == n
+    wait_until(duo, lambda: "q=kinderopvang" in duo.driver.current_url, "URL lacks q")
+    # CSV of the list: the same n actions
+    click(duo, duo.find_element("#actions-csv"))
+    csv_file = wait_for_file(download_dir, ".csv")
+    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Actie", "Grondrecht", "Minister"] and len(rows) == n + 1
+    # CSV of the chart per minister
+    seen = {p.name for p in download_dir.iterdir()}
+    click(duo, duo.find_element('[id*="actions-chart-csv"][id*="minister"]'))
+    chart_csv = wait_for_file(download_dir, ".csv", seen)
+    chart_rows = list(csv.reader(io.StringIO(chart_csv.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert chart_rows[0][1] == "Minister" and sum(int(r[2]) for r in chart_rows[1:]) == n
+    # Excel: actions and amounts sheets
+    click(duo, duo.find_element("#actions-xlsx"))
+    wb = load_workbook(wait_for_file(download_dir, ".xlsx"))
+    assert wb.sheetnames == ["Acties", "Bedragen"]
+    screenshot("actieplan_search_nl")
+    assert duo.get_logs() == []
+
+
+def test_action_plan_filters_in_english(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/actieplan?right=05&lang=en")
+    wait_for_text_in(duo, "#actions-count", "18 of 201 actions")
+    assert "Which amounts are added up?" in duo.find_element("#actions-rule").text
+    ids = [td.text for td in duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr td:first-child")]
+    assert len(ids) == 18 and all(i.startswith("05_") for i in ids)
+    screenshot("actieplan_onderwijs_en")
+    assert duo.get_logs() == []

@@ -1,0 +1,233 @@
+"""The municipality profile and the comparison page in headless Chromium, against the real warehouse
+built from the mirror (session fixture `built_warehouse`, opened read-only)."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 15
+pytestmark = [pytest.mark.browser,
+              pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
+
+
+@pytest.fixture
+def real_warehouse(built_warehouse, monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
+    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
+    return built_warehouse
+
+
+@pytest.fixture
+def download_dir(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+def allow_downloads(duo, folder: Path) -> None:
+    duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+
+
+def wait_until(duo, condition, message: str, timeout: float = WAIT):
+    return WebDriverWait(duo.driver, timeout).until(lambda _d: condition(), message=message)
+
+
+def wait_for_file(folder: Path, suffix: str, timeout: float = WAIT) -> Path:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+        if found and found[0].stat().st_size > 0:
+            time.sleep(0.2)
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} file downloaded to {folder}: {list(folder.iterdir())}")
+
+
+def click(duo, element) -> None:
+    """Scroll the element to the middle of the window first (a sticky header can cover it)."""
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def ranking_names(duo) -> list[str]:
+    return duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#compare-ranking-body tr th a')).map(a => a.textContent)")
+
+
+def test_profile_of_a_2025_merger(start_app, real_warehouse, screenshot, download_dir):
+    duo = start_app()
+    allow_downloads(duo, download_dir)
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46029")
+    duo.wait_for_text_to_equal("#profile-title", "Lokeren", timeout=WAIT)
+    merger = duo.wait_for_element("#profile-merger-2019", timeout=WAIT)
+    assert "Moerbeke (44045)" in merger.text and "herberekend" in merger.text
+    summary = duo.find_element("#profile-summary-table")
+    text = summary.text
+    assert "Administratief armoederisico" in text and "Herberekend 2025" in text
+    assert "van 304" in text  # rank among the 304
+    # flag notes are numbered footnotes, with names, not bare codes
+    assert "Moerbeke (44045), Lokeren (46014)" in duo.find_element("#profile-summary-notes").text
+    peers = duo.find_element("#profile-peers")
+    assert len(peers.find_elements(By.TAG_NAME, "a")) == 10
+    assert "gestandaardiseerde" in duo.find_element("#profile-peers-method").text
+    # a chart per indicator, each with its table alternative
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, ".chart-card .js-plotly-plot")) >= 10
+    click(duo, duo.find_element("#profile-chart-table-toggle-0"))
+    table = duo.wait_for_element("#profile-chart-table-arop_admin", timeout=WAIT)
+    wait_until(duo, lambda: table.is_displayed() and "2015" in table.text, "chart table not shown")
+    assert "Oost-Vlaanderen" in table.text and "Vlaams Gewest" in table.text
+    # interventions: networks in Lokeren or province-wide (none for Oost-Vlaanderen) and local teams
+    interventions = duo.find_element("#profile-interventions")
+    assert "Opgroeien" in interventions.text
+    path = screenshot("profile_lokeren_nl")
+    assert path.stat().st_size > 20_000
+
+    # print button calls window.print (stubbed here)
+    duo.driver.execute_script("window.__printed = 0; window.print = function() { window.__printed += 1; };")
+    click(duo, duo.find_element("#profile-print"))
+    wait_until(duo, lambda: duo.driver.execute_script("return window.__printed") == 1, "print not called")
+
+    # CSV: labels, Belgian notation
+    click(duo, duo.find_element("#profile-csv"))
+    csv_file = wait_for_file(download_dir, ".csv")
+    content = csv_file.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    assert rows[0][:5] == ["Gebied", "Indicator", "Eenheid", "Jaar", "Waarde"]
+    arop = [r for r in rows[1:] if r[0] == "Lokeren" and r[1] == "Administratief armoederisico"]
+    assert [r[3] for r in arop] == [str(y) for y in range(2015, 2023)]
+    assert all("," in r[4] and "." not in r[4] for r in arop)
+    assert {r[5] for r in arop} == {"Herberekend 2025"}
+    # Excel: real numbers
+    click(duo, duo.find_element("#profile-xlsx"))
+    xlsx = wait_for_file(download_dir, ".xlsx")
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames[:2] == ["Samenvatting", "Reeksen"]
+    values = [row for row in wb["Reeksen"].iter_rows(values_only=True) if row[0] == "Lokeren" and row[1] == "Administratief armoederisico"]
+    assert len(values) == 8 and all(isinstance(r[4], float) for r in values)
+    assert duo.get_logs() == []
+
+
+def test_profile_switches_municipality_and_url(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46029&lang=en")
+    duo.wait_for_text_to_equal("#profile-title", "Lokeren", timeout=WAIT)
+    duo.find_element("#profile-nis").click()
+    box = wait_until(duo, lambda: duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search"), "no search box")[0]
+    box.send_keys("Gent")
+
+    def option():
+        return next((o for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
+                     if o.text.strip() == "Gent (Oost-Vlaanderen)"), None)
+
+    wait_until(duo, option, "no option Gent").click()
+    duo.wait_for_text_to_equal("#profile-title", "Gent", timeout=WAIT)
+    wait_until(duo, lambda: "nis=44021" in duo.driver.current_url, "URL not updated")
+    assert "lang=en" in duo.driver.current_url
+    # the language switch follows the new municipality
+    wait_until(duo, lambda: "nis=44021" in duo.find_element("#app-lang-nl").get_attribute("href"), "switch stale")
+    assert "Latest value, rank and change" in duo.find_element("#profile-summary").text
+    screenshot("profile_gent_en")
+    # the URL restores the view
+    duo.driver.get(duo.driver.current_url)
+    duo.wait_for_text_to_equal("#profile-title", "Gent", timeout=WAIT)
+    assert duo.get_logs() == []
+
+
+def test_profile_unknown_and_missing_nis(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=99999")
+    notice = duo.wait_for_element("#profile-unknown", timeout=WAIT)
+    assert "99999" in notice.text and "Onbekende gemeente" in notice.text
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46014")  # Lokeren's pre-2025 code
+    notice = duo.wait_for_element("#profile-unknown", timeout=WAIT)
+    assert "Lokeren" in notice.text
+    screenshot("profile_unknown_nl")
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=%3Cscript%3E")
+    notice = duo.wait_for_element("#profile-unknown", timeout=WAIT)
+    assert "<script>" in notice.text
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente")
+    duo.wait_for_element("#profile-none", timeout=WAIT)
+    assert duo.get_logs() == []
+
+
+def test_compare_chosen_sorting_downloads_and_url(start_app, real_warehouse, screenshot, download_dir):
+    duo = start_app()
+    allow_downloads(duo, download_dir)
+    duo.wait_for_page(url=f"{duo.server_url}/vergelijk?indicator=arop_admin&nis=46029,44021,11002&start=2016&end=2022")
+    duo.wait_for_element("#compare-trend .js-plotly-plot", timeout=WAIT)
+    wait_until(duo, lambda: len(ranking_names(duo)) == 50, "ranking not shown")
+    assert duo.find_element("#compare-page-info").text == "Rijen 1–50 van 304"
+    legend = duo.find_element("#compare-trend").text
+    for name in ("Lokeren", "Gent", "Antwerpen", "Vlaams Gewest"):
+        assert name in legend
+    table = duo.find_element("#compare-ranking-table")
+    headers = table.find_element(By.TAG_NAME, "thead").text
+    assert "Waarde 2016" in headers and "Waarde 2022" in headers and "Verschil (procentpunt)" in headers
+    first = ranking_names(duo)[0]
+    screenshot("compare_chosen_nl")
+    # pages of 50 (all 304 are sorted together)
+    click(duo, duo.find_element("#compare-next"))
+    duo.wait_for_text_to_equal("#compare-page-info", "Rijen 51–100 van 304", timeout=WAIT)
+    assert ranking_names(duo)[0] != first
+
+    # sort by name (keyboard), then reverse
+    button = duo.find_element('button[id*="compare-sort-button"][id*="\\"name\\""]')
+    th = button.find_element(By.XPATH, "..")
+    button.send_keys(Keys.ENTER)
+    wait_until(duo, lambda: th.get_attribute("aria-sort") == "ascending", "not sorted by name")
+    wait_until(duo, lambda: ranking_names(duo)[0] == "Aalst", "A-Z not shown")
+    click(duo, button)
+    wait_until(duo, lambda: th.get_attribute("aria-sort") == "descending", "not descending")
+    wait_until(duo, lambda: ranking_names(duo)[0].startswith("Zw"), "Z-A not shown")
+    assert "sort=name-desc" in duo.driver.current_url
+    # by end value: most need first, values descending
+    end_button = duo.find_element('button[id*="compare-sort-button"][id*="\\"end\\""]')
+    click(duo, end_button)
+    wait_until(duo, lambda: ranking_names(duo)[0] == first, "end value order differs from rank order")
+
+    click(duo, duo.find_element("#compare-csv"))
+    csv_file = wait_for_file(download_dir, ".csv")
+    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Rang 2022", "Gemeente", "NIS-code (2025)", "Provincie"]
+    assert len(rows) == 305
+    assert sum(1 for r in rows[1:] if r[10] == "ja") == 3
+    click(duo, duo.find_element("#compare-xlsx"))
+    wb = load_workbook(wait_for_file(download_dir, ".xlsx"))
+    ranking = list(wb["Rangschikking"].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(ranking) if r[0] == "Rang 2022")
+    body = ranking[header + 1:]
+    assert len(body) == 304 and isinstance(body[0][4], float)
+    assert duo.get_logs() == []
+
+
+def test_compare_url_restores_peer_group_view(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/vergelijk?indicator=adi_median&nis=46029&group=peers"
+                          f"&start=2015&end=2022&sort=change-desc&lang=en")
+    duo.wait_for_element("#compare-trend .js-plotly-plot", timeout=WAIT)
+    wait_until(duo, lambda: len(ranking_names(duo)) == 50, "ranking not shown")
+    wait_until(duo, lambda: duo.find_element("#compare-indicator").text.startswith("Median"), "indicator not restored")
+    assert "standardised" in duo.find_element("#compare-method").text
+    th = duo.find_element('th[id*="compare-sort-th"][id*="\\"change\\""]')
+    assert th.get_attribute("aria-sort") == "descending"
+    assert "Peer group (10 municipalities)" in duo.find_element("#compare-trend").text
+    screenshot("compare_peers_en")
+    # only the group
+    click(duo, duo.find_element("#compare-only input"))
+    wait_until(duo, lambda: len(ranking_names(duo)) == 11, "not filtered to the group")
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#compare-ranking-body tr.is-selected")) == 11
+    # a province
+    duo.wait_for_page(url=f"{duo.server_url}/vergelijk?indicator=arop_admin&group=70000")
+    wait_until(duo, lambda: len(ranking_names(duo)) == 50, "ranking not shown")
+    assert "Limburg" in duo.find_element("#compare-trend").text
+    assert "Limburg" in duo.find_element("#compare-method").text
+    screenshot("compare_province_nl")
+    assert duo.get_logs() == []

@@ -1,0 +1,132 @@
+"""The map and data pages without a browser: class breaks, colours, URL state, the update
+callback's patch (small, no geometry), escaping, and the synthetic warehouse."""
+import json
+import sys
+
+import dash
+import numpy as np
+import plotly
+import pytest
+
+from dashboard import mapping
+from dashboard.testing import build_synthetic_warehouse
+
+
+@pytest.fixture
+def warehouse(tmp_path, monkeypatch):
+    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
+    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
+    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
+    return path
+
+
+@pytest.fixture
+def app():
+    from dashboard.app import create_app
+
+    return create_app()
+
+
+def page(path):
+    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
+    return sys.modules[entry["module"]]
+
+
+def as_text(obj) -> str:
+    return json.dumps(obj, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("scheme", mapping.SCHEMES)
+def test_classify_gives_k_classes_and_indexes(scheme):
+    values = np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, np.nan], dtype=float)
+    c = mapping.classify(values, scheme, 5)
+    assert c.k == 5 and c.bins[-1] == 10 and c.lower == 1
+    idx = c.index(values)
+    assert idx[-1] == 0 and idx[0] == 1 and idx[-2] == 5 and set(idx[:-1]) == {1, 2, 3, 4, 5}
+
+
+def test_classify_few_distinct_values_and_empty():
+    assert mapping.classify([1, 1, 2], "quantiles", 5).k == 2
+    assert mapping.classify([np.nan], "quantiles", 5).k == 0
+
+
+def test_colours_darkest_is_least_favourable():
+    worse = mapping.colours(5, "higher_is_worse")
+    better = mapping.colours(5, "higher_is_better")
+    assert worse == better[::-1] and worse[-1] == "#bd0026"
+    scale = mapping.colorscale(5, "higher_is_worse")
+    assert scale[0][1] == mapping.NO_DATA_COLOUR and scale[-1] == [1.0, "#bd0026"]
+
+
+def test_labels_in_belgian_notation():
+    c = mapping.Classes(3.2, (5.3, 42.8), "quantiles")
+    assert mapping.class_labels(c, "%", "rate", "nl") == ["3,2 – 5,3\u00a0%", "5,3 – 42,8\u00a0%"]
+    assert mapping.class_labels(c, "%", "rate", "en") == ["3.2 – 5.3%", "5.3 – 42.8%"]
+    assert mapping.value_text(21345.4, "euro", "statistic", "nl") == "€\u00a021.345"
+    assert mapping.value_text(12345, "inwoners", "count", "nl") == "12.345\u00a0inwoners"
+    assert mapping.normalise_k("99") == 7 and mapping.normalise_k("x") == 5
+    assert mapping.normalise_scheme("<script>") == "quantiles"
+
+
+def test_state_round_trip(app, warehouse):
+    m = page("/")
+    state = m.parse_state(indicator="kansarmoede_index", year="2022", scheme="natural_breaks", k="4",
+                          overlay="lbn_2023", nis="11901", lang=["nl", "en"])
+    assert state == {"indicator": "kansarmoede_index", "year": 2022, "scheme": "natural_breaks", "k": 4,
+                     "overlay": "lbn_2023", "nis": "11901", "lang": "en"}
+    assert m.state_query(state) == ("?indicator=kansarmoede_index&year=2022&scheme=natural_breaks&k=4"
+                                    "&overlay=lbn_2023&nis=11901&lang=en")
+    assert m.parse_state(nis="1; DROP", year="x")["nis"] is None
+
+
+def test_layout_reads_no_data(app, warehouse, monkeypatch):
+    def refuse(*_a, **_k):
+        raise AssertionError("layout() read the warehouse")
+
+    monkeypatch.setattr("dashboard.db.reader", refuse)
+    text = as_text(page("/").layout(indicator="kansarmoede_index", year="2023", lang="en"))
+    assert "Map of the municipalities" in text and '"indicator": "kansarmoede_index"' in text
+
+
+def test_setup_and_update_on_the_synthetic_warehouse(app, warehouse):
+    m = page("/")
+    out = m._setup(m.parse_state(indicator="kansarmoede_index", year="2022"))
+    notice, _opts, indicator, *_rest, year, fig = out
+    assert notice is None and indicator == "kansarmoede_index" and year == 2022
+    values = fig["data"][0]
+    # geometry by URL only, never embedded
+    assert values["geojson"].startswith("/geo/municipalities_2025.geojson?v=")
+    assert len(values["locations"]) == 4 and values["z"][2] == 0  # 44901 is suppressed in 2022
+    assert "Onderdrukt" in values["customdata"][2][0]
+    res = m.update("kansarmoede_index", 2023, "quantiles", 5, "none", None, "nl", "", "map-year")
+    patch = res[0].to_plotly_json()["operations"]
+    assert {tuple(op["location"]) for op in patch} >= {("data", 0, "z"), ("data", 0, "customdata")}
+    assert "geojson" not in as_text(patch)
+    assert res[-1] == "?indicator=kansarmoede_index&year=2023"
+    legend = as_text(res[1])
+    assert "geen gegevens" in legend and "Kansarmoede-index (synthetisch)" in legend
+
+
+def test_hover_text_from_data_is_escaped(app, warehouse, monkeypatch):
+    m = page("/")
+    base = m.qm.base()
+    munis = base["municipalities"].copy()
+    munis.loc[0, "name_nl"] = "<b>Aadorp</b> & <img src=x>"
+    text = m._static_text({**base, "municipalities": munis}, "nl")[0]
+    assert "<img" not in text and "&lt;img src=x&gt;" in text and "&amp;" in text
+
+
+def test_no_warehouse_shows_the_notice(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "none.duckdb"))
+    m = page("/")
+    out = m._setup(m.parse_state())
+    assert "python -m etl build" in as_text(out[0])
+    assert m.update("arop_admin", 2022, "quantiles", 5, "none", None, "nl", "") == (dash.no_update,) * 9
+
+
+def test_data_page(app, warehouse):
+    text = as_text(page("/data").render("en"))
+    for part in ("Deprivation index (synthetic)", "CC0 1.0 (testdata)", "kansarmoede_per_gemeente_2023.csv",
+                 "Recomputed 2025", "/status", "2022–2023", "indicator=kansarmoede_index"):
+        assert part in text, part
+    assert "Synthetische uitgever <b>A</b> & co (testdata)" in text  # a string, escaped by React

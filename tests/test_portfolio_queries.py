@@ -1,0 +1,143 @@
+"""The portfolio and action-plan logic: the budget-summing rule, filters, search, labels in exports,
+formula neutralisation, and the WQ28 answer workbook, against the real warehouse built from the mirror."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from dashboard import queries_portfolio as qp
+
+
+def b(action_id, amount, qualifier="total", year=None, per_unit="false"):
+    return {"action_id": action_id, "amount_eur": amount, "qualifier": qualifier, "year": year,
+            "per_unit": per_unit, "text_fragment": ""}
+
+
+def test_counted_amount_takes_the_total_not_total_plus_parts():
+    # 07_07_11: 2.5 million = 1 million ESF + 1.5 million co-financing
+    got = qp.counted_amounts([b("07_07_11", 2_500_000), b("07_07_11", 1_000_000), b("07_07_11", 1_500_000)])
+    assert got["07_07_11"] == {"amount": 2_500_000, "basis": "largest", "n_amounts": 3, "n_excluded": 0}
+
+
+def test_counted_amount_sums_distinct_plan_years_and_skips_other_years_and_unit_prices():
+    rows = [b("x", 100, "year", 2015), b("x", 40, "year", 2015), b("x", 120, "year", 2016),
+            b("x", 5_000, "year", 2014), b("x", 9_999, "total", per_unit="true")]
+    got = qp.counted_amounts(rows)["x"]
+    assert got["amount"] == 220 and got["basis"] == "years" and got["n_excluded"] == 2
+
+
+def test_yearly_amount_counts_once_and_informational_action_not_at_all():
+    got = qp.counted_amounts([b("y", 6_700_000, "per_year"), b("y", 500_000, "per_year"),
+                              b("08_03_03", 692_000), b("08_03_03", 1_200_000, "year", 2014)])
+    assert got["y"]["amount"] == 6_700_000
+    assert got["08_03_03"]["amount"] is None and got["08_03_03"]["basis"] == "none"
+
+
+def test_search_ignores_case_and_accents_and_needs_every_word():
+    rows = [{"action_id": "01_01_01", "right_code": "01", "minister_code": "02", "title": "Kinderopvang in Brussel",
+             "administration": "Agentschap Opgroeien", "budget_text": "€ 1.000"},
+            {"action_id": "02_01_01", "right_code": "02", "minister_code": "02", "title": "Schoolkosten",
+             "administration": "Departement Onderwijs", "budget_text": "Geen budget"}]
+    assert [a["action_id"] for a in qp.search_actions(rows, "KINDEROPVANG opgroeien")] == ["01_01_01"]
+    assert [a["action_id"] for a in qp.search_actions(rows, "ónderwijs")] == ["02_01_01"]
+    assert qp.search_actions(rows, "kinderopvang", right="02") == []
+
+
+def test_query_values_are_validated():
+    assert qp.valid_nis("70000") == "70000" and qp.valid_nis("7000'; DROP") is None
+    assert qp.valid_code(["x", "education"]) == "education" and qp.valid_code("<script>") is None
+
+
+def page_module(path: str):
+    """The page module as the app loads it (register_page needs the app; pages are not imported directly)."""
+    import sys
+
+    import dash
+
+    from dashboard.app import create_app
+
+    create_app()
+    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
+    return sys.modules[entry["module"]]
+
+
+@pytest.fixture
+def real(built_warehouse, monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
+    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
+    return built_warehouse
+
+
+def test_action_plan_summary_on_the_real_registers(real):
+    from dashboard import db
+
+    with db.reader() as r:
+        actions, budgets = qp.actions(r), qp.action_budgets(r)
+    assert len(actions) == 201
+    counted = qp.counted_amounts(budgets)
+    per_right = qp.summarise(actions, counted, "right_code", "right_label")
+    assert sum(g["actions"] for g in per_right) == 201
+    assert {g["code"]: g["actions"] for g in per_right}["06"] == 28
+    with_amount = sum(g["with_amount"] for g in per_right)
+    assert with_amount == sum(1 for c in counted.values() if c["amount"] is not None) == 87
+    # never more than the plain sum of every amount stated (no amount counted twice)
+    assert sum(g["amount"] for g in per_right) < sum(x["amount_eur"] for x in budgets)
+    assert counted["07_07_11"]["amount"] == 2_500_000
+
+
+def test_projects_filters_and_disagreeing_facts(real):
+    from dashboard import db
+
+    with db.reader() as r:
+        projects, facts = qp.projects(r), qp.programme_facts(r)
+    assert len(projects) == 48
+    limburg = qp.filter_projects(projects, province="70000")
+    assert len(limburg) == 6
+    # Springplank: listed under Antwerpen by the guide, located in Oost-Vlaanderen (2025)
+    spring = next(p for p in projects if p["name"] == "Springplank")
+    assert spring["province_codes"] == ["40000"] and spring["province_listed"] == "Antwerpen"
+    assert spring in qp.filter_projects(projects, province="40000", nis="46030")
+    groups = {g["fact"]: g for g in qp.fact_groups(facts) if g["programme_id"] == "lbn_2023"}
+    assert groups["projects_selected"]["disagrees"] and not groups["budget_year"]["disagrees"]
+    assert sorted(r["value"] for r in groups["projects_selected"]["rows"]) == ["45", "48"]
+
+
+def test_portfolio_exports_use_labels_and_neutralise_formulas(real):
+    portfolio = page_module("/portfolio")
+
+    intro, sheet = portfolio.export_projects({"province": "70000", "theme": "education"}, "nl")
+    assert intro[1] == "Filters: Provincie (2025) = Limburg; Thema = Onderwijs"
+    assert len(sheet.rows) == 3
+    assert all(r["province"] == "Limburg" and "Onderwijs" in r["themes"] for r in sheet.rows)
+    assert not any("education" in str(v) for r in sheet.rows for v in r.values())
+    # a formula in the data stays text in the CSV
+    sheet.rows.append({**sheet.rows[0], "name": "=HYPERLINK(\"http://x\")"})
+    text = portfolio.csv_with_intro(intro[1:], sheet).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert any(r and r[0] == "'=HYPERLINK(\"http://x\")" for r in rows)
+
+
+def test_wq28_answer_workbook(real, tmp_path):
+    portfolio = page_module("/portfolio")
+
+    content = portfolio.wq28_bytes("70000")
+    path = tmp_path / "wq28.xlsx"
+    path.write_bytes(content)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Per provincie", "Per gemeente", "Bronnen"]
+    summary = {r[0]: r for r in wb["Per provincie"].iter_rows(min_row=4, values_only=True)}
+    assert summary["Limburg"][1] == "niet gepubliceerd" and summary["Limburg"][2] == 6
+    assert {r[0] for r in wb["Per gemeente"].iter_rows(min_row=4, values_only=True)} == {"Limburg"}
+
+
+def test_action_plan_exports(real):
+    actions = page_module("/actieplan")
+
+    sheets = actions.export("kinderopvang", None, None, "nl")
+    assert sheets is not None and 0 < len(sheets[0].rows) < 201
+    assert "Zoek in titel" in sheets[0].intro[1]
+    columns, rows = actions.chart_export("right", None, None, None, "nl")
+    assert sum(r["actions"] for r in rows) == 201 and columns[1].label == "Grondrecht"
