@@ -90,24 +90,6 @@ def indicators(r: Reader) -> pd.DataFrame:
                  i.name_nl""", [CURRENT_VINTAGE])
 
 
-def predecessors(r: Reader, nis: str) -> pd.DataFrame:
-    """The older municipalities a 2025 municipality was formed from (only when it changed):
-    one row per predecessor and vintage (2019 -> 2025 for the 2025 mergers, 2018 -> 2019 for 2019)."""
-    return r.query("""
-        WITH c AS (
-            SELECT from_vintage, from_nis, to_vintage, to_nis FROM municipality_crosswalk
-            WHERE (from_vintage = 2019 AND to_vintage = ? AND to_nis = ?)
-               OR (from_vintage = 2018 AND to_vintage = 2019 AND to_nis = ?)
-        ), changed AS (
-            SELECT from_vintage FROM c GROUP BY from_vintage
-            HAVING count(*) > 1 OR bool_or(from_nis <> to_nis)
-        )
-        SELECT c.from_vintage, c.to_vintage, c.from_nis, m.name_nl
-        FROM c JOIN changed USING (from_vintage)
-        LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
-        ORDER BY c.from_vintage DESC, m.name_nl""", [CURRENT_VINTAGE, nis, nis])
-
-
 def values_for_codes(r: Reader, codes: list[str], indicator_ids: list[str] | None = None) -> pd.DataFrame:
     """All values of the given places (municipalities, provinces, regions), all years, in one query."""
     sql = """
@@ -178,22 +160,6 @@ def rank_lookup(r: Reader) -> dict[tuple[str, str], dict]:
     """(indicator_id, nis_code) -> rank row, per build."""
     df = ranks(r)
     return {(row["indicator_id"], row["nis_code"]): row for row in df.to_dict("records")}
-
-
-def last_year_values(r: Reader) -> pd.DataFrame:
-    """Every 2025 municipality's value of every indicator in that indicator's last year with values
-    (for the ranks), in one query."""
-    return r.query("""
-        WITH m AS (SELECT nis_code, province_nis FROM municipality WHERE vintage = ?),
-        last AS (
-            SELECT indicator_id, max(year) AS year FROM indicator_value
-            WHERE value IS NOT NULL AND nis_code IN (SELECT nis_code FROM m)
-            GROUP BY indicator_id
-        )
-        SELECT iv.indicator_id, iv.nis_code, m.province_nis, iv.year, iv.value, iv.flag
-        FROM indicator_value iv
-        JOIN last USING (indicator_id, year)
-        JOIN m USING (nis_code)""", [CURRENT_VINTAGE])
 
 
 def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html as html_lib
 
 import dash
-import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import db, downloads, peers
