@@ -80,3 +80,18 @@ def screenshot(dash_duo):
         return path
 
     return save
+
+
+@pytest.fixture
+def real_warehouse(built_warehouse, monkeypatch):
+    """The real warehouse built from the mirror (session fixture), made live for the app."""
+    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
+    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
+    return built_warehouse
+
+
+@pytest.fixture
+def download_dir(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder

@@ -12,24 +12,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.helpers import wait_until
 
 WAIT = 20
 pytestmark = [pytest.mark.browser, pytest.mark.mirror,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
 
 GD = "document.querySelector('#map-graph .js-plotly-plot')"
-
-
-@pytest.fixture
-def real_warehouse(built_warehouse, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
-    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
-    return built_warehouse
-
-
-def wait_until(duo, condition, message: str, timeout: float = WAIT):
-    return WebDriverWait(duo.driver, timeout).until(lambda _d: condition(), message=message)
 
 
 def figure_state(duo) -> dict | None:

@@ -11,33 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.helpers import allow_downloads, wait_until
 
 WAIT = 15
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
-
-
-@pytest.fixture
-def real_warehouse(built_warehouse, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
-    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
-    return built_warehouse
-
-
-@pytest.fixture
-def download_dir(tmp_path):
-    folder = tmp_path / "downloads"
-    folder.mkdir()
-    return folder
-
-
-def allow_downloads(duo, folder: Path) -> None:
-    duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
-
-
-def wait_until(duo, condition, message: str, timeout: float = WAIT):
-    return WebDriverWait(duo.driver, timeout).until(lambda _d: condition(), message=message)
 
 
 def wait_for_file(folder: Path, suffix: str, timeout: float = WAIT) -> Path:
