@@ -1,6 +1,7 @@
 """Helpers shared by the browser tests (plain functions; fixtures live in conftest.py)."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from selenium.webdriver.support.ui import WebDriverWait
@@ -14,3 +15,21 @@ def wait_until(duo, condition, message: str, timeout: float = WAIT):
 
 def allow_downloads(duo, folder: Path) -> None:
     duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+
+
+def wait_for_file(folder: Path, suffix: str, seen: set[str] = frozenset(), timeout: float = WAIT) -> Path:
+    """The first new, non-empty file ending in `suffix` that the browser downloads into `folder`."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = [p for p in folder.iterdir() if p.name.endswith(suffix) and p.name not in seen]
+        if found and found[0].stat().st_size > 0:
+            time.sleep(0.3)  # let the browser finish writing
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no new {suffix} file downloaded to {folder}: {list(folder.iterdir())}")
+
+
+def click(duo, element) -> None:
+    """Scroll the element to the middle of the window first (a sticky header can cover it)."""
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()

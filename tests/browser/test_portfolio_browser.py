@@ -4,34 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import time
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 
-from tests.browser.helpers import allow_downloads, wait_until
+from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
 
 WAIT = 20
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
-
-
-def wait_for_file(folder: Path, suffix: str, seen: set[str] = frozenset(), timeout: float = WAIT) -> Path:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        found = [p for p in folder.iterdir() if p.name.endswith(suffix) and p.name not in seen]
-        if found and found[0].stat().st_size > 0:
-            time.sleep(0.3)
-            return found[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no new {suffix} file downloaded to {folder}: {list(folder.iterdir())}")
-
-
-def click(duo, element) -> None:
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
 
 
 def choose(duo, dropdown_id: str, label: str) -> None:

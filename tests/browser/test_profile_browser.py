@@ -4,36 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-import time
-from pathlib import Path
+from functools import partial
 
 import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.helpers import allow_downloads, wait_until
+from tests.browser import helpers
+from tests.browser.helpers import allow_downloads, click
 
 WAIT = 15
+# This page's tests wait at most WAIT seconds, as they always did.
+wait_until = partial(helpers.wait_until, timeout=WAIT)
+wait_for_file = partial(helpers.wait_for_file, timeout=WAIT)
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
-
-
-def wait_for_file(folder: Path, suffix: str, timeout: float = WAIT) -> Path:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        found = [p for p in folder.iterdir() if p.name.endswith(suffix)]
-        if found and found[0].stat().st_size > 0:
-            time.sleep(0.2)
-            return found[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no {suffix} file downloaded to {folder}: {list(folder.iterdir())}")
-
-
-def click(duo, element) -> None:
-    """Scroll the element to the middle of the window first (a sticky header can cover it)."""
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
 
 
 def ranking_names(duo) -> list[str]:
