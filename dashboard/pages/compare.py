@@ -81,10 +81,10 @@ def layout(indicator=None, nis=None, group=None, start=None, end=None, sort=None
         html.P(t("compare.intro", lang), className="lead"),
         html.Div([
             html.Div([html.Label(t("compare.indicator", lang), htmlFor="compare-indicator"),
-                      dcc.Dropdown(id="compare-indicator", options=[], value=indicator_value, clearable=False)],
+                      dcc.Dropdown(id="compare-indicator", options=[], value=None, clearable=False)],
                      className="control control-wide"),
             html.Div([html.Label(t("compare.municipalities", lang, n=MAX_CHOSEN), htmlFor="compare-nis"),
-                      dcc.Dropdown(id="compare-nis", options=[], value=parse_nis_list(nis), multi=True,
+                      dcc.Dropdown(id="compare-nis", options=[], value=[], multi=True,
                                    placeholder=t("compare.municipalities_placeholder", lang))],
                      className="control control-wide"),
             html.Fieldset([
@@ -95,21 +95,22 @@ def layout(indicator=None, nis=None, group=None, start=None, end=None, sort=None
                     {"label": t("compare.mode.province", lang), "value": "province"}],
                     className="radio-list", inputClassName="radio-input"),
                 html.Label(t("compare.province", lang), htmlFor="compare-province", className="sub-label"),
-                dcc.Dropdown(id="compare-province", options=[], value=province, clearable=False,
+                dcc.Dropdown(id="compare-province", options=[], value=None, clearable=False,
                              placeholder=t("compare.province_placeholder", lang)),
             ], className="control control-group"),
             html.Div([
                 html.Div([html.Label(t("compare.start", lang), htmlFor="compare-start"),
-                          dcc.Dropdown(id="compare-start", options=[], value=parse_year(start), clearable=False)],
+                          dcc.Dropdown(id="compare-start", options=[], value=None, clearable=False)],
                          className="control control-year"),
                 html.Div([html.Label(t("compare.end", lang), htmlFor="compare-end"),
-                          dcc.Dropdown(id="compare-end", options=[], value=parse_year(end), clearable=False)],
+                          dcc.Dropdown(id="compare-end", options=[], value=None, clearable=False)],
                          className="control control-year"),
             ], className="control-years"),
         ], className="controls compare-controls no-print"),
         dcc.Store(id="compare-lang", data=lang),
-        # The URL's choices: a Dash 4 dropdown drops a value its (still empty) options lack, so the
-        # options callback sets them again once the options are there.
+        # The URL's choices. The dropdowns start empty (no value): a Dash 4 dropdown that mounts with
+        # a value its still empty options lack sets it to None, and when that lands after the options
+        # callback's answer the choice is lost. `_options` and `_years` set options and value at once.
         dcc.Store(id="compare-initial", data={"indicator": indicator_value, "nis": parse_nis_list(nis),
                                               "province": province, "start": parse_year(start), "end": parse_year(end)}),
         dcc.Store(id="compare-sort", data=parse_sort(sort)),

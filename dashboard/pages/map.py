@@ -121,14 +121,16 @@ def _label(text: str, for_id: str, **kw) -> html.Label:
 
 
 def layout(indicator=None, year=None, scheme=None, k=None, overlay=None, nis=None, lang=None, **_query):
-    """The page's frame. The warehouse is read by `_setup`, never here."""
+    """The page's frame. The warehouse is read by `_setup`, never here; `_setup` also sets the values
+    of the dropdowns whose options it fills (one mounted with a value its empty options lack would
+    reset it to None, racing `_setup`'s answer)."""
     state = parse_state(indicator, year, scheme, k, overlay, nis, lang)
     lang = state["lang"]
     scheme_options = [{"label": t(f"map.scheme.{s}", lang), "value": s} for s in mapping.SCHEMES]
     k_options = [{"label": str(n), "value": n} for n in range(mapping.K_MIN, mapping.K_MAX + 1)]
     controls = html.Div([
         html.Div([_label(t("map.indicator", lang), "map-indicator"),
-                  dcc.Dropdown(id="map-indicator", options=[], value=state["indicator"], clearable=False,
+                  dcc.Dropdown(id="map-indicator", options=[], value=None, clearable=False,
                                searchable=True, placeholder=t("map.indicator.placeholder", lang))],
                  className="map-control map-control-wide"),
         html.Div([_label(t("map.scheme", lang), "map-scheme"),
@@ -143,7 +145,7 @@ def layout(indicator=None, year=None, scheme=None, k=None, overlay=None, nis=Non
                                value=state["overlay"], clearable=False, searchable=False)],
                  className="map-control"),
         html.Div([_label(t("map.search", lang), "map-search"),
-                  dcc.Dropdown(id="map-search", options=[], value=state["nis"], clearable=True,
+                  dcc.Dropdown(id="map-search", options=[], value=None, clearable=True,
                                searchable=True, placeholder=t("map.search.placeholder", lang))],
                  className="map-control"),
     ], className="map-controls", role="group", **{"aria-label": t("map.controls", lang)})

@@ -38,7 +38,6 @@ EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_n
 
 def layout(nis=None, lang=None, **_query):
     lang = normalise_lang(lang)
-    nis_value = qp.valid_nis(nis)
     raw = nis if isinstance(nis, str) else (nis[-1] if isinstance(nis, (list, tuple)) and nis else None)
     return html.Div([
         html.P(t("profile.eyebrow", lang), className="eyebrow no-print-hide"),
@@ -47,7 +46,7 @@ def layout(nis=None, lang=None, **_query):
         html.Div([
             html.Div([
                 html.Label(t("profile.choose", lang), htmlFor="profile-nis", id="profile-nis-label"),
-                dcc.Dropdown(id="profile-nis", options=[], value=nis_value, clearable=False, searchable=True,
+                dcc.Dropdown(id="profile-nis", options=[], value=None, clearable=False, searchable=True,
                              placeholder=t("profile.choose_placeholder", lang),
                              className="profile-dropdown"),
             ], className="control control-wide"),
@@ -71,8 +70,9 @@ def layout(nis=None, lang=None, **_query):
 @callback(Output("profile-nis", "options"), Output("profile-nis", "value"),
           Input("profile-lang", "data"), State("profile-raw-nis", "data"))
 def _options(lang, raw):
-    """The 304 municipalities; and the URL's choice again (a Dash 4 dropdown drops a value its still
-    empty options lack)."""
+    """The 304 municipalities and the URL's choice, set together: the dropdown mounts without a value,
+    because a Dash 4 dropdown that mounts with a value its still empty options lack resets it to None,
+    sometimes after this answer has landed."""
     try:
         with db.reader() as r:
             muns = qp.per_build(r, qp.municipalities)
