@@ -15,26 +15,9 @@ import plotly
 import pytest
 
 from dashboard import components
-from dashboard.testing import build_synthetic_warehouse
 from dashboard.urls import with_query
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    """A tiny SYNTHETIC warehouse (invented rows, see dashboard/testing.py) plus its GeoJSON
-    layer, made live through WAREHOUSE_PATH and GEO_DIR for this test only."""
-    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
-    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
-    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
-    return path
-
-
-@pytest.fixture
-def no_warehouse(tmp_path, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "not-built.duckdb"))
-    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
 
 
 @pytest.fixture
@@ -54,7 +37,7 @@ def as_text(component) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
-def test_create_app_reads_no_data(monkeypatch, warehouse):
+def test_create_app_reads_no_data(monkeypatch, synthetic_warehouse):
     def refuse(*_a, **_k):
         raise AssertionError("a DuckDB connection was opened while building the app")
 
@@ -66,7 +49,7 @@ def test_create_app_reads_no_data(monkeypatch, warehouse):
     assert {p["path"] for p in dash.page_registry.values()} >= {"/", "/status"}
 
 
-def test_index_is_served_locally_and_compressed(app, warehouse):
+def test_index_is_served_locally_and_compressed(app, synthetic_warehouse):
     client = app.server.test_client()
     resp = client.get("/status?lang=en", headers={"Accept-Encoding": "gzip"})
     assert resp.status_code == 200
@@ -78,7 +61,7 @@ def test_index_is_served_locally_and_compressed(app, warehouse):
     assert "style.css" in html
 
 
-def test_layouts_read_no_data_and_index_carries_none(app, warehouse, monkeypatch):
+def test_layouts_read_no_data_and_index_carries_none(app, synthetic_warehouse, monkeypatch):
     client = app.server.test_client()
     html = client.get("/status").data.decode()  # Dash embeds every page's layout() here
     assert "synthetic-kinderarmoede-csv" not in html and "Kansarmoede" not in html
@@ -93,7 +76,7 @@ def test_layouts_read_no_data_and_index_carries_none(app, warehouse, monkeypatch
     assert '"lang": "en"' in as_text(page("/").layout(lang="en"))  # the map: in its view state
 
 
-def test_page_callbacks_are_not_duplicated_by_a_second_app(warehouse):
+def test_page_callbacks_are_not_duplicated_by_a_second_app(synthetic_warehouse):
     from dashboard.app import create_app
 
     create_app()  # never serves a request, so its page callbacks stay queued in Dash
@@ -103,7 +86,7 @@ def test_page_callbacks_are_not_duplicated_by_a_second_app(warehouse):
     assert "status-content.children" in outputs and "home-content.children" in outputs
 
 
-def test_status_page_nl_and_en(app, warehouse):
+def test_status_page_nl_and_en(app, synthetic_warehouse):
     render = page("/status").render
     nl, en = as_text(render("nl")), as_text(render("en"))
     for text in ("synthetic-kinderarmoede-csv", "Kansarmoede-index (synthetisch)", "Uitgever",
@@ -116,7 +99,7 @@ def test_status_page_nl_and_en(app, warehouse):
     assert "Data status" in as_text(page("/status").layout(lang=["nl", "en"], indicator="x"))
 
 
-def test_home_page(app, warehouse):
+def test_home_page(app, synthetic_warehouse):
     text = as_text(page("/overzicht").render("nl"))
     assert "22-11-2026 10:31" in text and "2021–2023" in text and "/status" in text
     assert "/status?lang=en" in as_text(page("/overzicht").render("en"))
@@ -142,7 +125,7 @@ def test_unreadable_warehouse_message(app, tmp_path, monkeypatch):
 
 # ----------------------------------------------------------------------------- /geo
 
-def test_geo_serves_layers_with_cache_headers(app, warehouse, tmp_path):
+def test_geo_serves_layers_with_cache_headers(app, synthetic_warehouse, tmp_path):
     client = app.server.test_client()
     resp = client.get("/geo/municipalities_2025.geojson")
     assert resp.status_code == 200
@@ -167,7 +150,7 @@ def test_geo_serves_layers_with_cache_headers(app, warehouse, tmp_path):
     "/geo/.hidden.geojson",
     "/geo/notes.txt",
 ])
-def test_geo_refuses_anything_else(app, warehouse, tmp_path, url):
+def test_geo_refuses_anything_else(app, synthetic_warehouse, tmp_path, url):
     (tmp_path / "geo" / "notes.txt").write_text("secret")
     (tmp_path / "geo" / ".hidden.geojson").write_text("{}")
     (tmp_path / "geo" / "sub").mkdir()
@@ -177,7 +160,7 @@ def test_geo_refuses_anything_else(app, warehouse, tmp_path, url):
     assert b"secret" not in resp.data and not resp.data.startswith(b"{")
 
 
-def test_geo_folder_itself_is_not_listed(app, warehouse):
+def test_geo_folder_itself_is_not_listed(app, synthetic_warehouse):
     resp = app.server.test_client().get("/geo/")
     assert b"municipalities_2025" not in resp.data  # the app's index (its 404 page), no listing
 

@@ -10,16 +10,6 @@ from dashboard import db, queries
 from dashboard.testing import build_synthetic_warehouse
 
 
-@pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    """A tiny SYNTHETIC warehouse (invented rows, see dashboard/testing.py), made live through
-    WAREHOUSE_PATH and GEO_DIR for this test only."""
-    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
-    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
-    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
-    return path
-
-
 def _swap_in(path, build_id: str) -> None:
     """Build a new warehouse next to `path` with one extra build row, and os.replace it onto
     `path`, as the ETL does."""
@@ -32,13 +22,13 @@ def _swap_in(path, build_id: str) -> None:
     os.replace(tmp, path)
 
 
-def test_query_returns_a_dataframe(warehouse):
+def test_query_returns_a_dataframe(synthetic_warehouse):
     df = db.query("SELECT source_id FROM source ORDER BY source_id")
     assert isinstance(df, pd.DataFrame)
     assert df["source_id"].tolist() == ["synthetic-geo", "synthetic-kinderarmoede-csv"]
 
 
-def test_parameters_are_values_not_sql(warehouse):
+def test_parameters_are_values_not_sql(synthetic_warehouse):
     evil = "x' OR '1'='1"
     assert db.query("SELECT count(*) AS n FROM source WHERE source_id = ?", [evil]).at[0, "n"] == 0
     assert db.query("SELECT count(*) AS n FROM source WHERE source_id = $id", {"id": "synthetic-geo"}).at[0, "n"] == 1
@@ -62,32 +52,32 @@ def test_unreadable_warehouse(tmp_path, monkeypatch):
         db.query("SELECT 1")
 
 
-def test_missing_table_is_reported_as_unavailable(warehouse):
+def test_missing_table_is_reported_as_unavailable(synthetic_warehouse):
     with pytest.raises(db.WarehouseUnavailable, match="schema"):
         db.query("SELECT * FROM table_that_is_not_there")
 
 
-def test_reader_holds_no_lock_after_use(warehouse):
+def test_reader_holds_no_lock_after_use(synthetic_warehouse):
     db.query("SELECT count(*) FROM source")
-    con = duckdb.connect(str(warehouse))  # read-write: fails with "Could not set lock" if still attached
+    con = duckdb.connect(str(synthetic_warehouse))  # read-write: fails with "Could not set lock" if still attached
     con.execute("CREATE TABLE writable AS SELECT 1 AS x")
     con.close()
     # the connection of this thread is back on its own in-memory catalog
     assert db._connection().execute("SELECT current_database()").fetchone()[0] == "memory"
 
 
-def test_swapped_file_is_seen_by_the_next_read_and_not_inside_a_reader(warehouse):
+def test_swapped_file_is_seen_by_the_next_read_and_not_inside_a_reader(synthetic_warehouse):
     before = db.data_version()
     with db.reader() as r:
         assert r.scalar("SELECT count(*) FROM build") == 2
-        _swap_in(warehouse, "swapped-1")
+        _swap_in(synthetic_warehouse, "swapped-1")
         # same block: still the file that was attached (one consistent build per page)
         assert r.scalar("SELECT count(*) FROM build") == 2
     assert db.query("SELECT count(*) AS n FROM build").at[0, "n"] == 3
     assert db.data_version() != before
 
 
-def test_nested_readers_share_the_attachment(warehouse):
+def test_nested_readers_share_the_attachment(synthetic_warehouse):
     with db.reader() as outer:
         with db.reader() as inner:
             assert inner.scalar("SELECT count(*) FROM source") == 2
@@ -95,7 +85,7 @@ def test_nested_readers_share_the_attachment(warehouse):
     assert db.query("SELECT count(*) AS n FROM source").at[0, "n"] == 2
 
 
-def test_threads_read_while_the_file_is_swapped(warehouse):
+def test_threads_read_while_the_file_is_swapped(synthetic_warehouse):
     errors, counts = [], []
 
     def work():
@@ -109,7 +99,7 @@ def test_threads_read_while_the_file_is_swapped(warehouse):
     for th in threads:
         th.start()
     for i in range(3):
-        _swap_in(warehouse, f"concurrent-{i}")
+        _swap_in(synthetic_warehouse, f"concurrent-{i}")
     for th in threads:
         th.join()
     assert errors == []
@@ -125,7 +115,7 @@ def test_display_path_hides_folders_outside_the_repository(tmp_path):
 
 # ------------------------------------------------------------------------- queries
 
-def test_coverage_counts_only_2025_municipalities(warehouse):
+def test_coverage_counts_only_2025_municipalities(synthetic_warehouse):
     with db.reader() as r:
         cov = queries.coverage(r)
         total = queries.municipality_count(r)
@@ -142,7 +132,7 @@ def test_coverage_counts_only_2025_municipalities(warehouse):
     assert len(empty) == 1 and pd.isna(empty.iloc[0].year) and empty.iloc[0].with_value == 0
 
 
-def test_key_facts(warehouse):
+def test_key_facts(synthetic_warehouse):
     with db.reader() as r:
         facts = queries.key_facts(r)
     assert facts["build"]["build_id"] == "synthetic-build-2"
@@ -150,7 +140,7 @@ def test_key_facts(warehouse):
     assert (facts["first_year"], facts["last_year"], facts["values_"]) == (2021, 2023, 14)
 
 
-def test_other_queries(warehouse):
+def test_other_queries(synthetic_warehouse):
     with db.reader() as r:
         assert queries.builds(r)["build_id"].tolist() == ["synthetic-build-2", "synthetic-build-1"]
         assert queries.builds(r, limit=1).shape[0] == 1

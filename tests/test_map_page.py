@@ -9,15 +9,6 @@ import plotly
 import pytest
 
 from dashboard import mapping
-from dashboard.testing import build_synthetic_warehouse
-
-
-@pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
-    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
-    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
-    return path
 
 
 @pytest.fixture
@@ -68,7 +59,7 @@ def test_labels_in_belgian_notation():
     assert mapping.normalise_scheme("<script>") == "quantiles"
 
 
-def test_state_round_trip(app, warehouse):
+def test_state_round_trip(app, synthetic_warehouse):
     m = page("/")
     state = m.parse_state(indicator="kansarmoede_index", year="2022", scheme="natural_breaks", k="4",
                           overlay="lbn_2023", nis="11901", lang=["nl", "en"])
@@ -79,7 +70,7 @@ def test_state_round_trip(app, warehouse):
     assert m.parse_state(nis="1; DROP", year="x")["nis"] is None
 
 
-def test_layout_reads_no_data(app, warehouse, monkeypatch):
+def test_layout_reads_no_data(app, synthetic_warehouse, monkeypatch):
     def refuse(*_a, **_k):
         raise AssertionError("layout() read the warehouse")
 
@@ -88,7 +79,7 @@ def test_layout_reads_no_data(app, warehouse, monkeypatch):
     assert "Map of the municipalities" in text and '"indicator": "kansarmoede_index"' in text
 
 
-def test_setup_and_update_on_the_synthetic_warehouse(app, warehouse):
+def test_setup_and_update_on_the_synthetic_warehouse(app, synthetic_warehouse):
     m = page("/")
     out = m._setup(m.parse_state(indicator="kansarmoede_index", year="2022"))
     notice, _opts, indicator, *_rest, year, fig = out
@@ -107,7 +98,7 @@ def test_setup_and_update_on_the_synthetic_warehouse(app, warehouse):
     assert "geen gegevens" in legend and "Kansarmoede-index (synthetisch)" in legend
 
 
-def test_hover_text_from_data_is_escaped(app, warehouse, monkeypatch):
+def test_hover_text_from_data_is_escaped(app, synthetic_warehouse, monkeypatch):
     m = page("/")
     base = m.qm.base()
     munis = base["municipalities"].copy()
@@ -124,7 +115,7 @@ def test_no_warehouse_shows_the_notice(app, tmp_path, monkeypatch):
     assert m.update("arop_admin", 2022, "quantiles", 5, "none", None, "nl", "") == (dash.no_update,) * 9
 
 
-def test_data_page(app, warehouse):
+def test_data_page(app, synthetic_warehouse):
     text = as_text(page("/data").render("en"))
     for part in ("Deprivation index (synthetic)", "CC0 1.0 (testdata)", "kansarmoede_per_gemeente_2023.csv",
                  "Recomputed 2025", "/status", "2022–2023", "indicator=kansarmoede_index"):

@@ -14,7 +14,6 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import downloads
-from dashboard.testing import build_synthetic_warehouse
 
 
 def page(path: str):
@@ -31,20 +30,6 @@ def app():
     from dashboard.app import create_app
 
     return create_app()
-
-
-@pytest.fixture
-def real(built_warehouse, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
-    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
-    return built_warehouse
-
-
-@pytest.fixture
-def synthetic(tmp_path, monkeypatch):
-    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
-    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
-    return path
 
 
 # ------------------------------------------------------------------------------ downloads
@@ -77,7 +62,7 @@ def test_excel_has_real_numbers_and_text_stays_text(tmp_path):
 
 # --------------------------------------------------------------------------- synthetic
 
-def test_layouts_read_no_data(app, synthetic, monkeypatch):
+def test_layouts_read_no_data(app, synthetic_warehouse, monkeypatch):
     def refuse(*_a, **_k):
         raise AssertionError("layout() read the warehouse")
 
@@ -88,7 +73,7 @@ def test_layouts_read_no_data(app, synthetic, monkeypatch):
     assert '"11901"' in text and "<b>" not in text
 
 
-def test_profile_without_registers_and_unknown_codes(app, synthetic):
+def test_profile_without_registers_and_unknown_codes(app, synthetic_warehouse):
     profile = page("/gemeente")
     content, title = profile.render("11902", "nl")
     text = as_text(content)
@@ -104,7 +89,7 @@ def test_profile_without_registers_and_unknown_codes(app, synthetic):
 
 # --------------------------------------------------------------------------- real data
 
-def test_peer_groups_from_the_data(real):
+def test_peer_groups_from_the_data(real_warehouse):
     from dashboard import db, peers
 
     with db.reader() as r:
@@ -117,7 +102,7 @@ def test_peer_groups_from_the_data(real):
     assert sum(c.startswith("21") for c in model.peers("21013")) >= 5
 
 
-def test_profile_of_lokeren(app, real):
+def test_profile_of_lokeren(app, real_warehouse):
     profile = page("/gemeente")
     content, title = profile.render("46029", "nl")
     text = as_text(content)
@@ -133,7 +118,7 @@ def test_profile_of_lokeren(app, real):
     assert any(r["area"] == "East Flanders" for r in series.rows)
 
 
-def test_compare_ranking_and_export(app, real):
+def test_compare_ranking_and_export(app, real_warehouse):
     compare = page("/vergelijk")
     data = compare.load("arop_admin", ["46029"], "own", None, 2015, 2022)
     rows = compare.ranking_rows(data, "nl")
@@ -150,7 +135,7 @@ def test_compare_ranking_and_export(app, real):
                               "?lang=en") == "?lang=en&indicator=arop_admin&nis=46029&group=peers&start=2015&end=2022&sort=end-desc"
 
 
-def test_heaviest_callbacks_are_fast(app, real):
+def test_heaviest_callbacks_are_fast(app, real_warehouse):
     profile, compare = page("/gemeente"), page("/vergelijk")
     profile.render("46029", "nl")  # caches per build: names, metadata, ranks, peer model
     compare.render("arop_admin", ["46029"], "peers", None, 2015, 2022, [], "nl", {})

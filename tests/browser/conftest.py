@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.chrome.options import Options
 
-from dashboard.testing import build_synthetic_warehouse
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -29,23 +28,6 @@ def pytest_setup_options():
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     return options
-
-
-@pytest.fixture
-def synthetic_warehouse(tmp_path, monkeypatch):
-    """A tiny SYNTHETIC warehouse (invented rows, see dashboard/testing.py) and its GeoJSON
-    layer, made live through WAREHOUSE_PATH and GEO_DIR before the app is created. The app's
-    server runs in a thread of this process, so it sees these variables."""
-    path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
-    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
-    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
-    return path
-
-
-@pytest.fixture
-def no_warehouse(tmp_path, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "not-built.duckdb"))
-    monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
 
 
 @pytest.fixture
@@ -80,14 +62,6 @@ def screenshot(dash_duo):
         return path
 
     return save
-
-
-@pytest.fixture
-def real_warehouse(built_warehouse, monkeypatch):
-    """The real warehouse built from the mirror (session fixture), made live for the app."""
-    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
-    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
-    return built_warehouse
 
 
 @pytest.fixture
