@@ -97,7 +97,23 @@ def _shell() -> html.Div:
         html.Main(dash.page_container, id="main", className="app-main", tabIndex="-1"),
         html.Footer(html.P(t("app.footer", "nl"), id="app-footer-text"), className="app-footer"),
         html.Div(id="app-doc-lang", hidden=True),
+        html.Div(id="app-present-mode", hidden=True),
+        # Presentation mode (?present=1): large type, no header or controls; the way back stays visible.
+        html.Div(id="app-present", className="present-switch no-print"),
     ], className="app")
+
+
+def is_presenting(search: str | None) -> bool:
+    return dict(parse_qsl((search or "").lstrip("?"))).get("present") == "1"
+
+
+def present_switch(pathname: str | None, search: str | None, lang: str):
+    """The link into presentation mode, or (in it) the link out; both keep the rest of the view."""
+    if is_presenting(search):
+        return dcc.Link(t("app.present.exit", lang), href=with_query(pathname or "/", search, present=None),
+                        id="app-present-exit", className="button present-exit", title=t("app.present.exit_hint", lang))
+    return dcc.Link(t("app.present.enter", lang), href=with_query(pathname or "/", search, present="1"),
+                    id="app-present-enter", className="present-enter", title=t("app.present.enter_hint", lang))
 
 
 def nav_pages() -> list[dict]:
@@ -115,6 +131,7 @@ def _register_shell_callbacks(app: Dash) -> None:
         Output("app-tagline", "children"),
         Output("app-skip", "children"),
         Output("app-footer-text", "children"),
+        Output("app-present", "children"),
         Input("app-url", "pathname"),
         Input("app-url", "search"),
     )
@@ -146,7 +163,30 @@ def _register_shell_callbacks(app: Dash) -> None:
                 switch.append(dcc.Link(label, href=href, className="lang-option", title=title,
                                        id=f"app-lang-{code}"))
         return (html.Ul(items), t("app.nav_label", lang), switch, t("app.lang_label", lang),
-                page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang))
+                page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang),
+                present_switch(pathname, search, lang))
+
+    # Presentation mode is a class on <body>, set in the browser: no round trip, no flash of controls.
+    # Escape leaves it (the key a presenter tries first).
+    app.clientside_callback(
+        """function(search) {
+            var on = is_presenting(search);
+            document.body.classList.toggle("presenting", on);
+            if (!window.__presentKeys) {
+                window.__presentKeys = true;
+                document.addEventListener("keydown", function(e) {
+                    if (e.key === "Escape" && document.body.classList.contains("presenting")) {
+                        var exit = document.getElementById("app-present-exit");
+                        if (exit) { exit.click(); }
+                    }
+                });
+            }
+            return on ? "on" : "off";
+            function is_presenting(s) { return new URLSearchParams(s || "").get("present") === "1"; }
+        }""",
+        Output("app-present-mode", "children"),
+        Input("app-url", "search"),
+    )
 
     # The page language for screen readers and hyphenation (WCAG 3.1.1).
     app.clientside_callback(

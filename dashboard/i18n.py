@@ -21,6 +21,12 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "app.footer": {
         "nl": "Open-sourceproject. Bronnen, licenties en bouwdatum van elk cijfer: zie Datastatus.",
         "en": "Open-source project. Sources, licences and build date of every figure: see Data status."},
+    "app.present.enter": {"nl": "Presentatiemodus", "en": "Presentation mode"},
+    "app.present.enter_hint": {
+        "nl": "Grote letters, zonder menu en keuzelijsten; de link van deze weergave blijft deelbaar",
+        "en": "Large type, no menu or controls; the link to this view stays shareable"},
+    "app.present.exit": {"nl": "Presentatie verlaten", "en": "Leave presentation"},
+    "app.present.exit_hint": {"nl": "Of druk op Escape", "en": "Or press Escape"},
     "nav.home": {"nl": "Overzicht", "en": "Overview"},
     "nav.status": {"nl": "Datastatus", "en": "Data status"},
     "lang.nl": {"nl": "Nederlands", "en": "Nederlands (Dutch)"},

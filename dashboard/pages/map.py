@@ -775,8 +775,10 @@ def update(indicator, year, scheme, k, overlay, nis, lang, search, trigger=None)
     slider = (no_update,) * 4
     if trigger in ("map-indicator", None) or year_changed:
         slider = _year_props(ind, state["year"])
-    query = state_query(state)
     current = dict(parse_qsl((search or "").lstrip("?")))
+    query = state_query(state)
+    if current.get("present") == "1":  # the shell's presentation mode: not the map's state, but kept
+        query += "&present=1"
     at_default = (not current and state["indicator"] == DEFAULT_INDICATOR and state["year"] == years_of(ind)[-1]
                   and state_query({**state, "year": None}) == f"?indicator={DEFAULT_INDICATOR}")
     url = no_update if at_default or current == dict(parse_qsl(query.lstrip("?"))) else query
