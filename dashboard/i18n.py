@@ -493,6 +493,23 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "map.col.year": {"nl": "Jaar van de waarde", "en": "Year of the value"},
     "map.col.rank": {"nl": "Rang", "en": "Rank"},
     "map.col.flag": {"nl": "Vlag", "en": "Flag"},
+    "map.downloads": {"nl": "De cijfers van de kaart downloaden", "en": "Download the figures of the map"},
+    "map.export.sheet": {"nl": "Kaart", "en": "Map"},
+    "map.export.nis": {"nl": "NIS-code (2025)", "en": "NIS code (2025)"},
+    "map.export.class": {"nl": "Klasse op de kaart", "en": "Class on the map"},
+    "map.export.rank": {"nl": "Rang (304 gemeenten)", "en": "Rank (304 municipalities)"},
+    "map.export.prov_rank": {"nl": "Rang in de provincie", "en": "Rank in the province"},
+    "map.export.note": {"nl": "Toelichting bij de vlag", "en": "Note on the flag"},
+    "map.export.networks": {"nl": "Netwerken actief in de gemeente", "en": "Networks active in the municipality"},
+    "map.export.intro": {
+        "nl": "{indicator}, {year}. Klassen: {scheme}, {k} klassen.",
+        "en": "{indicator}, {year}. Classes: {scheme}, {k} classes."},
+    "map.export.rank_rule": {
+        "nl": "Rang 1 = de ongunstigste waarde (de donkerste kleur op de kaart); gelijke waarden delen een rang. "
+              "Provinciedekkende netwerken zijn niet meegeteld in de kolom netwerken.",
+        "en": "Rank 1 = the least favourable value (the darkest colour on the map); equal values share a rank. "
+              "Province-wide networks are not counted in the networks column."},
+    "map.export.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
     # ----------------------------------------------------------- data page
     "nav.data": {"nl": "Over de cijfers", "en": "About the data"},
     "data.title": {"nl": "Over de cijfers", "en": "About the data"},

@@ -121,3 +121,32 @@ def test_data_page(app, synthetic_warehouse):
                  "Recomputed 2025", "/status", "2022–2023", "indicator=kansarmoede_index"):
         assert part in text, part
     assert "Synthetische uitgever <b>A</b> & co (testdata)" in text  # a string, escaped by React
+
+
+def test_export_of_the_map_view_has_every_municipality_with_class_rank_and_source(app, real_warehouse):
+    import io
+
+    import openpyxl
+
+    from dashboard import downloads
+
+    mod = page("/")
+    parts, sheets = mod.export("arop_admin", 2019, "quantiles", 5, None, "nl")
+    sheet = sheets[0]
+    assert parts == ("kaart", "arop_admin", "2019")
+    assert len(sheet.rows) == 304 and len({r["nis"] for r in sheet.rows}) == 304
+    antwerpen = next(r for r in sheet.rows if r["nis"] == "11002")
+    assert antwerpen["name"] == "Antwerpen" and antwerpen["year"] == 2019 and antwerpen["networks"] >= 1
+    ranks = sorted(r["rank"] for r in sheet.rows if r["rank"] is not None)
+    assert ranks[0] == 1 and len(ranks) == sum(r["value"] is not None for r in sheet.rows)
+    worst = next(r for r in sheet.rows if r["rank"] == 1)
+    assert worst["value"] == max(r["value"] for r in sheet.rows if r["value"] is not None)
+    assert "–" in worst["class"] and worst["flag"]
+    assert any("Statbel" in line for line in sheet.intro), sheet.intro
+    # Excel: the values are numbers, one header row and 304 data rows after the intro
+    wb = openpyxl.load_workbook(io.BytesIO(downloads.workbook_bytes(sheets)))
+    ws = wb.worksheets[0]
+    values = [row for row in ws.iter_rows(values_only=True) if row and row[0] and str(row[0]).isdigit()]
+    assert len(values) == 304
+    # an unknown indicator exports what the map then shows: the default indicator
+    assert mod.export("no-such-indicator", 2019, "quantiles", 5, None, "nl")[0][1] == mod.DEFAULT_INDICATOR

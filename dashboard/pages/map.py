@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from dash import ALL, Input, Output, Patch, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from dashboard import db, mapping
+from dashboard import db, downloads, mapping
 from dashboard import formatting as fmt
 from dashboard import queries_map as qm
 from dashboard.components import warehouse_notice
@@ -162,8 +162,15 @@ def layout(indicator=None, year=None, scheme=None, k=None, overlay=None, nis=Non
         dcc.Store(id="map-playing", data=False),
     ], className="map-time")
     table_box = html.Div([
-        html.Button(t("map.table.show", lang), id="map-table-toggle", type="button", n_clicks=0,
-                    className="map-table-toggle", **{"aria-expanded": "false", "aria-controls": "map-table-box"}),
+        html.Div([
+            html.Button(t("map.table.show", lang), id="map-table-toggle", type="button", n_clicks=0,
+                        className="map-table-toggle", **{"aria-expanded": "false", "aria-controls": "map-table-box"}),
+            html.Div([html.Button(t("download.csv", lang), id="map-csv", type="button", className="button"),
+                      html.Button(t("download.xlsx", lang), id="map-xlsx", type="button", className="button")],
+                     className="control-buttons no-print", role="group", **{"aria-label": t("map.downloads", lang)}),
+        ], className="map-table-tools"),
+        dcc.Download(id="map-download-csv"),
+        dcc.Download(id="map-download-xlsx"),
         html.Div(_table_frame(lang), id="map-table-box", hidden=True),
     ], className="card map-table-card")
     return html.Div([
@@ -855,6 +862,97 @@ def table_rows(indicator, year, sort: dict, lang: str):
     caption = t("map.table.caption", lang, indicator=indicator_name(ind, lang), year=year,
                 n=fmt.integer(int(frame["value"].notna().sum()), lang))
     return rows, caption
+
+
+# ------------------------------------------------------------------------ downloads
+
+def export(indicator, year, scheme, k, overlay, lang: str):
+    """(file name parts, sheets) of the view on the map: every municipality with its value, class, ranks,
+    flag and networks; the classes and the notes on a second sheet. None without data."""
+    base, _notice = _base_or_notice(lang)
+    if base is None:
+        return None
+    state = parse_state(indicator, year, scheme, k, overlay, None, lang)
+    v = view(base, state)
+    ind = v.get("ind")
+    if ind is None:
+        return None
+    frame, names = v["frame"], base["code_names"]
+    labels = mapping.class_labels(v["classes"], ind.get("unit"), ind.get("kind"), lang)
+    z = v["z"]
+    nets = _networks(base, None)
+    rows = []
+    for i, r in enumerate(frame.to_dict("records")):
+        cls = int(z[i]) if i < len(z) else 0
+        rows.append({
+            "nis": r["nis_code"], "name": r["name_nl"], "province": r["province_name"],
+            "value": None if fmt.is_missing(r["value"]) else float(r["value"]),
+            "year": None if fmt.is_missing(r["year"]) else int(r["year"]),
+            "class": labels[cls - 1] if 0 < cls <= len(labels) else t("map.legend.no_data", lang),
+            "rank": None if fmt.is_missing(r["rank"]) else int(r["rank"]),
+            "prov_rank": None if fmt.is_missing(r["prov_rank"]) else int(r["prov_rank"]),
+            "flag": t_or(f"flag.{r['flag']}", lang, str(r["flag"])),
+            "note": qm.names_in_note(r["note"], names) if isinstance(r["note"], str) else "",
+            "networks": int(nets["count"].get(r["nis_code"], 0)),
+        })
+    name = indicator_name(ind, lang)
+    C = downloads.Column
+    decimals = mapping.decimals_for(ind.get("unit"), ind.get("kind"))
+    columns = [C("nis", t("map.export.nis", lang)), C("name", t("map.col.name", lang)),
+               C("province", t("map.col.province", lang)),
+               C("value", f"{name} ({ind.get('unit') or ''})".replace(" ()", ""), "number", decimals),
+               C("year", t("map.col.year", lang), "int"), C("class", t("map.export.class", lang)),
+               C("rank", t("map.export.rank", lang), "int"), C("prov_rank", t("map.export.prov_rank", lang), "int"),
+               C("flag", t("map.col.flag", lang)), C("note", t("map.export.note", lang)),
+               C("networks", t("map.export.networks", lang), "int")]
+    scheme_label = t(f"map.scheme.{v['classes'].scheme}", lang)
+    intro = [t("map.export.intro", lang, indicator=name, year=v["year"], scheme=scheme_label, k=v["classes"].k),
+             t("map.export.rank_rule", lang)]
+    source = _source_line(ind.get("source_id"))
+    if source:
+        intro.append(t("map.export.source", lang, source=source))
+    if isinstance(ind.get("harmonisation_nl"), str) and ind["harmonisation_nl"]:
+        intro.append(ind["harmonisation_nl"])
+    sheets = [downloads.Sheet(t("map.export.sheet", lang), columns, rows, intro)]
+    return ("kaart", ind["indicator_id"], str(v["year"])), sheets
+
+
+def _source_line(source_id) -> str:
+    """`dataset, publisher, licence, URL` of an indicator's source, as the warehouse records it."""
+    try:
+        with db.reader() as r:
+            src = qm.sources(r)
+    except db.WarehouseError:
+        return ""
+    row = src[src["source_id"] == source_id]
+    if row.empty:
+        return ""
+    rec = row.iloc[0]
+    return ", ".join(str(rec[c]) for c in ("dataset", "publisher", "licence", "url") if isinstance(rec[c], str) and rec[c])
+
+
+@callback(Output("map-download-csv", "data"), Input("map-csv", "n_clicks"),
+          State("map-indicator", "value"), State("map-year", "value"), State("map-scheme", "value"),
+          State("map-k", "value"), State("map-overlay", "value"), State("map-request", "data"),
+          prevent_initial_call=True)
+def _download_csv(_n, indicator, year, scheme, k, overlay, request):
+    out = export(indicator, year, scheme, k, overlay, normalise_lang((request or {}).get("lang")))
+    if out is None:
+        return no_update
+    parts, sheets = out
+    return dcc.send_bytes(downloads.csv_bytes(sheets[0].columns, sheets[0].rows), downloads.file_name(*parts, ext="csv"))
+
+
+@callback(Output("map-download-xlsx", "data"), Input("map-xlsx", "n_clicks"),
+          State("map-indicator", "value"), State("map-year", "value"), State("map-scheme", "value"),
+          State("map-k", "value"), State("map-overlay", "value"), State("map-request", "data"),
+          prevent_initial_call=True)
+def _download_xlsx(_n, indicator, year, scheme, k, overlay, request):
+    out = export(indicator, year, scheme, k, overlay, normalise_lang((request or {}).get("lang")))
+    if out is None:
+        return no_update
+    parts, sheets = out
+    return dcc.send_bytes(downloads.workbook_bytes(sheets), downloads.file_name(*parts, ext="xlsx"))
 
 
 # Play: the button starts and stops; every tick steps the year slider along its marks and

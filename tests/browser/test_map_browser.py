@@ -13,7 +13,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.helpers import wait_until
+from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
 
 WAIT = 20
 pytestmark = [pytest.mark.browser, pytest.mark.mirror,
@@ -221,7 +221,7 @@ def test_profile_opens_from_search_and_from_a_click(start_app, real_warehouse, s
     assert duo.get_logs() == []
 
 
-def test_table_alternative_and_play(start_app, real_warehouse, screenshot):
+def test_table_alternative_play_and_download(start_app, real_warehouse, screenshot, download_dir):
     duo = start_app()
     duo.wait_for_page(url=f"{duo.server_url}/?indicator=arop_admin&year=2016")
     wait_for_map(duo, year=2016)
@@ -251,4 +251,13 @@ def test_table_alternative_and_play(start_app, real_warehouse, screenshot):
                == "ascending", "not sorted by name")
     wait_until(duo, lambda: table.find_elements(By.CSS_SELECTOR, "tbody tr td")[0].text == "Aalst", "first is not Aalst")
     screenshot("map_table_nl")
+    # the figures of the view as CSV: one row per municipality, Belgian notation, the view's year
+    allow_downloads(duo, download_dir)
+    click(duo, duo.find_element("#map-csv"))
+    csv_file = wait_for_file(download_dir, ".csv")
+    assert csv_file.name.startswith("kaart_arop_admin_2017")
+    lines = csv_file.read_text(encoding="utf-8-sig").strip().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("NIS-code"))
+    assert len(lines) - header - 1 == 304
+    assert any(line.startswith("11002;Antwerpen;Antwerpen;") and ";2017;" in line for line in lines)
     assert duo.get_logs() == []
