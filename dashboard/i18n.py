@@ -510,6 +510,90 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "en": "Rank 1 = the least favourable value (the darkest colour on the map); equal values share a rank. "
               "Province-wide networks are not counted in the networks column."},
     "map.export.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
+    # ------------------------------------------------------ briefing (/briefing, dashboard/pages/briefing.py)
+    "nav.briefing": {"nl": "Briefing", "en": "Briefing"},
+    "briefing.title": {"nl": "Briefing", "en": "Briefing"},
+    "briefing.title_of": {"nl": "Briefing: {name}", "en": "Briefing: {name}"},
+    "briefing.intro": {
+        "nl": "Eén pagina per gemeente of provincie om af te drukken of als pdf te bewaren: de kerncijfers, de "
+              "netwerken en in voetnoten de jaren, bronnen, licenties en fusies achter elk cijfer.",
+        "en": "One page per municipality or province to print or save as PDF: the key figures, the networks and, "
+              "in footnotes, the years, sources, licences and mergers behind every figure."},
+    "briefing.choose": {"nl": "Gemeente of provincie", "en": "Municipality or province"},
+    "briefing.choose_placeholder": {"nl": "Typ een naam…", "en": "Type a name…"},
+    "briefing.print": {"nl": "Afdrukken of bewaren als pdf", "en": "Print or save as PDF"},
+    "briefing.province_label": {"nl": "Provincie {name}", "en": "Province of {name}"},
+    "briefing.none": {"nl": "Kies een gemeente of een provincie.", "en": "Choose a municipality or a province."},
+    "briefing.unknown.title": {"nl": "Onbekende gemeente of provincie", "en": "Unknown municipality or province"},
+    "briefing.unknown.body": {
+        "nl": "Code {code} is geen gemeente of provincie van 2025. Kies er een in de lijst.",
+        "en": "Code {code} is not a municipality or province of 2025. Choose one from the list."},
+    "briefing.figures": {"nl": "Kerncijfers", "en": "Key figures"},
+    "briefing.col.indicator": {"nl": "Indicator", "en": "Indicator"},
+    "briefing.col.value": {"nl": "Laatste waarde (jaar)", "en": "Latest value (year)"},
+    "briefing.col.rank": {"nl": "Rang op {n}", "en": "Rank of {n}"},
+    "briefing.col.province": {"nl": "Provincie", "en": "Province"},
+    "briefing.col.change": {"nl": "Verandering", "en": "Change"},
+    "briefing.col.municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "briefing.col.arop": {"nl": "Armoederisico {year}", "en": "At risk of poverty {year}"},
+    "briefing.col.networks": {"nl": "Netwerken in de gemeente", "en": "Networks in the municipality"},
+    "briefing.rank_rule": {
+        "nl": "Rang 1 is de ongunstigste waarde van alle gemeenten van 2025; voor aantallen (bevolking, kinderen) "
+              "wordt geen rang gegeven.",
+        "en": "Rank 1 is the least favourable value of all 2025 municipalities; counts (population, children) "
+              "get no rank."},
+    "briefing.aggregate_rule": {
+        "nl": "Provincie- en gewestcijfers zijn berekend uit de tellingen van hun gemeenten (tellers en noemers "
+              "opgeteld), nooit als gemiddelde van gemeentelijke percentages.",
+        "en": "Province and region figures are computed from the counts of their municipalities (numerators and "
+              "denominators summed), never as an average of municipal percentages."},
+    "briefing.source": {"nl": "Bron: {text}.", "en": "Source: {text}."},
+    "briefing.source_unknown": {"nl": "Bron niet geregistreerd.", "en": "Source not recorded."},
+    "briefing.licence": {"nl": "licentie {licence}", "en": "licence {licence}"},
+    "briefing.retrieved": {"nl": "opgehaald op {date}", "en": "retrieved on {date}"},
+    "briefing.build": {"nl": "Datawarehouse: build {build} van {date}.", "en": "Data warehouse: build {build} of {date}."},
+    "briefing.build_unknown": {"nl": "Datawarehouse: build onbekend.", "en": "Data warehouse: build unknown."},
+    "briefing.merged": {
+        "nl": "Ontstaan op 1 januari 2025 uit de fusie van {names}.",
+        "en": "Formed on 1 January 2025 by the merger of {names}."},
+    "briefing.merged_note": {
+        "nl": "Cijfers van vóór de fusie zijn herberekend voor de gemeente van 2025 door de tellingen van de "
+              "fusiegemeenten op te tellen (tellers en noemers), nooit door percentages te middelen.",
+        "en": "Figures from before the merger are recomputed for the 2025 municipality by adding up the counts of "
+              "the merged municipalities (numerators and denominators), never by averaging percentages."},
+    "briefing.networks": {"nl": "Netwerken tegen kinderarmoede", "en": "Networks against child poverty"},
+    "briefing.networks_count": {
+        "nl": "{local} netwerk(en) in de gemeente, {wide} provinciedekkend netwerk(en).",
+        "en": "{local} network(s) in the municipality, {wide} province-wide network(s)."},
+    "briefing.province_wide": {"nl": "provinciedekkend", "en": "province-wide"},
+    "briefing.no_registers": {
+        "nl": "Het datawarehouse bevat geen registers van netwerken.",
+        "en": "The data warehouse holds no registers of networks."},
+    "briefing.province_sub": {"nl": "{n} gemeenten (2025) · {region}", "en": "{n} municipalities (2025) · {region}"},
+    "briefing.province_merged": {
+        "nl": "{n} gemeenten ontstonden in 2025 uit een fusie: {names}.",
+        "en": "{n} municipalities were formed by a merger in 2025: {names}."},
+    "briefing.wq28": {
+        "nl": "Oproep lokale bondgenotennetwerken (schriftelijke vraag nr. 28, 2023)",
+        "en": "Call for local alliance networks (written question no. 28, 2023)"},
+    "briefing.wq28.applications": {"nl": "Aanvragen", "en": "Applications"},
+    "briefing.wq28.awarded": {"nl": "Toegekende projecten (gids 2026)", "en": "Awarded projects (2026 guide)"},
+    "briefing.wq28.located": {"nl": "Projecten volgens hun gemeente van 2025", "en": "Projects by their 2025 municipality"},
+    "briefing.wq28.amount": {"nl": "Toegekend bedrag", "en": "Amount awarded"},
+    "briefing.not_published": {"nl": "niet gepubliceerd", "en": "not published"},
+    "briefing.need": {
+        "nl": "De {n} gemeenten met het hoogste armoederisico, en hun netwerken",
+        "en": "The {n} municipalities with the highest risk of poverty, and their networks"},
+    "briefing.need_none": {"nl": "Geen cijfers over armoederisico.", "en": "No at-risk-of-poverty figures."},
+    "briefing.need_rule": {
+        "nl": "Administratief armoederisico (Statbel), laatste jaar met cijfers. Provinciedekkende netwerken niet "
+              "meegeteld per gemeente.",
+        "en": "Administrative at-risk-of-poverty rate (Statbel), latest year with figures. Province-wide networks "
+              "not counted per municipality."},
+    "briefing.province_networks": {
+        "nl": "In totaal {n} netwerk(en) in deze provincie, waarvan {wide} provinciedekkend.",
+        "en": "{n} network(s) in this province in all, {wide} of them province-wide."},
+    "briefing.notes": {"nl": "Voetnoten", "en": "Notes"},
     # ----------------------------------------------------------- data page
     "nav.data": {"nl": "Over de cijfers", "en": "About the data"},
     "data.title": {"nl": "Over de cijfers", "en": "About the data"},

@@ -7,9 +7,11 @@ import dash
 
 
 def with_query(path: str, search: str | None, **changes) -> str:
-    """`path` with the query of `search`, after `changes` (a value of None removes the key)."""
-    pairs = [(k, v) for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)
-             if k not in changes]
+    """`path` with the query of `search`, after `changes` (a value of None removes the key). A query
+    already in `path` (as from page_href) is kept, before `search`."""
+    path, _, own = path.partition("?")
+    query = "&".join(q for q in (own, (search or "").lstrip("?")) if q)
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in changes]
     pairs += [(k, v) for k, v in changes.items() if v is not None]
     return path + ("?" + urlencode(pairs) if pairs else "")
 

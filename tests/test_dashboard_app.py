@@ -211,6 +211,9 @@ def test_with_query_keeps_other_parameters():
     assert with_query("/status", "?indicator=x&lang=nl", lang="en") == "/status?indicator=x&lang=en"
     assert with_query("/status", "?lang=en", lang=None) == "/status"
     assert with_query("/", "", lang="en") == "/?lang=en"
+    # a path that already has a query (page_href in English) gets one query, not two
+    assert with_query("/gemeente?lang=en", None, nis="46029", lang="en") == "/gemeente?nis=46029&lang=en"
+    assert with_query("/gemeente?lang=en", "?x=1", lang=None) == "/gemeente?x=1"
 
 
 # ------------------------------------------------------------------------------- CLI

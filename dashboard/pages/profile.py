@@ -20,6 +20,7 @@ from dashboard import formatting as fmt
 from dashboard import queries_profile as qp
 from dashboard.components import safe_href, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.profile_data import area_label, indicator_rows, load
 from dashboard.queries import FLAGS
 from dashboard.urls import page_href, with_query
 
@@ -33,7 +34,6 @@ dash.register_page(
 COLOURS = {"own": "#0b4f8a", "province": "#a34700", "region": "#4a4a4a", "peers": "#00795a"}
 DASHES = {"own": "solid", "province": "dash", "region": "dot", "peers": "dashdot"}
 SERIES = ("own", "province", "region", "peers")
-EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_nis", "name_nl"])
 
 
 def layout(nis=None, lang=None, **_query):
@@ -136,105 +136,6 @@ def _download_xlsx(_n, nis, lang):
 
 
 # ------------------------------------------------------------------------------- data
-
-def load(nis: str) -> dict:
-    """Everything the profile shows, from one build. Raises db.WarehouseError.
-
-    Per request: the values of the municipality, its province, its region and its peers (one query),
-    the peer-group values (one query), predecessors and interventions; names, metadata, ranks and
-    the peer model are computed once per build (`qp.per_build`)."""
-    with db.reader() as r:
-        muns = qp.per_build(r, qp.municipalities)
-        mun_names = qp.per_build(r, _mun_names)
-        if nis not in mun_names:
-            return {"status": "unknown", "nis": nis, "successor": _successor(r, nis, muns)}
-        mun = qp.per_build(r, _mun_rows)[nis]
-        inds = qp.per_build(r, qp.indicators)
-        names = qp.per_build(r, qp.code_names)
-        area_names = qp.per_build(r, _area_names)
-        model = peers.model(r)
-        peer_codes = model.peers(nis)
-        codes = list(dict.fromkeys([nis, mun["province_nis"], mun["region_nis"]]))
-        values = qp.values_for_codes(r, codes)
-        group = qp.group_values(r, peer_codes) if peer_codes else None
-        ranks = qp.per_build(r, qp.rank_lookup)
-        preds = qp.per_build(r, qp.all_predecessors).get(nis, EMPTY_PREDECESSORS)
-        inter = qp.interventions(r, nis, mun["province_nis"]) if qp.per_build(r, qp.has_registers) else None
-    series: dict[tuple[str, str], list[dict]] = {}
-    for rec in values.to_dict("records"):
-        series.setdefault((rec["indicator_id"], rec["nis_code"]), []).append(rec)
-    groups: dict[str, list[dict]] = {}
-    if group is not None:
-        for rec in group.to_dict("records"):
-            groups.setdefault(rec["indicator_id"], []).append(rec)
-    return {"status": "ok", "nis": nis, "mun": mun, "indicators": inds, "names": names, "mun_names": mun_names,
-            "area_names": area_names, "model": model, "peers": peer_codes, "series": series, "groups": groups,
-            "ranks": ranks, "predecessors": preds, "interventions": inter, "n_municipalities": len(muns)}
-
-
-def _mun_names(r) -> dict[str, str]:
-    muns = qp.per_build(r, qp.municipalities)
-    return dict(zip(muns["nis_code"], muns["name_nl"]))
-
-
-def _mun_rows(r) -> dict[str, dict]:
-    return {row["nis_code"]: row for row in qp.per_build(r, qp.municipalities).to_dict("records")}
-
-
-def _area_names(r) -> dict[str, tuple[str, str]]:
-    return {row.nis_code: (row.name_en if isinstance(row.name_en, str) else row.name_nl, row.name_nl)
-            for row in qp.per_build(r, qp.areas).itertuples()}
-
-
-def _successor(r, nis: str, muns: pd.DataFrame) -> dict | None:
-    df = r.query("""SELECT c.from_vintage, c.to_nis, m.name_nl AS old_name FROM municipality_crosswalk c
-                    LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
-                    WHERE c.from_nis = ? AND c.to_vintage = 2025 ORDER BY c.from_vintage DESC LIMIT 1""", [nis])
-    if df.empty:
-        return None
-    to = df.iat[0, 1]
-    new = muns[muns["nis_code"] == to]
-    return {"old_name": df.iat[0, 2], "to_nis": to, "to_name": new["name_nl"].iloc[0] if not new.empty else to}
-
-
-def area_label(data: dict, code: str, lang: str) -> str:
-    en, nl = data["area_names"].get(code, (code, code))
-    return en if lang == "en" else nl
-
-
-def _missing(value) -> bool:
-    return value is None or value != value
-
-
-def indicator_rows(data: dict, lang: str) -> list[dict]:
-    """Per indicator: metadata, the series (lists of {year, value, flag, note}), the latest value,
-    ranks and change."""
-    nis, mun = data["nis"], data["mun"]
-    province, region = mun["province_nis"], mun["region_nis"]
-    out = []
-    for ind in data["indicators"].to_dict("records"):
-        iid, kind = ind["indicator_id"], ind["kind"]
-        own = data["series"].get((iid, nis), [])
-        series = {"own": own}
-        if kind != "count":  # province and region totals of a count are not comparable with one municipality
-            if province != region:
-                series["province"] = data["series"].get((iid, province), [])
-            series["region"] = data["series"].get((iid, region), [])
-        series["peers"] = data["groups"].get(iid, [])
-        year = int(ind["last_year"])
-        latest = next((rec for rec in own if rec["year"] == year),
-                      {"value": None, "flag": "missing", "note": None, "year": year})
-        rank = data["ranks"].get((iid, nis)) or {}
-        with_value = [rec for rec in own if not _missing(rec["value"])]
-        bench = {key: next((rec for rec in series.get(key) or [] if rec["year"] == year), None)
-                 for key in ("province", "region", "peers")}
-        out.append({**ind, "name": qp.indicator_name(ind, lang), "series": series, "year": year, "latest": latest,
-                    "rank": rank.get("rank_all"), "n_rank": rank.get("n_all"),
-                    "prank": rank.get("rank_province"), "n_prank": rank.get("n_province"),
-                    "first": with_value[0] if with_value else None, "end": with_value[-1] if with_value else None,
-                    "bench": bench})
-    return out
-
 
 # ----------------------------------------------------------------------------- render
 
@@ -425,7 +326,7 @@ def figure(data: dict, row: dict, lang: str) -> dict:
         if not s:
             continue
         years = [int(rec["year"]) for rec in s]
-        vals = [None if _missing(rec["value"]) else float(rec["value"]) for rec in s]
+        vals = [None if fmt.is_missing(rec["value"]) else float(rec["value"]) for rec in s]
         texts = [qp.value_text(v, row["unit"], row["kind"], lang) for v in vals]
         if key == "peers":
             extra = [t("profile.peer_n", lang, n=int(rec["n"])) for rec in s]

@@ -42,3 +42,33 @@ def test_presentation_mode_hides_controls_keeps_the_view_and_escape_leaves(start
     assert "present" not in query and "indicator=kansarmoede_index" in query
     assert duo.find_element(".map-controls").is_displayed()
     assert duo.get_logs() == []
+
+
+def test_briefing_of_a_municipality_and_a_province(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/briefing?nis=46029")
+    wait_until(duo, lambda: duo.find_element("#briefing-heading").text == "Briefing: Lokeren", "not Lokeren")
+    duo.wait_for_element("#briefing-figures", timeout=WAIT)
+    assert "Moerbeke" in duo.find_element("#briefing-merger").text
+    notes = duo.driver.find_elements(By.CSS_SELECTOR, ".briefing-notes li")
+    assert len(notes) >= 4 and any("licentie" in n.text for n in notes)
+    # a footnote marker links to its note
+    ref = duo.find_element("#briefing-merger sup a")
+    assert ref.get_attribute("href").endswith("#briefing-note-1")
+    assert duo.find_element("#briefing-print").is_displayed()
+    screenshot("briefing_lokeren_nl")
+    # a province, in English, from a shared URL
+    duo.wait_for_page(url=f"{duo.server_url}/briefing?province=70000&lang=en")
+    wait_until(duo, lambda: duo.find_element("#briefing-heading").text == "Briefing: Province of Limburg",
+               "not Limburg")
+    wait_until(duo, lambda: len(duo.driver.find_elements(By.CSS_SELECTOR, "#briefing-need tbody tr")) == 10,
+               "need table not shown")
+    # clicking a municipality in the need table opens its briefing
+    link = duo.find_element("#briefing-need tbody tr a")
+    name = link.text
+    click(duo, link)
+    wait_until(duo, lambda: duo.find_element("#briefing-heading").text == f"Briefing: {name}",
+               f"not opened: {name!r}")
+    assert "nis=" in duo.driver.execute_script("return window.location.search")
+    screenshot("briefing_limburg_en")
+    assert duo.get_logs() == []

@@ -1,0 +1,112 @@
+"""The briefing page (/briefing): one printable page per municipality or province, with footnotes."""
+from __future__ import annotations
+
+import json
+import sys
+
+import dash
+import plotly
+import pytest
+from dash import html
+
+
+@pytest.fixture
+def briefing():
+    from dashboard.app import create_app
+
+    create_app()
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/briefing")
+    return sys.modules[page["module"]]
+
+
+def text_of(component) -> str:
+    if isinstance(component, (list, tuple)):
+        return " ".join(text_of(c) for c in component)
+    if hasattr(component, "children"):
+        return text_of(component.children)
+    return "" if component is None else str(component)
+
+
+def find(component, element_id):
+    if isinstance(component, (list, tuple)):
+        for c in component:
+            found = find(c, element_id)
+            if found is not None:
+                return found
+        return None
+    if getattr(component, "id", None) == element_id:
+        return component
+    return find(getattr(component, "children", None), element_id) if hasattr(component, "children") else None
+
+
+def test_place_values_round_trip(briefing):
+    assert briefing.place_value(nis="46029") == "nis:46029"
+    assert briefing.place_value(province="70000") == "province:70000"
+    assert briefing.place_value(nis="46029", province="70000") == "nis:46029"
+    assert briefing.place_value(nis="<b>", province="x") is None
+    assert briefing.parse_place("province:04000") == ("province", "04000")
+    assert briefing.parse_place("nis:1234") == (None, None)
+    assert briefing.parse_place("x:46029") == (None, None)
+
+
+def test_footnotes_are_numbered_once_per_text(briefing):
+    notes = briefing.Footnotes()
+    assert notes.number("a") == 1 and notes.number("b") == 2 and notes.number("a") == 1
+    ref = notes.ref("b")
+    assert isinstance(ref, html.Sup) and ref.children.href == "#briefing-note-2"
+
+
+def test_layout_reads_no_data(briefing, monkeypatch):
+    def refuse(*_a, **_k):
+        raise AssertionError("layout() read the warehouse")
+
+    monkeypatch.setattr("dashboard.db.reader", refuse)
+    text = json.dumps(briefing.layout(nis="46029", lang="en"), cls=plotly.utils.PlotlyJSONEncoder)
+    assert '"nis:46029"' in text and '"en"' in text
+
+
+def test_municipality_briefing_of_a_merged_municipality(briefing, real_warehouse):
+    content, title = briefing.render("nis:46029", "nl")
+    text = text_of(content)
+    assert title == "Briefing: Lokeren"
+    assert "fusie van Lokeren, Moerbeke" in text
+    figures = find(content, "briefing-figures")
+    rows = figures.children[1].children
+    assert len(rows) >= 8  # one per indicator with values
+    arop = next(r for r in rows if "armoederisico" in text_of(r.children[0]))
+    assert "%" in text_of(arop.children[1]) and "(2022)" in text_of(arop.children[1])
+    notes = text_of(find(content, "briefing-note-1"))
+    assert "tellers en noemers" in notes
+    # every source once, with licence and URL; the build in the last note
+    assert text.count("Bron: statbel_adi") == 1 and "licentie" in text and "https://" in text
+    assert "Datawarehouse: build" in text
+    assert "Ademruimte" in text_of(find(content, "briefing-networks-count")) or "Ademruimte" in text
+
+
+def test_province_briefing_sums_not_averages_and_lists_need(briefing, real_warehouse):
+    content, title = briefing.render("province:70000", "en")
+    text = text_of(content)
+    assert title == "Briefing: Province of Limburg"
+    assert "38 municipalities (2025)" in text
+    need = find(content, "briefing-need")
+    rows = need.children[1].children
+    assert len(rows) == briefing.TOP_NEED
+    values = [float(text_of(r.children[1]).rstrip("%").replace(",", "")) for r in rows]
+    assert values == sorted(values, reverse=True)
+    assert "never as an average" in text
+    wq28 = text_of(find(content, "briefing-wq28"))
+    assert "not published" in wq28 and "Applications" in wq28
+
+
+def test_brussels_and_unknown_codes(briefing, real_warehouse):
+    content, title = briefing.render("province:04000", "nl")
+    assert "19 gemeenten" in text_of(content)
+    content, _ = briefing.render("nis:99999", "nl")
+    assert find(content, "briefing-unknown") is not None
+    content, _ = briefing.render(None, "nl")
+    assert find(content, "briefing-none") is not None
+
+
+def test_no_warehouse_shows_the_notice(briefing, no_warehouse):
+    content, _ = briefing.render("nis:46029", "nl")
+    assert "niet gebouwd" in text_of(content)
