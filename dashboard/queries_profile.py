@@ -7,6 +7,7 @@ query per municipality.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -262,8 +263,10 @@ def value_decimals(unit: str | None, kind: str | None) -> int:
     return 1
 
 
+@lru_cache(maxsize=65536)
 def value_text(value, unit: str | None, kind: str | None, lang: str) -> str:
-    """A value as the reader expects it: `12,3 %`, `€ 21.345`, `41.234`."""
+    """A value as the reader expects it: `12,3 %`, `€ 21.345`, `41.234`. Cached: a profile formats
+    the same few hundred values for its charts, their tables and its summary."""
     from dashboard import formatting as fmt
 
     if fmt.is_missing(value):
