@@ -875,6 +875,315 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "actions.no_registers": {
         "nl": "Het actieplan zit niet in dit datawarehouse. Bouw het opnieuw met python -m etl build.",
         "en": "The action plan is not in this data warehouse. Rebuild it with python -m etl build."},
+    # ------------------------------------------------- need and provision (/behoefte, dashboard/pages/need.py)
+    "nav.need": {"nl": "Nood en aanbod", "en": "Need and provision"},
+    "need.title": {"nl": "Nood en aanbod", "en": "Need and provision"},
+    "need.lead": {
+        "nl": "Bereiken de netwerken tegen kinderarmoede de gemeenten met de meeste nood? De nood per gemeente (een "
+              "indicator naar keuze) tegenover het aanbod: netwerken per inwoner of per kind, en financiering zodra "
+              "projecten die rapporteren.",
+        "en": "Do the networks against child poverty reach the municipalities with most need? Need per municipality "
+              "(an indicator of your choice) against provision: networks per inhabitant or per child, and funding once "
+              "projects report it."},
+    "need.toc": {"nl": "Op deze pagina", "en": "On this page"},
+    "need.controls": {"nl": "Keuze van nood, aanbod en verdeelregel", "en": "Choice of need, provision and split rule"},
+    "need.indicator": {"nl": "Nood (indicator)", "en": "Need (indicator)"},
+    "need.year": {"nl": "Jaar", "en": "Year"},
+    "need.measure": {"nl": "Aanbod (maat)", "en": "Provision (measure)"},
+    "need.rule": {"nl": "Verdeelregel voor netwerken over meerdere gemeenten",
+                  "en": "Split rule for networks covering several municipalities"},
+    "need.measure.per_10k": {"nl": "Netwerken per 10.000 inwoners", "en": "Networks per 10,000 inhabitants"},
+    "need.measure.per_1k_children": {"nl": "Netwerken per 1.000 kinderen (0-17 jaar)",
+                                     "en": "Networks per 1,000 children (aged 0-17)"},
+    "need.measure.equivalents": {"nl": "Netwerkequivalenten (aantal)", "en": "Network equivalents (number)"},
+    "need.measure.funding_per_inhabitant": {"nl": "Financiering per inwoner (euro)",
+                                            "en": "Funding per inhabitant (euro)"},
+    "need.measure.funding_per_child": {"nl": "Financiering per kind (euro)", "en": "Funding per child (euro)"},
+    "need.rule.equal": {"nl": "Gelijke delen", "en": "Equal shares"},
+    "need.rule.population": {"nl": "Naar inwoners", "en": "By inhabitants"},
+    "need.rule.at_risk": {"nl": "Naar personen met armoederisico", "en": "By persons at risk of poverty"},
+    "need.rule.short": {"nl": "Verdeelregel: {rule}", "en": "Split rule: {rule}"},
+    "need.rule.equal.text": {
+        "nl": "Een netwerk in één gemeente (of een deel ervan) telt daar 1 netwerkequivalent; een netwerk over "
+              "meerdere gemeenten of een hele provincie wordt in gelijke delen over die gemeenten verdeeld.",
+        "en": "A network in one municipality (or part of one) counts 1 network equivalent there; a network covering "
+              "several municipalities or a whole province is split in equal shares over those municipalities."},
+    "need.rule.population.text": {
+        "nl": "Een netwerk in één gemeente (of een deel ervan) telt daar 1 netwerkequivalent; een netwerk over "
+              "meerdere gemeenten of een hele provincie wordt over die gemeenten verdeeld naar hun aantal inwoners "
+              "op 1 januari {year}.",
+        "en": "A network in one municipality (or part of one) counts 1 network equivalent there; a network covering "
+              "several municipalities or a whole province is split over those municipalities by their inhabitants "
+              "on 1 January {year}."},
+    "need.rule.at_risk.text": {
+        "nl": "Een netwerk in één gemeente (of een deel ervan) telt daar 1 netwerkequivalent; een netwerk over "
+              "meerdere gemeenten of een hele provincie wordt over die gemeenten verdeeld naar hun aantal personen "
+              "onder de armoederisicogrens in {year} (de teller van het administratieve armoederisicopercentage).",
+        "en": "A network in one municipality (or part of one) counts 1 network equivalent there; a network covering "
+              "several municipalities or a whole province is split over those municipalities by their persons below "
+              "the at-risk-of-poverty threshold in {year} (the numerator of the administrative at-risk-of-poverty rate)."},
+    "need.rule.total": {"nl": "Elk netwerk telt zo in totaal 1: {n} netwerken = {eq} netwerkequivalenten.",
+                        "en": "Each network thus counts 1 in total: {n} networks = {eq} network equivalents."},
+    "need.rule.title": {"nl": "Verdeelregel en noemers", "en": "Split rule and denominators"},
+    "need.rule.single": {
+        "nl": "{n} netwerken liggen in één gemeente en tellen daar 1, onder elke regel; {spread} netwerk(en) beslaan "
+              "meerdere gemeenten of een provincie. Hun aandeel per gemeente onder elke regel:",
+        "en": "{n} networks lie in one municipality and count 1 there under every rule; {spread} network(s) cover "
+              "several municipalities or a province. Their share per municipality under each rule:"},
+    "need.rule.effect": {
+        "nl": "Effect van de verdeelregel: netwerkequivalent per gemeente, laagste en hoogste (✓ = regel in gebruik)",
+        "en": "Effect of the split rule: network equivalent per municipality, lowest and highest (✓ = rule in force)"},
+    "need.rule.each": {"nl": "{share} per gemeente", "en": "{share} per municipality"},
+    "need.rule.range": {"nl": "{lo} ({lo_name}) tot {hi} ({hi_name})", "en": "{lo} ({lo_name}) to {hi} ({hi_name})"},
+    "need.rule.detail": {"nl": "Aandeel per gemeente, voor elke regel", "en": "Share per municipality, under each rule"},
+    "need.rule.no_weight": {
+        "nl": "Zonder gewicht voor deze regel, dus zonder aandeel: {names}.",
+        "en": "Without a weight for this rule, hence without a share: {names}."},
+    "need.rule.fallback": {
+        "nl": "Voor geen enkele gemeente een gewicht bekend, dus in gelijke delen verdeeld: {names}.",
+        "en": "No weight known for any of its municipalities, so split in equal shares: {names}."},
+    "need.municipalities": {"nl": "gemeenten", "en": "municipalities"},
+    "need.scope.municipality": {"nl": "gemeente", "en": "municipality"},
+    "need.scope.part_of_municipality": {"nl": "deel van een gemeente", "en": "part of a municipality"},
+    "need.scope.several_municipalities": {"nl": "meerdere gemeenten", "en": "several municipalities"},
+    "need.scope.province": {"nl": "hele provincie", "en": "whole province"},
+    "need.years.intro": {"nl": "Noemers en gewichten (telkens het jaar het dichtst bij het jaar van de nood):",
+                         "en": "Denominators and weights (each the year nearest the year of the need):"},
+    "need.years.population": {"nl": "inwoners op 1 januari {year}", "en": "inhabitants on 1 January {year}"},
+    "need.years.children": {"nl": "kinderen 0-17 jaar op 1 januari {year}",
+                            "en": "children aged 0-17 on 1 January {year}"},
+    "need.years.at_risk": {"nl": "personen met armoederisico {year}", "en": "persons at risk of poverty {year}"},
+    "need.years.population.none": {"nl": "inwoners: geen cijfers", "en": "inhabitants: no figures"},
+    "need.years.children.none": {"nl": "kinderen: geen cijfers", "en": "children: no figures"},
+    "need.years.at_risk.none": {"nl": "personen met armoederisico: geen cijfers", "en": "persons at risk: no figures"},
+    "need.years.gap": {"nl": "({n} jaar van {need})", "en": "({n} years from {need})"},
+    "need.no_networks": {
+        "nl": "Dit datawarehouse bevat geen netwerken (de registers ontbreken): elke gemeente telt 0.",
+        "en": "This data warehouse holds no networks (the registers are missing): every municipality counts 0."},
+    "need.unplaced": {"nl": "Netwerken zonder gemeente van 2025 (niet meegeteld): {ids}.",
+                      "en": "Networks without a 2025 municipality (not counted): {ids}."},
+    "need.no_indicators": {"nl": "Geen indicator met waarden per gemeente in dit datawarehouse.",
+                           "en": "No indicator with values per municipality in this data warehouse."},
+    "need.not_reported": {"nl": "niet gerapporteerd", "en": "not reported"},
+    "need.funding.title": {"nl": "Financiering", "en": "Funding"},
+    "need.funding.none": {
+        "nl": "geen enkel van de {total} netwerken heeft al een toegekend budget gerapporteerd (de tabel project_budget "
+              "is leeg). De bedragen verschijnen zodra projecten hun rapportering indienen (python -m etl load-report); "
+              "een ontbrekend bedrag telt nooit als nul.",
+        "en": "none of the {total} networks has reported a granted budget yet (the table project_budget is empty). "
+              "Amounts appear once projects submit their reports (python -m etl load-report); a missing amount never "
+              "counts as zero."},
+    "need.funding.partial": {
+        "nl": "pas {n} van de {total} netwerken rapporteerden een toegekend budget; een gemeente met een netwerk zonder "
+              "gerapporteerd budget blijft ‘niet gerapporteerd’ (een ontbrekend bedrag telt nooit als nul).",
+        "en": "only {n} of the {total} networks reported a granted budget; a municipality with a network without a "
+              "reported budget stays ‘not reported’ (a missing amount never counts as zero)."},
+    "need.scatter": {"nl": "Nood tegenover aanbod", "en": "Need against provision"},
+    "need.scatter.intro": {
+        "nl": "Elke stip is een gemeente (indeling 2025): rechts meer nood, hoger meer aanbod. De stippellijnen zijn de "
+              "drempels; verschuif ze hieronder. Klik op een stip voor het gemeenteprofiel.",
+        "en": "Each dot is a municipality (2025 boundaries): more need to the right, more provision higher up. The "
+              "dashed lines are the thresholds; move them below. Click a dot for the municipality profile."},
+    "need.scatter.label": {"nl": "Spreidingsdiagram: nood per gemeente tegenover het aanbod",
+                           "en": "Scatter plot: need per municipality against provision"},
+    "need.thresholds": {"nl": "Drempels van de kwadranten", "en": "Thresholds of the quadrants"},
+    "need.t_need": {"nl": "Drempel nood", "en": "Need threshold"},
+    "need.t_int": {"nl": "Drempel aanbod", "en": "Provision threshold"},
+    "need.t_reset": {"nl": "Standaarddrempels", "en": "Default thresholds"},
+    "need.t.placeholder": {"nl": "standaard: {value}", "en": "default: {value}"},
+    "need.t_need.text": {"nl": "Drempel nood: {value} ({how})", "en": "Need threshold: {value} ({how})"},
+    "need.t_int.text": {"nl": "drempel aanbod: {value} {unit} ({how})", "en": "provision threshold: {value} {unit} ({how})"},
+    "need.t_int.not_reported": {"nl": "drempel aanbod: niet gerapporteerd", "en": "provision threshold: not reported"},
+    "need.unit.per_10k": {"nl": "netwerken per 10.000 inwoners", "en": "networks per 10,000 inhabitants"},
+    "need.unit.per_1k_children": {"nl": "netwerken per 1.000 kinderen", "en": "networks per 1,000 children"},
+    "need.unit.equivalents": {"nl": "netwerkequivalenten", "en": "network equivalents"},
+    "need.unit.funding_per_inhabitant": {"nl": "per inwoner", "en": "per inhabitant"},
+    "need.unit.funding_per_child": {"nl": "per kind", "en": "per child"},
+    "need.t.median": {"nl": "mediaan van de {n} gemeenten met een waarde",
+                      "en": "median of the {n} municipalities with a value"},
+    "need.t.overall": {"nl": "niveau van alle gemeenten samen: totaal gedeeld door totaal",
+                       "en": "level of all municipalities together: total divided by total"},
+    "need.t.mean": {"nl": "gemiddelde per gemeente", "en": "mean per municipality"},
+    "need.t.own": {"nl": "zelf gekozen", "en": "chosen"},
+    "need.t.strict": {"nl": "Hoog = strikt boven de drempel.", "en": "High = strictly above the threshold."},
+    "need.t.strict_better": {
+        "nl": "Hoge nood = strikt onder de drempel (hier is hoger beter); hoog aanbod = strikt boven de drempel.",
+        "en": "High need = strictly below the threshold (higher is better here); high provision = strictly above it."},
+    "need.quadrants": {"nl": "Aantal gemeenten per kwadrant", "en": "Number of municipalities per quadrant"},
+    "need.q.hn_li": {"nl": "Hoge nood, weinig aanbod", "en": "High need, little provision"},
+    "need.q.hn_hi": {"nl": "Hoge nood, veel aanbod", "en": "High need, much provision"},
+    "need.q.ln_hi": {"nl": "Lage nood, veel aanbod", "en": "Low need, much provision"},
+    "need.q.ln_li": {"nl": "Lage nood, weinig aanbod", "en": "Low need, little provision"},
+    "need.q.no_data": {"nl": "zonder gegevens", "en": "no data"},
+    "need.q.no_data_count": {"nl": "Zonder waarde voor nood of aanbod: {n} gemeente(n).",
+                             "en": "Without a value for need or provision: {n} municipality(ies)."},
+    "need.axis.reversed": {"nl": "as omgekeerd: rechts = lager = meer nood",
+                           "en": "axis reversed: right = lower = more need"},
+    "need.network.none": {"nl": "geen", "en": "none"},
+    "need.network.share": {"nl": "{name} (aandeel {share}, {scope})", "en": "{name} (share {share}, {scope})"},
+    "need.network.more": {"nl": "en nog {n}", "en": "and {n} more"},
+    "need.gap": {"nl": "Gemeenten met veel nood zonder netwerk", "en": "High-need municipalities without a network"},
+    "need.gap.intro": {
+        "nl": "Gemeenten gerangschikt naar nood, met geen of weinig netwerken. Kies de drempels; de lijst, de kaart "
+              "en de export volgen. Klik op een naam of op de kaart voor het gemeenteprofiel.",
+        "en": "Municipalities ranked by need, with no or few networks. Choose the thresholds; the list, the map and the "
+              "export follow. Click a name or the map for the municipality profile."},
+    "need.gap.controls": {"nl": "Drempels van de shortlist", "en": "Thresholds of the shortlist"},
+    "need.gap.below": {"nl": "Netwerkdekking", "en": "Network coverage"},
+    "need.gap.below.0": {"nl": "Geen enkel netwerk (ook geen aandeel)", "en": "No network at all (not even a share)"},
+    "need.gap.below.n": {"nl": "Minder dan {n}", "en": "Fewer than {n}"},
+    "need.unit.equivalent": {"nl": "netwerkequivalent", "en": "network equivalent"},
+    "need.gap.mode": {"nl": "Nood", "en": "Need"},
+    "need.gap.mode.top": {"nl": "Top X % met de meeste nood", "en": "Top X % with most need"},
+    "need.gap.mode.value": {"nl": "Vanaf een waarde", "en": "From a value"},
+    "need.gap.top": {"nl": "Top (%)", "en": "Top (%)"},
+    "need.gap.min": {"nl": "Waarde nood (grens)", "en": "Need value (limit)"},
+    "need.gap.count": {"nl": "{n} gemeenten op de shortlist.", "en": "{n} municipalities on the shortlist."},
+    "need.gap.count_one": {"nl": "{n} gemeente op de shortlist.", "en": "{n} municipality on the shortlist."},
+    "need.gap.rule": {"nl": "Regel: {need}, en {cover}.", "en": "Rule: {need}, and {cover}."},
+    "need.gap.rule.top": {
+        "nl": "de {pct} % gemeenten met de meeste nood volgens {indicator} {year} ({k} van de {n} met een waarde; "
+              "gelijke waarden op de grens tellen mee)",
+        "en": "the {pct} % of municipalities with most need by {indicator} {year} ({k} of the {n} with a value; "
+              "ties at the limit included)"},
+    "need.gap.rule.min": {"nl": "{indicator} {year} minstens {value}", "en": "{indicator} {year} at least {value}"},
+    "need.gap.rule.max": {"nl": "{indicator} {year} hoogstens {value} (hier is hoger beter)",
+                          "en": "{indicator} {year} at most {value} (higher is better here)"},
+    "need.gap.rule.all": {"nl": "alle {n} gemeenten met een waarde (geen grens ingevuld)",
+                          "en": "all {n} municipalities with a value (no limit entered)"},
+    "need.gap.rule.none": {
+        "nl": "geen enkel netwerk, ook geen aandeel in een netwerk over meerdere gemeenten of een provincie",
+        "en": "no network at all, not even a share of a network covering several municipalities or a province"},
+    "need.gap.rule.below": {"nl": "minder dan {n}", "en": "fewer than {n}"},
+    "need.gap.caption": {"nl": "Shortlist: {n} gemeenten, meeste nood eerst",
+                         "en": "Shortlist: {n} municipalities, most need first"},
+    "need.gap.empty": {"nl": "Geen enkele gemeente voldoet aan deze drempels.",
+                       "en": "No municipality meets these thresholds."},
+    "need.gap.map_label": {"nl": "Kaart van de shortlist", "en": "Map of the shortlist"},
+    "need.gap.legend.list": {"nl": "Op de shortlist", "en": "On the shortlist"},
+    "need.gap.legend.other": {"nl": "Niet op de shortlist", "en": "Not on the shortlist"},
+    "need.gap.legend.network": {"nl": "Met een eigen netwerk (zwarte rand)", "en": "With a network of its own (black outline)"},
+    "need.gap.on_list": {"nl": "Op de shortlist (nr. {i})", "en": "On the shortlist (no. {i})"},
+    "need.gap.off_list": {"nl": "Niet op de shortlist", "en": "Not on the shortlist"},
+    "need.rank_of": {"nl": "{rank} van {n}", "en": "{rank} of {n}"},
+    "need.col.list_rank": {"nl": "Nr.", "en": "No."},
+    "need.col.municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "need.col.province": {"nl": "Provincie", "en": "Province"},
+    "need.col.need": {"nl": "Nood", "en": "Need"},
+    "need.col.need_rank": {"nl": "Rang nood", "en": "Need rank"},
+    "need.col.need_rank_plain": {"nl": "Rang nood (1 = meeste nood)", "en": "Need rank (1 = most need)"},
+    "need.col.of": {"nl": "Gemeenten met een waarde", "en": "Municipalities with a value"},
+    "need.col.nis": {"nl": "NIS-code (2025)", "en": "NIS code (2025)"},
+    "need.col.profile": {"nl": "Gemeenteprofiel (adres in het dashboard)", "en": "Municipality profile (address in the dashboard)"},
+    "need.col.flag": {"nl": "Status van de waarde", "en": "Status of the value"},
+    "need.col.population": {"nl": "Inwoners ({year})", "en": "Inhabitants ({year})"},
+    "need.col.children": {"nl": "Kinderen 0-17 ({year})", "en": "Children 0-17 ({year})"},
+    "need.col.quadrant": {"nl": "Kwadrant", "en": "Quadrant"},
+    "need.col.network": {"nl": "Netwerk", "en": "Network"},
+    "need.col.networks": {"nl": "Netwerken", "en": "Networks"},
+    "need.col.equivalents": {"nl": "Netwerkequivalenten", "en": "Network equivalents"},
+    "need.col.area": {"nl": "Gebied", "en": "Area"},
+    "need.col.municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
+    "need.col.equivalents_share": {"nl": "Aandeel netwerken", "en": "Share of networks"},
+    "need.col.equivalents_share_pct": {"nl": "Aandeel netwerken (%)", "en": "Share of networks (%)"},
+    "need.col.funding": {"nl": "Financiering (euro)", "en": "Funding (euro)"},
+    "need.col.funding_share": {"nl": "Aandeel financiering", "en": "Share of funding"},
+    "need.col.funding_share_pct": {"nl": "Aandeel financiering (%)", "en": "Share of funding (%)"},
+    "need.col.at_risk": {"nl": "Personen met armoederisico ({year})", "en": "Persons at risk of poverty ({year})"},
+    "need.col.at_risk_missing": {"nl": "Gemeenten zonder cijfer", "en": "Municipalities without a figure"},
+    "need.col.at_risk_share": {"nl": "Aandeel armoederisico", "en": "Share at risk"},
+    "need.col.ratio_short": {"nl": "Verhouding", "en": "Ratio"},
+    "need.col.at_risk_share_pct": {"nl": "Aandeel personen met armoederisico {year} (%)",
+                                   "en": "Share of persons at risk of poverty {year} (%)"},
+    "need.col.ratio": {"nl": "Verhouding (aandeel netwerken / aandeel armoederisico)",
+                       "en": "Ratio (share of networks / share at risk)"},
+    "need.col.order": {"nl": "Volgorde (meeste nood eerst)", "en": "Order (most need first)"},
+    "need.col.cum_x": {"nl": "Cumulatief aandeel personen met armoederisico (%)",
+                       "en": "Cumulative share of persons at risk of poverty (%)"},
+    "need.col.cum_y": {"nl": "Cumulatief aandeel netwerkequivalenten (%)", "en": "Cumulative share of network equivalents (%)"},
+    "need.col.note": {"nl": "Toelichting", "en": "Note"},
+    "need.spread": {"nl": "Spreiding over de provincies en Brussel", "en": "Spread over the provinces and Brussels"},
+    "need.spread.intro": {
+        "nl": "Het aandeel van elke provincie (en van het Brussels Hoofdstedelijk Gewest) in de netwerken en de "
+              "financiering, naast haar aandeel in de personen met armoederisico.",
+        "en": "Each province's (and the Brussels-Capital Region's) share of the networks and of the funding, next to its "
+              "share of the persons at risk of poverty."},
+    "need.spread.networks_share": {"nl": "Aandeel netwerken", "en": "Share of networks"},
+    "need.spread.funding_share": {"nl": "Aandeel financiering", "en": "Share of funding"},
+    "need.spread.at_risk_share": {"nl": "Aandeel personen met armoederisico", "en": "Share of persons at risk of poverty"},
+    "need.spread.axis": {"nl": "Aandeel van het totaal (%)", "en": "Share of the total (%)"},
+    "need.spread.caption": {"nl": "Aandelen per provincie en Brussel ({rule}; armoederisico {year})",
+                            "en": "Shares per province and Brussels ({rule}; at risk of poverty {year})"},
+    "need.spread.missing": {"nl": "({n} gemeente(n) zonder cijfer)", "en": "({n} municipality(ies) without a figure)"},
+    "need.spread.ratio_note": {
+        "nl": "Verhouding = aandeel netwerken gedeeld door aandeel personen met armoederisico: 1 = evenredig, boven 1 = "
+              "meer netwerken dan het aandeel in de armoede, onder 1 = minder.",
+        "en": "Ratio = share of networks divided by share of persons at risk of poverty: 1 = proportional, above 1 = more "
+              "networks than the share of poverty, below 1 = fewer."},
+    "need.spread.at_risk_note": {
+        "nl": "Personen met armoederisico: de teller van het administratieve armoederisicopercentage {year} (Statbel; "
+              "percentage × personen, geharmoniseerd naar de gemeenten van 2025), opgeteld per provincie: tellingen, "
+              "nooit gemiddelden van percentages.",
+        "en": "Persons at risk of poverty: the numerator of the administrative at-risk-of-poverty rate {year} (Statbel; "
+              "rate × persons, harmonised to the 2025 municipalities), summed per province: counts, never averages of "
+              "rates."},
+    "need.total": {"nl": "Vlaanderen en Brussel", "en": "Flanders and Brussels"},
+    "need.curve": {"nl": "Concentratiecurve", "en": "Concentration curve"},
+    "need.curve.intro": {
+        "nl": "De gemeenten van meeste naar minste nood: hoe snel groeit het aandeel van het aanbod tegenover het aandeel "
+              "van de personen met armoederisico? Boven de diagonaal zit het aanbod meer bij de gemeenten met de meeste nood.",
+        "en": "The municipalities from most to least need: how fast does the share of provision grow against the share "
+              "of persons at risk of poverty? Above the diagonal, provision sits more with the municipalities with most need."},
+    "need.curve.equality": {"nl": "Evenredig met de personen met armoederisico",
+                            "en": "Proportional to the persons at risk of poverty"},
+    "need.curve.networks": {"nl": "Netwerkequivalenten", "en": "Network equivalents"},
+    "need.curve.funding": {"nl": "Financiering", "en": "Funding"},
+    "need.curve.index_of": {"nl": "Concentratie-index, {what}", "en": "Concentration index, {what}"},
+    "need.curve.words.even": {"nl": "ongeveer evenredig met de personen met armoederisico (|C| < 0,05)",
+                              "en": "roughly proportional to the persons at risk of poverty (|C| < 0.05)"},
+    "need.curve.words.need": {"nl": "C < 0: meer bij de gemeenten met de meeste nood dan hun aandeel in de armoede",
+                              "en": "C < 0: more in the municipalities with most need than their share of poverty"},
+    "need.curve.words.less": {"nl": "C > 0: meer bij de gemeenten met minder nood dan hun aandeel in de armoede",
+                              "en": "C > 0: more in the municipalities with less need than their share of poverty"},
+    "need.curve.x": {"nl": "Cumulatief aandeel personen met armoederisico ({year}), van meeste naar minste nood",
+                     "en": "Cumulative share of persons at risk of poverty ({year}), from most to least need"},
+    "need.curve.y": {"nl": "Cumulatief aandeel van het aanbod", "en": "Cumulative share of provision"},
+    "need.curve.x_short": {"nl": "Aandeel personen met armoederisico", "en": "Share of persons at risk"},
+    "need.curve.y_short": {"nl": "Aandeel aanbod", "en": "Share of provision"},
+    "need.curve.empty": {"nl": "Geen aanbod om te verdelen: geen netwerken in de gemeenten met een waarde.",
+                         "en": "No provision to show: no networks in the municipalities with a value."},
+    "need.curve.order": {
+        "nl": "Volgorde: {indicator} {year}, meeste nood eerst (gelijke waarden op NIS-code). {n} van de {total} "
+              "gemeenten hebben een waarde én een aantal personen met armoederisico; zij dragen {eq} van de {all} "
+              "netwerkequivalenten.",
+        "en": "Order: {indicator} {year}, most need first (ties by NIS code). {n} of the {total} municipalities have a "
+              "value and a number of persons at risk of poverty; they carry {eq} of the {all} network equivalents."},
+    "need.curve.formula_title": {"nl": "Formule (trapeziumregel)", "en": "Formula (trapezoid rule)"},
+    "need.curve.formula": {
+        "nl": "xᵢ en yᵢ zijn de cumulatieve aandelen (personen met armoederisico, aanbod) na de i-de gemeente in de "
+              "volgorde van meeste naar minste nood; C = 1 − 2 × de oppervlakte onder de curve. C = 0: aanbod evenredig "
+              "met de personen met armoederisico; C < 0: geconcentreerd bij de gemeenten met de meeste nood; C > 0: bij "
+              "de gemeenten met de minste nood; −1 ≤ C ≤ 1.",
+        "en": "xᵢ and yᵢ are the cumulative shares (persons at risk of poverty, provision) after the i-th municipality in "
+              "the order from most to least need; C = 1 − 2 × the area under the curve. C = 0: provision proportional to "
+              "the persons at risk of poverty; C < 0: concentrated in the municipalities with most need; C > 0: in those "
+              "with least need; −1 ≤ C ≤ 1."},
+    "need.downloads": {"nl": "De cijfers van deze grafiek downloaden", "en": "Download the figures of this chart"},
+    "need.export.need": {"nl": "Nood: {indicator} ({year}, {unit})", "en": "Need: {indicator} ({year}, {unit})"},
+    "need.export.source": {"nl": "Bron: Kinderarmoedemonitor, build {build}; export {date}.",
+                           "en": "Source: Kinderarmoedemonitor, build {build}; exported {date}."},
+    "need.export.scatter": {"nl": "Nood en aanbod per gemeente", "en": "Need and provision per municipality"},
+    "need.export.gap": {"nl": "Shortlist: {n} gemeenten met veel nood zonder (voldoende) netwerk",
+                        "en": "Shortlist: {n} high-need municipalities without (enough) networks"},
+    "need.export.spread": {"nl": "Spreiding over de provincies en Brussel", "en": "Spread over the provinces and Brussels"},
+    "need.export.curve": {"nl": "Concentratiecurve van de netwerken", "en": "Concentration curve of the networks"},
+    "need.export.index": {"nl": "Concentratie-index (netwerkequivalenten): C = {value}",
+                          "en": "Concentration index (network equivalents): C = {value}"},
+    "need.sheet.scatter": {"nl": "Nood en aanbod", "en": "Need and provision"},
+    "need.sheet.gap": {"nl": "Shortlist", "en": "Shortlist"},
+    "need.sheet.spread": {"nl": "Provincies", "en": "Provinces"},
+    "need.sheet.curve": {"nl": "Concentratiecurve", "en": "Concentration curve"},
+    "need.sheet.notes": {"nl": "Toelichting", "en": "Notes"},
     # ------------------------------------------------------------------- 404
     "notfound.title": {"nl": "Pagina niet gevonden", "en": "Page not found"},
     "notfound.body": {"nl": "Deze pagina bestaat niet (meer).", "en": "This page does not exist (any more)."},

@@ -1,0 +1,163 @@
+"""The reads behind need against interventions (`/behoefte`).
+
+SQL is parameterised only. Everything is cached per warehouse build (`per_build`: keyed by the
+file and its data version, like `queries_portfolio.per_build`), and a cache hit opens no
+connection at all, so the page's callbacks stay within a few milliseconds; a new build (a new
+data version) simply misses the cache.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import pandas as pd
+
+from dashboard import db
+from dashboard.db import Reader
+
+VINTAGE = 2025
+PROVINCE_ORDER = ("10000", "20001", "30000", "40000", "70000", "04000")
+AT_RISK_INDICATOR = "arop_admin"          # numerator = persons below the at-risk-of-poverty threshold
+POPULATION_INDICATOR = "population_total"
+CHILDREN_INDICATOR = "children_0_17"
+
+_cache: OrderedDict = OrderedDict()
+_lock = threading.Lock()
+MAX_ENTRIES = 48
+
+
+def per_build(fn, *args):
+    """`fn(reader, *args)` once per warehouse build; callers must not modify the result.
+
+    Raises db.WarehouseMissing when there is no warehouse (and db.WarehouseError subclasses
+    when it cannot be read)."""
+    path = db.warehouse_path()
+    version = db.data_version(path)
+    if version is None:
+        raise db.WarehouseMissing(f"warehouse niet gevonden: {path}", path)
+    key = (str(path), version, fn.__module__, fn.__qualname__, args)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    with db.reader(path) as r:
+        found = fn(r, *args)
+    with _lock:
+        _cache[key] = found
+        while len(_cache) > MAX_ENTRIES:
+            _cache.popitem(last=False)
+    return found
+
+
+def version() -> str | None:
+    """The data version of the live warehouse (None when there is none): a key for derived caches."""
+    return db.data_version()
+
+
+# --------------------------------------------------------------------------- queries
+
+def has_table(r: Reader, name: str) -> bool:
+    return bool(r.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = ?",
+        [db.ALIAS, name]))
+
+
+def municipalities(r: Reader) -> pd.DataFrame:
+    return r.query("""
+        SELECT nis_code, name_nl, name_fr, province_nis, province_name
+        FROM municipality WHERE vintage = ? ORDER BY nis_code""", [VINTAGE])
+
+
+def provinces(r: Reader) -> pd.DataFrame:
+    """The five provinces and the Brussels-Capital Region (the province level "and Brussels")."""
+    df = r.query("SELECT nis_code, name_nl, name_en FROM area WHERE level = 'province' OR nis_code = ?", ["04000"])
+    order = {code: i for i, code in enumerate(PROVINCE_ORDER)}
+    df["_order"] = df["nis_code"].map(order).fillna(99)
+    return df.sort_values(["_order", "nis_code"]).drop(columns="_order").reset_index(drop=True)
+
+
+def indicators(r: Reader) -> pd.DataFrame:
+    """Every indicator with its years that have values for the 2025 municipalities."""
+    return r.query("""
+        WITH years AS (
+            SELECT iv.indicator_id, list(DISTINCT iv.year ORDER BY iv.year) AS years
+            FROM indicator_value iv
+            JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
+            WHERE iv.value IS NOT NULL
+            GROUP BY iv.indicator_id
+        )
+        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.kind, i.direction, i.scale,
+               i.definition_nl, i.definition_en, i.source_id, y.years
+        FROM indicator i JOIN years y USING (indicator_id)
+        ORDER BY i.name_nl""", [VINTAGE])
+
+
+def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
+    """All years of one indicator for the 2025 municipalities, with numerator and denominator."""
+    return r.query("""
+        SELECT iv.nis_code, iv.year, iv.value, iv.numerator, iv.denominator, iv.flag, iv.note
+        FROM indicator_value iv
+        JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
+        WHERE iv.indicator_id = ?
+        ORDER BY iv.year, iv.nis_code""", [VINTAGE, indicator_id])
+
+
+def placements(r: Reader) -> pd.DataFrame:
+    """One row per network and place (a 2025 municipality, or a province code for scope province)."""
+    cols = ["project_id", "name", "programme_id", "nis_code", "scope", "area_label"]
+    if not (has_table(r, "project") and has_table(r, "project_location")):
+        return pd.DataFrame(columns=cols)
+    return r.query("""
+        SELECT p.project_id, p.name, p.programme_id, l.nis_code, l.scope, l.area_label
+        FROM project_location l JOIN project p USING (project_id)
+        ORDER BY p.project_id, l.nis_code""")
+
+
+def budgets(r: Reader) -> pd.DataFrame:
+    """Per network the granted euro it reported, all budget years together, with those years.
+    Empty in the default build (no project has reported)."""
+    cols = ["project_id", "granted", "years"]
+    if not has_table(r, "project_budget"):
+        return pd.DataFrame(columns=cols)
+    return r.query("""
+        SELECT project_id, sum(granted) AS granted, string_agg(CAST(year AS VARCHAR), ', ' ORDER BY year) AS years
+        FROM project_budget WHERE granted IS NOT NULL
+        GROUP BY project_id ORDER BY project_id""")
+
+
+def geo_layers(r: Reader) -> dict[str, dict]:
+    if not has_table(r, "geo_layer"):
+        return {}
+    df = r.query("SELECT layer_id, file_name, sha256 FROM geo_layer")
+    return {row["layer_id"]: row for row in df.to_dict("records")}
+
+
+def latest_build(r: Reader) -> dict | None:
+    df = r.query("SELECT build_id, finished_at FROM build WHERE status = 'success' "
+                 "ORDER BY finished_at DESC LIMIT 1")
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+def load_base(r: Reader) -> dict:
+    """What does not depend on the view, from one build."""
+    inds = indicators(r)
+    return {
+        "municipalities": municipalities(r),
+        "provinces": provinces(r),
+        "indicators": inds,
+        "indicator_by_id": {row["indicator_id"]: row for row in inds.to_dict("records")},
+        "placements": placements(r),
+        "budgets": budgets(r),
+        "layers": geo_layers(r),
+        "build": latest_build(r),
+    }
+
+
+# ------------------------------------------------------------------- cached entry points
+
+def base() -> dict:
+    return per_build(load_base)
+
+
+def values(indicator_id: str) -> pd.DataFrame:
+    return per_build(indicator_values, indicator_id)

@@ -1,0 +1,165 @@
+"""Need and provision (/behoefte) in headless Chromium against the REAL warehouse built from the mirror
+(session fixture `built_warehouse`, read-only): the scatter and the shortlist map draw, the split rule
+changes the stated rule and the figures, a threshold changes the shortlist, the CSV export holds the
+rows shown, funding says "niet gerapporteerd", a URL restores the view, no console errors.
+Screenshots go to tests/screenshots/."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
+
+SCATTER = "document.querySelector('#need-scatter .js-plotly-plot')"
+MAP = "document.querySelector('#need-gap-map .js-plotly-plot')"
+
+
+def scatter_state(duo) -> dict | None:
+    return duo.driver.execute_script(f"""
+        const gd = {SCATTER};
+        if (!gd || !gd.data || gd.data.length !== 4) return null;
+        const ys = gd.data.map(t => Array.from(t.y || []));
+        return {{points: ys.reduce((n, y) => n + y.length, 0), ys: ys.map(y => y.join('|')).join('/'),
+                 drawn: document.querySelectorAll('#need-scatter .scatterlayer path.point').length}};
+    """)
+
+
+def map_state(duo) -> dict | None:
+    return duo.driver.execute_script(f"""
+        const gd = {MAP};
+        if (!gd || !gd.data || !gd.data.length || !gd.data[0].z) return null;
+        const m = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
+        return {{locations: gd.data[0].locations.length, listed: Array.from(gd.data[0].z).filter(z => z === 1).length,
+                 loaded: !!(m && m.loaded())}};
+    """)
+
+
+def text_of(duo, selector: str) -> str:
+    """The visible text of the first match (read in one script, so a re-render cannot make it stale)."""
+    return duo.driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector) or ""
+
+
+def gap_count(duo) -> int:
+    return int(text_of(duo, "#need-gap-count").split()[0])
+
+
+def search_params(duo) -> dict:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(duo.driver.current_url).query).items()}
+
+
+def set_input(duo, selector: str, value: str) -> None:
+    box = duo.find_element(selector)
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(value, Keys.ENTER)
+
+
+def choose(duo, dropdown_id: str, label: str) -> None:
+    click(duo, duo.find_element(f"#{dropdown_id}"))
+    wait_until(duo, lambda: any(o.text == label for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")),
+               f"no option {label} in {dropdown_id}")
+    next(o for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option") if o.text == label).click()
+
+
+def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screenshot, download_dir):
+    duo = start_app()
+    allow_downloads(duo, download_dir)
+    duo.wait_for_page(url=f"{duo.server_url}/behoefte")
+    # the scatter: 303 municipalities with a value (Herstappe has none), drawn as points
+    state = wait_until(duo, lambda: (s := scatter_state(duo)) and s["points"] == 303 and s["drawn"] == 303 and s,
+                       "the scatter did not draw")
+    assert "Verdeelregel: gelijke delen" in text_of(duo, "#need-rule-text")
+    assert "48 netwerken = 48,00 netwerkequivalenten" in text_of(duo, "#need-rule-text")
+    assert "inwoners op 1 januari 2020" in text_of(duo, "#need-years")
+    quadrants = [int(duo.find_element(f"#need-q-{q}").text.replace(".", "")) for q in ("hn_li", "hn_hi", "ln_hi", "ln_li")]
+    assert sum(quadrants) == 303
+    # the shortlist map: all 304 municipalities, the shortlist highlighted, geometry loaded
+    wait_until(duo, lambda: (m := map_state(duo)) and m["locations"] == 304 and m["loaded"], "the map did not draw")
+    before = gap_count(duo)
+    assert before > 0 and map_state(duo)["listed"] == before
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#need-gap-table tbody tr")) == before
+    link = duo.find_element("#need-gap-table tbody tr a")
+    assert "/gemeente?nis=" in link.get_attribute("href")
+    index_equal = text_of(duo, "#need-curve-index-networks")
+    assert index_equal
+    assert "Brussels Hoofdstedelijk Gewest" in text_of(duo, "#need-spread-table")
+    assert "niet gerapporteerd" in text_of(duo, "#need-spread-table")
+    screenshot("need_default_nl")
+
+    # the split rule: the stated rule, the scatter's figures, the index and the URL follow
+    click(duo, duo.driver.find_element(By.XPATH, "//label[normalize-space()='Naar inwoners']"))
+    wait_until(duo, lambda: "Verdeelregel: naar inwoners" in text_of(duo, "#need-rule-text"), "rule text unchanged")
+    wait_until(duo, lambda: (s := scatter_state(duo)) and s["ys"] != state["ys"], "scatter figures unchanged")
+    wait_until(duo, lambda: text_of(duo, "#need-curve-index-networks") not in ("", index_equal), "index unchanged")
+    wait_until(duo, lambda: "verdeelregel: naar inwoners" in text_of(duo, "#need-spread-table caption"),
+               "spread caption keeps the old rule")
+    assert "Verdeelregel: naar inwoners" in text_of(duo, "#need-gap-summary")
+    wait_until(duo, lambda: search_params(duo).get("rule") == "population", "URL lacks the rule")
+
+    # a threshold: the top 10 % instead of 20 % shortens the shortlist (list and map)
+    set_input(duo, "#need-gap-top", "10")
+    wait_until(duo, lambda: text_of(duo, "#need-gap-count") and gap_count(duo) < before, "shortlist unchanged")
+    shown = gap_count(duo)
+    wait_until(duo, lambda: map_state(duo)["listed"] == shown, "map does not follow the shortlist")
+    wait_until(duo, lambda: search_params(duo).get("gap_top") == "10", "URL lacks the threshold")
+    assert "de 10 %" in text_of(duo, "#need-gap-summary")
+
+    # the export holds exactly the rows shown, with the rule and thresholds on top
+    click(duo, duo.find_element("#need-gap-csv"))
+    path = wait_for_file(download_dir, ".csv")
+    lines = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    header_at = lines.index([]) + 1
+    intro, header, body = lines[:header_at - 1], lines[header_at], lines[header_at + 1:]
+    assert len(body) == shown == len(duo.driver.find_elements(By.CSS_SELECTOR, "#need-gap-table tbody tr"))
+    assert any("Verdeelregel: naar inwoners" in r[0] for r in intro) and any("de 10 %" in r[0] for r in intro)
+    assert header[1] == "Gemeente" and body[0][1] == duo.find_element("#need-gap-table tbody tr a").text
+    screenshot("need_population_top10_nl")
+
+    # funding: no budgets reported in the default build, so "niet gerapporteerd", not zeros
+    choose(duo, "need-measure", "Financiering per inwoner (euro)")
+    wait_until(duo, lambda: "niet gerapporteerd" in text_of(duo, "#need-scatter-not-reported").lower(),
+               "funding does not say not reported")
+    assert "project_budget" in text_of(duo, "#need-scatter-not-reported")
+    assert duo.find_element("#need-scatter-figure").get_attribute("hidden") is not None
+    wait_until(duo, lambda: search_params(duo).get("measure") == "funding_per_inhabitant", "URL lacks the measure")
+    assert duo.get_logs() == []
+
+
+def test_need_url_restores_the_view_in_english(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/behoefte?rule=at_risk&measure=per_1k_children&need_t=12"
+                          "&gap_n=0&gap_mode=value&gap_min=15&lang=en")
+    wait_until(duo, lambda: (s := scatter_state(duo)) and s["points"] == 303, "the scatter did not draw")
+    wait_until(duo, lambda: "Split rule: by persons at risk of poverty" in text_of(duo, "#need-rule-text"),
+               "the rule was not restored")
+    checked = duo.driver.find_element(By.CSS_SELECTOR, "#need-rule input:checked").get_attribute("value")
+    assert checked == "at_risk"
+    assert "Networks per 1,000 children (aged 0-17)" in text_of(duo, "#need-measure")
+    assert duo.find_element("#need-t-need").get_attribute("value") == "12"
+    assert "Need threshold: 12.0% (chosen)" in text_of(duo, "#need-threshold-text")
+    assert "children aged 0-17 on 1 January 2015 (7 years from 2022)" in text_of(duo, "#need-years")
+    wait_until(duo, lambda: "at least 15.0%" in text_of(duo, "#need-gap-summary"), "gap rule not restored")
+    assert "no network at all" in text_of(duo, "#need-gap-summary")
+    assert duo.find_element("#need-gap-top").get_attribute("disabled") is not None
+    rows = duo.driver.find_elements(By.CSS_SELECTOR, "#need-gap-table tbody tr")
+    assert rows and gap_count(duo) == len(rows)
+    assert "lang=en" in rows[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+    # the view stays in the URL (nothing dropped while the page filled its controls)
+    time.sleep(1)
+    params = search_params(duo)
+    assert {k: params.get(k) for k in ("rule", "measure", "need_t", "gap_n", "gap_mode", "gap_min", "lang")} == {
+        "rule": "at_risk", "measure": "per_1k_children", "need_t": "12", "gap_n": "0", "gap_mode": "value",
+        "gap_min": "15", "lang": "en"}
+    screenshot("need_url_at_risk_en")
+    assert duo.get_logs() == []
