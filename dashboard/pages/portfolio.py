@@ -21,6 +21,7 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dashboard import db, downloads
 from dashboard import formatting as fmt
 from dashboard import queries_portfolio as qp
+from dashboard.queries_project import project_href
 from dashboard.components import empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import with_query
@@ -425,7 +426,8 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
         listed_note = (t("portfolio.listed_elsewhere", lang, province=province_listed)
                        if province_listed and listed_code not in p["province_codes"] else None)
         out.append({
-            "project_id": p["project_id"], "name": p["name"], "programme": _programme_name(p, lang),
+            "project_id": p["project_id"], "name": p["name"], "href": project_href(p["project_id"], lang),
+            "programme": _programme_name(p, lang),
             "province": ", ".join(province_names), "province_listed": province_listed, "listed_note": listed_note,
             "places": "; ".join(places),
             "themes": ", ".join(themes.get(c, c) for c in p["theme_codes"]),
@@ -441,7 +443,7 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
 def projects_table(rows: list[dict], data: dict, chosen: dict, lang: str):
     display = project_rows(rows, data, lang)
     columns = [
-        {"key": "name", "kind": "text", "label": t("portfolio.col.name", lang), "sub_key": "programme"},
+        {"key": "name", "kind": "text", "label": t("portfolio.col.name", lang), "sub_key": "programme", "href_key": "href"},
         {"key": "province", "kind": "text", "label": t("portfolio.col.province", lang), "sub_key": "listed_note"},
         {"key": "places", "kind": "text", "label": t("portfolio.col.places", lang)},
         {"key": "themes", "kind": "text", "label": t("portfolio.col.themes", lang)},

@@ -18,6 +18,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html,
 from dashboard import db, downloads, peers
 from dashboard import formatting as fmt
 from dashboard import queries_profile as qp
+from dashboard.queries_project import project_href
 from dashboard.components import safe_href, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.profile_data import area_label, indicator_rows, load
@@ -486,7 +487,8 @@ def _interventions(data: dict, lang: str):
                                                 className="sector"), ", ".join(names)]))
         partner_block = (html.Div([html.H4(t("profile.partners", lang, n=len(mine))), html.Ul(by_sector, className="sectors")])
                          if by_sector else html.P(t("profile.partners_none", lang), className="empty"))
-        items.append(html.Article([html.H3(p["name"]), html.Dl(rows, className="kv"), partner_block],
+        heading = html.H3(dcc.Link(p["name"], href=project_href(project_id, lang)))
+        items.append(html.Article([heading, html.Dl(rows, className="kv"), partner_block],
                                   className="network", id=f"profile-network-{project_id}"))
     fact_lines = []
     for f in facts.to_dict("records"):

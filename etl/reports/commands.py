@@ -36,7 +36,7 @@ def _load(args, console: Console) -> int:
 
     settings = load_settings()
     try:
-        summary = load_reports(list(args.files), settings, user=args.by)
+        summary = load_reports(list(args.files), settings, user=args.by, channel="cli")
     except ReportsRejected as exc:
         files = len(exc.reports)
         console.print(f"[bold red]Geweigerd[/bold red]: {len(exc.problems)} probleem/problemen in {files} "

@@ -235,22 +235,42 @@ def _current_reports(live: Path) -> tuple[dict, dict[tuple[str, str], tuple[str,
     return runtimes, current
 
 
-def load_reports(paths: list[Path], settings, user: str | None = None) -> LoadSummary:
-    """Validate every workbook; if all are valid, load them in the given order, atomically."""
+def load_reports(paths: list[Path], settings, user: str | None = None, channel: str | None = None) -> LoadSummary:
+    """Validate every workbook; if all are valid, load them in the given order, atomically.
+
+    channel ("cli" or "upload"): record each validated workbook in the attempts log
+    (etl/reports/attempts.py), refused or loaded; None records nothing (the caller records)."""
     live = settings.warehouse_path
     if not live.exists():
         raise EtlError(f"geen warehouse op {live}: bouw eerst met `python -m etl build`")
     reports_dir = settings.reports_dir
+    user = user or _user()
     with _locked(reports_dir):
         runtimes, current = _current_reports(live)
         reports = [validate_workbook(p, projects=runtimes, max_bytes=settings.reports_max_bytes) for p in paths]
         rejected = [r for r in reports if not r.ok]
         if rejected:
+            _record_attempts(reports_dir, reports, set(), user, channel)
             raise ReportsRejected(rejected)
-        summary, todo = _plan(paths, reports, current, user or _user())
-        if todo:
-            _commit(live, reports_dir, todo, summary)
+        summary, todo = _plan(paths, reports, current, user)
+        loaded: set[int] = set()
+        try:
+            if todo:
+                _commit(live, reports_dir, todo, summary)
+                loaded = {id(report) for _, _, report in todo}
+        finally:  # a failed commit (a contract check) is an attempt too, with nothing loaded
+            _record_attempts(reports_dir, reports, loaded, user, channel)
     return summary
+
+
+def _record_attempts(reports_dir: Path, reports, loaded: set[int], user: str, channel: str | None) -> None:
+    if channel is None:
+        return
+    from etl.reports.attempts import record_attempt
+
+    for report in reports:
+        record_attempt(reports_dir, file_name=report.file_name, sha256=report.sha256, user=user, channel=channel,
+                       report=report, loaded=id(report) in loaded)
 
 
 def _plan(paths, reports, current, user: str):

@@ -1,0 +1,311 @@
+"""Project page (/project) and reporting tracker (/rapportering) without a browser: the progress
+formula, completeness and tracker statuses (pure), the pages on the real warehouse (partners, places,
+"niet gerapporteerd", unknown id) and after loading the SYNTHETIC workbook
+tests/fixtures/voorbeeld_rapportage_SYNTHETISCH.xlsx into a copy (invented figures, never real ones)."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import dash
+import plotly
+import pytest
+
+from dashboard import queries_project as qpr
+from etl.reports.periods import Runtime
+
+SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
+
+
+def page(path: str):
+    """The page module as the app loaded it (Dash imports pages under its own module names)."""
+    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
+    return sys.modules[entry["module"]]
+
+
+def as_text(component) -> str:
+    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def find(component, component_id):
+    """The component with this id inside a layout (depth first), or None."""
+    if isinstance(component, (list, tuple)):
+        for child in component:
+            found = find(child, component_id)
+            if found is not None:
+                return found
+        return None
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    return find(children, component_id) if children is not None else None
+
+
+@pytest.fixture
+def app():
+    from dashboard.app import create_app
+
+    return create_app()
+
+
+# ------------------------------------------------------------------------------ pure logic
+
+def test_progress_formula():
+    assert qpr.progress(25.5, 10, 50) == qpr.Progress(0.3875, "ok")
+    assert qpr.progress(61, 20, 100).value == pytest.approx(0.5125)
+    assert qpr.progress(5, 10, 50).value == pytest.approx(-0.125)      # went backwards
+    assert qpr.progress(120, 20, 100).value == pytest.approx(1.25)     # beyond the target
+    assert qpr.progress(30, 40, 20).value == pytest.approx(0.5)        # a target below the baseline (fewer dropouts)
+
+
+def test_progress_is_undefined_when_target_equals_baseline_or_values_are_missing():
+    assert qpr.progress(12, 10, 10) == qpr.Progress(None, "target_equals_baseline")
+    assert qpr.progress(10, 10.0, 10) == qpr.Progress(None, "target_equals_baseline")
+    assert qpr.progress(None, 10, 50) == qpr.Progress(None, "no_actual")
+    assert qpr.progress(float("nan"), 10, 50) == qpr.Progress(None, "no_actual")
+    assert qpr.progress(20, None, 50) == qpr.Progress(None, "no_baseline")
+    assert qpr.progress(20, 10, None) == qpr.Progress(None, "no_target")
+
+
+def test_completeness_lists_what_the_workbook_held():
+    report = {"budget_years": ["2023", "2024"], "reach_measures": ["volunteers", "children_reached", "children_6_11"],
+              "reach_periods": ["2024-H2", "2024-H1"], "outcome_indicators": []}
+    got = qpr.completeness(report)
+    assert got["budget_years"] == ["2023", "2024"]
+    assert got["reach_measures"] == ["children_reached", "volunteers", "children_6_11"]  # contract order
+    assert got["reach_periods"] == ["2024-H1", "2024-H2"]
+    assert got["sheets_filled"] == ["Budget", "Bereik"]  # Resultaten was empty
+
+
+def test_period_order_and_expected_years():
+    labels = ["2025", "2024-H2", "2024", "2024-H1"]
+    assert sorted(labels, key=qpr.period_key) == ["2024-H1", "2024", "2024-H2", "2025"]
+    runtime = Runtime(date(2023, 12, 1), date(2027, 12, 31), known=True)
+    assert qpr.expected_years(runtime, date(2026, 11, 22)) == [2023, 2024, 2025, 2026]
+    assert qpr.expected_years(runtime, date(2023, 6, 1)) == []  # nothing due before the runtime
+
+
+def _tracker_data(reports):
+    runtime = Runtime(date(2023, 12, 1), date(2027, 12, 31), known=True)
+    projects = [{"project_id": pid, "name": f"Project {pid} (SYNTHETISCH)", "programme_id": "p", "programme_nl": "P",
+                 "programme_en": "P", "province_codes": ["70000"]} for pid in ("a", "b", "c")]
+    return {"projects": projects, "runtimes": {p["project_id"]: runtime for p in projects}, "reports": reports}
+
+
+def _report(project_id, period, sha):
+    return {"report_id": f"r-{sha}", "project_id": project_id, "period": period, "loaded_at": "2025-02-01T10:00:00+00:00",
+            "loaded_by": "tester", "file_name": f"{sha}.xlsx", "sha256": sha, "budget_years": ["2024"],
+            "reach_measures": [], "reach_periods": [], "outcome_indicators": []}
+
+
+def test_tracker_statuses_per_year():
+    data = _tracker_data([_report("a", "2024", "s1"), _report("b", "2024-H1", "s2"), _report("b", "2025-H1", "s3")])
+    attempts = [
+        {"at": "2025-03-01T09:00:00+00:00", "project_id": "c", "period": "2024", "ok": False, "file_name": "c.xlsx",
+         "problems": [{"sheet": "Budget", "cell": "D3", "message": "getal verwacht", "expected": "een bedrag"}],
+         "problem_count": 1},
+        {"at": "2025-02-01T09:00:00+00:00", "project_id": "a", "period": "2024", "ok": True, "sha256": "s1",
+         "report_date": "2025-01-15"},
+    ]
+    rows = {(r["project_id"], r["year"]): r for r in qpr.tracker_rows(data, attempts, date(2025, 11, 22))}
+    assert sorted({y for _, y in rows}) == [2023, 2024, 2025]
+    assert rows[("a", 2024)]["status"] == "delivered"
+    assert rows[("a", 2024)]["reports"][0]["report_date"] == "2025-01-15"  # the workbook's date, from the log
+    assert rows[("a", 2023)]["status"] == "missing"
+    assert rows[("a", 2025)]["status"] == "not_due"
+    assert rows[("b", 2024)]["status"] == "partial"     # 2024-H2 has ended and is missing
+    assert rows[("b", 2025)]["status"] == "delivered"   # 2025-H2 is still running
+    assert rows[("c", 2024)]["status"] == "refused" and rows[("c", 2024)]["refused"][0]["file_name"] == "c.xlsx"
+    assert not rows[("c", 2024)]["project_received"]
+
+
+def test_latest_refusal_per_project_and_period_and_resolution():
+    attempts = [
+        {"at": "2025-01-01T00:00:00+00:00", "project_id": "a", "period": "2024", "ok": False, "file_name": "1.xlsx"},
+        {"at": "2025-01-02T00:00:00+00:00", "project_id": "a", "period": "2024", "ok": False, "file_name": "2.xlsx"},
+        {"at": "2025-01-03T00:00:00+00:00", "project_id": "b", "period": "2024", "ok": False, "file_name": "3.xlsx"},
+        {"at": "2025-01-04T00:00:00+00:00", "project_id": "b", "period": "2024", "ok": True, "file_name": "4.xlsx"},
+        {"at": "2025-01-05T00:00:00+00:00", "project_id": None, "period": None, "ok": False, "file_name": "x.pdf"},
+    ]
+    got = {a["file_name"]: a["resolved"] for a in qpr.latest_refusals(attempts)}
+    assert got == {"2.xlsx": False, "3.xlsx": True, "x.pdf": False}
+
+
+def test_tracker_filters():
+    data = _tracker_data([_report("a", "2024", "s1")])
+    data["projects"][2]["province_codes"] = ["10000"]
+    rows = qpr.tracker_rows(data, [], date(2025, 11, 22))
+    assert {r["project_id"] for r in qpr.filter_tracker(rows, status="nothing")} == {"b", "c"}
+    assert {r["project_id"] for r in qpr.filter_tracker(rows, status="delivered")} == {"a"}
+    assert {r["project_id"] for r in qpr.filter_tracker(rows, province="10000")} == {"c"}
+    assert qpr.filter_tracker(rows, programme="other") == []
+
+
+def test_project_ids_from_the_url_are_checked():
+    assert qpr.valid_project_id("lbn-001") == "lbn-001"
+    assert qpr.valid_project_id(["x", "lbn-002"]) == "lbn-002"
+    for bad in (None, "", "lbn 001", "'; DROP TABLE project; --", "x" * 41):
+        assert qpr.valid_project_id(bad) is None
+
+
+# --------------------------------------------------------------------- pages, no warehouse
+
+def test_unknown_or_missing_id_gives_a_friendly_page(app, real_warehouse):
+    project = page("/project")
+    for query in ({"id": "lbn-999"}, {"id": "<script>"}, {}):
+        layout = project.layout(lang="nl", **query)
+        text = as_text(layout)
+        assert "Project niet gevonden" in text
+        link = find(layout, "project-to-portfolio")
+        assert link is not None and link.href == "/portfolio"
+    assert "lbn-999" in as_text(project.layout(id="lbn-999", lang="en")) and \
+        "Choose a project in the portfolio" in as_text(project.layout(id="lbn-999", lang="en"))
+
+
+def test_pages_without_a_warehouse_show_the_notice(app, no_warehouse):
+    assert "warehouse-missing" in as_text(page("/project").layout(id="lbn-001"))
+    assert "warehouse-missing" in as_text(page("/rapportering").layout())
+
+
+# ---------------------------------------------------------------------- the real warehouse
+
+def _real_partners(path: Path, project_id: str):
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        partners = [r[0] for r in con.execute(
+            "SELECT pa.name FROM project_partner pp JOIN partner pa USING (partner_id) WHERE pp.project_id = ?",
+            [project_id]).fetchall()]
+        places = con.execute("SELECT l.nis_code, m.name_nl FROM project_location l LEFT JOIN municipality m "
+                             "ON m.nis_code = l.nis_code AND m.vintage = 2025 WHERE l.project_id = ?",
+                             [project_id]).fetchall()
+        sharing = con.execute(
+            "SELECT DISTINCT p.name FROM project_partner a JOIN project_partner b ON a.partner_id = b.partner_id "
+            "AND b.project_id <> a.project_id JOIN project p ON p.project_id = b.project_id WHERE a.project_id = ?",
+            [project_id]).fetchall()
+    finally:
+        con.close()
+    return partners, places, [r[0] for r in sharing]
+
+
+def test_real_project_renders_partners_places_and_not_reported(app, real_warehouse):
+    project = page("/project")
+    partners, places, sharing = _real_partners(real_warehouse, "lbn-043")
+    assert partners and places and sharing  # a project with shared partners, by the registers
+    layout = project.layout(id="lbn-043", lang="nl")
+    text = as_text(layout)
+    table = as_text(find(layout, "project-partners"))
+    assert all(name in table for name in partners)
+    assert all(name in table for name in sharing)  # links to the projects that share partners
+    assert "/project?id=" in table
+    listing = as_text(find(layout, "project-places"))
+    assert all(name in listing for _code, name in places)
+    network = find(layout, "project-network").figure
+    drawn = {name for trace in network.data if trace.hovertext for name in trace.hovertext}
+    assert any(name.startswith(p) for p in partners for name in drawn)
+    assert len([t for t in network.data if t.name == "ander project met gedeelde partners"][0].x) == len(sharing)
+    small_map = find(layout, "project-map").figure
+    shown = [code for trace in small_map["data"] for code in trace["locations"]]
+    assert sorted(shown) == sorted(code for code, _name in places)
+    assert small_map["layout"]["map"]["style"] == "white-bg"
+    assert small_map["data"][0]["geojson"].startswith("/geo/municipalities_2025.geojson?v=")
+    for section_id in ("project-budget-none", "project-reach-none", "project-outcomes-none"):
+        assert "niet gerapporteerd" in as_text(find(layout, section_id))
+        assert "nog geen rapport ontvangen" in as_text(find(layout, section_id))
+    assert find(layout, "project-budget") is None  # no invented chart
+    assert "lbn-043" in text
+
+
+def test_province_wide_project_is_shown_as_a_province(app, real_warehouse):
+    layout = page("/project").layout(id="lbn-021", lang="nl")
+    small_map = find(layout, "project-map").figure
+    province = [t for t in small_map["data"] if t["name"] == "province"]
+    assert province and province[0]["locations"] == ["70000"]
+    assert province[0]["geojson"].startswith("/geo/provinces_2025.geojson")
+    assert "de hele provincie Limburg" in as_text(find(layout, "project-places"))
+    assert find(layout, "project-partners-none") is not None  # the guide names no partner rows for it
+
+
+def test_portfolio_and_profile_link_to_the_project_page(app, real_warehouse):
+    from dashboard import queries_portfolio as qp
+
+    portfolio = page("/portfolio")
+    data = portfolio.load()
+    rows = portfolio.project_rows(qp.filter_projects(data["projects"]), data, "en")
+    assert {r["href"] for r in rows} >= {"/project?id=lbn-001&lang=en"}
+    table = as_text(portfolio.projects_table(qp.filter_projects(data["projects"]), data, {}, "nl"))
+    assert '"href": "/project?id=lbn-001"' in table
+    content, _title = page("/gemeente").render("13008", "nl")  # Geel: lbn-001
+    assert "/project?id=lbn-001" in as_text(content)
+
+
+def test_tracker_on_the_real_warehouse_shows_nothing_received(app, real_warehouse, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTS_DIR", str(tmp_path / "reports"))  # no attempts log
+    reporting = page("/rapportering")
+    table, count, refused = reporting._fill(None, None, None, "nl")
+    text = as_text(table)
+    assert count.startswith("48 van 48 projecten; 0 met")
+    assert text.count("nog niets ontvangen") == 48
+    assert "geleverd" not in text and "geweigerd" not in text
+    assert "Geen geweigerde rapporten." in as_text(refused)
+    sheets = reporting.export_sheets(None, "70000", None, "nl")
+    assert {r["province"] for r in sheets[0].rows} == {"Limburg"}
+    assert len({r["project_id"] for r in sheets[0].rows}) == 6
+
+
+# ------------------------------------------------------------- after loading a workbook
+
+def test_reported_figures_appear_after_loading_the_synthetic_workbook(app, etl_root, tmp_path):
+    from etl.config import load_settings
+    from etl.reports.load import ReportsRejected, load_reports
+    from tests.fixtures.make_voorbeeld_rapportage import synthetic_workbook
+
+    good = tmp_path / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
+    shutil.copyfile(SYNTHETIC, good)
+    load_reports([good], load_settings(), user="tester", channel="cli")
+    bad_wb = synthetic_workbook(project_id="lbn-002", period="2025")
+    bad_wb["Budget"]["B2"] = "veel"
+    bad = tmp_path / "fout lbn-002.xlsx"
+    bad_wb.save(bad)
+    with pytest.raises(ReportsRejected):
+        load_reports([bad], load_settings(), user="tester", channel="cli")
+
+    layout = page("/project").layout(id="lbn-001", lang="nl")
+    budget = find(layout, "project-budget").figure
+    granted = next(t for t in budget.data if t.name == "Toegekend")
+    assert list(granted.x) == ["2023", "2024"] and list(granted.y) == [10000, 60000]
+    assert "€ 4.000,50" in as_text(find(layout, "project-budget-table")).replace("\u00a0", " ")
+    outcomes = as_text(find(layout, "project-outcomes-table")).replace("\u00a0", " ")
+    assert "39 %" in outcomes and "31 %" in outcomes and "51 %" in outcomes  # (25,5-10)/(50-10) etc.
+    reach = find(layout, "project-reach").figure
+    children = next(t for t in reach.data if t.name == "Kinderen bereikt")
+    assert list(children.x) == ["2024-H1", "2024-H2"] and list(children.y) == [120, 150]
+    assert find(layout, "project-budget-none") is None
+    assert "periode 2024" in as_text(find(layout, "project-reporting-status"))
+
+    reporting = page("/rapportering")
+    table, count, refused = reporting._fill(None, None, None, "nl")
+    row = as_text(find(table, "reporting-row-lbn-001"))
+    assert "geleverd" in row and "2024: rapport van 15-01-2025" in row and "door tester" in row
+    assert "Budget: 2023, 2024" in row and "Resultaten: 2 indicator(en)" in row
+    assert "47 van 48" not in count and "1 met minstens één ontvangen rapport" in count
+    problems = as_text(refused)
+    assert "fout lbn-002.xlsx" in problems and "B2" in problems and "Budget" in problems
+    assert "geweigerd" in as_text(find(table, "reporting-row-lbn-002"))
+    only_refused = reporting._fill(None, None, "refused", "nl")[0]
+    assert find(only_refused, "reporting-row-lbn-002") is not None and find(only_refused, "reporting-row-lbn-001") is None
+    sheets = reporting.export_sheets(None, None, "delivered", "nl")
+    assert {r["project_id"] for r in sheets[0].rows} == {"lbn-001"}
+    delivered = [r for r in sheets[0].rows if r["year"] == 2024][0]
+    assert delivered["status"] == "geleverd" and delivered["periods"] == "2024" and delivered["budget_years"] == "2023, 2024"
+
+    # the project's exports carry the reported rows
+    data = qpr.page_data("lbn-001")
+    budget_sheet = page("/project").export_sheet(data, "budget", "nl")
+    assert [(r["year"], r["granted"]) for r in budget_sheet.rows] == [(2023, 10000), (2024, 60000)]
+    outcome_sheet = page("/project").export_sheet(data, "outcomes", "nl")
+    assert sorted(round(r["progress_pct"], 2) for r in outcome_sheet.rows) == [31.25, 38.75, 51.25]
