@@ -24,6 +24,9 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "ETL_HTTP_RETRIES": ("3", "Retries of a failed download (timeouts, 5xx)."),
     "ETL_HTTP_BACKOFF": ("1.0", "Seconds of the first back-off; doubles each retry."),
     "ETL_MAX_DOWNLOAD_BYTES": ("200000000", "A download larger than this is refused."),
+    "DASHBOARD_USERS_FILE": ("", "TOML file of dashboard users with password hashes (python -m dashboard add-user); unset: upload is off."),
+    "DASHBOARD_SECRET_KEY": ("", "Signs the dashboard's session cookie; unset: a random key per process (logins end on restart)."),
+    "DASHBOARD_SECURE_COOKIE": ("0", "1: send the session cookie over HTTPS only (set it behind HTTPS)."),
 }
 
 
