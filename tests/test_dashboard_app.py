@@ -243,3 +243,41 @@ def test_cli_starts_without_a_warehouse(tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert "python -m etl build" in err
+
+
+def _ids(component, found: set) -> set:
+    """Every string id in a component tree."""
+    if isinstance(component, (list, tuple)):
+        for c in component:
+            _ids(c, found)
+        return found
+    if hasattr(component, "to_plotly_json"):
+        cid = getattr(component, "id", None)
+        if isinstance(cid, str):
+            found.add(cid)
+        _ids(getattr(component, "children", None), found)
+    return found
+
+
+@pytest.mark.parametrize("warehouse", ["no_warehouse", "synthetic_warehouse"])
+def test_every_callback_id_is_in_the_layouts_dash_validates_against(app, warehouse, request):
+    """Dash checks each callback's ids against the first layout it builds of every page (no query);
+    an id missing there is a console error on every page. Without a warehouse too."""
+    request.getfixturevalue(warehouse)
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200
+    found = _ids(app.layout() if callable(app.layout) else app.layout, set())
+    for entry in dash.page_registry.values():
+        layout = entry["layout"]
+        _ids(layout() if callable(layout) else layout, found)
+    missing = set()
+    for key, spec in app.callback_map.items():
+        parts = [p for p in key.strip(".").split("...")] + [f"{i['id']}.{i['property']}" for i in spec["inputs"]] \
+            + [f"{s['id']}.{s['property']}" for s in spec.get("state", [])]
+        for part in parts:
+            cid = part.rsplit(".", 1)[0].split("@")[0]
+            if cid.startswith("{"):  # pattern-matching ids are not checked against the layout
+                continue
+            if cid not in found:
+                missing.add(cid)
+    assert not missing, sorted(missing)
