@@ -30,7 +30,7 @@ TARGET_MS = 50
 class Case:
     name: str
     output: str  # the start of the dependency's output key, e.g. "..profile-content.children"
-    variants: list[dict]  # per call: {component id: value} for the callback's inputs and states
+    variants: list[dict]  # per call: {"id" or "id.property": value} for the callback's inputs and states
 
 
 def cases() -> list[Case]:
@@ -49,7 +49,29 @@ def cases() -> list[Case]:
              [{"briefing-place": f"nis:{c}", "briefing-lang": "nl"} for c in ("46029", "11002", "21004")]),
         Case("briefing: a province", "..briefing-content.children",
              [{"briefing-place": f"province:{p}", "briefing-lang": "en"} for p in ("70000", "10000", "04000")]),
+        Case("need: scatter, rule switched", "..need-threshold-text.children",
+             [{**NEED, "need-rule": r} for r in ("equal", "population", "at_risk")]),
+        Case("need: scatter, threshold moved", "..need-threshold-text.children",
+             [{**NEED, "need-t-need": v} for v in (6.0, 8.0, 10.0)]),
+        Case("need: gap finder", "..need-gap-summary.children",
+             [{**NEED, "need-gap-top": v} for v in (10.0, 20.0, 30.0)]),
+        Case("need: provinces and curve", "..need-spread-box.children",
+             [{**NEED, "need-rule": r} for r in ("equal", "population", "at_risk")]),
+        Case("portfolio: project filter", "..portfolio-projects-box.children",
+             [{"portfolio-province": p, "portfolio-lang": "nl"} for p in (None, "70000", "04000")]),
+        Case("action plan: search", "..actions-content.children",
+             [{"actions-search": q, "actions-lang": "nl"} for q in (None, "kinderarmoede", "huisvesting")]),
+        Case("reporting tracker", "..reporting-table-box.children",
+             [{"reporting-province": p, "reporting-lang": "nl"} for p in (None, "70000")]),
+        Case("project page (page router)", ".._pages_content.children",
+             [{"_pages_location.pathname": "/project", "_pages_location.search": f"?id={i}"}
+              for i in ("lbn-001", "lbn-020", "lbn-040")]),
     ]
+
+
+NEED = {"need-indicator": "arop_admin", "need-year": 2022, "need-measure": "per_10k", "need-rule": "equal",
+        "need-t-need": None, "need-t-int": None, "need-gap-below": "1", "need-gap-mode": "top", "need-gap-top": 20.0,
+        "need-gap-min": None, "need-lang": "nl"}
 
 
 def dependency(deps: list[dict], output: str) -> dict | None:
@@ -65,7 +87,8 @@ def body(dep: dict, values: dict) -> dict:
         outputs = outputs[0]
 
     def item(spec):
-        return {"id": spec["id"], "property": spec["property"], "value": values.get(spec["id"])}
+        key = f"{spec['id']}.{spec['property']}"
+        return {"id": spec["id"], "property": spec["property"], "value": values.get(key, values.get(spec["id"]))}
 
     return {"output": dep["output"], "outputs": outputs,
             "inputs": [item(i) for i in dep["inputs"]], "state": [item(s) for s in dep.get("state", [])],

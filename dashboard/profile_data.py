@@ -10,8 +10,9 @@ from dashboard import queries_profile as qp
 EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_nis", "name_nl"])
 
 
-def load(nis: str) -> dict:
-    """Everything the profile shows, from one build. Raises db.WarehouseError.
+def load(nis: str, with_peers: bool = True) -> dict:
+    """Everything the profile shows, from one build. Raises db.WarehouseError. `with_peers=False`
+    leaves out the peer group (the briefing does not show it).
 
     Per request: the values of the municipality, its province, its region and its peers (one query),
     the peer-group values (one query), predecessors and interventions; names, metadata, ranks and
@@ -25,8 +26,8 @@ def load(nis: str) -> dict:
         inds = qp.per_build(r, qp.indicators)
         names = qp.per_build(r, qp.code_names)
         area_names = qp.per_build(r, _area_names)
-        model = peers.model(r)
-        peer_codes = model.peers(nis)
+        model = peers.model(r) if with_peers else None
+        peer_codes = model.peers(nis) if with_peers else []
         codes = list(dict.fromkeys([nis, mun["province_nis"], mun["region_nis"]]))
         values = qp.values_for_codes(r, codes)
         group = qp.group_values(r, peer_codes) if peer_codes else None
@@ -154,28 +155,30 @@ def _wq28_row(r, province: str) -> dict | None:
 def load_province(code: str) -> dict:
     """A province (or Brussels) for the briefing: its own values and its region's, the need of its
     municipalities (latest at-risk-of-poverty rate) with their networks, the networks, the written
-    question 28 row, mergers among its municipalities, sources and the build. Raises db.WarehouseError."""
+    question 28 row, mergers among its municipalities, sources and the build. Raises db.WarehouseError.
+    Computed once per build and province (there are six), like the profile's names and ranks."""
     with db.reader() as r:
         provinces = qp.per_build(r, province_codes)
         if code not in provinces:
             return {"status": "unknown", "code": code}
-        muns = qp.per_build(r, qp.municipalities)
-        members = muns[muns["province_nis"] == code]
-        region = members["region_nis"].iloc[0] if not members.empty else code
-        inds = qp.per_build(r, qp.indicators)
-        values = qp.values_for_codes(r, list(dict.fromkeys([code, region])))
-        need = qp.indicator_values(r, NEED_INDICATOR)
-        networks = _networks_in(r, members["nis_code"].tolist(), code)
-        wq28 = _wq28_row(r, code)
-        preds = qp.per_build(r, qp.all_predecessors)
-        sources = qp.per_build(r, _briefing_sources)
-        build = qp.per_build(r, _briefing_build)
-        area_names = qp.per_build(r, _area_names)
-        names = qp.per_build(r, qp.code_names)
-    merged = {nis: preds[nis] for nis in members["nis_code"] if nis in preds}
+        return qp.per_build(r, _province_bundle, code)
+
+
+def _province_bundle(r, code: str) -> dict:
+    provinces = qp.per_build(r, province_codes)
+    muns = qp.per_build(r, qp.municipalities)
+    members = muns[muns["province_nis"] == code]
+    region = members["region_nis"].iloc[0] if not members.empty else code
+    preds = qp.per_build(r, qp.all_predecessors)
     return {"status": "ok", "code": code, "province": provinces[code], "region": region, "members": members,
-            "indicators": inds, "values": values, "need": need, "networks": networks, "wq28": wq28,
-            "merged": merged, "sources": sources, "build": build, "area_names": area_names, "names": names}
+            "indicators": qp.per_build(r, qp.indicators),
+            "values": qp.values_for_codes(r, list(dict.fromkeys([code, region]))),
+            "need": qp.indicator_values(r, NEED_INDICATOR),
+            "networks": _networks_in(r, members["nis_code"].tolist(), code),
+            "wq28": _wq28_row(r, code),
+            "merged": {nis: preds[nis] for nis in members["nis_code"] if nis in preds},
+            "sources": qp.per_build(r, _briefing_sources), "build": qp.per_build(r, _briefing_build),
+            "area_names": qp.per_build(r, _area_names), "names": qp.per_build(r, qp.code_names)}
 
 
 def briefing_context(r) -> dict:

@@ -156,11 +156,12 @@ class Footnotes:
         ], className="briefing-notes")
 
 
-def source_note(sources: pd.DataFrame, source_id, lang: str) -> str | None:
-    row = sources[sources["source_id"] == source_id]
-    if row.empty:
-        return None
-    rec = row.iloc[0]
+def source_notes(sources: pd.DataFrame, lang: str) -> dict[str, str]:
+    """source_id -> its footnote."""
+    return {rec["source_id"]: source_note(rec, lang) for rec in sources.to_dict("records")}
+
+
+def source_note(rec: dict, lang: str) -> str:
     parts = [str(rec[c]) for c in ("dataset", "publisher") if isinstance(rec[c], str) and rec[c]]
     if isinstance(rec["licence"], str) and rec["licence"]:
         parts.append(t("briefing.licence", lang, licence=rec["licence"]))
@@ -193,7 +194,7 @@ def render(value, lang: str):
         return html.P(t("briefing.none", lang), className="empty", id="briefing-none"), t("briefing.title", lang)
     try:
         if kind == "nis":
-            data = pdata.load(code)
+            data = pdata.load(code, with_peers=False)
             if data["status"] != "ok":
                 return _unknown(code, lang), t("briefing.title", lang)
             with db.reader() as r:
@@ -221,6 +222,7 @@ def municipality_sheet(data: dict, context: dict, lang: str):
     notes = Footnotes()
     mun, names = data["mun"], data["names"]
     rows = pdata.indicator_rows(data, lang)
+    sources = source_notes(context["sources"], lang)
     province = pdata.area_label(data, mun["province_nis"], lang)
     region = pdata.area_label(data, mun["region_nis"], lang)
     is_brussels = mun["province_nis"] == mun["region_nis"]
@@ -238,7 +240,7 @@ def municipality_sheet(data: dict, context: dict, lang: str):
     body = []
     for row in rows:
         latest = row["latest"]
-        cells = [html.Th([row["name"], notes.ref(_indicator_note(row, context["sources"], lang))], scope="row")]
+        cells = [html.Th([row["name"], notes.ref(_indicator_note(row, sources, lang))], scope="row")]
         flag_text = flag_note(latest.get("flag"), latest.get("note"), names, lang)
         value = [_value(latest, row, lang), f" ({row['year']})"]
         if flag_text:
@@ -270,9 +272,9 @@ def municipality_sheet(data: dict, context: dict, lang: str):
             notes.render(lang)]
 
 
-def _indicator_note(row: dict, sources: pd.DataFrame, lang: str) -> str:
+def _indicator_note(row: dict, notes: dict[str, str], lang: str) -> str:
     """The source of an indicator (one footnote per source, shared by its indicators)."""
-    return source_note(sources, row.get("source_id"), lang) or t("briefing.source_unknown", lang)
+    return notes.get(row.get("source_id")) or t("briefing.source_unknown", lang)
 
 
 def _merger_paragraph(preds: pd.DataFrame, notes: Footnotes, lang: str):
@@ -325,7 +327,11 @@ def province_sheet(data: dict, lang: str):
                                 notes.ref(t("briefing.merged_note", lang))], className="briefing-merger",
                                id="briefing-merger"))
     # key figures: the province's own values (sums of counts; rates from summed numerators) and its region's
-    values = data["values"]
+    sources = source_notes(data["sources"], lang)
+    series: dict[tuple[str, str], list[dict]] = {}  # (indicator, code) -> values by year
+    for rec in data["values"].to_dict("records"):
+        if not fmt.is_missing(rec["value"]):
+            series.setdefault((rec["indicator_id"], rec["nis_code"]), []).append(rec)
     head = [html.Th(t("briefing.col.indicator", lang), scope="col"),
             html.Th(t("briefing.col.value", lang), scope="col", className="num")]
     if region != code:
@@ -333,18 +339,16 @@ def province_sheet(data: dict, lang: str):
     head.append(html.Th(t("briefing.col.change", lang), scope="col", className="num"))
     body = []
     for ind in data["indicators"].to_dict("records"):
-        own = values[(values["indicator_id"] == ind["indicator_id"]) & (values["nis_code"] == code)
-                     & values["value"].notna()].sort_values("year")
-        if own.empty:
+        own = sorted(series.get((ind["indicator_id"], code), []), key=lambda rec: rec["year"])
+        if not own:
             continue
-        last, first = own.iloc[-1].to_dict(), own.iloc[0].to_dict()
+        last, first = own[-1], own[0]
         name = qp.indicator_name(ind, lang)
-        cells = [html.Th([name, notes.ref(_indicator_note({**ind, "name": name}, data["sources"], lang))], scope="row"),
+        cells = [html.Th([name, notes.ref(_indicator_note(ind, sources, lang))], scope="row"),
                  html.Td([_value(last, ind, lang), f" ({int(last['year'])})"], className="num")]
         if region != code:
-            reg = values[(values["indicator_id"] == ind["indicator_id"]) & (values["nis_code"] == region)
-                         & (values["year"] == last["year"])]
-            cells.append(html.Td(_value(reg.iloc[0].to_dict() if not reg.empty else None, ind, lang), className="num"))
+            reg = next((rec for rec in series.get((ind["indicator_id"], region), []) if rec["year"] == last["year"]), None)
+            cells.append(html.Td(_value(reg, ind, lang), className="num"))
         if int(first["year"]) != int(last["year"]):
             absolute, _ = qp.change_text(first["value"], last["value"], ind["unit"], ind["kind"], lang)
             cells.append(html.Td(f"{absolute} ({int(first['year'])}–{int(last['year'])})", className="num"))
