@@ -13,7 +13,6 @@ import math
 from datetime import datetime
 
 import dash
-import plotly.graph_objects as go
 from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 
 from dashboard import db, downloads
@@ -286,10 +285,11 @@ def _chart(kind, rows, counted, lang):
     # and every bar carries its value as text.
     log = bool(positive) and max(positive) / min(positive) > 100
     height = max(260, 36 * len(groups) + 100)
-    fig = go.Figure(go.Bar(x=[a if a and a > 0 else None for a in amounts] if log else amounts, y=labels, orientation="h",
-                           marker_color="#0b4f8a", text=texts, textposition="auto", cliponaxis=False,
-                           insidetextfont={"color": "#ffffff"}, outsidetextfont={"color": "#1f2933"},
-                           hovertext=hover, hoverinfo="text"))
+    # A plain figure dict: plotly's validation (go.Figure) cost more than the rest of the page.
+    bar = {"type": "bar", "x": [a if a and a > 0 else None for a in amounts] if log else amounts, "y": labels,
+           "orientation": "h", "marker": {"color": "#0b4f8a"}, "text": texts, "textposition": "auto",
+           "cliponaxis": False, "insidetextfont": {"color": "#ffffff"}, "outsidetextfont": {"color": "#1f2933"},
+           "hovertext": hover, "hoverinfo": "text"}
     axis_title = t("actions.chart_axis_log" if log else "actions.chart_axis", lang)
     xaxis = {"title": {"text": axis_title}, "gridcolor": "#e3e7eb"}
     if log:
@@ -300,12 +300,12 @@ def _chart(kind, rows, counted, lang):
     else:
         xaxis.update(tickformat=",.0f", rangemode="tozero", tickangle=0,
                      range=[0, (max(positive) if positive else 1) * 1.35])
-    fig.update_layout(
-        height=height, margin={"l": 10, "r": 20, "t": 10, "b": 50}, xaxis=xaxis,
-        yaxis={"autorange": "reversed", "automargin": True},
-        separators=",." if lang == "nl" else ".,", plot_bgcolor="#fff", paper_bgcolor="#fff",
-        font={"family": "system-ui, sans-serif", "size": 13},
-    )
+    fig = {"data": [bar], "layout": {
+        "height": height, "margin": {"l": 10, "r": 20, "t": 10, "b": 50}, "xaxis": xaxis,
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "separators": ",." if lang == "nl" else ".,", "plot_bgcolor": "#fff", "paper_bgcolor": "#fff",
+        "font": {"family": "system-ui, sans-serif", "size": 13},
+    }}
     table_columns = [
         {"key": "name", "kind": "text", "label": t(group_key, lang)},
         {"key": "actions", "kind": "int", "label": t("actions.col.actions", lang)},
