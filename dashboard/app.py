@@ -12,7 +12,7 @@ import dash
 import flask
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard import auth, components, geo
+from dashboard import auth, components, geo, plotly_bundle
 from dashboard.i18n import LANGUAGES, normalise_lang, t
 from dashboard.urls import lang_query, page_href, with_query
 
@@ -66,6 +66,7 @@ def create_app() -> Dash:
     components.register_callbacks(app)
     geo.register_geo_route(app)
     auth.init_app(app)  # session, /login, /logout, and the login check on upload callbacks
+    plotly_bundle.register(app)  # our partial plotly.js when built, else Dash's full one
     return app
 
 

@@ -1188,6 +1188,117 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "notfound.title": {"nl": "Pagina niet gevonden", "en": "Page not found"},
     "notfound.body": {"nl": "Deze pagina bestaat niet (meer).", "en": "This page does not exist (any more)."},
     "notfound.home": {"nl": "Naar het overzicht", "en": "Go to the overview"},
+    # ------------------------------------------------------- upload page and login (pages/upload.py, auth.py)
+    "nav.upload": {"nl": "Rapportering opladen", "en": "Upload report"},
+    "login.title": {"nl": "Aanmelden", "en": "Log in"},
+    "login.intro": {"nl": "Meld u aan om rapporteringswerkmappen van projecten op te laden.",
+                    "en": "Log in to upload the monitoring workbooks of projects."},
+    "login.username": {"nl": "Gebruikersnaam", "en": "User name"},
+    "login.password": {"nl": "Wachtwoord", "en": "Password"},
+    "login.submit": {"nl": "Aanmelden", "en": "Log in"},
+    "login.failed": {"nl": "Gebruikersnaam of wachtwoord klopt niet.", "en": "User name or password is incorrect."},
+    "login.csrf": {"nl": "Het formulier is verlopen of onvolledig. Probeer opnieuw.",
+                   "en": "The form has expired or is incomplete. Please try again."},
+    "login.throttled": {"nl": "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
+                        "en": "Too many failed attempts. Try again in {minutes} minutes."},
+    "login.disabled": {
+        "nl": "Opladen staat uit: er is geen gebruikersbestand ingesteld (DASHBOARD_USERS_FILE). Een beheerder "
+              "zet het aan door een gebruiker aan te maken en de server te starten met die instelling:",
+        "en": "Upload is disabled: no users file is configured (DASHBOARD_USERS_FILE). An administrator enables "
+              "it by creating a user and starting the server with that setting:"},
+    "login.unavailable": {
+        "nl": "Opladen kan nu niet: het gebruikersbestand (DASHBOARD_USERS_FILE) kon niet gelezen worden. Een "
+              "beheerder vindt de reden in het serverlog en maakt het bestand opnieuw met:",
+        "en": "Upload is unavailable: the users file (DASHBOARD_USERS_FILE) could not be read. An administrator "
+              "finds the reason in the server log and makes the file again with:"},
+    "login.enable.command": {
+        "nl": "python -m dashboard add-user NAAM --users-file /pad/naar/users.toml\n"
+              "export DASHBOARD_USERS_FILE=/pad/naar/users.toml",
+        "en": "python -m dashboard add-user NAME --users-file /path/to/users.toml\n"
+              "export DASHBOARD_USERS_FILE=/path/to/users.toml"},
+    "login.back": {"nl": "Terug naar het dashboard", "en": "Back to the dashboard"},
+    "login.required": {"nl": "Meld u aan om een rapportering op te laden.", "en": "Log in to upload a report."},
+    "login.link": {"nl": "Aanmelden", "en": "Log in"},
+    "login.logged_in_as": {"nl": "Aangemeld als {name}", "en": "Logged in as {name}"},
+    "login.logout": {"nl": "Afmelden", "en": "Log out"},
+    "upload.title": {"nl": "Rapportering opladen", "en": "Upload a monitoring report"},
+    "upload.intro": {
+        "nl": "Laad de rapporteringswerkmap van een project op. Elke cel wordt gecontroleerd: u ziet eerst wat er "
+              "fout is, of wat geladen zou worden, en laadt pas daarna.",
+        "en": "Upload the monitoring workbook of a project. Every cell is checked: you first see what is wrong, "
+              "or what would be loaded, and only then load it."},
+    "upload.off": {"nl": "Opladen staat uit", "en": "Upload is disabled"},
+    "upload.choose.title": {"nl": "Werkmap kiezen", "en": "Choose a workbook"},
+    "upload.drop": {"nl": "Sleep een .xlsx-bestand hierheen of", "en": "Drag an .xlsx file here or"},
+    "upload.choose": {"nl": "kies een bestand", "en": "choose a file"},
+    "upload.limits": {
+        "nl": "Alleen Excel-werkmappen (.xlsx) van het sjabloon, hoogstens {size}. Een groter bestand of een ander "
+              "formaat wordt niet aanvaard.",
+        "en": "Only Excel workbooks (.xlsx) made from the template, at most {size}. A larger file or another format "
+              "is not accepted."},
+    "upload.template": {"nl": "Een sjabloon voor een project maakt u met:", "en": "Make the template for a project with:"},
+    "upload.load": {"nl": "Laden", "en": "Load"},
+    "upload.load.help": {
+        "nl": "Laden kan pas als de werkmap geldig is. Een nieuwe werkmap voor hetzelfde project en dezelfde periode "
+              "vervangt de vorige; die blijft in de geschiedenis.",
+        "en": "Loading is possible only when the workbook is valid. A new workbook for the same project and period "
+              "replaces the earlier one, which stays in the history."},
+    "upload.session_ended": {"nl": "U bent niet (meer) aangemeld; er is niets gecontroleerd of geladen.",
+                             "en": "You are not logged in (any more); nothing was checked or loaded."},
+    "upload.unreadable": {"nl": "Het opgeladen bestand kon niet gelezen worden (of is veel te groot). Probeer opnieuw.",
+                          "en": "The uploaded file could not be read (or is far too large). Please try again."},
+    "upload.changed": {"nl": "Het bestand is veranderd sinds de controle; er is niets geladen. Laad het opnieuw op.",
+                       "en": "The file changed since it was checked; nothing was loaded. Upload it again."},
+    "upload.rejected": {"nl": "Laden geweigerd: de werkmap is niet (meer) geldig. Er is niets geladen.",
+                        "en": "Loading refused: the workbook is not (or no longer) valid. Nothing was loaded."},
+    "upload.failed": {"nl": "Laden mislukt: er is niets geladen en het datawarehouse is ongewijzigd.",
+                      "en": "Loading failed: nothing was loaded and the data warehouse is unchanged."},
+    "upload.invalid.title": {"nl": "Controle van {file}: niet geldig", "en": "Check of {file}: not valid"},
+    "upload.invalid": {
+        "nl": "Problemen gevonden: {n}. Er wordt niets geladen tot ze opgelost zijn; verbeter de werkmap en laad "
+              "ze opnieuw op.",
+        "en": "Problems found: {n}. Nothing can be loaded until they are fixed; correct the workbook and upload "
+              "it again."},
+    "upload.messages_dutch": {"nl": "De meldingen staan in het Nederlands, zoals het sjabloon.",
+                              "en": "The messages are in Dutch, like the template."},
+    "upload.problems_cut": {"nl": "De eerste {shown} van {n} problemen:", "en": "The first {shown} of {n} problems:"},
+    "upload.problems.caption": {"nl": "Problemen per cel", "en": "Problems cell by cell"},
+    "upload.col.file": {"nl": "Bestand", "en": "File"},
+    "upload.col.sheet": {"nl": "Blad", "en": "Sheet"},
+    "upload.col.cell": {"nl": "Cel", "en": "Cell"},
+    "upload.col.message": {"nl": "Wat is er mis", "en": "What is wrong"},
+    "upload.col.expected": {"nl": "Wat wordt verwacht", "en": "What is expected"},
+    "upload.whole_file": {"nl": "hele bestand", "en": "whole file"},
+    "upload.whole_sheet": {"nl": "hele blad", "en": "whole sheet"},
+    "upload.valid.title": {"nl": "Controle van {file}: geldig", "en": "Check of {file}: valid"},
+    "upload.valid": {"nl": "De werkmap is geldig. Met Laden komt dit in het datawarehouse:",
+                     "en": "The workbook is valid. Load puts this into the data warehouse:"},
+    "upload.summary.caption": {"nl": "Wat geladen zou worden", "en": "What would be loaded"},
+    "upload.summary.project": {"nl": "Project", "en": "Project"},
+    "upload.summary.period": {"nl": "Rapportageperiode", "en": "Reporting period"},
+    "upload.summary.report_date": {"nl": "Datum van het rapport", "en": "Date of the report"},
+    "upload.summary.budget": {"nl": "Begrotingsjaren", "en": "Budget years"},
+    "upload.summary.reach": {"nl": "Bereik per periode", "en": "Reach per period"},
+    "upload.summary.outcome": {"nl": "Resultaatindicatoren (perioden)", "en": "Outcome indicators (periods)"},
+    "upload.summary.counts": {
+        "nl": "Samen: {budget} begrotingsjaren, {reach} bereikcijfers en {outcome} resultaatwaarden.",
+        "en": "In all: {budget} budget years, {reach} reach figures and {outcome} outcome values."},
+    "upload.measure.children_reached": {"nl": "kinderen bereikt", "en": "children reached"},
+    "upload.measure.families_reached": {"nl": "gezinnen bereikt", "en": "families reached"},
+    "upload.measure.schools_involved": {"nl": "scholen betrokken", "en": "schools involved"},
+    "upload.measure.partners_active": {"nl": "partners actief", "en": "active partners"},
+    "upload.measure.volunteers": {"nl": "vrijwilligers", "en": "volunteers"},
+    "upload.measure.children_0_2": {"nl": "kinderen 0-2 jaar", "en": "children aged 0-2"},
+    "upload.measure.children_3_5": {"nl": "kinderen 3-5 jaar", "en": "children aged 3-5"},
+    "upload.measure.children_6_11": {"nl": "kinderen 6-11 jaar", "en": "children aged 6-11"},
+    "upload.measure.children_12_17": {"nl": "kinderen 12-17 jaar", "en": "children aged 12-17"},
+    "upload.loaded": {
+        "nl": "Geladen als rapport {report} (project {project}, periode {period}): {budget} begrotingsjaren, "
+              "{reach} bereikcijfers en {outcome} resultaatwaarden. De pagina's tonen ze vanaf nu.",
+        "en": "Loaded as report {report} (project {project}, period {period}): {budget} budget years, "
+              "{reach} reach figures and {outcome} outcome values. The pages show them from now on."},
+    "upload.unchanged": {"nl": "Deze werkmap was al geladen (rapport {report}); er is niets veranderd.",
+                         "en": "This workbook was already loaded (report {report}); nothing changed."},
     # ------------------------------------------ project page and reporting tracker (pages/project.py, reporting.py)
     "nav.reporting": {"nl": "Rapportering", "en": "Reporting"},
     "project.back": {"nl": "← Portfolio van alle projecten", "en": "← Portfolio of all projects"},
@@ -1440,117 +1551,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "reporting.export.when": {
         "nl": "Bron: datawarehouse en logboek van rapportpogingen, gedownload op {date}",
         "en": "Source: data warehouse and log of workbook attempts, downloaded on {date}"},
-    # ------------------------------------------------------- upload page and login (pages/upload.py, auth.py)
-    "nav.upload": {"nl": "Rapportering opladen", "en": "Upload report"},
-    "login.title": {"nl": "Aanmelden", "en": "Log in"},
-    "login.intro": {"nl": "Meld u aan om rapporteringswerkmappen van projecten op te laden.",
-                    "en": "Log in to upload the monitoring workbooks of projects."},
-    "login.username": {"nl": "Gebruikersnaam", "en": "User name"},
-    "login.password": {"nl": "Wachtwoord", "en": "Password"},
-    "login.submit": {"nl": "Aanmelden", "en": "Log in"},
-    "login.failed": {"nl": "Gebruikersnaam of wachtwoord klopt niet.", "en": "User name or password is incorrect."},
-    "login.csrf": {"nl": "Het formulier is verlopen of onvolledig. Probeer opnieuw.",
-                   "en": "The form has expired or is incomplete. Please try again."},
-    "login.throttled": {"nl": "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
-                        "en": "Too many failed attempts. Try again in {minutes} minutes."},
-    "login.disabled": {
-        "nl": "Opladen staat uit: er is geen gebruikersbestand ingesteld (DASHBOARD_USERS_FILE). Een beheerder "
-              "zet het aan door een gebruiker aan te maken en de server te starten met die instelling:",
-        "en": "Upload is disabled: no users file is configured (DASHBOARD_USERS_FILE). An administrator enables "
-              "it by creating a user and starting the server with that setting:"},
-    "login.unavailable": {
-        "nl": "Opladen kan nu niet: het gebruikersbestand (DASHBOARD_USERS_FILE) kon niet gelezen worden. Een "
-              "beheerder vindt de reden in het serverlog en maakt het bestand opnieuw met:",
-        "en": "Upload is unavailable: the users file (DASHBOARD_USERS_FILE) could not be read. An administrator "
-              "finds the reason in the server log and makes the file again with:"},
-    "login.enable.command": {
-        "nl": "python -m dashboard add-user NAAM --users-file /pad/naar/users.toml\n"
-              "export DASHBOARD_USERS_FILE=/pad/naar/users.toml",
-        "en": "python -m dashboard add-user NAME --users-file /path/to/users.toml\n"
-              "export DASHBOARD_USERS_FILE=/path/to/users.toml"},
-    "login.back": {"nl": "Terug naar het dashboard", "en": "Back to the dashboard"},
-    "login.required": {"nl": "Meld u aan om een rapportering op te laden.", "en": "Log in to upload a report."},
-    "login.link": {"nl": "Aanmelden", "en": "Log in"},
-    "login.logged_in_as": {"nl": "Aangemeld als {name}", "en": "Logged in as {name}"},
-    "login.logout": {"nl": "Afmelden", "en": "Log out"},
-    "upload.title": {"nl": "Rapportering opladen", "en": "Upload a monitoring report"},
-    "upload.intro": {
-        "nl": "Laad de rapporteringswerkmap van een project op. Elke cel wordt gecontroleerd: u ziet eerst wat er "
-              "fout is, of wat geladen zou worden, en laadt pas daarna.",
-        "en": "Upload the monitoring workbook of a project. Every cell is checked: you first see what is wrong, "
-              "or what would be loaded, and only then load it."},
-    "upload.off": {"nl": "Opladen staat uit", "en": "Upload is disabled"},
-    "upload.choose.title": {"nl": "Werkmap kiezen", "en": "Choose a workbook"},
-    "upload.drop": {"nl": "Sleep een .xlsx-bestand hierheen of", "en": "Drag an .xlsx file here or"},
-    "upload.choose": {"nl": "kies een bestand", "en": "choose a file"},
-    "upload.limits": {
-        "nl": "Alleen Excel-werkmappen (.xlsx) van het sjabloon, hoogstens {size}. Een groter bestand of een ander "
-              "formaat wordt niet aanvaard.",
-        "en": "Only Excel workbooks (.xlsx) made from the template, at most {size}. A larger file or another format "
-              "is not accepted."},
-    "upload.template": {"nl": "Een sjabloon voor een project maakt u met:", "en": "Make the template for a project with:"},
-    "upload.load": {"nl": "Laden", "en": "Load"},
-    "upload.load.help": {
-        "nl": "Laden kan pas als de werkmap geldig is. Een nieuwe werkmap voor hetzelfde project en dezelfde periode "
-              "vervangt de vorige; die blijft in de geschiedenis.",
-        "en": "Loading is possible only when the workbook is valid. A new workbook for the same project and period "
-              "replaces the earlier one, which stays in the history."},
-    "upload.session_ended": {"nl": "U bent niet (meer) aangemeld; er is niets gecontroleerd of geladen.",
-                             "en": "You are not logged in (any more); nothing was checked or loaded."},
-    "upload.unreadable": {"nl": "Het opgeladen bestand kon niet gelezen worden (of is veel te groot). Probeer opnieuw.",
-                          "en": "The uploaded file could not be read (or is far too large). Please try again."},
-    "upload.changed": {"nl": "Het bestand is veranderd sinds de controle; er is niets geladen. Laad het opnieuw op.",
-                       "en": "The file changed since it was checked; nothing was loaded. Upload it again."},
-    "upload.rejected": {"nl": "Laden geweigerd: de werkmap is niet (meer) geldig. Er is niets geladen.",
-                        "en": "Loading refused: the workbook is not (or no longer) valid. Nothing was loaded."},
-    "upload.failed": {"nl": "Laden mislukt: er is niets geladen en het datawarehouse is ongewijzigd.",
-                      "en": "Loading failed: nothing was loaded and the data warehouse is unchanged."},
-    "upload.invalid.title": {"nl": "Controle van {file}: niet geldig", "en": "Check of {file}: not valid"},
-    "upload.invalid": {
-        "nl": "Problemen gevonden: {n}. Er wordt niets geladen tot ze opgelost zijn; verbeter de werkmap en laad "
-              "ze opnieuw op.",
-        "en": "Problems found: {n}. Nothing can be loaded until they are fixed; correct the workbook and upload "
-              "it again."},
-    "upload.messages_dutch": {"nl": "De meldingen staan in het Nederlands, zoals het sjabloon.",
-                              "en": "The messages are in Dutch, like the template."},
-    "upload.problems_cut": {"nl": "De eerste {shown} van {n} problemen:", "en": "The first {shown} of {n} problems:"},
-    "upload.problems.caption": {"nl": "Problemen per cel", "en": "Problems cell by cell"},
-    "upload.col.file": {"nl": "Bestand", "en": "File"},
-    "upload.col.sheet": {"nl": "Blad", "en": "Sheet"},
-    "upload.col.cell": {"nl": "Cel", "en": "Cell"},
-    "upload.col.message": {"nl": "Wat is er mis", "en": "What is wrong"},
-    "upload.col.expected": {"nl": "Wat wordt verwacht", "en": "What is expected"},
-    "upload.whole_file": {"nl": "hele bestand", "en": "whole file"},
-    "upload.whole_sheet": {"nl": "hele blad", "en": "whole sheet"},
-    "upload.valid.title": {"nl": "Controle van {file}: geldig", "en": "Check of {file}: valid"},
-    "upload.valid": {"nl": "De werkmap is geldig. Met Laden komt dit in het datawarehouse:",
-                     "en": "The workbook is valid. Load puts this into the data warehouse:"},
-    "upload.summary.caption": {"nl": "Wat geladen zou worden", "en": "What would be loaded"},
-    "upload.summary.project": {"nl": "Project", "en": "Project"},
-    "upload.summary.period": {"nl": "Rapportageperiode", "en": "Reporting period"},
-    "upload.summary.report_date": {"nl": "Datum van het rapport", "en": "Date of the report"},
-    "upload.summary.budget": {"nl": "Begrotingsjaren", "en": "Budget years"},
-    "upload.summary.reach": {"nl": "Bereik per periode", "en": "Reach per period"},
-    "upload.summary.outcome": {"nl": "Resultaatindicatoren (perioden)", "en": "Outcome indicators (periods)"},
-    "upload.summary.counts": {
-        "nl": "Samen: {budget} begrotingsjaren, {reach} bereikcijfers en {outcome} resultaatwaarden.",
-        "en": "In all: {budget} budget years, {reach} reach figures and {outcome} outcome values."},
-    "upload.measure.children_reached": {"nl": "kinderen bereikt", "en": "children reached"},
-    "upload.measure.families_reached": {"nl": "gezinnen bereikt", "en": "families reached"},
-    "upload.measure.schools_involved": {"nl": "scholen betrokken", "en": "schools involved"},
-    "upload.measure.partners_active": {"nl": "partners actief", "en": "active partners"},
-    "upload.measure.volunteers": {"nl": "vrijwilligers", "en": "volunteers"},
-    "upload.measure.children_0_2": {"nl": "kinderen 0-2 jaar", "en": "children aged 0-2"},
-    "upload.measure.children_3_5": {"nl": "kinderen 3-5 jaar", "en": "children aged 3-5"},
-    "upload.measure.children_6_11": {"nl": "kinderen 6-11 jaar", "en": "children aged 6-11"},
-    "upload.measure.children_12_17": {"nl": "kinderen 12-17 jaar", "en": "children aged 12-17"},
-    "upload.loaded": {
-        "nl": "Geladen als rapport {report} (project {project}, periode {period}): {budget} begrotingsjaren, "
-              "{reach} bereikcijfers en {outcome} resultaatwaarden. De pagina's tonen ze vanaf nu.",
-        "en": "Loaded as report {report} (project {project}, period {period}): {budget} budget years, "
-              "{reach} reach figures and {outcome} outcome values. The pages show them from now on."},
-    "upload.unchanged": {"nl": "Deze werkmap was al geladen (rapport {report}); er is niets veranderd.",
-                         "en": "This workbook was already loaded (report {report}); nothing changed."},
 }
 
 
