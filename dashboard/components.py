@@ -18,12 +18,26 @@ from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import formatting as fmt
 from dashboard.db import BUILD_COMMAND, WarehouseError, WarehouseMissing, display_path
-from dashboard.i18n import t
+from dashboard.i18n import TRANSLATIONS, normalise_lang, t
 
 NUMERIC_KINDS = {"int", "bytes", "year"}
 
 
 # ---------------------------------------------------------------------------- notices
+
+DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+                   "no_options_found")
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """The texts inside a dcc.Dropdown (search box, "3 selected", ...) in the page's language."""
+    return {key: TRANSLATIONS[f"dropdown.{key}"][normalise_lang(lang)] for key in DROPDOWN_LABELS}
+
+
+def dropdown(lang: str, **props) -> dcc.Dropdown:
+    """A dcc.Dropdown whose own texts are in the page's language."""
+    return dcc.Dropdown(labels=dropdown_labels(lang), **props)
+
 
 def warehouse_notice(exc: WarehouseError, lang: str) -> html.Div:
     """What a page shows instead of data when the warehouse is missing or unreadable."""

@@ -281,3 +281,29 @@ def test_every_callback_id_is_in_the_layouts_dash_validates_against(app, warehou
             if cid not in found:
                 missing.add(cid)
     assert not missing, sorted(missing)
+
+
+def _dropdowns(component, found: list) -> list:
+    if isinstance(component, (list, tuple)):
+        for c in component:
+            _dropdowns(c, found)
+    elif hasattr(component, "to_plotly_json"):
+        if type(component).__name__ == "Dropdown":
+            found.append(component)
+        _dropdowns(getattr(component, "children", None), found)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_dropdown_speaks_the_page_language(app, no_warehouse, lang):
+    """Dash's dropdowns say "Search" and "3 selected" unless given their labels."""
+    from dashboard.components import dropdown_labels
+
+    found = []
+    for entry in dash.page_registry.values():
+        layout = entry["layout"]
+        _dropdowns(layout(lang=lang) if callable(layout) else layout, found)
+    assert len(found) >= 15
+    for dd in found:
+        assert getattr(dd, "labels", None) == dropdown_labels(lang), dd.id
+    assert dropdown_labels("nl")["selected_count"] == "{num_selected} gekozen"

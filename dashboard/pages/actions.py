@@ -18,7 +18,7 @@ from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 from dashboard import db, downloads
 from dashboard import formatting as fmt
 from dashboard import queries_portfolio as qp
-from dashboard.components import empty, plain_table, section, sortable_table, warehouse_notice
+from dashboard.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import with_query
 
@@ -47,12 +47,12 @@ def layout(q=None, right=None, minister=None, lang=None, **_query):
         ], className="control control-wide"),
         html.Div([
             html.Label(t("actions.right", lang), htmlFor="actions-right"),
-            dcc.Dropdown(id="actions-right", options=[], value=None, clearable=True, placeholder=t("actions.all", lang)),
+            dropdown(lang, id="actions-right", options=[], value=None, clearable=True, placeholder=t("actions.all", lang)),
         ], className="control"),
         html.Div([
             html.Label(t("actions.minister", lang), htmlFor="actions-minister"),
-            dcc.Dropdown(id="actions-minister", options=[], value=None, clearable=True,
-                         placeholder=t("actions.all", lang)),
+            dropdown(lang, id="actions-minister", options=[], value=None, clearable=True,
+                           placeholder=t("actions.all", lang)),
         ], className="control"),
         html.Div([
             html.Button(t("download.csv", lang), id="actions-csv", type="button", className="button"),

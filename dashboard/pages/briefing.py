@@ -16,7 +16,7 @@ from dashboard import db
 from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard import queries_profile as qp
-from dashboard.components import warehouse_notice
+from dashboard.components import dropdown, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import page_href, with_query
 
@@ -57,8 +57,8 @@ def layout(nis=None, province=None, lang=None, **_query):
             html.P(t("briefing.intro", lang), className="lead"),
             html.Div([
                 html.Div([html.Label(t("briefing.choose", lang), htmlFor="briefing-place"),
-                          dcc.Dropdown(id="briefing-place", options=[], value=None, clearable=False,
-                                       searchable=True, placeholder=t("briefing.choose_placeholder", lang))],
+                          dropdown(lang, id="briefing-place", options=[], value=None, clearable=False,
+                                         searchable=True, placeholder=t("briefing.choose_placeholder", lang))],
                          className="control control-wide"),
                 html.Div(html.Button(t("briefing.print", lang), id="briefing-print", type="button", className="button"),
                          className="control-buttons"),

@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dashboard import db, downloads, peers
 from dashboard import formatting as fmt
 from dashboard import queries_profile as qp
-from dashboard.components import scroll_box, section, warehouse_notice
+from dashboard.components import dropdown, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.queries import FLAGS
 from dashboard.urls import page_href, with_query
@@ -81,11 +81,11 @@ def layout(indicator=None, nis=None, group=None, start=None, end=None, sort=None
         html.P(t("compare.intro", lang), className="lead"),
         html.Div([
             html.Div([html.Label(t("compare.indicator", lang), htmlFor="compare-indicator"),
-                      dcc.Dropdown(id="compare-indicator", options=[], value=None, clearable=False)],
+                      dropdown(lang, id="compare-indicator", options=[], value=None, clearable=False)],
                      className="control control-wide"),
             html.Div([html.Label(t("compare.municipalities", lang, n=MAX_CHOSEN), htmlFor="compare-nis"),
-                      dcc.Dropdown(id="compare-nis", options=[], value=[], multi=True,
-                                   placeholder=t("compare.municipalities_placeholder", lang))],
+                      dropdown(lang, id="compare-nis", options=[], value=[], multi=True,
+                                     placeholder=t("compare.municipalities_placeholder", lang))],
                      className="control control-wide"),
             html.Fieldset([
                 html.Legend(t("compare.group", lang)),
@@ -95,15 +95,15 @@ def layout(indicator=None, nis=None, group=None, start=None, end=None, sort=None
                     {"label": t("compare.mode.province", lang), "value": "province"}],
                     className="radio-list", inputClassName="radio-input"),
                 html.Label(t("compare.province", lang), htmlFor="compare-province", className="sub-label"),
-                dcc.Dropdown(id="compare-province", options=[], value=None, clearable=False,
-                             placeholder=t("compare.province_placeholder", lang)),
+                dropdown(lang, id="compare-province", options=[], value=None, clearable=False,
+                               placeholder=t("compare.province_placeholder", lang)),
             ], className="control control-group"),
             html.Div([
                 html.Div([html.Label(t("compare.start", lang), htmlFor="compare-start"),
-                          dcc.Dropdown(id="compare-start", options=[], value=None, clearable=False)],
+                          dropdown(lang, id="compare-start", options=[], value=None, clearable=False)],
                          className="control control-year"),
                 html.Div([html.Label(t("compare.end", lang), htmlFor="compare-end"),
-                          dcc.Dropdown(id="compare-end", options=[], value=None, clearable=False)],
+                          dropdown(lang, id="compare-end", options=[], value=None, clearable=False)],
                          className="control control-year"),
             ], className="control-years"),
         ], className="controls compare-controls no-print"),

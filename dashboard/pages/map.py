@@ -30,7 +30,7 @@ from dash import ALL, Input, Output, Patch, State, callback, clientside_callback
 from dashboard import db, downloads, mapping
 from dashboard import formatting as fmt
 from dashboard import queries_map as qm
-from dashboard.components import warehouse_notice
+from dashboard.components import dropdown, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import page_href
@@ -130,23 +130,23 @@ def layout(indicator=None, year=None, scheme=None, k=None, overlay=None, nis=Non
     k_options = [{"label": str(n), "value": n} for n in range(mapping.K_MIN, mapping.K_MAX + 1)]
     controls = html.Div([
         html.Div([_label(t("map.indicator", lang), "map-indicator"),
-                  dcc.Dropdown(id="map-indicator", options=[], value=None, clearable=False,
-                               searchable=True, placeholder=t("map.indicator.placeholder", lang))],
+                  dropdown(lang, id="map-indicator", options=[], value=None, clearable=False,
+                                 searchable=True, placeholder=t("map.indicator.placeholder", lang))],
                  className="map-control map-control-wide"),
         html.Div([_label(t("map.scheme", lang), "map-scheme"),
-                  dcc.Dropdown(id="map-scheme", options=scheme_options, value=state["scheme"],
-                               clearable=False, searchable=False)], className="map-control"),
+                  dropdown(lang, id="map-scheme", options=scheme_options, value=state["scheme"],
+                                 clearable=False, searchable=False)], className="map-control"),
         html.Div([_label(t("map.k", lang), "map-k"),
-                  dcc.Dropdown(id="map-k", options=k_options, value=state["k"], clearable=False,
-                               searchable=False)], className="map-control map-control-narrow"),
+                  dropdown(lang, id="map-k", options=k_options, value=state["k"], clearable=False,
+                                 searchable=False)], className="map-control map-control-narrow"),
         html.Div([_label(t("map.overlay", lang), "map-overlay"),
-                  dcc.Dropdown(id="map-overlay", options=[{"label": t("map.overlay.none", lang),
+                  dropdown(lang, id="map-overlay", options=[{"label": t("map.overlay.none", lang),
                                                            "value": OVERLAY_OFF}],
-                               value=state["overlay"], clearable=False, searchable=False)],
+                                 value=state["overlay"], clearable=False, searchable=False)],
                  className="map-control"),
         html.Div([_label(t("map.search", lang), "map-search"),
-                  dcc.Dropdown(id="map-search", options=[], value=None, clearable=True,
-                               searchable=True, placeholder=t("map.search.placeholder", lang))],
+                  dropdown(lang, id="map-search", options=[], value=None, clearable=True,
+                                 searchable=True, placeholder=t("map.search.placeholder", lang))],
                  className="map-control"),
     ], className="map-controls", role="group", **{"aria-label": t("map.controls", lang)})
     time = html.Div([

@@ -32,7 +32,7 @@ from dash import Input, Output, Patch, State, callback, clientside_callback, ctx
 from dashboard import db, downloads, mapping, need
 from dashboard import formatting as fmt
 from dashboard import queries_need as qn
-from dashboard.components import scroll_box, warehouse_notice
+from dashboard.components import dropdown, scroll_box, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import page_href, with_query
@@ -180,14 +180,14 @@ def layout(indicator=None, year=None, measure=None, rule=None, need_t=None, int_
                     "value": v} for v in GAP_BELOW]
     controls = html.Div([
         _control(t("need.indicator", lang), "need-indicator",
-                 dcc.Dropdown(id="need-indicator", options=[], value=None, clearable=False, searchable=True),
+                 dropdown(lang, id="need-indicator", options=[], value=None, clearable=False, searchable=True),
                  "control-wide"),
         _control(t("need.year", lang), "need-year",
-                 dcc.Dropdown(id="need-year", options=[], value=None, clearable=False, searchable=False),
+                 dropdown(lang, id="need-year", options=[], value=None, clearable=False, searchable=False),
                  "control-year"),
         _control(t("need.measure", lang), "need-measure",
-                 dcc.Dropdown(id="need-measure", options=measure_options, value=state["measure"], clearable=False,
-                              searchable=False), "control-wide"),
+                 dropdown(lang, id="need-measure", options=measure_options, value=state["measure"], clearable=False,
+                                searchable=False), "control-wide"),
         html.Fieldset([html.Legend(t("need.rule", lang)),
                        dcc.RadioItems(id="need-rule", options=rule_options, value=state["rule"],
                                       className="radio-list", inputClassName="radio-input")],
@@ -226,8 +226,8 @@ def layout(indicator=None, year=None, measure=None, rule=None, need_t=None, int_
         "need-gap-section", t("need.gap", lang), t("need.gap.intro", lang),
         html.Div([
             _control(t("need.gap.below", lang), "need-gap-below",
-                     dcc.Dropdown(id="need-gap-below", options=gap_options, value=state["gap_n"], clearable=False,
-                                  searchable=False), "control-wide"),
+                     dropdown(lang, id="need-gap-below", options=gap_options, value=state["gap_n"], clearable=False,
+                                    searchable=False), "control-wide"),
             html.Fieldset([html.Legend(t("need.gap.mode", lang)),
                            dcc.RadioItems(id="need-gap-mode", value=state["gap_mode"], options=[
                                {"label": t("need.gap.mode.top", lang), "value": "top"},

@@ -22,7 +22,7 @@ from dashboard import db, downloads
 from dashboard import formatting as fmt
 from dashboard import queries_portfolio as qp
 from dashboard.queries_project import project_href
-from dashboard.components import empty, plain_table, section, sortable_table, warehouse_notice
+from dashboard.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import with_query
 
@@ -71,8 +71,8 @@ def layout(programme=None, province=None, theme=None, nis=None, sector=None, wq2
         html.Div([
             html.Div([
                 html.Label(t("portfolio.wq28.province", lang), htmlFor="portfolio-wq28-province"),
-                dcc.Dropdown(id="portfolio-wq28-province", options=[], value=None, clearable=False,
-                             searchable=False),
+                dropdown(lang, id="portfolio-wq28-province", options=[], value=None, clearable=False,
+                               searchable=False),
             ], className="control control-wide"),
             html.Div([
                 html.Button(t("portfolio.wq28.export", lang), id="portfolio-wq28-xlsx", type="button", className="button"),
@@ -100,8 +100,8 @@ def layout(programme=None, province=None, theme=None, nis=None, sector=None, wq2
 def _dropdown(name: str, lang: str) -> html.Div:
     return html.Div([
         html.Label(t(FILTER_LABEL[name], lang), htmlFor=f"portfolio-{name}"),
-        dcc.Dropdown(id=f"portfolio-{name}", options=[], value=None, clearable=True, searchable=True,
-                     placeholder=t("portfolio.f.all", lang)),
+        dropdown(lang, id=f"portfolio-{name}", options=[], value=None, clearable=True, searchable=True,
+                       placeholder=t("portfolio.f.all", lang)),
     ], className="control")
 
 

@@ -19,7 +19,7 @@ from dashboard import db, downloads, peers
 from dashboard import formatting as fmt
 from dashboard import queries_profile as qp
 from dashboard.queries_project import project_href
-from dashboard.components import safe_href, scroll_box, section, warehouse_notice
+from dashboard.components import dropdown, safe_href, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.profile_data import area_label, indicator_rows, load
 from dashboard.queries import FLAGS
@@ -47,9 +47,9 @@ def layout(nis=None, lang=None, **_query):
         html.Div([
             html.Div([
                 html.Label(t("profile.choose", lang), htmlFor="profile-nis", id="profile-nis-label"),
-                dcc.Dropdown(id="profile-nis", options=[], value=None, clearable=False, searchable=True,
-                             placeholder=t("profile.choose_placeholder", lang),
-                             className="profile-dropdown"),
+                dropdown(lang, id="profile-nis", options=[], value=None, clearable=False, searchable=True,
+                               placeholder=t("profile.choose_placeholder", lang),
+                               className="profile-dropdown"),
             ], className="control control-wide"),
             html.Div([
                 html.Button(t("profile.print", lang), id="profile-print", type="button", className="button"),

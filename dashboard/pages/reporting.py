@@ -22,7 +22,7 @@ from dashboard import db, downloads
 from dashboard import formatting as fmt
 from dashboard import queries_project as qpr
 from dashboard.queries_project import project_href
-from dashboard.components import empty, scroll_box, section, warehouse_notice
+from dashboard.components import dropdown, empty, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.queries_portfolio import valid_code, valid_nis
 from dashboard.urls import with_query
@@ -76,8 +76,8 @@ def layout(programme=None, province=None, status=None, lang=None, **_query):
 def _dropdown(name: str, options: list[dict], value, lang: str) -> html.Div:
     return html.Div([
         html.Label(t(f"reporting.f.{name}", lang), htmlFor=f"reporting-{name}"),
-        dcc.Dropdown(id=f"reporting-{name}", options=options, value=value, clearable=True, searchable=False,
-                     placeholder=t("reporting.f.all", lang)),
+        dropdown(lang, id=f"reporting-{name}", options=options, value=value, clearable=True, searchable=False,
+                       placeholder=t("reporting.f.all", lang)),
     ], className="control")
 
 
