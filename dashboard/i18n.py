@@ -830,6 +830,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                                "en": "Euro, lower bound (logarithmic scale)"},
     "actions.show_table": {"nl": "Toon als tabel", "en": "Show as table"},
     "actions.chart_csv": {"nl": "Download de cijfers (CSV)", "en": "Download the figures (CSV)"},
+    "actions.chart_xlsx": {"nl": "Download de cijfers (Excel)", "en": "Download the figures (Excel)"},
     "actions.col.group_right": {"nl": "Grondrecht", "en": "Fundamental right"},
     "actions.col.group_minister": {"nl": "Minister", "en": "Minister"},
     "actions.col.actions": {"nl": "Acties", "en": "Actions"},

@@ -145,16 +145,23 @@ def _download_xlsx(_n, text, right, minister, lang):
 
 @callback(Output({"type": "actions-chart-download", "chart": MATCH}, "data"),
           Input({"type": "actions-chart-csv", "chart": MATCH}, "n_clicks"),
+          Input({"type": "actions-chart-xlsx", "chart": MATCH}, "n_clicks"),
           State("actions-search", "value"), State("actions-right", "value"), State("actions-minister", "value"),
           State("actions-lang", "data"), prevent_initial_call=True)
-def _download_chart(_n, text, right, minister, lang):
-    if not _n:
+def _download_chart(n_csv, n_xlsx, text, right, minister, lang):
+    trigger = dash.ctx.triggered_id
+    if not isinstance(trigger, dict) or not (n_csv or n_xlsx):
         return no_update
-    chart = dash.ctx.triggered_id["chart"] if isinstance(dash.ctx.triggered_id, dict) else None
-    made = chart_export(chart, text, right, minister, normalise_lang(lang))
+    chart, lang = trigger["chart"], normalise_lang(lang)
+    made = chart_export(chart, text, right, minister, lang)
     if made is None:
         return no_update
     columns, rows = made
+    if trigger["type"] == "actions-chart-xlsx":
+        sheet = downloads.Sheet(t(next(k for k in CHARTS if k[0] == chart)[3], lang), columns, rows,
+                                [filters_text(text, right, minister, load(), lang)])
+        return dcc.send_bytes(downloads.workbook_bytes([sheet]),
+                              downloads.file_name("actieplan", f"per_{chart}", _today(), ext="xlsx"))
     return dcc.send_bytes(downloads.csv_bytes(columns, rows),
                           downloads.file_name("actieplan", f"per_{chart}", _today(), ext="csv"), type=downloads.CSV_MIME)
 
@@ -323,8 +330,12 @@ def _chart(kind, rows, counted, lang):
             html.Summary(t("actions.show_table", lang), id=f"actions-chart-{name}-toggle"),
             plain_table(f"actions-chart-table-{name}", table_columns, table_rows, lang, title),
         ], className="chart-table details", id=f"actions-chart-{name}-details"),
-        html.Button(t("actions.chart_csv", lang), id={"type": "actions-chart-csv", "chart": name}, type="button",
-                    className="button button-small"),
+        html.Div([
+            html.Button(t("actions.chart_csv", lang), id={"type": "actions-chart-csv", "chart": name}, type="button",
+                        className="button button-small"),
+            html.Button(t("actions.chart_xlsx", lang), id={"type": "actions-chart-xlsx", "chart": name}, type="button",
+                        className="button button-small"),
+        ], className="control-buttons no-print"),
     ], className="chart-card", id=f"actions-chart-{name}")
 
 

@@ -151,6 +151,13 @@ def test_action_plan_search_charts_and_exports(start_app, real_warehouse, screen
     click(duo, duo.find_element("#actions-xlsx"))
     wb = load_workbook(wait_for_file(download_dir, ".xlsx"))
     assert wb.sheetnames == ["Acties", "Bedragen"]
+    # Excel of the chart per minister: the same groups as its CSV
+    seen = {p.name for p in download_dir.iterdir()}
+    click(duo, duo.find_element('[id*="actions-chart-xlsx"][id*="minister"]'))
+    chart_wb = load_workbook(wait_for_file(download_dir, ".xlsx", seen))
+    values = [row for row in chart_wb.worksheets[0].iter_rows(values_only=True)]
+    counts = [row[2] for row in values if row and isinstance(row[2], (int, float))]
+    assert sum(counts) == n and len(counts) == len(chart_rows) - 1
     screenshot("actieplan_search_nl")
     assert duo.get_logs() == []
 
