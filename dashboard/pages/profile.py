@@ -13,7 +13,7 @@ import html as html_lib
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import db, downloads, peers
 from dashboard import formatting as fmt
@@ -205,9 +205,9 @@ def _value_cell(row: dict, unit, kind, names, lang, notes: list | None = None):
 
 def peers_sentence(data: dict, lang: str) -> str:
     variables = []
+    names = {row["indicator_id"]: qp.indicator_name(row, lang) for row in data["indicators"].to_dict("records")}
     for v in data["model"].variables:
-        ind = data["indicators"][data["indicators"]["indicator_id"] == v["indicator_id"]]
-        name = qp.indicator_name(ind.iloc[0].to_dict(), lang) if not ind.empty else v["indicator_id"]
+        name = names.get(v["indicator_id"], v["indicator_id"])
         if v["transform"] == "log10":
             name = t("peers.log", lang, name=name)
         variables.append(f"{name} ({v['year']})")
@@ -369,7 +369,8 @@ GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtons": [["t
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
-def _chart_table(data: dict, row: dict, lang: str, index: int):
+def chart_table(data: dict, row: dict, lang: str):
+    """The table alternative of one indicator's chart: every year of every series."""
     keys = [k for k in SERIES if row["series"].get(k)]
     by_year: dict[int, dict] = {}
     for key in keys:
@@ -394,11 +395,38 @@ def _chart_table(data: dict, row: dict, lang: str, index: int):
                 cells.append(html.Td(text, className="num"))
         body.append(html.Tr(cells))
     caption = t("profile.chart_table", lang, name=row["name"])
+    return scroll_box(html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table compact",
+                                 id=f"profile-chart-table-{row['indicator_id']}"), caption, lang)
+
+
+def _chart_table(row: dict, lang: str, index: int):
+    """The table alternative, filled when first opened (`_fill_chart_table`): built for all
+    indicators up front it was half of the profile's server time and size."""
+    key = {"indicator": row["indicator_id"]}
     return html.Details([
         html.Summary(t("profile.show_table", lang), id=f"profile-chart-table-toggle-{index}"),
-        scroll_box(html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table compact",
-                              id=f"profile-chart-table-{row['indicator_id']}"), caption, lang),
-    ], className="details chart-table")
+        html.Div(id={"type": "profile-chart-table-box", **key}),
+    ], id={"type": "profile-chart-details", **key}, className="details chart-table")
+
+
+@callback(Output({"type": "profile-chart-table-box", "indicator": MATCH}, "children"),
+          Input({"type": "profile-chart-details", "indicator": MATCH}, "n_clicks"),
+          State({"type": "profile-chart-table-box", "indicator": MATCH}, "children"),
+          State("profile-nis", "value"), State("profile-lang", "data"), prevent_initial_call=True)
+def _fill_chart_table(_clicks, filled, nis, lang):
+    if filled:  # a click inside the open table
+        return no_update
+    lang = normalise_lang(lang)
+    code = qp.valid_nis(nis)
+    trigger = ctx.triggered_id
+    try:
+        data = load(code) if code else None
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang)
+    if not data or data["status"] != "ok" or not isinstance(trigger, dict):
+        return no_update
+    row = next((r for r in indicator_rows(data, lang) if r["indicator_id"] == trigger["indicator"]), None)
+    return chart_table(data, row, lang) if row else no_update
 
 
 def _legend_items(data: dict, lang: str):
@@ -420,7 +448,7 @@ def _trends(data: dict, rows: list[dict], lang: str):
             html.Figcaption([html.H3(row["name"], id=heading_id), html.Span(sub, className="sub")]),
             dcc.Graph(id=f"profile-graph-{row['indicator_id']}", figure=figure(data, row, lang), config=GRAPH_CONFIG,
                       className="chart", style={"height": "240px"}),
-            _chart_table(data, row, lang, i),
+            _chart_table(row, lang, i),
         ], className="chart-card", **{"aria-labelledby": heading_id}))
     return section("profile-trends", t("profile.trends", lang), _legend_items(data, lang),
                    html.P(t("profile.markers", lang), className="section-intro"),
