@@ -238,7 +238,7 @@ def load(indicator: str, nis: list[str], mode: str, province: str | None, start,
             return {"status": "unknown_indicator"}
         muns = qp.per_build(r, qp.municipalities)
         area = qp.per_build(r, qp.areas)
-        values = qp.indicator_values(r, indicator)
+        by_code = qp.per_build(r, _values_by_code, indicator)
         model = peers.model(r) if mode == "peers" else None
         names = qp.per_build(r, qp.code_names)
         group = None
@@ -259,12 +259,17 @@ def load(indicator: str, nis: list[str], mode: str, province: str | None, start,
     elif mode == "province" and province:
         members = list(muns.loc[muns["province_nis"] == province, "nis_code"])
         aggregate = ("area", province)
-    by_code: dict[str, dict[int, dict]] = {}
-    for rec in values.to_dict("records"):
-        by_code.setdefault(rec["nis_code"], {})[int(rec["year"])] = rec
     return {"status": "ok", "ind": ind, "muns": muns, "area": area, "by_code": by_code, "model": model,
             "names": names, "group": group, "all_inds": all_inds, "start": start, "end": end, "chosen": nis, "members": members,
             "reference": reference, "aggregate": aggregate, "mode": mode, "province": province}
+
+
+def _values_by_code(r, indicator: str) -> dict[str, dict[int, dict]]:
+    """code -> year -> value record of one indicator, once per build (shared: do not modify)."""
+    by_code: dict[str, dict[int, dict]] = {}
+    for rec in qp.indicator_values(r, indicator).to_dict("records"):
+        by_code.setdefault(rec["nis_code"], {})[int(rec["year"])] = rec
+    return by_code
 
 
 def _indicator_rows(r) -> dict[str, dict]:
