@@ -14,9 +14,8 @@ def load(nis: str, with_peers: bool = True) -> dict:
     """Everything the profile shows, from one build. Raises db.WarehouseError. `with_peers=False`
     leaves out the peer group (the briefing does not show it).
 
-    Per request: the values of the municipality, its province, its region and its peers (one query),
-    the peer-group values (one query), predecessors and interventions; names, metadata, ranks and
-    the peer model are computed once per build (`qp.per_build`)."""
+    Per request: the peer-group values and the interventions (one query each); the values of every
+    place, names, metadata, ranks and the peer model are computed once per build (`qp.per_build`)."""
     with db.reader() as r:
         muns = qp.per_build(r, qp.municipalities)
         mun_names = qp.per_build(r, _mun_names)
@@ -29,14 +28,12 @@ def load(nis: str, with_peers: bool = True) -> dict:
         model = peers.model(r) if with_peers else None
         peer_codes = model.peers(nis) if with_peers else []
         codes = list(dict.fromkeys([nis, mun["province_nis"], mun["region_nis"]]))
-        values = qp.values_for_codes(r, codes)
+        by_place = qp.per_build(r, _series_by_place)
         group = qp.group_values(r, peer_codes) if peer_codes else None
         ranks = qp.per_build(r, qp.rank_lookup)
         preds = qp.per_build(r, qp.all_predecessors).get(nis, EMPTY_PREDECESSORS)
         inter = qp.interventions(r, nis, mun["province_nis"]) if qp.per_build(r, qp.has_registers) else None
-    series: dict[tuple[str, str], list[dict]] = {}
-    for rec in values.to_dict("records"):
-        series.setdefault((rec["indicator_id"], rec["nis_code"]), []).append(rec)
+    series = {key: recs for code in codes for key, recs in by_place.get(code, {}).items()}
     groups: dict[str, list[dict]] = {}
     if group is not None:
         for rec in group.to_dict("records"):
@@ -44,6 +41,17 @@ def load(nis: str, with_peers: bool = True) -> dict:
     return {"status": "ok", "nis": nis, "mun": mun, "indicators": inds, "names": names, "mun_names": mun_names,
             "area_names": area_names, "model": model, "peers": peer_codes, "series": series, "groups": groups,
             "ranks": ranks, "predecessors": preds, "interventions": inter, "n_municipalities": len(muns)}
+
+
+def _series_by_place(r) -> dict[str, dict[tuple[str, str], list[dict]]]:
+    """place -> (indicator, place) -> its values by year: every value of the build, grouped once
+    (about 40,000 rows), so a profile looks its series up instead of querying them. Shared: read only."""
+    values = r.query("""SELECT indicator_id, nis_code, year, value, numerator, denominator, flag, note
+                        FROM indicator_value ORDER BY indicator_id, nis_code, year""")
+    out: dict[str, dict[tuple[str, str], list[dict]]] = {}
+    for rec in values.to_dict("records"):
+        out.setdefault(rec["nis_code"], {}).setdefault((rec["indicator_id"], rec["nis_code"]), []).append(rec)
+    return out
 
 
 def _mun_names(r) -> dict[str, str]:
