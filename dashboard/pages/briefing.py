@@ -232,7 +232,8 @@ def municipality_sheet(data: dict, context: dict, lang: str):
     merger = _merger_paragraph(data["predecessors"], notes, lang)
     head = [html.Th(t("briefing.col.indicator", lang), scope="col"),
             html.Th(t("briefing.col.value", lang), scope="col", className="num"),
-            html.Th(t("briefing.col.rank", lang, n=data["n_municipalities"]), scope="col", className="num")]
+            html.Th([t("briefing.col.rank", lang, n=data["n_municipalities"]), notes.ref(t("briefing.rank_rule", lang))],
+                    scope="col", className="num")]
     if not is_brussels:
         head.append(html.Th(t("briefing.col.province", lang), scope="col", className="num"))
     head += [html.Th(region, scope="col", className="num"),
@@ -260,7 +261,6 @@ def municipality_sheet(data: dict, context: dict, lang: str):
             change = "–"
         cells.append(html.Td(change, className="num"))
         body.append(html.Tr(cells))
-    notes.number(t("briefing.rank_rule", lang))
     figures = html.Section([
         html.H3(t("briefing.figures", lang)),
         html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="data-table briefing-table",
@@ -333,7 +333,8 @@ def province_sheet(data: dict, lang: str):
         if not fmt.is_missing(rec["value"]):
             series.setdefault((rec["indicator_id"], rec["nis_code"]), []).append(rec)
     head = [html.Th(t("briefing.col.indicator", lang), scope="col"),
-            html.Th(t("briefing.col.value", lang), scope="col", className="num")]
+            html.Th([t("briefing.col.value", lang), notes.ref(t("briefing.aggregate_rule", lang))],
+                    scope="col", className="num")]
     if region != code:
         head.append(html.Th(region_name, scope="col", className="num"))
     head.append(html.Th(t("briefing.col.change", lang), scope="col", className="num"))
@@ -355,7 +356,6 @@ def province_sheet(data: dict, lang: str):
         else:
             cells.append(html.Td("–", className="num"))
         body.append(html.Tr(cells))
-    notes.number(t("briefing.aggregate_rule", lang))
     figures = html.Section([html.H3(t("briefing.figures", lang)),
                             html.Table([html.Thead(html.Tr(head)), html.Tbody(body)],
                                        className="data-table briefing-table", id="briefing-figures")])
