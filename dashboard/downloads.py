@@ -99,6 +99,18 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[dict]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def csv_with_intro(lines: Sequence[str], sheet: "Sheet") -> bytes:
+    """A CSV whose first lines state the view (filters, rule, years, source), then an empty line and
+    the table (as csv_bytes)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    for line in lines:
+        writer.writerow([neutralise(line)])
+    writer.writerow([])
+    table = csv_bytes(sheet.columns, sheet.rows).decode("utf-8").lstrip("\ufeff")
+    return ("\ufeff" + buffer.getvalue() + table).encode("utf-8")
+
+
 def _excel_value(column: Column, value):
     if _missing(value):
         return None

@@ -8,6 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from dashboard import downloads
 from dashboard import queries_portfolio as qp
 
 
@@ -115,7 +116,7 @@ def test_portfolio_exports_use_labels_and_neutralise_formulas(real):
     assert not any("education" in str(v) for r in sheet.rows for v in r.values())
     # a formula in the data stays text in the CSV
     sheet.rows.append({**sheet.rows[0], "name": "=HYPERLINK(\"http://x\")"})
-    text = portfolio.csv_with_intro(intro[1:], sheet).decode("utf-8-sig")
+    text = downloads.csv_with_intro(intro[1:], sheet).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert any(r and r[0] == "'=HYPERLINK(\"http://x\")" for r in rows)
 

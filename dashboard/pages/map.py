@@ -169,8 +169,7 @@ def layout(indicator=None, year=None, scheme=None, k=None, overlay=None, nis=Non
                       html.Button(t("download.xlsx", lang), id="map-xlsx", type="button", className="button")],
                      className="control-buttons no-print", role="group", **{"aria-label": t("map.downloads", lang)}),
         ], className="map-table-tools"),
-        dcc.Download(id="map-download-csv"),
-        dcc.Download(id="map-download-xlsx"),
+        dcc.Download(id="map-download"),
         html.Div(_table_frame(lang), id="map-table-box", hidden=True),
     ], className="card map-table-card")
     return html.Div([
@@ -931,28 +930,19 @@ def _source_line(source_id) -> str:
     return ", ".join(str(rec[c]) for c in ("dataset", "publisher", "licence", "url") if isinstance(rec[c], str) and rec[c])
 
 
-@callback(Output("map-download-csv", "data"), Input("map-csv", "n_clicks"),
+@callback(Output("map-download", "data"), Input("map-csv", "n_clicks"), Input("map-xlsx", "n_clicks"),
           State("map-indicator", "value"), State("map-year", "value"), State("map-scheme", "value"),
           State("map-k", "value"), State("map-overlay", "value"), State("map-request", "data"),
           prevent_initial_call=True)
-def _download_csv(_n, indicator, year, scheme, k, overlay, request):
+def _download(n_csv, n_xlsx, indicator, year, scheme, k, overlay, request):
     out = export(indicator, year, scheme, k, overlay, normalise_lang((request or {}).get("lang")))
-    if out is None:
+    if out is None or not (n_csv or n_xlsx):
         return no_update
     parts, sheets = out
-    return dcc.send_bytes(downloads.csv_bytes(sheets[0].columns, sheets[0].rows), downloads.file_name(*parts, ext="csv"))
-
-
-@callback(Output("map-download-xlsx", "data"), Input("map-xlsx", "n_clicks"),
-          State("map-indicator", "value"), State("map-year", "value"), State("map-scheme", "value"),
-          State("map-k", "value"), State("map-overlay", "value"), State("map-request", "data"),
-          prevent_initial_call=True)
-def _download_xlsx(_n, indicator, year, scheme, k, overlay, request):
-    out = export(indicator, year, scheme, k, overlay, normalise_lang((request or {}).get("lang")))
-    if out is None:
-        return no_update
-    parts, sheets = out
-    return dcc.send_bytes(downloads.workbook_bytes(sheets), downloads.file_name(*parts, ext="xlsx"))
+    if ctx.triggered_id == "map-xlsx":
+        return dcc.send_bytes(downloads.workbook_bytes(sheets), downloads.file_name(*parts, ext="xlsx"))
+    return dcc.send_bytes(downloads.csv_with_intro(sheets[0].intro, sheets[0]), downloads.file_name(*parts, ext="csv"),
+                          type=downloads.CSV_MIME)
 
 
 # Play: the button starts and stops; every tick steps the year slider along its marks and

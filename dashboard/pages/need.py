@@ -16,9 +16,7 @@ Text from the data reaches plotly labels only through `_esc`, everything else th
 """
 from __future__ import annotations
 
-import csv
 import html as html_lib
-import io
 import math
 import re
 from datetime import datetime
@@ -34,6 +32,7 @@ from dashboard import formatting as fmt
 from dashboard import queries_need as qn
 from dashboard.components import dropdown, scroll_box, warehouse_notice
 from dashboard.geo import geo_url
+from dashboard.queries_portfolio import one
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import page_href, with_query
 
@@ -75,20 +74,13 @@ def graph_config(filename: str) -> dict:
 
 # ------------------------------------------------------------------------------ state
 
-def _one(value) -> str | None:
-    if isinstance(value, (list, tuple)):
-        value = value[-1] if value else None
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 def parse_number(value) -> float | None:
     """A number from the URL or an input: `12.5` or `12,5`; None when absent or not a plain number."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value) if math.isfinite(value) else None
-    text = _one(value)
+    text = one(value)
     if not text or not NUMBER.match(text):
         return None
     return float(text.replace(",", "."))
@@ -97,18 +89,18 @@ def parse_number(value) -> float | None:
 def parse_state(indicator=None, year=None, measure=None, rule=None, need_t=None, int_t=None, gap_n=None,
                 gap_mode=None, gap_top=None, gap_min=None, lang=None, **_ignored) -> dict:
     """The view asked for in the URL, checked for form (the warehouse decides the rest)."""
-    code = _one(indicator)
-    year_text = _one(year)
+    code = one(indicator)
+    year_text = one(year)
     top = parse_number(gap_top)
     return {
         "indicator": code if code and CODE.match(code) else None,
         "year": int(year_text) if year_text and year_text.isdigit() and len(year_text) == 4 else None,
-        "measure": need.normalise_measure(_one(measure)),
-        "rule": need.normalise_rule(_one(rule)),
+        "measure": need.normalise_measure(one(measure)),
+        "rule": need.normalise_rule(one(rule)),
         "need_t": parse_number(need_t),
         "int_t": parse_number(int_t),
-        "gap_n": _one(gap_n) if _one(gap_n) in GAP_BELOW else DEFAULT_GAP_BELOW,
-        "gap_mode": _one(gap_mode) if _one(gap_mode) in GAP_MODES else DEFAULT_GAP_MODE,
+        "gap_n": one(gap_n) if one(gap_n) in GAP_BELOW else DEFAULT_GAP_BELOW,
+        "gap_mode": one(gap_mode) if one(gap_mode) in GAP_MODES else DEFAULT_GAP_MODE,
         "gap_top": top if top is not None and 0 < top <= 100 else DEFAULT_GAP_TOP,
         "gap_min": parse_number(gap_min),
         "lang": normalise_lang(lang),
@@ -1379,16 +1371,6 @@ def export_curve(state: dict, lang: str):
 EXPORTS = {"scatter": export_scatter, "gap": export_gap, "spread": export_spread, "curve": export_curve}
 
 
-def csv_with_intro(lines: list[str], sheet: downloads.Sheet) -> bytes:
-    """A CSV whose first lines state the view (rule, thresholds, years, source), then an empty
-    line and the table."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    for line in lines:
-        writer.writerow([downloads.neutralise(line)])
-    writer.writerow([])
-    table = downloads.csv_bytes(sheet.columns, sheet.rows).decode("utf-8").lstrip("\ufeff")
-    return ("\ufeff" + buffer.getvalue() + table).encode("utf-8")
 
 
 def export_file(kind: str, fmt_name: str, state: dict, lang: str):
@@ -1403,7 +1385,7 @@ def export_file(kind: str, fmt_name: str, state: dict, lang: str):
     m_year = state.get("year")
     name_parts = (stem, state.get("indicator") or "", str(m_year or ""), state["rule"], _today())
     if fmt_name == "csv":
-        return csv_with_intro(intro, sheet), downloads.file_name(*name_parts, ext="csv"), downloads.CSV_MIME
+        return downloads.csv_with_intro(intro, sheet), downloads.file_name(*name_parts, ext="csv"), downloads.CSV_MIME
     notes = downloads.Sheet(t("need.sheet.notes", lang), [downloads.Column("text", t("need.col.note", lang))],
                             [{"text": line} for line in intro[1:]], intro[:1])
     return downloads.workbook_bytes([sheet, notes]), downloads.file_name(*name_parts, ext="xlsx"), downloads.XLSX_MIME

@@ -11,7 +11,6 @@ components (escaped by React) and the exports only through `dashboard.downloads`
 """
 from __future__ import annotations
 
-import csv
 import io
 from datetime import datetime
 
@@ -202,7 +201,7 @@ def _download_csv(_n, programme, province, theme, nis, sector, lang):
     if made is None:
         return no_update
     intro, sheet = made
-    return dcc.send_bytes(csv_with_intro(intro[1:], sheet), downloads.file_name("projecten", _today(), ext="csv"),
+    return dcc.send_bytes(downloads.csv_with_intro(intro[1:], sheet), downloads.file_name("projecten", _today(), ext="csv"),
                           type=downloads.CSV_MIME)
 
 
@@ -486,15 +485,6 @@ def export_projects(chosen: dict, lang: str):
     return intro, downloads.Sheet(t("portfolio.sheet.projects", lang), columns, rows, intro=intro)
 
 
-def csv_with_intro(lines: list[str], sheet) -> bytes:
-    """A CSV whose first lines state the filters and the source, then an empty line and the table."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    for line in lines:
-        writer.writerow([downloads.neutralise(line)])
-    writer.writerow([])
-    table = downloads.csv_bytes(sheet.columns, sheet.rows).decode("utf-8").lstrip("\ufeff")
-    return ("\ufeff" + buffer.getvalue() + table).encode("utf-8")
 
 
 # ----------------------------------------------------------------------------------- wq28
