@@ -79,9 +79,10 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     # the scatter: 303 municipalities with a value (Herstappe has none), drawn as points
     state = wait_until(duo, lambda: (s := scatter_state(duo)) and s["points"] == 303 and s["drawn"] == 303 and s,
                        "the scatter did not draw")
-    assert "Verdeelregel: gelijke delen" in text_of(duo, "#need-rule-text")
+    # each section has its own callback: wait for each rather than assume the scatter came last
+    wait_until(duo, lambda: "Verdeelregel: gelijke delen" in text_of(duo, "#need-rule-text"), "no rule text")
     assert "48 netwerken = 48,00 netwerkequivalenten" in text_of(duo, "#need-rule-text")
-    assert "inwoners op 1 januari 2020" in text_of(duo, "#need-years")
+    wait_until(duo, lambda: "inwoners op 1 januari 2020" in text_of(duo, "#need-years"), "no denominator years")
     quadrants = [int(duo.find_element(f"#need-q-{q}").text.replace(".", "")) for q in ("hn_li", "hn_hi", "ln_hi", "ln_li")]
     assert sum(quadrants) == 303
     # the shortlist map: all 304 municipalities, the shortlist highlighted, geometry loaded
@@ -91,9 +92,8 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#need-gap-table tbody tr")) == before
     link = duo.find_element("#need-gap-table tbody tr a")
     assert "/gemeente?nis=" in link.get_attribute("href")
-    index_equal = text_of(duo, "#need-curve-index-networks")
-    assert index_equal
-    assert "Brussels Hoofdstedelijk Gewest" in text_of(duo, "#need-spread-table")
+    index_equal = wait_until(duo, lambda: text_of(duo, "#need-curve-index-networks"), "no concentration index")
+    wait_until(duo, lambda: "Brussels Hoofdstedelijk Gewest" in text_of(duo, "#need-spread-table"), "no spread table")
     assert "niet gerapporteerd" in text_of(duo, "#need-spread-table")
     screenshot("need_default_nl")
 
@@ -148,7 +148,8 @@ def test_need_url_restores_the_view_in_english(start_app, real_warehouse, screen
     assert "Networks per 1,000 children (aged 0-17)" in text_of(duo, "#need-measure")
     assert duo.find_element("#need-t-need").get_attribute("value") == "12"
     assert "Need threshold: 12.0% (chosen)" in text_of(duo, "#need-threshold-text")
-    assert "children aged 0-17 on 1 January 2015 (7 years from 2022)" in text_of(duo, "#need-years")
+    wait_until(duo, lambda: "children aged 0-17 on 1 January 2015 (7 years from 2022)" in text_of(duo, "#need-years"),
+               "denominator years not shown")
     wait_until(duo, lambda: "at least 15.0%" in text_of(duo, "#need-gap-summary"), "gap rule not restored")
     assert "no network at all" in text_of(duo, "#need-gap-summary")
     assert duo.find_element("#need-gap-top").get_attribute("disabled") is not None
