@@ -8,6 +8,7 @@ import dash
 import plotly
 import pytest
 from dash import html
+from tests.dash_pages import find, text_of
 
 
 @pytest.fixture
@@ -17,26 +18,6 @@ def briefing():
     create_app()
     page = next(p for p in dash.page_registry.values() if p["path"] == "/briefing")
     return sys.modules[page["module"]]
-
-
-def text_of(component) -> str:
-    if isinstance(component, (list, tuple)):
-        return " ".join(text_of(c) for c in component)
-    if hasattr(component, "children"):
-        return text_of(component.children)
-    return "" if component is None else str(component)
-
-
-def find(component, element_id):
-    if isinstance(component, (list, tuple)):
-        for c in component:
-            found = find(c, element_id)
-            if found is not None:
-                return found
-        return None
-    if getattr(component, "id", None) == element_id:
-        return component
-    return find(getattr(component, "children", None), element_id) if hasattr(component, "children") else None
 
 
 def test_place_values_round_trip(briefing):

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import dash
 import duckdb
-import plotly
 import pytest
 
 from dashboard import components
 from dashboard.urls import with_query
+from tests.dash_pages import as_text, page
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,16 +25,6 @@ def app():
     from dashboard.app import create_app
 
     return create_app()
-
-
-def page(path: str):
-    """The module of the page at `path`, as Dash loaded it for the current app."""
-    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return sys.modules[entry["module"]]
-
-
-def as_text(component) -> str:
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
 def test_create_app_reads_no_data(monkeypatch, synthetic_warehouse):

@@ -1,14 +1,12 @@
 """The map and data pages without a browser: class breaks, colours, URL state, the update
 callback's patch (small, no geometry), escaping, and the synthetic warehouse."""
-import json
-import sys
 
 import dash
 import numpy as np
-import plotly
 import pytest
 
 from dashboard import mapping
+from tests.dash_pages import as_text, page
 
 
 @pytest.fixture
@@ -16,15 +14,6 @@ def app():
     from dashboard.app import create_app
 
     return create_app()
-
-
-def page(path):
-    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return sys.modules[entry["module"]]
-
-
-def as_text(obj) -> str:
-    return json.dumps(obj, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("scheme", mapping.SCHEMES)

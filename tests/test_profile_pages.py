@@ -3,24 +3,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import sys
 
-import dash
-import plotly
 import pytest
 from openpyxl import load_workbook
 
 from dashboard import downloads
-
-
-def page(path: str):
-    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return sys.modules[entry["module"]]
-
-
-def as_text(component) -> str:
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+from tests.dash_pages import as_text, page
 
 
 @pytest.fixture

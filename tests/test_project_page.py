@@ -4,44 +4,17 @@ formula, completeness and tracker statuses (pure), the pages on the real warehou
 tests/fixtures/voorbeeld_rapportage_SYNTHETISCH.xlsx into a copy (invented figures, never real ones)."""
 from __future__ import annotations
 
-import json
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
-import dash
-import plotly
 import pytest
 
 from dashboard import queries_project as qpr
 from etl.reports.periods import Runtime
+from tests.dash_pages import as_text, find, page
 
 SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
-
-
-def page(path: str):
-    """The page module as the app loaded it (Dash imports pages under its own module names)."""
-    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return sys.modules[entry["module"]]
-
-
-def as_text(component) -> str:
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
-
-
-def find(component, component_id):
-    """The component with this id inside a layout (depth first), or None."""
-    if isinstance(component, (list, tuple)):
-        for child in component:
-            found = find(child, component_id)
-            if found is not None:
-                return found
-        return None
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    return find(children, component_id) if children is not None else None
 
 
 @pytest.fixture
