@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,6 +119,55 @@ class Reader:
     def scalar(self, sql: str, params: Sequence | dict | None = None):
         df = self.query(sql, params)
         return None if df.empty else df.iat[0, 0]
+
+    def has_table(self, name: str) -> bool:
+        """Whether the warehouse has this table (older builds lack the register and report tables)."""
+        return bool(self.scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = ?",
+            [ALIAS, name]))
+
+
+# ------------------------------------------------------------------ results cached per build
+
+_build_cache: OrderedDict = OrderedDict()
+_build_lock = threading.Lock()
+BUILD_CACHE_SIZE = 128  # entries (least recently used go first); a build swap makes old keys unreachable
+
+
+def _cached(key: tuple, compute):
+    with _build_lock:
+        if key in _build_cache:
+            _build_cache.move_to_end(key)
+            return _build_cache[key]
+    found = compute()
+    with _build_lock:
+        _build_cache[key] = found
+        while len(_build_cache) > BUILD_CACHE_SIZE:
+            _build_cache.popitem(last=False)
+    return found
+
+
+def per_build(r: Reader, fn, *args):
+    """`fn(r, *args)`, computed once per warehouse build (keyed by file and data version) and shared
+    by every request: metadata, names, ranks and registers do not change until the ETL swaps in a
+    new file. The result is shared: callers must not modify it."""
+    key = (str(r.path), data_version(r.path), fn.__module__, fn.__qualname__, args)
+    return _cached(key, lambda: fn(r, *args))
+
+
+def per_build_live(fn, *args):
+    """Like per_build for the live warehouse, but opening a reader only when the result is not
+    cached yet. Raises WarehouseMissing without a warehouse."""
+    path = warehouse_path()
+    version = data_version(path)
+    if version is None:
+        raise WarehouseMissing(f"warehouse niet gevonden: {path}", path)
+
+    def compute():
+        with reader(path) as r:
+            return fn(r, *args)
+
+    return _cached((str(path), version, fn.__module__, fn.__qualname__, args), compute)
 
 
 @contextmanager

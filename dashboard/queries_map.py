@@ -73,15 +73,9 @@ def geo_layers(r: Reader) -> dict[str, dict]:
     return {row["layer_id"]: row for row in df.to_dict("records")}
 
 
-def _has_table(r: Reader, name: str) -> bool:
-    return bool(r.scalar(
-        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = ?",
-        [db.ALIAS, name]))
-
-
 def programmes(r: Reader) -> pd.DataFrame:
     """Programmes with at least one located project (empty when the registers are absent)."""
-    if not (_has_table(r, "programme") and _has_table(r, "project_location")):
+    if not (r.has_table("programme") and r.has_table("project_location")):
         return pd.DataFrame(columns=["programme_id", "name_nl", "name_en", "projects"])
     return r.query("""
         SELECT p.programme_id, p.name_nl, p.name_en, count(DISTINCT pr.project_id) AS projects
@@ -95,7 +89,7 @@ def programmes(r: Reader) -> pd.DataFrame:
 def network_places(r: Reader) -> pd.DataFrame:
     """One row per project and place (2025 municipality or a province code), with its scope."""
     cols = ["project_id", "programme_id", "name", "nis_code", "scope", "area_label"]
-    if not (_has_table(r, "project") and _has_table(r, "project_location")):
+    if not (r.has_table("project") and r.has_table("project_location")):
         return pd.DataFrame(columns=cols)
     return r.query("""
         SELECT pr.project_id, pr.programme_id, pr.name, l.nis_code, l.scope, l.area_label

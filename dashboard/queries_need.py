@@ -1,18 +1,16 @@
 """The reads behind need against interventions (`/behoefte`).
 
-SQL is parameterised only. Everything is cached per warehouse build (`per_build`: keyed by the
-file and its data version, like `queries_portfolio.per_build`), and a cache hit opens no
+SQL is parameterised only. Everything is cached per warehouse build (`db.per_build_live`: keyed by
+the file and its data version, like the other pages' `db.per_build`), and a cache hit opens no
 connection at all, so the page's callbacks stay within a few milliseconds; a new build (a new
 data version) simply misses the cache.
 """
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 import pandas as pd
 
 from dashboard import db
+from dashboard import queries_map as qm
 from dashboard.db import Reader
 
 VINTAGE = 2025
@@ -21,32 +19,7 @@ AT_RISK_INDICATOR = "arop_admin"          # numerator = persons below the at-ris
 POPULATION_INDICATOR = "population_total"
 CHILDREN_INDICATOR = "children_0_17"
 
-_cache: OrderedDict = OrderedDict()
-_lock = threading.Lock()
-MAX_ENTRIES = 48
-
-
-def per_build(fn, *args):
-    """`fn(reader, *args)` once per warehouse build; callers must not modify the result.
-
-    Raises db.WarehouseMissing when there is no warehouse (and db.WarehouseError subclasses
-    when it cannot be read)."""
-    path = db.warehouse_path()
-    version = db.data_version(path)
-    if version is None:
-        raise db.WarehouseMissing(f"warehouse niet gevonden: {path}", path)
-    key = (str(path), version, fn.__module__, fn.__qualname__, args)
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    with db.reader(path) as r:
-        found = fn(r, *args)
-    with _lock:
-        _cache[key] = found
-        while len(_cache) > MAX_ENTRIES:
-            _cache.popitem(last=False)
-    return found
+per_build = db.per_build_live  # a cache hit opens no reader (dashboard/db.py)
 
 
 def version() -> str | None:
@@ -55,12 +28,6 @@ def version() -> str | None:
 
 
 # --------------------------------------------------------------------------- queries
-
-def has_table(r: Reader, name: str) -> bool:
-    return bool(r.scalar(
-        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = ?",
-        [db.ALIAS, name]))
-
 
 def municipalities(r: Reader) -> pd.DataFrame:
     return r.query("""
@@ -102,22 +69,11 @@ def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
         ORDER BY iv.year, iv.nis_code""", [VINTAGE, indicator_id])
 
 
-def placements(r: Reader) -> pd.DataFrame:
-    """One row per network and place (a 2025 municipality, or a province code for scope province)."""
-    cols = ["project_id", "name", "programme_id", "nis_code", "scope", "area_label"]
-    if not (has_table(r, "project") and has_table(r, "project_location")):
-        return pd.DataFrame(columns=cols)
-    return r.query("""
-        SELECT p.project_id, p.name, p.programme_id, l.nis_code, l.scope, l.area_label
-        FROM project_location l JOIN project p USING (project_id)
-        ORDER BY p.project_id, l.nis_code""")
-
-
 def budgets(r: Reader) -> pd.DataFrame:
     """Per network the granted euro it reported, all budget years together, with those years.
     Empty in the default build (no project has reported)."""
     cols = ["project_id", "granted", "years"]
-    if not has_table(r, "project_budget"):
+    if not r.has_table("project_budget"):
         return pd.DataFrame(columns=cols)
     return r.query("""
         SELECT project_id, sum(granted) AS granted, string_agg(CAST(year AS VARCHAR), ', ' ORDER BY year) AS years
@@ -126,7 +82,7 @@ def budgets(r: Reader) -> pd.DataFrame:
 
 
 def geo_layers(r: Reader) -> dict[str, dict]:
-    if not has_table(r, "geo_layer"):
+    if not r.has_table("geo_layer"):
         return {}
     df = r.query("SELECT layer_id, file_name, sha256 FROM geo_layer")
     return {row["layer_id"]: row for row in df.to_dict("records")}
@@ -146,7 +102,7 @@ def load_base(r: Reader) -> dict:
         "provinces": provinces(r),
         "indicators": inds,
         "indicator_by_id": {row["indicator_id"]: row for row in inds.to_dict("records")},
-        "placements": placements(r),
+        "placements": qm.network_places(r),  # the map's networks query
         "budgets": budgets(r),
         "layers": geo_layers(r),
         "build": latest_build(r),

@@ -34,19 +34,7 @@ PROVINCE_ORDER = ("10000", "20001", "30000", "40000", "70000", "04000")
 NIS_PATTERN = re.compile(r"^[0-9]{5}$")
 CODE_PATTERN = re.compile(r"^[a-z0-9_\-]{1,40}$")
 
-_cache: dict[tuple, object] = {}
-
-
-def per_build(r: Reader, fn, *args):
-    """`fn(r, *args)` once per warehouse build (file and data version); callers must not modify it."""
-    key = (str(r.path), db.data_version(r.path), fn.__module__, fn.__qualname__, args)
-    found = _cache.get(key)
-    if found is None:
-        found = fn(r, *args)
-        if len(_cache) > 32:
-            _cache.clear()
-        _cache[key] = found
-    return found
+per_build = db.per_build  # once per build, shared by every page (dashboard/db.py)
 
 
 # --------------------------------------------------------------------------- query values

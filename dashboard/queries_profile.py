@@ -20,21 +20,7 @@ REGISTER_TABLES = ("project", "project_location", "project_partner", "partner", 
 NIS_PATTERN = re.compile(r"^[0-9]{5}$")
 
 
-_cache: dict[tuple, object] = {}
-
-
-def per_build(r: Reader, fn, *args):
-    """`fn(r, *args)`, computed once per warehouse build (keyed by file and data version) and shared
-    by every request: metadata, names and ranks do not change until the ETL swaps in a new file.
-    The result is shared: callers must not modify it."""
-    key = (str(r.path), db.data_version(r.path), fn.__name__, args)
-    found = _cache.get(key)
-    if found is None:
-        found = fn(r, *args)
-        if len(_cache) > 64:
-            _cache.clear()
-        _cache[key] = found
-    return found
+per_build = db.per_build  # once per build, shared by every page (dashboard/db.py)
 
 
 def valid_nis(value) -> str | None:
