@@ -41,3 +41,11 @@ def text_of(component) -> str:
     if hasattr(component, "children"):
         return text_of(component.children)
     return "" if component is None else str(component)
+
+
+def loaded_page(path: str):
+    """The page module at `path`, after creating an app (which is what loads the page files)."""
+    from dashboard.app import create_app
+
+    create_app()
+    return page(path)

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import need
+from tests.dash_pages import loaded_page
 
 # ----------------------------------------------------------------- synthetic examples
 
@@ -213,24 +214,6 @@ def test_concentration_curve_orders_by_need_and_matches_the_trapezoid_sum():
 
 # ------------------------------------------------------------------ the real warehouse
 
-def page_module():
-    import sys
-
-    import dash
-
-    from dashboard.app import create_app
-
-    create_app()
-    entry = next(p for p in dash.page_registry.values() if p["path"] == "/behoefte")
-    return sys.modules[entry["module"]]
-
-
-@pytest.fixture
-def real(built_warehouse, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
-    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
-    return built_warehouse
-
 
 def latest_arop(page) -> int:
     from dashboard import queries_need as qn
@@ -238,9 +221,9 @@ def latest_arop(page) -> int:
     return page.years_of(qn.base()["indicator_by_id"]["arop_admin"])[-1]
 
 
-def test_real_equivalents_add_up_to_the_networks_for_every_rule(real, read_only):
-    page = page_module()
-    con = read_only(real)
+def test_real_equivalents_add_up_to_the_networks_for_every_rule(real_warehouse, read_only):
+    page = loaded_page("/behoefte")
+    con = read_only(real_warehouse)
     networks = con.execute("SELECT count(DISTINCT project_id) FROM project_location").fetchone()[0]
     assert networks == 48
     year = latest_arop(page)
@@ -261,8 +244,8 @@ def test_real_equivalents_add_up_to_the_networks_for_every_rule(real, read_only)
     assert at_risk["frame"].at["73028", "equivalents"] == 0.0
 
 
-def test_real_rule_changes_municipal_figures_but_not_totals(real):
-    page = page_module()
+def test_real_rule_changes_municipal_figures_but_not_totals(real_warehouse):
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     equal = page.model("arop_admin", year, "equal")["frame"]["equivalents"]
     population = page.model("arop_admin", year, "population")["frame"]["equivalents"]
@@ -271,8 +254,8 @@ def test_real_rule_changes_municipal_figures_but_not_totals(real):
     assert equal["71016"] != pytest.approx(population["71016"])  # Genk, in the Limburg network
 
 
-def test_real_province_shares_match_the_harmonised_province_counts(real, read_only):
-    page = page_module()
+def test_real_province_shares_match_the_harmonised_province_counts(real_warehouse, read_only):
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     m = page.model("arop_admin", year, "equal")
     shares = page.spread_frame(m, "nl").set_index("code")
@@ -282,7 +265,7 @@ def test_real_province_shares_match_the_harmonised_province_counts(real, read_on
     assert shares.loc["total", "equivalents"] == pytest.approx(48)
     assert shares.loc[shares.index != "total", "equivalents_share"].sum() == pytest.approx(1)
     assert shares.loc[shares.index != "total", "at_risk_share"].sum() == pytest.approx(1)
-    con = read_only(real)
+    con = read_only(real_warehouse)
     published = dict(con.execute(
         "SELECT nis_code, numerator FROM indicator_value WHERE indicator_id = 'arop_admin' AND year = ? "
         "AND nis_code IN ('10000', '20001', '30000', '40000', '70000', '04000')", [year]).fetchall())
@@ -292,8 +275,8 @@ def test_real_province_shares_match_the_harmonised_province_counts(real, read_on
     assert shares["funding"].isna().all()  # no reported budgets in the default build
 
 
-def test_real_funding_is_not_reported_instead_of_zero(real):
-    page = page_module()
+def test_real_funding_is_not_reported_instead_of_zero(real_warehouse):
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     v = page.scatter_view("arop_admin", year, "funding_per_inhabitant", "equal", None, None, "nl")
     assert v["status"] == "not_reported"
@@ -306,8 +289,8 @@ def test_real_funding_is_not_reported_instead_of_zero(real):
     assert sum(len(tr["x"]) for tr in ok[3]["data"]) == 303  # Herstappe has no value
 
 
-def test_real_scatter_thresholds_move_the_quadrants(real):
-    page = page_module()
+def test_real_scatter_thresholds_move_the_quadrants(real_warehouse):
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     default = page.scatter_view("arop_admin", year, "per_10k", "equal", None, None, "nl")
     assert default["th"]["need_default"] and default["th"]["level_default"]
@@ -320,8 +303,8 @@ def test_real_scatter_thresholds_move_the_quadrants(real):
     assert "<br>" in hover and "Netwerken" in hover
 
 
-def test_real_gap_export_states_the_rule_and_uses_labels(real):
-    page = page_module()
+def test_real_gap_export_states_the_rule_and_uses_labels(real_warehouse):
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     state = page.parse_state(indicator="arop_admin", year=str(year), gap_n="0", gap_top="10")
     content, name, _mime = page.export_file("gap", "csv", state, "nl")
@@ -344,8 +327,8 @@ def test_real_gap_export_states_the_rule_and_uses_labels(real):
     assert "Split rule: equal shares" in " ".join(str(c.value) for c in wb["Shortlist"]["A"][:8])
 
 
-def test_real_curve_and_other_exports(real):
-    page = page_module()
+def test_real_curve_and_other_exports(real_warehouse):
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     m = page.model("arop_admin", year, "equal")
     curve = page.curve_frames(m)["networks"]
@@ -366,7 +349,7 @@ def test_real_curve_and_other_exports(real):
 def test_state_round_trips_through_the_url():
     from urllib.parse import parse_qsl
 
-    page_source = page_module()
+    page_source = loaded_page("/behoefte")
 
     state = page_source.parse_state(indicator="adi_median", year="2019", measure="per_1k_children", rule="at_risk",
                                     need_t="21500,5", int_t="0.2", gap_n="0", gap_mode="value", gap_top="30",
@@ -381,10 +364,10 @@ def test_state_round_trips_through_the_url():
     assert page_source.url_changes(defaults, 2022) == {k: None for k in query}
 
 
-def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real):
+def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real_warehouse):
     import dash
 
-    page = page_module()
+    page = loaded_page("/behoefte")
     year = latest_arop(page)
     first = page.render_gap("arop_admin", year, "equal", "1", "top", 20, None, "nl")
     figure, key = first[2], first[3]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from openpyxl import load_workbook
 
 from dashboard import downloads
 from dashboard import queries_portfolio as qp
+from tests.dash_pages import loaded_page
 
 
 def b(action_id, amount, qualifier="total", year=None, per_unit="false"):
@@ -52,27 +52,7 @@ def test_query_values_are_validated():
     assert qp.valid_code(["x", "education"]) == "education" and qp.valid_code("<script>") is None
 
 
-def page_module(path: str):
-    """The page module as the app loads it (register_page needs the app; pages are not imported directly)."""
-    import sys
-
-    import dash
-
-    from dashboard.app import create_app
-
-    create_app()
-    entry = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return sys.modules[entry["module"]]
-
-
-@pytest.fixture
-def real(built_warehouse, monkeypatch):
-    monkeypatch.setenv("WAREHOUSE_PATH", str(built_warehouse))
-    monkeypatch.setenv("GEO_DIR", str(built_warehouse.parent / "geo"))
-    return built_warehouse
-
-
-def test_action_plan_summary_on_the_real_registers(real):
+def test_action_plan_summary_on_the_real_registers(real_warehouse):
     from dashboard import db
 
     with db.reader() as r:
@@ -89,7 +69,7 @@ def test_action_plan_summary_on_the_real_registers(real):
     assert counted["07_07_11"]["amount"] == 2_500_000
 
 
-def test_projects_filters_and_disagreeing_facts(real):
+def test_projects_filters_and_disagreeing_facts(real_warehouse):
     from dashboard import db
 
     with db.reader() as r:
@@ -106,8 +86,8 @@ def test_projects_filters_and_disagreeing_facts(real):
     assert sorted(r["value"] for r in groups["projects_selected"]["rows"]) == ["45", "48"]
 
 
-def test_portfolio_exports_use_labels_and_neutralise_formulas(real):
-    portfolio = page_module("/portfolio")
+def test_portfolio_exports_use_labels_and_neutralise_formulas(real_warehouse):
+    portfolio = loaded_page("/portfolio")
 
     intro, sheet = portfolio.export_projects({"province": "70000", "theme": "education"}, "nl")
     assert intro[1] == "Filters: Provincie (2025) = Limburg; Thema = Onderwijs"
@@ -121,8 +101,8 @@ def test_portfolio_exports_use_labels_and_neutralise_formulas(real):
     assert any(r and r[0] == "'=HYPERLINK(\"http://x\")" for r in rows)
 
 
-def test_wq28_answer_workbook(real, tmp_path):
-    portfolio = page_module("/portfolio")
+def test_wq28_answer_workbook(real_warehouse, tmp_path):
+    portfolio = loaded_page("/portfolio")
 
     content = portfolio.wq28_bytes("70000")
     path = tmp_path / "wq28.xlsx"
@@ -134,8 +114,8 @@ def test_wq28_answer_workbook(real, tmp_path):
     assert {r[0] for r in wb["Per gemeente"].iter_rows(min_row=4, values_only=True)} == {"Limburg"}
 
 
-def test_action_plan_exports(real):
-    actions = page_module("/actieplan")
+def test_action_plan_exports(real_warehouse):
+    actions = loaded_page("/actieplan")
 
     sheets = actions.export("kinderopvang", None, None, "nl")
     assert sheets is not None and 0 < len(sheets[0].rows) < 201
