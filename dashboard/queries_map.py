@@ -8,9 +8,6 @@ all years are read once per build and kept in memory (a few thousand rows).
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
-from functools import wraps
 
 import pandas as pd
 
@@ -111,60 +108,29 @@ def last_build(r: Reader) -> dict | None:
 
 
 # -------------------------------------------------------------------------------- caches
+# Once per build of the live warehouse (dashboard/db.py); a cache hit opens no reader.
 
-_lock = threading.Lock()
-
-
-def per_build(maxsize: int = 32):
-    """Cache a function of (reader-free) arguments per data version of the live warehouse."""
-
-    def decorate(func):
-        cache: OrderedDict = OrderedDict()
-
-        @wraps(func)
-        def wrapper(*args):
-            version = db.data_version()
-            if version is None:
-                raise db.WarehouseMissing(f"warehouse niet gevonden: {db.warehouse_path()}", db.warehouse_path())
-            key = (version, *args)
-            with _lock:
-                if key in cache:
-                    cache.move_to_end(key)
-                    return cache[key]
-            result = func(*args)
-            with _lock:
-                cache[key] = result
-                while len(cache) > maxsize:
-                    cache.popitem(last=False)
-            return result
-
-        wrapper.cache_clear = cache.clear
-        return wrapper
-
-    return decorate
-
-
-@per_build(maxsize=4)
 def base() -> dict:
     """What does not depend on the indicator: municipalities, layers, networks, names."""
-    with db.reader() as r:
-        ind = indicators(r)
-        usable = ind[ind["n_values"] > 0]
-        return {
-            "indicators": ind,
-            "indicator_by_id": {row["indicator_id"]: row for row in usable.to_dict("records")},
-            "municipalities": municipalities(r),
-            "layers": geo_layers(r),
-            "programmes": programmes(r),
-            "networks": network_places(r),
-            "code_names": code_names(r),
-        }
+    return db.per_build_live(_base)
 
 
-@per_build(maxsize=24)
+def _base(r: Reader) -> dict:
+    ind = indicators(r)
+    usable = ind[ind["n_values"] > 0]
+    return {
+        "indicators": ind,
+        "indicator_by_id": {row["indicator_id"]: row for row in usable.to_dict("records")},
+        "municipalities": municipalities(r),
+        "layers": geo_layers(r),
+        "programmes": programmes(r),
+        "networks": network_places(r),
+        "code_names": code_names(r),
+    }
+
+
 def indicator_values(indicator_id: str) -> pd.DataFrame:
-    with db.reader() as r:
-        return values(r, indicator_id)
+    return db.per_build_live(values, indicator_id)
 
 
 def names_in_note(note: str | None, names: dict[str, str]) -> str | None:
