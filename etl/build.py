@@ -25,6 +25,7 @@ from etl.fetch import Fetched, fetch
 from etl.progress import BuildProgress
 from etl.sources import geography, population_2020, registers, statbel_adi, statbel_fiscal, statbel_population
 from etl.tables import create_all
+from etl.writer_lock import warehouse_writer
 
 INDICATOR_SOURCES = (statbel_adi, statbel_fiscal, statbel_population, population_2020)
 
@@ -65,25 +66,29 @@ def build(settings: Settings, progress: BuildProgress | None = None,
     try:
         with progress:
             fetched = _fetch_all(catalog, settings, progress)
-            con = duckdb.connect(str(tmp))
-            try:
-                create_all(con)
-                geo, rows = _load_geography(con, fetched, progress)
-                rows.update(_load_indicators(con, fetched, geo, settings, progress))
-                rows.update(_load_imports(con, geo, settings, progress))
-                register_sources = _load_registers(con, geo, settings, progress)
-                rows.update(_load_reports(con, settings, progress))
-                _load_sources(con, fetched, rows, register_sources)
-                _load_builds(con, live, build_id, started)
-                progress.stage("controles", "bezig")
-                run_checks(con)
-                con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?", [now(), build_id])
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
-            progress.stage("controles", "geslaagd")
-            os.replace(tmp, live)
-            _write_geo_files(live, settings.geo_dir)
+            # From the first read of the imports and the report ledger to the swap: a report loaded
+            # or an indicator imported meanwhile would be missing from the new file.
+            with warehouse_writer(live):
+                con = duckdb.connect(str(tmp))
+                try:
+                    create_all(con)
+                    geo, rows = _load_geography(con, fetched, progress)
+                    rows.update(_load_indicators(con, fetched, geo, settings, progress))
+                    rows.update(_load_imports(con, geo, settings, progress))
+                    register_sources = _load_registers(con, geo, settings, progress)
+                    rows.update(_load_reports(con, settings, progress))
+                    _load_sources(con, fetched, rows, register_sources)
+                    _load_builds(con, live, build_id, started)
+                    progress.stage("controles", "bezig")
+                    run_checks(con)
+                    con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?",
+                                [now(), build_id])
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
+                progress.stage("controles", "geslaagd")
+                os.replace(tmp, live)
+                _write_geo_files(live, settings.geo_dir)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)

@@ -420,6 +420,13 @@ def stored_imports(imports_dir: Path) -> list[StoredImport]:
 
 def import_indicator(path: Path, meta: dict, settings, sheet: str | None = None, user: str | None = None) -> dict:
     """Validate, load into a copy of the live warehouse, check, swap in, then keep the file."""
+    from etl.writer_lock import warehouse_writer
+
+    with warehouse_writer(settings.warehouse_path):  # no build or load swaps the file meanwhile
+        return _import_indicator(path, meta, settings, sheet, user)
+
+
+def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user: str | None) -> dict:
     import duckdb
 
     from etl.checks import run_checks

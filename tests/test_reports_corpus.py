@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from etl.cli import main
+from etl.reports.contract import MAX_DATA_ROWS
 from etl.reports.periods import runtimes_from_registers
 from etl.reports.validate import validate_workbook
 from tests.fixtures.make_voorbeeld_rapportage import synthetic_workbook
@@ -83,6 +84,53 @@ def with_macros(wb) -> bytes:
     return zip_with(members)
 
 
+def macro_enabled_content_type(wb) -> bytes:
+    """An .xlsm renamed .xlsx: no VBA part, but the workbook declares itself macro-enabled."""
+    data = as_bytes(wb)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    members = {n: source.read(n) for n in source.namelist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
+    return zip_with(members)
+
+
+def merge(sheet, cells):
+    def mutate(wb):
+        wb[sheet].merge_cells(cells)
+        return wb
+    return mutate
+
+
+def hide_row(sheet, row):
+    def mutate(wb):
+        wb[sheet].row_dimensions[row].hidden = True
+        return wb
+    return mutate
+
+
+def hide_column(sheet, letter):
+    def mutate(wb):
+        wb[sheet].column_dimensions[letter].hidden = True
+        return wb
+    return mutate
+
+
+def many_budget_rows(wb):
+    """One row more than the loader takes (the template's validated rows, then one below)."""
+    for row in range(2, MAX_DATA_ROWS + 3):
+        wb["Budget"].cell(row, 1).value = 2024
+        wb["Budget"].cell(row, 2).value = 1000
+    return wb
+
+
+def upper_case_duplicate_outcome(wb):
+    """The same indicator and period as row 2, typed in capitals: one figure twice."""
+    ws = wb["Resultaten"]
+    ws["A3"] = ws["A2"].value.upper()
+    ws["G3"] = ws["G2"].value
+    return wb
+
+
 # (id, mutation of the good synthetic workbook -> Workbook or raw bytes, expected message fragment)
 CORPUS = [
     ("unknown_project", setter(Project__B2="lbn-999"), "blad Project, cel B2: onbekend project 'lbn-999'"),
@@ -131,7 +179,24 @@ CORPUS = [
     ("zip_bomb", lambda wb: zip_with({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>",
                                       "xl/worksheets/sheet1.xml": b" " * (30 * MAX_BYTES)}),
      "werkmap te groot na uitpakken"),
-    ("macros", with_macros, "de werkmap bevat macro's"),
+    ("macros", with_macros, "de werkmap bevat macro's (xl/vbaProject.bin)"),
+    ("macro_content_type", macro_enabled_content_type, "de werkmap bevat macro's (een inhoudstype voor macro's"),
+    ("merged_cells", merge("Budget", "B2:C2"), "blad Budget, cel B2:C2: samengevoegde cellen B2:C2"),
+    ("value_beside_columns", setter(Budget__G2=5), "blad Budget, cel G2: waarde buiten de kolommen van het sjabloon"),
+    ("hidden_row_with_data", hide_row("Budget", 3), "blad Budget, cel A3: rij 3 is verborgen maar bevat gegevens"),
+    ("hidden_column_with_data", hide_column("Bereik", "C"), "blad Bereik, cel C2: kolom C is verborgen"),
+    ("lone_value_in_last_row", setter(Budget__A1048576=2024),
+     "blad Budget, cel B1048576: verplichte cel is leeg: Toegekend (euro)"),
+    ("too_many_rows", many_budget_rows, f"blad Budget, cel A{MAX_DATA_ROWS + 2}: te veel rijen: hoogstens {MAX_DATA_ROWS}"),
+    ("duplicate_outcome_other_case", upper_case_duplicate_outcome,
+     "blad Resultaten, cel G3: dubbele rij: KINDEREN MET EEN VASTE VRIJETIJDSACTIVITEIT"),
+    ("implausible_amount", setter(Budget__B2=1e300), "blad Budget, cel B2: onwaarschijnlijk groot getal (1e+300)"),
+    ("implausible_count", setter(Bereik__C2=2_500_000),
+     "blad Bereik, cel C2: onwaarschijnlijk groot getal (2.500.000); hoogstens 1.000.000"),
+    ("baseline_year_too_early", setter(Resultaten__D2=1995),
+     "blad Resultaten, cel D2: jaartal tussen 2000 en 2100 verwacht, gevonden 1995"),
+    ("report_date_before_programme", setter(Project__B5=datetime(2019, 5, 1)),
+     "blad Project, cel B5: datum 01-05-2019 ligt voor 01-01-2023"),
     ("too_large", lambda wb: b"PK\x03\x04" + b"\x00" * (MAX_BYTES + 1), "bestand te groot: 2.000.005 bytes"),
 ]
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from etl.cli import main
-from etl.reports.contract import PROJECT_SHEET, TABLE_SHEETS
+from etl.reports.contract import MAX_AMOUNT_EURO, MAX_COUNT, MAX_DATA_ROWS, PROJECT_SHEET, TABLE_SHEETS
 from etl.reports.periods import FALLBACK_RUNTIME, Period, derive_runtimes, parse_period, runtimes_from_registers
 from etl.reports.validate import validate_workbook
 
@@ -78,11 +78,18 @@ def test_template_data_validation(tmp_path):
     periods = [c.value for c in wb["Lijsten"]["B"]][1:]
     assert periods[:3] == ["2023", "2023-H2", "2024"] and "2023-H1" not in periods  # runtime starts 2023-12-01
     budget = rules["Budget"]
-    assert (budget["A2:A101"].type, budget["A2:A101"].formula1, budget["A2:A101"].formula2) == ("whole", "2023", "2027")
-    assert (budget["D2:D101"].type, budget["D2:D101"].operator, budget["D2:D101"].formula1) == \
-        ("decimal", "greaterThanOrEqual", "0")
-    assert rules["Bereik"]["B2:B101"].type == "whole" and rules["Bereik"]["A2:A101"].type == "list"
-    assert rules["Resultaten"]["H2:H101"].type == "decimal"
+    last = MAX_DATA_ROWS + 1  # the template covers exactly the rows the loader accepts
+    assert (budget[f"A2:A{last}"].type, budget[f"A2:A{last}"].formula1, budget[f"A2:A{last}"].formula2) == \
+        ("whole", "2023", "2027")
+    assert (budget[f"D2:D{last}"].type, budget[f"D2:D{last}"].operator, budget[f"D2:D{last}"].formula1,
+            budget[f"D2:D{last}"].formula2) == ("decimal", "between", "0", str(MAX_AMOUNT_EURO))
+    assert rules["Bereik"][f"B2:B{last}"].type == "whole" and rules["Bereik"][f"A2:A{last}"].type == "list"
+    assert rules["Bereik"][f"B2:B{last}"].formula2 == str(MAX_COUNT)
+    assert rules["Resultaten"][f"H2:H{last}"].type == "decimal"
+    assert rules["Resultaten"][f"D2:D{last}"].formula1 == "2000"  # baseline year: the loader's YEAR_MIN
+    assert rules["Project"]["B5"].formula2 == "TODAY()"
+    budget_sheet = wb["Budget"]
+    assert not budget_sheet.cell(last, 1).protection.locked and budget_sheet.cell(last + 1, 1).protection.locked
     assert all(dv.showErrorMessage and dv.prompt for rule in rules.values() for dv in rule.values())
 
 

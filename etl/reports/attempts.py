@@ -8,8 +8,8 @@ with their problems, so the reporting tracker can show a project what to fix.
 It is a log, not a source of figures: `etl build` never reads it and writing it never touches the
 warehouse. Lines are appended with O_APPEND in a single write, then fsync'd, so concurrent writers
 (CLI and dashboard) never interleave within a line and a line is either whole or absent. It does not
-take the reports lock: `load_reports` already holds that lock when it records, and flock is per
-open file, so taking it again from the same process would deadlock.
+take the warehouse writer lock (etl/writer_lock.py): `load_reports` already holds it when it
+records, and flock is per open file, so taking it again from the same process would deadlock.
 """
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ row from row 2. Cell references in messages are therefore the cells the user see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 TEMPLATE_VERSION = "1"
 NOT_REPORTED_NL = "niet gerapporteerd"  # what the dashboard shows where no workbook gave a figure
@@ -38,8 +39,19 @@ EXPECTED_NL = {
 }
 
 MAX_TEXT_LENGTH = 200
-MAX_DATA_ROWS = 1000      # per sheet; a report has a handful of rows
-TEMPLATE_ROWS = 100       # rows of the template that carry data validation
+# Rows per table sheet: a report has a handful. The template's data validation covers exactly
+# these rows and locks the rest, and the loader refuses more, so both tell the same limit.
+MAX_DATA_ROWS = 200
+TEMPLATE_ROWS = MAX_DATA_ROWS
+# Plausibility bounds, shared by the template's data validation and the loader. A whole
+# programme is 7 million euro and a project at most 200,000 euro, so more than 100 million euro
+# on one row is a typing slip (an extra digit group), as is more than a million children or
+# families in one project (Flanders and Brussels count about 1.6 million children).
+MAX_AMOUNT_EURO = 100_000_000
+MAX_COUNT = 1_000_000
+MAX_ABS_NUMBER = 1_000_000_000_000
+YEAR_MIN, YEAR_MAX = 2000, 2100      # baseline and target years; budget years follow the runtime
+REPORT_DATE_MIN = date(2023, 1, 1)   # the call of the networks opened in 2023; no report is older
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class TableSheet:
     key: tuple[str, ...]        # a record must be unique on these fields
     title_nl: str
 
+
+PROJECT_COLUMNS = ("Gegeven", "Waarde", "Toelichting")  # headers of the Project form: label, value, help
 
 PROJECT_SHEET = FormSheet("Project", (
     Field("project_id", "Project-id", PROJECT, True, "Kies uw project uit de lijst (lbn-001 ... lbn-048)."),

@@ -18,12 +18,10 @@ the report whose reporting period ends later; on equal ends, by the later load.
 """
 from __future__ import annotations
 
-import fcntl
 import getpass
 import json
 import os
 import shutil
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +31,7 @@ import pandas as pd
 from etl.errors import EtlError
 from etl.reports.periods import parse_period, runtimes_from_warehouse
 from etl.reports.validate import ValidationReport, validate_workbook
+from etl.writer_lock import warehouse_writer
 
 LEDGER_NAME = "ledger.jsonl"
 FILES_DIR = "files"
@@ -93,18 +92,6 @@ def read_ledger(reports_dir: Path) -> list[LedgerEntry]:
             raise EtlError(f"onleesbare regel in het register van geladen rapporten: {exc}",
                            file=str(path), row=number) from exc
     return [e for e in entries if e.status == LOADED]
-
-
-@contextmanager
-def _locked(reports_dir: Path):
-    """One loader at a time: two loads side by side would each swap in a copy without the other."""
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    with open(reports_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _archive(reports_dir: Path, source: Path, sha256: str) -> None:
@@ -245,14 +232,15 @@ def load_reports(paths: list[Path], settings, user: str | None = None, channel: 
         raise EtlError(f"geen warehouse op {live}: bouw eerst met `python -m etl build`")
     reports_dir = settings.reports_dir
     user = user or _user()
-    with _locked(reports_dir):
+    with warehouse_writer(live):  # no build, import or other load swaps the file meanwhile
         runtimes, current = _current_reports(live)
         reports = [validate_workbook(p, projects=runtimes, max_bytes=settings.reports_max_bytes) for p in paths]
         rejected = [r for r in reports if not r.ok]
         if rejected:
             _record_attempts(reports_dir, reports, set(), user, channel)
             raise ReportsRejected(rejected)
-        summary, todo = _plan(paths, reports, current, user)
+        taken = {e.report_id for e in read_ledger(reports_dir)}
+        summary, todo = _plan(paths, reports, current, taken, user)
         loaded: set[int] = set()
         try:
             if todo:
@@ -273,7 +261,19 @@ def _record_attempts(reports_dir: Path, reports, loaded: set[int], user: str, ch
                        report=report, loaded=id(report) in loaded)
 
 
-def _plan(paths, reports, current, user: str):
+def _report_id(now: datetime, sha256: str, taken: set[str]) -> str:
+    """Load time and content; a suffix where the same bytes were loaded in the same second
+    (`load-report A.xlsx B.xlsx A.xlsx`: A, corrected by B, then A again)."""
+    base = f"{now:%Y%m%dT%H%M%SZ}-{sha256[:12]}"
+    report_id, n = base, 1
+    while report_id in taken:
+        n += 1
+        report_id = f"{base}-{n}"
+    taken.add(report_id)
+    return report_id
+
+
+def _plan(paths, reports, current, taken: set[str], user: str):
     """Ledger entries for the workbooks that change something; identical re-uploads are skipped."""
     summary, todo = LoadSummary(), []
     now = datetime.now(timezone.utc)
@@ -282,7 +282,7 @@ def _plan(paths, reports, current, user: str):
         if key in current and current[key][1] == report.sha256:
             summary.unchanged.append((report.file_name, current[key][0]))
             continue
-        entry = LedgerEntry(report_id=f"{now:%Y%m%dT%H%M%SZ}-{report.sha256[:12]}", sha256=report.sha256,
+        entry = LedgerEntry(report_id=_report_id(now, report.sha256, taken), sha256=report.sha256,
                             file_name=report.file_name, loaded_by=user, loaded_at=now.isoformat(timespec="seconds"),
                             project_id=report.project_id, period=report.period, bytes=report.size)
         current[key] = (entry.report_id, report.sha256)

@@ -8,7 +8,6 @@ not people). The loader checks everything again, since validation is easy to byp
 """
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,8 +18,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from etl.errors import EtlError
 from etl.exports import HEADER_FILL, HEADER_FONT, safe_cell
-from etl.reports.contract import (AMOUNT, COUNT, DATE, EXPECTED_NL, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_TEXT_LENGTH, NUMBER,
-                                  PERIOD, PROJECT, PROJECT_SHEET, TABLE_SHEETS, TEMPLATE_ROWS, TEMPLATE_VERSION,
+from etl.reports.contract import (AMOUNT, COUNT, DATE, EXPECTED_NL, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_ABS_NUMBER,
+                                  MAX_AMOUNT_EURO, MAX_COUNT, MAX_TEXT_LENGTH, NUMBER, REPORT_DATE_MIN, YEAR_MAX, YEAR_MIN,
+                                  PERIOD, PROJECT, PROJECT_COLUMNS, PROJECT_SHEET, TABLE_SHEETS, TEMPLATE_ROWS, TEMPLATE_VERSION,
                                   TEXT, YEAR, Field, TableSheet)
 from etl.reports.periods import Runtime
 
@@ -65,17 +65,17 @@ def _validation(kind: str, runtime: Runtime, lists: dict[str, str], field: Field
     elif kind == PERIOD:
         dv = DataValidation(type="list", formula1=lists[PERIOD], allow_blank=True)
     elif kind == YEAR:
-        low, high = (runtime.start.year, runtime.end.year) if budget_year else (2000, 2100)
+        low, high = (runtime.start.year, runtime.end.year) if budget_year else (YEAR_MIN, YEAR_MAX)
         dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
     elif kind == AMOUNT or kind == COUNT:
-        dv = DataValidation(type="decimal" if kind == AMOUNT else "whole", operator="greaterThanOrEqual",
-                            formula1="0", allow_blank=True)
+        dv = DataValidation(type="decimal" if kind == AMOUNT else "whole", operator="between", formula1="0",
+                            formula2=str(MAX_AMOUNT_EURO if kind == AMOUNT else MAX_COUNT), allow_blank=True)
     elif kind == NUMBER:
-        dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
-                            formula2="1000000000000", allow_blank=True)
-    elif kind == DATE:
-        dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(date(2023, 1, 1)))),
-                            formula2=str(int(to_excel(date(2035, 12, 31)))), allow_blank=True)
+        dv = DataValidation(type="decimal", operator="between", formula1=str(-MAX_ABS_NUMBER),
+                            formula2=str(MAX_ABS_NUMBER), allow_blank=True)
+    elif kind == DATE:  # the loader also refuses a date after the day of loading
+        dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(REPORT_DATE_MIN))),
+                            formula2="TODAY()", allow_blank=True)
     else:
         dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(MAX_TEXT_LENGTH),
                             allow_blank=True)
@@ -123,7 +123,7 @@ def _protect(ws) -> None:
 
 def _project_sheet(wb: Workbook, runtime: Runtime, lists: dict[str, str], project_id: str | None) -> None:
     ws = wb.create_sheet(PROJECT_SHEET.name)
-    for j, text in enumerate(("Gegeven", "Waarde", "Toelichting"), start=1):
+    for j, text in enumerate(PROJECT_COLUMNS, start=1):
         _header(ws.cell(1, j), text)
     for field in PROJECT_SHEET.fields:
         row = PROJECT_SHEET.row_of(field.key)

@@ -22,10 +22,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from openpyxl.utils import get_column_letter
+
 from etl.reports.contract import (AGE_BANDS, AMOUNT, COUNT, DATE, EXPECTED_NL, LISTS_SHEET, INSTRUCTIONS_SHEET,
-                                  MAX_DATA_ROWS, MAX_TEXT_LENGTH, NUMBER, OUTCOME_INDICATOR_FIELDS, OUTCOME_PAIRS,
-                                  OUTCOME_SHEET, PERIOD, PROJECT, PROJECT_SHEET, REACH_MEASURES, REACH_SHEET,
-                                  REQUIRED_SHEETS, TABLE_SHEETS, YEAR, BUDGET_SHEET, Field, TableSheet)
+                                  MAX_ABS_NUMBER, MAX_AMOUNT_EURO, MAX_COUNT, MAX_DATA_ROWS, MAX_TEXT_LENGTH, NUMBER,
+                                  OUTCOME_INDICATOR_FIELDS, OUTCOME_PAIRS, OUTCOME_SHEET, PERIOD, PROJECT, PROJECT_COLUMNS,
+                                  PROJECT_SHEET, REACH_MEASURES, REACH_SHEET, REPORT_DATE_MIN, REQUIRED_SHEETS,
+                                  TABLE_SHEETS, YEAR, YEAR_MAX, YEAR_MIN, BUDGET_SHEET, Field, TableSheet)
 from etl.reports.periods import Period, Runtime, parse_period
 
 DEFAULT_MAX_BYTES = 2_000_000
@@ -36,6 +39,11 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and password-protected xlsx
 NUMBER_AS_TEXT = re.compile(r"^-?[\d.,\s]+$")
 DATE_AS_TEXT = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"))
+# Parts of an xlsx that carry code: VBA projects, Excel 4 macro sheets, and the content types
+# Excel uses for macro-enabled workbooks (an .xlsm renamed .xlsx still declares one).
+MACRO_PARTS = ("vbaproject.bin", "xl/macrosheets/", "xl/xlm", "xl/dialogsheets/")
+MACRO_CONTENT_TYPES = (b"macroenabled", b"ms-excel.macrosheet", b"ms-excel.intlmacrosheet", b"vbaproject")
+MAX_PROBLEMS_PER_KIND = 20  # a shifted table yields one problem per cell; the first ones say enough
 
 
 @dataclass(frozen=True)
@@ -157,10 +165,23 @@ def _check_container(data: bytes, problems: _Collector, max_bytes: int) -> bool:
         problems.add(None, None, f"werkmap te groot na uitpakken ({_thousands(unpacked)} bytes in {len(members)} "
                      f"delen, hoogstens {_thousands(limit)})", "een werkmap met enkele bladen en rijen")
         return False
-    if any(n.lower().endswith("vbaproject.bin") for n in names):
-        problems.add(None, None, "de werkmap bevat macro's; sla op als .xlsx zonder macro's", expected)
+    macros = _macro_part(archive, names)
+    if macros:
+        problems.add(None, None, f"de werkmap bevat macro's ({macros}); sla op als .xlsx zonder macro's", expected)
         return False
     return True
+
+
+def _macro_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """Where the workbook carries code, or None."""
+    for name in sorted(names):
+        if any(part in name.lower() for part in MACRO_PARTS):
+            return name
+    # The member sizes were bounded above, so reading the content types is safe.
+    content_types = archive.read("[Content_Types].xml").lower()
+    if any(marker in content_types for marker in MACRO_CONTENT_TYPES):
+        return "een inhoudstype voor macro's in [Content_Types].xml"
+    return None
 
 
 def _open_workbook(data: bytes, problems: _Collector):
@@ -241,8 +262,14 @@ def _parse_cell(value, kind: str, f: Field, ref: str, sheet: str, problems: _Col
         if kind in (COUNT, YEAR) and not float(number).is_integer():
             problems.add(sheet, ref, f"geheel getal verwacht, gevonden {number:g}", expected)
             return None
-        if kind == YEAR and not 1990 <= number <= 2100:
-            problems.add(sheet, ref, f"jaartal verwacht, gevonden {number:g}", expected)
+        if kind == YEAR and not YEAR_MIN <= number <= YEAR_MAX:
+            problems.add(sheet, ref, f"jaartal tussen {YEAR_MIN} en {YEAR_MAX} verwacht, gevonden {number:g}", expected)
+            return None
+        limit = {AMOUNT: MAX_AMOUNT_EURO, COUNT: MAX_COUNT, NUMBER: MAX_ABS_NUMBER}.get(kind)
+        if limit is not None and abs(number) > limit:
+            shown = _thousands(int(number)) if abs(number) < 1e15 else f"{number:.3g}"
+            problems.add(sheet, ref, f"onwaarschijnlijk groot getal ({shown}); hoogstens {_thousands(limit)} "
+                         "toegelaten: controleer op een tikfout", expected)
             return None
         return int(number) if kind in (COUNT, YEAR) else float(number)
     if kind == PERIOD:
@@ -304,6 +331,7 @@ _FORMULA = object()
 
 def _project(ws, problems: _Collector, context: dict) -> dict:
     sheet = PROJECT_SHEET.name
+    _check_layout(ws, len(PROJECT_COLUMNS), PROJECT_SHEET.first_row, problems)
     values = {}
     for f in PROJECT_SHEET.fields:
         row = PROJECT_SHEET.row_of(f.key)
@@ -330,6 +358,10 @@ def _project(ws, problems: _Collector, context: dict) -> dict:
     if report_date and report_date > context["today"]:
         problems.add(sheet, f"B{PROJECT_SHEET.row_of('report_date')}",
                      f"datum {report_date:%d-%m-%Y} ligt in de toekomst", "de datum van vandaag of vroeger")
+    elif report_date and report_date < REPORT_DATE_MIN:
+        problems.add(sheet, f"B{PROJECT_SHEET.row_of('report_date')}",
+                     f"datum {report_date:%d-%m-%Y} ligt voor {REPORT_DATE_MIN:%d-%m-%Y}, de start van de projecten",
+                     f"een datum vanaf {REPORT_DATE_MIN:%d-%m-%Y} tot vandaag")
     return values
 
 
@@ -347,21 +379,61 @@ def _headers_ok(ws, sheet: TableSheet, problems: _Collector) -> bool:
     return ok
 
 
+def _filled_cells(ws) -> list:
+    """The cells that hold a value (or a formula), in row order.
+
+    Walks the cells the file actually contains: `ws.max_row` and `ws.cell()` would create every
+    cell up to a lone value in row 1,048,576, minutes and gigabytes for a 20 KB file. openpyxl
+    keeps a worksheet's cells in `_cells`; there is no public way to list only the stored ones.
+    """
+    return sorted((c for c in ws._cells.values() if not _is_empty(c.value)), key=lambda c: (c.row, c.column))
+
+
+def _check_layout(ws, width: int, first_data_row: int, problems: _Collector) -> None:
+    """Merged cells, values beside the contract's columns, data hidden from the person who signs."""
+    sheet = ws.title
+    for merged in ws.merged_cells.ranges:
+        problems.add(sheet, merged.coord, f"samengevoegde cellen {merged.coord}: een samenvoeging verbergt de "
+                     "waarden van alle cellen behalve de eerste; maak ze ongedaan (Samenvoegen opheffen)",
+                     "één waarde per cel, geen samengevoegde cellen")
+    hidden_columns = {j for dim in ws.column_dimensions.values() if dim.hidden and dim.min
+                      for j in range(dim.min, (dim.max or dim.min) + 1)}
+    outside, hidden = [], {}
+    for cell in _filled_cells(ws):
+        if cell.column > width:
+            outside.append(cell.coordinate)
+        elif cell.row >= first_data_row and (ws.row_dimensions[cell.row].hidden if cell.row in ws.row_dimensions
+                                             else False):
+            hidden.setdefault(("rij", cell.row), cell.coordinate)
+        elif cell.row >= first_data_row and cell.column in hidden_columns:
+            hidden.setdefault(("kolom", get_column_letter(cell.column)), cell.coordinate)
+    for ref in outside[:MAX_PROBLEMS_PER_KIND]:
+        problems.add(sheet, ref, f"waarde buiten de kolommen van het sjabloon (na kolom {get_column_letter(width)}): "
+                     "ze wordt niet gelezen; zet ze in de juiste kolom of verwijder ze",
+                     f"gegevens alleen in de kolommen A tot {get_column_letter(width)}")
+    if len(outside) > MAX_PROBLEMS_PER_KIND:
+        problems.add(sheet, None, f"en nog {len(outside) - MAX_PROBLEMS_PER_KIND} andere cellen met een waarde "
+                     f"buiten de kolommen van het sjabloon", f"gegevens alleen in de kolommen A tot {get_column_letter(width)}")
+    for (what, which), ref in list(hidden.items())[:MAX_PROBLEMS_PER_KIND]:
+        problems.add(sheet, ref, f"{what} {which} is verborgen maar bevat gegevens; maak de {what} zichtbaar, zodat "
+                     "wie het rapport nakijkt alle cijfers ziet", "alle ingevulde rijen en kolommen zichtbaar")
+
+
 def _records(ws, sheet: TableSheet, problems: _Collector, context: dict) -> list[dict]:
     """One dict per filled row: parsed values by field key, plus '_row' (the Excel row number)."""
     records = []
     width = len(sheet.fields)
-    for row in range(2, ws.max_row + 1):
+    _check_layout(ws, width, 2, problems)
+    rows = sorted({c.row for c in _filled_cells(ws) if c.row >= 2 and c.column <= width})
+    for row in rows:
         raw = [_read_value(ws, row, j, sheet.name, problems) for j in range(1, width + 1)]
-        if all(v is not _FORMULA and _is_empty(v) for v in raw):
-            continue
         if len(records) >= MAX_DATA_ROWS:
             problems.add(sheet.name, f"A{row}", f"te veel rijen: hoogstens {MAX_DATA_ROWS} per blad",
                          "een rapport met enkele rijen per blad")
             break
         record = {"_row": row, "_failed": False}
         for j, (f, value) in enumerate(zip(sheet.fields, raw), start=1):
-            ref = f"{ws.cell(row, j).column_letter}{row}"
+            ref = f"{get_column_letter(j)}{row}"
             if value is _FORMULA:
                 record["_failed"] = True
             elif _is_empty(value):
@@ -377,9 +449,16 @@ def _records(ws, sheet: TableSheet, problems: _Collector, context: dict) -> list
 
 
 def _ref(sheet: TableSheet, key: str, row: int) -> str:
-    from openpyxl.utils import get_column_letter
-
     return f"{get_column_letter([f.key for f in sheet.fields].index(key) + 1)}{row}"
+
+
+def _key_part(value):
+    """A record key as people read it: 'Kinderen  bereikt' and 'kinderen bereikt' are one indicator."""
+    if isinstance(value, Period):
+        return value.label
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    return value
 
 
 def _check_duplicates(sheet: TableSheet, records: list[dict], problems: _Collector) -> None:
@@ -387,9 +466,9 @@ def _check_duplicates(sheet: TableSheet, records: list[dict], problems: _Collect
     for r in records:
         if any(r.get(k) is None for k in sheet.key):
             continue
-        key = tuple(r[k].label if isinstance(r[k], Period) else r[k] for k in sheet.key)
+        key = tuple(_key_part(r[k]) for k in sheet.key)
         if key in seen:
-            shown = ", ".join(str(k) for k in key)
+            shown = ", ".join(r[k].label if isinstance(r[k], Period) else str(r[k]) for k in sheet.key)
             problems.add(sheet.name, _ref(sheet, sheet.key[-1], r["_row"]),
                          f"dubbele rij: {shown} staat al op rij {seen[key]}",
                          "één rij per " + " en ".join(f.header.lower() for f in sheet.fields if f.key in sheet.key))
@@ -460,7 +539,7 @@ def _check_outcomes(records: list[dict], problems: _Collector, context: dict) ->
         name = r.get("indicator")
         if name is None or r["_failed"]:
             continue
-        first = first_of.setdefault(name.lower(), r)
+        first = first_of.setdefault(_key_part(name), r)
         for key in OUTCOME_INDICATOR_FIELDS:
             if first is not r and first.get(key) != r.get(key):
                 label = next(f.header for f in sheet.fields if f.key == key)
