@@ -49,12 +49,18 @@ def to_2025(values: pd.DataFrame, rules: dict[str, Rule], crosswalk: pd.DataFram
     for col in ("value", "numerator", "denominator", "weight"):
         v[col] = pd.to_numeric(v[col], errors="coerce").astype("float64")
     v["has_value"] = v["flag"].eq("original") & v["value"].notna()
+    v["combinable"] = v["has_value"] & _has_parts(v, rules, weight="weight")
     v["is_suppressed"] = v["flag"].eq("suppressed")
+    # A part's counts enter the sums only when the part has all of them: a rate with a numerator
+    # but no denominator would otherwise skew the merged municipality's rate.
+    for col in ("numerator", "denominator", "weight"):  # `weighted` below follows `weight`
+        v[col] = v[col].where(v["combinable"])
     v["weighted"] = v["value"] * v["weight"]
     keys = ["indicator_id", "from_vintage", "to_nis", "year"]
     by = v.groupby(keys, sort=False)
     grouped = by[["value", "numerator", "denominator", "weight", "weighted"]].sum(min_count=1)
     grouped["n_present"] = by["has_value"].sum()
+    grouped["n_combinable"] = by["combinable"].sum()
     grouped["any_suppressed"] = by["is_suppressed"].any()
     grouped["source_id"] = by["source_id"].first()
     grouped["first_value"] = by["value"].first()
@@ -81,8 +87,8 @@ def _combine(g: pd.DataFrame, rules: dict[str, Rule]) -> pd.DataFrame:
         [g["any_suppressed"], ~complete, ~merged, kind == "statistic"],
         ["suppressed", "missing", "original", "estimated"], default="recomputed_2025")
     # Parts that cannot be combined (a rate without counts, a statistic without weights) leave
-    # the merged municipality empty rather than guessed.
-    uncombinable = merged & complete & pd.isna(value) & ~np.isin(flag, ["suppressed", "missing"])
+    # the merged municipality empty rather than guessed, even when only one part lacks them.
+    uncombinable = merged & complete & (g["n_combinable"] < g["n_expected"]) & ~np.isin(flag, ["suppressed", "missing"])
     flag = np.where(uncombinable, "missing", flag)
     value = np.where(np.isin(flag, ["suppressed", "missing"]), np.nan, value)
     note = np.select(
@@ -100,6 +106,14 @@ def _combine(g: pd.DataFrame, rules: dict[str, Rule]) -> pd.DataFrame:
     out.loc[kind == "count", ["numerator", "denominator"]] = np.nan
     out.loc[out["flag"].isin(["suppressed", "missing"]), ["numerator", "denominator"]] = np.nan
     return out
+
+
+def _has_parts(v: pd.DataFrame, rules: dict[str, Rule], weight: str) -> pd.Series:
+    """Does each row carry what combining needs: a rate its numerator and denominator, a
+    statistic its weight (the persons it describes), a count only its value?"""
+    kind = v["indicator_id"].map(lambda i: rules[i].kind)
+    return np.select([kind == "rate", kind == "statistic"],
+                     [v["numerator"].notna() & v["denominator"].notna(), v[weight].notna()], default=True).astype(bool)
 
 
 def _complete_grid(out: pd.DataFrame, municipalities_2025: pd.Series) -> pd.DataFrame:
@@ -126,12 +140,19 @@ def aggregate(values: pd.DataFrame, rules: dict[str, Rule], municipality_2025: p
     return out.drop_duplicates(["indicator_id", "nis_code", "year"])[OUTPUT_COLUMNS]
 
 
+# An area value from fewer than 90 % of its municipalities says more about the ones that
+# reported than about the area: it is left empty (flag missing), the share stated in the note.
+MIN_AREA_COVERAGE = 0.9
+MAX_CODES_IN_NOTE = 5
+
+
 def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) -> pd.DataFrame:
     v = v.copy()
-    v["has_value"] = v["value"].notna()
     v["weight"] = v["denominator"]
+    # A municipality joins the area's sums only with everything combining needs (see _has_parts).
+    v["has_value"] = v["value"].notna() & _has_parts(v, rules, weight="weight")
     v["weighted"] = v["value"] * v["weight"]
-    for col in ("numerator", "denominator", "weighted"):
+    for col in ("value", "numerator", "denominator", "weighted"):
         v[col] = v[col].where(v["has_value"])
     v["absent"] = ~v["has_value"]
     by = v.groupby(["indicator_id", "area", "year"], sort=False)
@@ -139,28 +160,40 @@ def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) 
     g["n_present"] = by["has_value"].sum()
     g["absent"] = by["absent"].sum()
     g["source_id"] = by["source_id"].first()
+    absent_codes = v[v["absent"]].groupby(["indicator_id", "area", "year"], sort=False)["nis_code"].agg(_code_list)
+    g["absent_codes"] = absent_codes.reindex(g.index).fillna("")
     g = g.reset_index()
     g["n_expected"] = g["area"].map(sizes)
     kind = g["indicator_id"].map(lambda i: rules[i].kind)
     scale = g["indicator_id"].map(lambda i: rules[i].scale).astype(float)
     complete = g["n_present"] == g["n_expected"]
+    covered = g["n_present"] >= MIN_AREA_COVERAGE * g["n_expected"]
     value = np.select([kind == "rate", kind == "statistic"],
                       [g["numerator"] / g["denominator"] * scale, g["weighted"] / g["denominator"]],
                       default=g["value"])
-    # A sum over an incomplete set undercounts: leave it empty. A rate over the municipalities
-    # that have one is still informative, but is an estimate for the whole area.
-    flag = np.select([(kind == "count") & ~complete, g["n_present"] == 0, (kind == "rate") & complete, kind == "count"],
+    # A sum over an incomplete set undercounts: leave it empty. A rate over nearly all
+    # municipalities is still informative, but is an estimate for the whole area.
+    flag = np.select([(kind == "count") & ~complete, ~covered, (kind == "rate") & complete, kind == "count"],
                      ["missing", "missing", "recomputed_2025", "recomputed_2025"], default="estimated")
     # Without counts or weights (an imported statistic, say) there is nothing to combine.
     flag = np.where(pd.isna(value), "missing", flag)
     value = np.where(flag == "missing", np.nan, value)
-    note = np.where(
-        complete,
-        np.where(kind == "statistic", "geschat: naar inwoners gewogen gemiddelde van de gemeenten",
-                 "berekend uit de tellers en noemers van de gemeenten van 2025"),
-        "berekend zonder " + g["absent"].astype(str) + " gemeente(n) zonder waarde")
+    without = (g["absent"].astype(str) + " van de " + g["n_expected"].astype(str) + " gemeenten zonder (combineerbare) "
+               "waarde: " + g["absent_codes"])
+    note = np.select(
+        [complete & (kind == "statistic"), complete, (kind == "count") | ~covered],
+        ["geschat: naar inwoners gewogen gemiddelde van de gemeenten",
+         "berekend uit de tellers en noemers van de gemeenten van 2025",
+         "niet berekend: " + without],
+        default="berekend zonder " + without)
     out = g.assign(value=value, flag=flag, note=note, nis_code=g["area"])
     out.loc[kind == "count", ["numerator", "denominator"]] = np.nan
     out.loc[kind == "statistic", "numerator"] = np.nan
     out.loc[out["flag"] == "missing", ["numerator", "denominator"]] = np.nan
     return out
+
+
+def _code_list(codes: pd.Series) -> str:
+    codes = sorted(codes)
+    shown = ", ".join(codes[:MAX_CODES_IN_NOTE])
+    return shown + (f" en {len(codes) - MAX_CODES_IN_NOTE} andere" if len(codes) > MAX_CODES_IN_NOTE else "")

@@ -247,6 +247,15 @@ def validate_table(frame: pd.DataFrame, meta: dict, file: str, sheet: str | None
             if name != "value" and rec[name] < 0:
                 errors.append(EtlError(f"{name} mag niet negatief zijn ({text})", file=file, sheet=sheet,
                                        row=row_no, column=columns[name]))
+        if kind == "rate" and {"numerator", "denominator"} <= set(columns) and not rec["value_suppressed"]:
+            # Merged municipalities and areas are combined from counts: a rate without them
+            # could only be averaged, which we never do.
+            for name in ("numerator", "denominator"):
+                if np.isnan(rec[name]) and not rec[f"{name}_suppressed"] and not np.isnan(rec["value"]):
+                    label = "teller" if name == "numerator" else "noemer"
+                    errors.append(EtlError(f"{label} ontbreekt: een indicator van soort 'rate' heeft bij elke waarde "
+                                           "een teller en een noemer nodig (of * als de bron ze verbergt)",
+                                           file=file, sheet=sheet, row=row_no, column=columns[name]))
         if kind == "rate" and not np.isnan(rec.get("numerator", np.nan)) and not np.isnan(rec.get("denominator", np.nan)):
             if rec["denominator"] == 0:
                 errors.append(EtlError("noemer is 0", file=file, sheet=sheet, row=row_no, column=columns["denominator"]))
@@ -267,7 +276,7 @@ def validate_table(frame: pd.DataFrame, meta: dict, file: str, sheet: str | None
         for _, r in table[dup].iterrows():
             errors.append(EtlError(f"dubbele rij voor {r['nis_code']} in {r['year']}", file=file, sheet=sheet, row=int(r["row"])))
     if not errors:
-        table["from_vintage"] = _vintages(table, codes, file, sheet, errors)
+        table["from_vintage"] = _vintages(table, codes, file, sheet, columns["nis_code"], errors)
     if not errors:
         _check_bounds(table, meta, file, sheet, columns, errors)
     if errors:
@@ -298,7 +307,8 @@ def _map_columns(frame: pd.DataFrame, file: str, sheet: str | None) -> dict[str,
     return found
 
 
-def _vintages(table: pd.DataFrame, codes: dict[int, set[str]], file: str, sheet, errors) -> pd.Series:
+def _vintages(table: pd.DataFrame, codes: dict[int, set[str]], file: str, sheet, code_column: str,
+              errors) -> pd.Series:
     """The code vintage of each year's rows. A file may use each year's own codes, but within a
     year one vintage only: a 2019 and a 2025 code of the same place would count it twice."""
     new_2025 = codes[2025] - codes[2019]
@@ -310,9 +320,12 @@ def _vintages(table: pd.DataFrame, codes: dict[int, set[str]], file: str, sheet,
         present = set(rows["nis_code"])
         for a, b in ((new_2025, retired_by_2025), (only_2018, new_2019)):
             if present & a and present & b:
+                later = min(present & b)  # named by the row of one code of the other vintage
+                row = int(rows.loc[rows["nis_code"] == later, "row"].iloc[0])
                 errors.append(EtlError(
                     f"jaar {year} mengt codes van verschillende indelingen ({sorted(present & a)[:3]} en "
-                    f"{sorted(present & b)[:3]}); gebruik per jaar één indeling", file=file, sheet=sheet))
+                    f"{sorted(present & b)[:3]}); gebruik per jaar één indeling", file=file, sheet=sheet, row=row,
+                    column=code_column))
                 break
         else:
             if present & new_2025:
@@ -327,7 +340,8 @@ def _vintages(table: pd.DataFrame, codes: dict[int, set[str]], file: str, sheet,
             if outside:
                 row = int(rows.loc[rows["nis_code"] == outside[0], "row"].iloc[0])
                 errors.append(EtlError(f"code {outside[0]} bestaat niet in de indeling NIS {chosen} die de andere "
-                                       f"codes van {year} gebruiken", file=file, sheet=sheet, row=row))
+                                       f"codes van {year} gebruiken", file=file, sheet=sheet, row=row,
+                                       column=code_column))
             vintage.loc[rows.index] = chosen
     return vintage
 

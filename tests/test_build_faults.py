@@ -150,16 +150,18 @@ def test_cli_reports_source_and_reason_and_exits_nonzero(etl_root, fault_server,
 
 
 def test_failed_contract_check_keeps_warehouse(etl_root, monkeypatch):
-    from etl import tables
+    from etl import checks
     from etl.build import build
     from etl.config import load_settings
 
     before = digest(etl_root / "warehouse.duckdb")
-    # Pretend the 2025 vintage should have one municipality more: the count check must fail the build.
-    monkeypatch.setitem(tables.MUNICIPALITIES_PER_VINTAGE, 2025, 305)
+    # Pretend the 2025 vintage should have one municipality more, for the warehouse contract
+    # only (the geography parser keeps its own count): run_checks must fail the build.
+    monkeypatch.setattr(checks, "MUNICIPALITIES_PER_VINTAGE", {**checks.MUNICIPALITIES_PER_VINTAGE, 2025: 305})
     with pytest.raises(EtlError) as info:
         build(load_settings())
-    assert "305" in info.value.describe()
+    assert "contractcontrole mislukt" in info.value.describe()
+    assert "304 gemeenten in NIS 2025, verwacht 305" in info.value.describe()
     assert digest(etl_root / "warehouse.duckdb") == before
     assert leftovers(etl_root) == []
 

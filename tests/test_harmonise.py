@@ -74,6 +74,44 @@ def test_aggregates_combine_counts():
     assert areas.loc["02000", "flag"] == "recomputed_2025"
 
 
+def test_a_part_with_a_rate_but_no_counts_leaves_the_merged_value_empty():
+    """Summing only the counts that exist would give 10001's 10 % as Lokeren's rate."""
+    values = rows("rate", [("10001", 10.0, 100.0, 1000.0, 1000.0, "original"),
+                           ("10002", 30.0, None, None, None, "original"),
+                           ("10003", 5.0, 5.0, 100.0, 100.0, "original")])
+    merged = to_2025(values, RULES, CROSSWALK, MUNI_2025).set_index("nis_code").loc["10009"]
+    assert merged["flag"] == "missing" and np.isnan(merged["value"])
+    assert merged["note"] == "niet te combineren zonder tellers, noemers of gewichten voor 10001, 10002"
+
+
+def test_a_municipality_without_counts_stays_out_of_area_sums():
+    values = rows("rate", [("10001", 10.0, 100.0, 1000.0, 1000.0, "original"),
+                           ("10002", 30.0, 30.0, 100.0, 100.0, "original"),
+                           ("10003", 50.0, None, None, None, "original")])  # a rate, but no counts
+    areas = aggregate(to_2025(values, RULES, CROSSWALK, MUNI_2025), RULES, MUNI_TABLE).set_index("nis_code")
+    # 1 of 2 municipalities combinable: below the coverage threshold, so no area value at all.
+    assert areas.loc["10000", "flag"] == "missing" and np.isnan(areas.loc["10000", "value"])
+    assert areas.loc["10000", "note"] == "niet berekend: 1 van de 2 gemeenten zonder (combineerbare) waarde: 10003"
+
+
+def test_area_rate_without_a_few_municipalities_is_estimated_and_names_them():
+    from etl.harmonise import MIN_AREA_COVERAGE
+
+    codes = [f"2{i:04d}" for i in range(1, 21)]  # 20 unchanged municipalities, one without a value
+    crosswalk = pd.DataFrame({"from_vintage": 2019, "from_nis": codes, "to_vintage": 2025, "to_nis": codes})
+    table = pd.DataFrame({"nis_code": codes, "province_nis": "20001", "region_nis": "02000"})
+    data = [(c, 10.0, 10.0, 100.0, 100.0, "original") for c in codes[:-1]] + [(codes[-1], None, None, None, None, "missing")]
+    municipal = to_2025(rows("rate", data), RULES, crosswalk, pd.Series(codes))
+    area = aggregate(municipal, RULES, table).set_index("nis_code").loc["20001"]
+    assert 19 / 20 >= MIN_AREA_COVERAGE
+    assert area["flag"] == "estimated" and area["value"] == pytest.approx(10.0)
+    assert area["note"] == "berekend zonder 1 van de 20 gemeenten zonder (combineerbare) waarde: 20020"
+    # Two thirds of them missing: no value for the area.
+    sparse = [(c, 10.0, 10.0, 100.0, 100.0, "original") for c in codes[:6]]
+    sparse_area = aggregate(to_2025(rows("rate", sparse), RULES, crosswalk, pd.Series(codes)), RULES, table)
+    assert sparse_area.set_index("nis_code").loc["20001", "flag"] == "missing"
+
+
 def test_real_merged_municipalities_recomputed_from_counts(built_warehouse, read_only, mirror):
     """46029 Lokeren = 46014 + 44045; 46030 = 46003 + 46013 + 11056 (from Antwerp province)."""
     from etl.catalog import load_catalog

@@ -72,7 +72,11 @@ def test_good_import_harmonises_and_survives_build(etl_root, tmp_path, read_only
     con = read_only(etl_root / "warehouse.duckdb")
     n = con.execute("SELECT count(*) FROM indicator_value WHERE indicator_id = 'test_kansarmoede' "
                     "AND value IS NOT NULL").fetchone()[0]
-    assert n >= 6  # the municipalities plus province and region aggregates
+    assert n == 4  # the 2025 municipalities of the file: 46029 (twice: 2022, 2025), 11002, 21004
+    # Two Flemish municipalities (46029, 11002) say nothing about the region: left empty, saying why.
+    flag, note = con.execute("SELECT flag, note FROM indicator_value WHERE indicator_id = 'test_kansarmoede' "
+                             "AND nis_code = '02000' AND year = 2022").fetchone()
+    assert flag == "missing" and note.startswith("niet berekend: 283 van de 285 gemeenten zonder (combineerbare) waarde: 11001, ")
     assert con.execute("SELECT count(*) FROM source WHERE source_id = 'import-test_kansarmoede'").fetchone()[0] == 1
 
 
@@ -114,9 +118,14 @@ BAD_CASES = {
     "bad year": ("niscode;jaar;waarde\n21004;twintig;1\n", "rij 2, kolom jaar: jaartal verwacht"),
     "missing column": ("niscode;waarde\n21004;1\n", "kolommen ['year'] ontbreken"),
     "duplicate": ("niscode;jaar;waarde\n21004;2022;1\n21004;2022;2\n", "dubbele rij voor 21004 in 2022"),
-    "mixed vintages": ("niscode;jaar;waarde\n46030;2022;1\n46003;2022;2\n", "mengt codes van verschillende indelingen"),
+    "mixed vintages": ("niscode;jaar;waarde\n46030;2022;1\n46003;2022;2\n",
+                       "rij 3, kolom niscode: jaar 2022 mengt codes van verschillende indelingen"),
     "negative count": ("niscode;jaar;waarde;teller;noemer\n21004;2022;1;-1;100\n", "kolom teller: numerator mag niet negatief"),
     "inconsistent rate": ("niscode;jaar;waarde;teller;noemer\n21004;2022;50;1;100\n", "past niet bij teller/noemer"),
+    "rate without counts": ("niscode;jaar;waarde;teller;noemer\n44045;2022;10,0;100;1000\n46014;2022;30,0;;\n",
+                            "rij 3, kolom teller: teller ontbreekt: een indicator van soort 'rate'"),
+    "rate without denominator": ("niscode;jaar;waarde;teller;noemer\n44045;2022;10,0;100;\n",
+                                 "rij 2, kolom noemer: noemer ontbreekt"),
     "ragged row": ("niscode;jaar;waarde\n21004;2022;1;5\n", "rij 2: 4 velden, verwacht 3"),
     "empty file": ("", "leeg bestand"),
 }
