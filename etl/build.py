@@ -63,6 +63,7 @@ def build(settings: Settings, progress: BuildProgress | None = None,
     tmp = live.with_name(f"{live.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     catalog = catalog or load_catalog()
+    staged: list[tuple[Path, Path]] = []
     try:
         with progress:
             fetched = _fetch_all(catalog, settings, progress)
@@ -84,14 +85,22 @@ def build(settings: Settings, progress: BuildProgress | None = None,
                     con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?",
                                 [now(), build_id])
                     con.execute("CHECKPOINT")
+                    layers = con.sql("SELECT file_name, geojson FROM geo_layer").fetchall()
                 finally:
                     con.close()
                 progress.stage("controles", "geslaagd")
+                # The GeoJSON files are written before the swap, so a failure there (a full disk)
+                # still leaves the previous warehouse and its files as they were; after the swap
+                # only renames remain.
+                _stage_geo_files(layers, settings.geo_dir, staged)
                 os.replace(tmp, live)
-                _write_geo_files(live, settings.geo_dir)
+                for part, target in staged:
+                    os.replace(part, target)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        for part, _ in staged:
+            part.unlink(missing_ok=True)
     return BuildResult(build_id, live, time.perf_counter() - t0, rows)
 
 
@@ -103,8 +112,9 @@ def _fetch_all(catalog: dict[str, SourceFile], settings: Settings, progress: Bui
     fetched = {}
     for sf in catalog.values():
         progress.fetching(sf.dataset, sf.id)
+        t = time.perf_counter()
         fetched[sf.id] = fetch(sf, settings, session)
-        progress.fetched(sf.dataset, fetched[sf.id].how)
+        progress.fetched(sf.dataset, fetched[sf.id].how, time.perf_counter() - t)
     return fetched
 
 
@@ -216,16 +226,12 @@ def _load_builds(con, live: Path, build_id: str, started: str) -> None:
     con.execute("INSERT INTO build VALUES (?, ?, NULL, 'checking', ?)", [build_id, started, code_version()])
 
 
-def _write_geo_files(warehouse: Path, geo_dir: Path) -> None:
-    """Export the GeoJSON layers of the new warehouse for the dashboard to serve as static files."""
+def _stage_geo_files(layers: list[tuple[str, str]], geo_dir: Path, staged: list[tuple[Path, Path]]) -> None:
+    """Write each GeoJSON layer beside its final name, noting (written file, final name) in `staged`
+    before writing, so the caller removes a half-written file too."""
     geo_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        layers = con.sql("SELECT file_name, geojson FROM geo_layer").fetchall()
-    finally:
-        con.close()
     for file_name, text in layers:
         target = geo_dir / file_name
         part = target.with_name(target.name + f".{os.getpid()}.tmp")
+        staged.append((part, target))
         part.write_text(text, encoding="utf-8")
-        os.replace(part, target)

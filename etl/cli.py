@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from etl.config import load_settings
 from etl.errors import EtlError, EtlErrors
@@ -52,6 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         console.print("[red]Onderbroken[/red]: het vorige warehouse is ongewijzigd.")
         return 130
+    except EtlError as exc:  # what a command did not handle itself
+        console.print(f"[bold red]Mislukt[/bold red]: {escape(exc.describe())}. Het warehouse is ongewijzigd.",
+                      highlight=False)
+        return 1
+    except Exception as exc:  # a full disk, a bug: still say what, and the warehouse stayed as it was
+        console.print_exception(max_frames=5)
+        console.print(f"[bold red]Mislukt[/bold red] door een onverwachte fout: {type(exc).__name__}: {escape(str(exc))}. "
+                      "Het warehouse is ongewijzigd.", highlight=False)
+        return 1
 
 
 def _interrupt_on_sigterm() -> None:
@@ -73,12 +83,12 @@ def _build(args, console: Console) -> int:
     try:
         result = build(settings, BuildProgress(enabled=not args.quiet, console=console))
     except EtlError as exc:
-        console.print(f"[bold red]Build mislukt[/bold red] ({exc.describe()})", highlight=False)
-        console.print(f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd.", highlight=False)
+        console.print(f"[bold red]Build mislukt[/bold red] ({escape(exc.describe())})", highlight=False)
+        console.print(f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd.", highlight=False, markup=False)
         return 1
     except Exception as exc:  # a bug or an unforeseen input: still say what and keep the old warehouse
         console.print_exception(max_frames=5)
-        console.print(f"[bold red]Build mislukt[/bold red] door een onverwachte fout: {type(exc).__name__}: {exc}. "
+        console.print(f"[bold red]Build mislukt[/bold red] door een onverwachte fout: {type(exc).__name__}: {escape(str(exc))}. "
                       f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd.", highlight=False)
         return 1
     total = sum(result.rows.values())
@@ -123,5 +133,5 @@ def _export_wq28(args, console: Console) -> int:
         console.print(f"Geen warehouse op {settings.warehouse_path}: bouw eerst met `python -m etl build`.")
         return 1
     export_wq28(settings.warehouse_path, args.out, args.province)
-    console.print(f"[green]Geschreven[/green]: {args.out}", highlight=False)
+    console.print(f"[green]Geschreven[/green]: {escape(str(args.out))}", highlight=False)
     return 0

@@ -467,6 +467,7 @@ def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user:
     tmp = live.with_name(f"{live.name}.{os.getpid()}.import.tmp")
     folder = settings.imports_dir / meta["indicator_id"]
     staging = settings.imports_dir / f".{meta['indicator_id']}.{os.getpid()}.tmp"
+    previous = settings.imports_dir / f".{meta['indicator_id']}.{os.getpid()}.previous"
     try:
         shutil.copyfile(live, tmp)
         con = duckdb.connect(str(tmp))
@@ -479,14 +480,23 @@ def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user:
         staging.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, staging / record["stored_as"])
         (staging / "import.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, live)
+        # The stored file first, the warehouse last: a crash in between leaves a stored import the
+        # next build applies, never a warehouse value whose file the next build would lack.
         if folder.exists():
-            shutil.rmtree(folder)
+            os.replace(folder, previous)
         os.replace(staging, folder)
+        try:
+            os.replace(tmp, live)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            if previous.exists():
+                os.replace(previous, folder)
+            raise
     finally:
         tmp.unlink(missing_ok=True)
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        for leftover in (staging, previous):
+            if leftover.exists():
+                shutil.rmtree(leftover, ignore_errors=True)
     muni = values["nis_code"].str.len().eq(5) & values["nis_code"].isin(municipality.loc[municipality["vintage"] == 2025, "nis_code"])
     return {"indicator_id": meta["indicator_id"], "rows": int(muni.sum()),
             "flags": values.loc[muni, "flag"].value_counts().to_dict(), "years": sorted(values["year"].unique().tolist())}

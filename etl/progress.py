@@ -1,8 +1,8 @@
 """Live progress of a build per dataset: fetched (downloaded, mirror or cached), rows parsed,
-rows loaded, seconds; and a summary at the end. Uses rich; plain lines when not on a terminal."""
+rows loaded, seconds (fetching, parsing and loading together); and a summary at the end. Uses
+rich; plain lines when not on a terminal."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -17,8 +17,11 @@ class _Row:
     parsed: int | None = None
     loaded: int | None = None
     seconds: float | None = None
+    fetch_seconds: float = 0.0
     status: str = "wacht"
-    started: float = field(default_factory=time.perf_counter)
+
+    def fetched_how(self) -> str:
+        return ", ".join(f"{n} {k}" for k, n in self.how.items())
 
 
 class BuildProgress:
@@ -57,10 +60,11 @@ class BuildProgress:
         row.status = f"ophalen {file_id}"
         self._refresh()
 
-    def fetched(self, dataset: str, how: str) -> None:
+    def fetched(self, dataset: str, how: str, seconds: float = 0.0) -> None:
         row = self._row(dataset)
         row.files += 1
         row.how[how] = row.how.get(how, 0) + 1
+        row.fetch_seconds += seconds
         row.status = "opgehaald"
         self._refresh()
 
@@ -70,9 +74,12 @@ class BuildProgress:
         self._refresh()
 
     def loaded(self, dataset: str, n: int, seconds: float) -> None:
+        """`seconds` of parsing and loading; the row adds the time its files took to fetch."""
         row = self._row(dataset)
-        row.loaded, row.seconds, row.status = n, seconds, "geladen"
-        self._refresh(f"{dataset}: {row.parsed} rijen gelezen, {n} geladen, {seconds:.1f} s")
+        row.loaded, row.seconds, row.status = n, row.fetch_seconds + seconds, "geladen"
+        fetched = f"{row.files} bestand(en) opgehaald ({row.fetched_how()}), " if row.files else ""
+        self._refresh(f"{dataset}: {fetched}{_belgian(row.parsed)} rijen gelezen, {_belgian(n)} geladen, "
+                      f"{_seconds(row.seconds)} s")
 
     def stage(self, name: str, status: str) -> None:
         self._row(name).status = status
@@ -83,9 +90,15 @@ class BuildProgress:
         for col in ("bron", "bestanden", "opgehaald", "rijen gelezen", "rijen geladen", "seconden", "status"):
             table.add_column(col, justify="right" if col.startswith(("rijen", "sec", "best")) else "left")
         for name, row in self.rows.items():
-            how = ", ".join(f"{n} {k}" for k, n in row.how.items())
-            table.add_row(name, str(row.files or ""), how,
-                          "" if row.parsed is None else f"{row.parsed:,}".replace(",", "."),
-                          "" if row.loaded is None else f"{row.loaded:,}".replace(",", "."),
-                          "" if row.seconds is None else f"{row.seconds:.1f}".replace(".", ","), row.status)
+            table.add_row(name, str(row.files or ""), row.fetched_how(), _belgian(row.parsed), _belgian(row.loaded),
+                          "" if row.seconds is None else _seconds(row.seconds), row.status)
         return table
+
+
+def _belgian(n: int | None) -> str:
+    """12.369: thousands with a dot, as the Dutch interface writes them."""
+    return "" if n is None else f"{n:,}".replace(",", ".")
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:.1f}".replace(".", ",")

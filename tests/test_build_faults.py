@@ -224,3 +224,41 @@ def test_reader_keeps_working_during_swap_and_sees_new_build_after(etl_root):
     fresh.execute("ATTACH ? AS w (READ_ONLY)", [str(live)])
     assert fresh.execute("SELECT count(*) FROM w.build").fetchone()[0] == old_builds + 1
     fresh.close()
+
+
+def test_failed_geojson_write_keeps_warehouse_and_geo_files(etl_root, monkeypatch):
+    """A full disk while the GeoJSON layers are written: the swap has not happened yet."""
+    from etl.build import build
+    from etl.config import load_settings
+
+    geo = etl_root / "geo"
+    before = digest(etl_root / "warehouse.duckdb")
+    geo_before = {p.name: digest(p) for p in geo.iterdir()}
+    write_text = Path.write_text
+
+    def disk_full_for_geojson(self, *args, **kwargs):
+        if ".geojson." in self.name:
+            write_text(self, "{\"type\": \"Feat", encoding="utf-8")  # half written, then the disk is full
+            raise OSError(28, "No space left on device")
+        return write_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", disk_full_for_geojson)
+    with pytest.raises(OSError, match="No space left"):
+        build(load_settings())
+    assert digest(etl_root / "warehouse.duckdb") == before
+    assert {p.name: digest(p) for p in geo.iterdir()} == geo_before  # no half-written file left either
+    assert leftovers(etl_root) == []
+
+
+def test_cli_message_keeps_brackets_of_the_reason(etl_root, monkeypatch, capsys):
+    """A reason such as "kolommen ['value'] ontbreken" must reach the user whole: rich would read
+    [value] as a style tag and drop it."""
+    from etl import build as build_module
+    from etl.cli import main
+
+    def failing_build(settings, progress=None, catalog=None):
+        raise EtlError("kolommen [value] ontbreken", source="test")
+
+    monkeypatch.setattr(build_module, "build", failing_build)
+    assert main(["build", "--quiet"]) == 1
+    assert "kolommen [value] ontbreken" in capsys.readouterr().err

@@ -175,3 +175,26 @@ def test_import_without_warehouse_says_build_first(tmp_path, monkeypatch, capsys
     monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "none.duckdb"))
     assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 2
     assert "python -m etl build" in capsys.readouterr().err
+
+
+def test_failed_swap_keeps_the_previous_import_and_warehouse(etl_root, tmp_path, monkeypatch, capsys):
+    """Re-importing an indicator whose warehouse swap fails: the stored import is the old one again."""
+    from etl import imports
+
+    assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 0
+    live = etl_root / "warehouse.duckdb"
+    stored = etl_root / "imports" / "test_kansarmoede"
+    before, stored_before = digest(live), digest(stored / "data.csv")
+    replace = imports.os.replace
+
+    def failing_swap(src, dst):
+        if Path(dst) == live:
+            raise OSError(28, "No space left on device")
+        return replace(src, dst)
+
+    monkeypatch.setattr(imports.os, "replace", failing_swap)
+    changed = GOOD_CSV.replace("21004;2022;25,5;51;200", "21004;2022;30,0;60;200")
+    assert run_import(write_csv(tmp_path, changed, "nieuw.csv"), write_meta(tmp_path)) == 1
+    assert digest(live) == before
+    assert digest(stored / "data.csv") == stored_before
+    assert sorted(p.name for p in (etl_root / "imports").iterdir()) == ["test_kansarmoede"]

@@ -6,6 +6,7 @@ unchanged), 1 any other failure (no warehouse, unreadable registers, a failed ch
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 
 from etl.config import load_settings
 from etl.errors import EtlError
@@ -15,7 +16,7 @@ def run(args, console: Console) -> int:
     try:
         return _template(args, console) if args.command == "template" else _load(args, console)
     except EtlError as exc:
-        console.print(f"[bold red]Mislukt[/bold red]: {exc.describe()}", highlight=False)
+        console.print(f"[bold red]Mislukt[/bold red]: {escape(exc.describe())}", highlight=False)
         return 1
 
 
@@ -27,7 +28,7 @@ def _template(args, console: Console) -> int:
     runtimes = runtimes_from_registers(settings.registers_dir)
     write_template(args.out, runtimes, args.project)
     which = f"project {args.project}" if args.project else f"{len(runtimes)} projecten"
-    console.print(f"[green]Geschreven[/green]: {args.out} (sjabloon voor {which})", highlight=False)
+    console.print(f"[green]Geschreven[/green]: {escape(str(args.out))} (sjabloon voor {escape(which)})", highlight=False)
     return 0
 
 
@@ -46,8 +47,8 @@ def _load(args, console: Console) -> int:
         return 2
     for entry, rows in summary.loaded:
         counts = ", ".join(f"{n} {table.removeprefix('project_')}" for table, n in rows.items())
-        console.print(f"[green]Geladen[/green]: {entry.file_name} -> rapport {entry.report_id} "
+        console.print(f"[green]Geladen[/green]: {escape(entry.file_name)} -> rapport {entry.report_id} "
                       f"({entry.project_id}, {entry.period}; {counts})", highlight=False)
     for file_name, report_id in summary.unchanged:
-        console.print(f"Ongewijzigd: {file_name} is al geladen als rapport {report_id}", highlight=False)
+        console.print(f"Ongewijzigd: {file_name} is al geladen als rapport {report_id}", highlight=False, markup=False)
     return 0
