@@ -395,6 +395,12 @@ def apply(con, item: StoredImport, municipality: pd.DataFrame, crosswalk: pd.Dat
                                item.meta.get("sheet"))
     except EtlError as exc:
         raise EtlError(f"eerder geïmporteerde indicator past niet meer: {exc.describe()}", source=item.source_id) from exc
+    clash = con.execute("SELECT 1 FROM indicator WHERE indicator_id = ? AND origin = 'built_in'",
+                        [meta["indicator_id"]]).fetchone()
+    if clash:  # a later version of the ETL added a built-in indicator of the same name
+        raise EtlError(f"eerder geïmporteerde indicator {meta['indicator_id']!r} heeft nu de naam van een ingebouwde "
+                       f"indicator; importeer hem opnieuw onder een andere naam en verwijder de map {item.data_path.parent}",
+                       source=item.source_id)
     _insert_import(con, values, meta, item.meta)
     return int((values["nis_code"].isin(municipality.loc[municipality["vintage"] == 2025, "nis_code"])).sum())
 

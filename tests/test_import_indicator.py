@@ -198,3 +198,20 @@ def test_failed_swap_keeps_the_previous_import_and_warehouse(etl_root, tmp_path,
     assert digest(live) == before
     assert digest(stored / "data.csv") == stored_before
     assert sorted(p.name for p in (etl_root / "imports").iterdir()) == ["test_kansarmoede"]
+
+
+def test_build_refuses_a_stored_import_named_like_a_builtin(etl_root, tmp_path):
+    """An import made before a built-in indicator of the same name existed must not replace it silently."""
+    from etl.build import build
+    from etl.config import load_settings
+    from etl.errors import EtlError
+
+    assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 0
+    record_path = etl_root / "imports" / "test_kansarmoede" / "import.json"
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record["metadata"]["indicator_id"] = "child_share"  # as if child_share had been added to the ETL later
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    before = digest(etl_root / "warehouse.duckdb")
+    with pytest.raises(EtlError, match="'child_share' heeft nu de naam van een ingebouwde indicator"):
+        build(load_settings())
+    assert digest(etl_root / "warehouse.duckdb") == before
