@@ -820,6 +820,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
               "{total} acties vermelden geen bedrag dat meetelt.",
         "en": "Every sum is therefore a lower bound of what the plan states (‘at least’), not a budget. {none} of the "
               "{total} actions state no amount that counts."},
+    "actions.minister_rule": {
+        "nl": "Minister: wie het kabinet noemt dat bij de actie staat. De legende van het document nummert de ministers "
+              "anders dan de acties zelf: bij {n} van de {total} acties wijst ze een andere minister aan (bv. 07 Bart "
+              "Tommelein, terwijl die acties het kabinet Werk, Economie of Sport van Philippe Muyters noemen). Beide "
+              "namen en het kabinet staan in de export.",
+        "en": "Minister: the one whose cabinet the action itself names. The document's legend numbers the ministers "
+              "differently from the actions: for {n} of the {total} actions it points at another minister (e.g. 07 Bart "
+              "Tommelein, while those actions name the Work, Economy or Sport cabinet of Philippe Muyters). Both names "
+              "and the cabinet are in the export."},
     "actions.largest": {
         "nl": "Grootste meegetelde bedrag: actie {action} ({amount}, {share} van het getoonde totaal): {title}",
         "en": "Largest counted amount: action {action} ({amount}, {share} of the total shown): {title}"},
@@ -846,6 +855,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "actions.col.administration": {"nl": "Administratie", "en": "Administration"},
     "actions.col.right": {"nl": "Grondrecht", "en": "Fundamental right"},
     "actions.col.minister": {"nl": "Minister", "en": "Minister"},
+    "actions.col.minister_legend": {"nl": "Minister volgens de legende van het document",
+                                    "en": "Minister according to the document's legend"},
+    "actions.col.cabinet": {"nl": "Kabinet (zoals bij de actie vermeld)", "en": "Cabinet (as stated with the action)"},
     "actions.col.budget_text": {"nl": "Budgettair engagement (tekst)", "en": "Budget commitment (text)"},
     "actions.col.amounts": {"nl": "Vermelde bedragen", "en": "Amounts stated"},
     "actions.col.basis": {"nl": "Hoe meegeteld", "en": "How counted"},

@@ -208,7 +208,8 @@ def latest_build(r: Reader) -> dict | None:
 
 def actions(r: Reader) -> list[dict]:
     return records(r.query(
-        "SELECT action_id, right_code, right_label, minister_code, minister_name, title, administration, "
+        "SELECT action_id, right_code, right_label, minister_code, minister_name, minister_name_legend, cabinet, "
+        "title, administration, "
         "budget_text, evaluation_text, source_doc, source_ref FROM policy_action ORDER BY action_id"))
 
 

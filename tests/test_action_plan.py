@@ -120,6 +120,34 @@ def test_fields_of_known_actions(actions):
     assert "2015-2016" in actions["01_09_01"].milestones
 
 
+def test_minister_follows_the_cabinet_of_the_action_and_the_legend_is_kept(actions):
+    """The legend numbers the ministers alphabetically; the actions' own kabinet fields say otherwise."""
+    dyzo = actions["07_07_06"]
+    assert (dyzo.cabinet, dyzo.minister_name, dyzo.minister_name_legend) == ("Economie", "Philippe Muyters", "Bart Tommelein")
+    youth = actions["06_09_03"]
+    assert (youth.cabinet, youth.minister_name, youth.minister_name_legend) == ("Kabinet Jeugd", "Sven Gatz", "Ben Weyts")
+    welfare = actions["02_06_03"]
+    assert welfare.minister_name == "Jo Vandeurzen" and welfare.minister_name_legend == "Joke Schauvliege"
+    assert actions["00_01_01"].minister_name == actions["00_01_01"].minister_name_legend == "Geert Bourgeois"
+    by_code = {}
+    for a in actions.values():
+        by_code.setdefault(a.minister_code, set()).add(a.minister_name)
+    assert all(len(names) == 1 for names in by_code.values())  # one minister per segment
+    assert len({next(iter(n)) for n in by_code.values()}) == 9  # and nine different ones
+    assert sum(a.minister_name != a.minister_name_legend for a in actions.values()) == 125
+
+
+def test_ministers_by_cabinet_refuses_ties_and_doubles():
+    names = set(ap.PORTFOLIO_WORDS)
+    assert ap.ministers_by_cabinet({"07": ["Kabinet Werk", "Sport", "Onderwijs"]}, names) == {"07": "Philippe Muyters"}
+    with pytest.raises(ap.ActionPlanError, match="segment 07: kabinet fields point at"):
+        ap.ministers_by_cabinet({"07": ["Kabinet Werk", "Onderwijs"]}, names)
+    with pytest.raises(ap.ActionPlanError, match="who already has another segment"):
+        ap.ministers_by_cabinet({"02": ["Onderwijs"], "05": ["Onderwijs"]}, names)
+    with pytest.raises(ap.ActionPlanError, match="no kabinet field names a known portfolio"):
+        ap.ministers_by_cabinet({"05": ["Alle ministers"]}, names)
+
+
 def test_budgets_checked_by_hand_against_the_text(actions):
     def amounts(action_id):
         return [(a.amount_eur, a.qualifier, a.year)
@@ -239,7 +267,7 @@ def test_parse_header_reads_labels_in_order():
             "Welzijn Evaluatie en \n\nindicator \n\nIndicator: aantal \n\nadministratie Departement X \n\n"
             "betrokkenen \nkabinet  mensen in armoede \n\nkorte inhoud actie \nTekst.")
     assert ap.parse_header("99_01_01", text) == {
-        "title": "Titel van de actie", "budget_text": "10.000 euro",
+        "title": "Titel van de actie", "budget_text": "10.000 euro", "cabinet": "Welzijn",
         "evaluation_text": "Indicator: aantal", "administration": "Departement X",
     }
 

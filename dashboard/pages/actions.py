@@ -243,11 +243,15 @@ def render(text, right, minister, lang: str):
                className="actions-total"),
     ])
     all_none = sum(1 for a in data["actions"] if counted.get(a["action_id"], {}).get("amount") is None)
+    legend_differs = sum(1 for a in data["actions"] if a["minister_name"] != a["minister_name_legend"])
     rule = section("actions-rule", t("actions.rule", lang),
                    html.Ul([html.Li(t("actions.rule.1", lang)), html.Li(t("actions.rule.2", lang)),
                             html.Li(t("actions.rule.3", lang)),
                             html.Li(t("actions.rule.4", lang, none=fmt.integer(all_none, lang),
-                                      total=fmt.integer(len(data["actions"]), lang)))], className="rule-list"),
+                                      total=fmt.integer(len(data["actions"]), lang))),
+                            html.Li(t("actions.minister_rule", lang, n=fmt.integer(legend_differs, lang),
+                                      total=fmt.integer(len(data["actions"]), lang)), id="actions-minister-rule")],
+                           className="rule-list"),
                    _largest_note(rows, counted, total_amount, lang))
     if not rows:
         return [rule, empty(t("actions.no_match", lang))], summary
@@ -372,7 +376,9 @@ def export(text, right, minister, lang: str):
              t("actions.export_source", lang, date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang))]
     C = downloads.Column
     columns = [C("action_id", t("actions.col.id", lang)), C("right_label", t("actions.col.right", lang)),
-               C("minister_name", t("actions.col.minister", lang)), C("title", t("actions.col.title_plain", lang)),
+               C("minister_name", t("actions.col.minister", lang)),
+               C("minister_name_legend", t("actions.col.minister_legend", lang)),
+               C("cabinet", t("actions.col.cabinet", lang)), C("title", t("actions.col.title_plain", lang)),
                C("administration", t("actions.col.administration", lang)),
                C("budget_text", t("actions.col.budget_text", lang)), C("amounts", t("actions.col.amounts", lang)),
                C("amount", t("actions.col.amount", lang), "number", 2), C("basis", t("actions.col.basis", lang)),

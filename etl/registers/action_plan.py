@@ -28,8 +28,9 @@ SOURCE_DOC = "seed:003"
 EXPECTED_ACTION_COUNT = 201
 
 ACTION_FIELDS = [
-    "action_id", "right_code", "right_label", "minister_code", "minister_name", "title",
-    "administration", "budget_text", "evaluation_text", "milestones", "source_doc", "source_ref",
+    "action_id", "right_code", "right_label", "minister_code", "minister_name", "minister_name_legend",
+    "cabinet", "title", "administration", "budget_text", "evaluation_text", "milestones", "source_doc",
+    "source_ref",
 ]
 BUDGET_FIELDS = [
     "action_id", "amount_eur", "qualifier", "year", "per_unit", "text_fragment",
@@ -44,6 +45,25 @@ ACTION_MARKER = re.compile(r"ACTIE\s+(\d\d)_(\d\d)_(\d\d)\b")
 SECTION_HEADING = re.compile(
     r"Acties die inzetten op (?:het grondrecht\s+([A-Z][A-Z ]*[A-Z])|(ALLE) grondrechten)")
 LEGEND_LINE = re.compile(r"^\s*(\d\d) (\S.*?)\s*$", re.M)
+
+# --- who is responsible ---------------------------------------------------------------------
+
+# The document's legend says the second segment numbers the ministers alphabetically, but for
+# 03 and 05-09 its own actions contradict it: every "kabinet" field of an 07 action names Werk,
+# Economie or Sport (Muyters), not Tommelein's portfolio. The minister of an action is therefore
+# read from its kabinet field, with the portfolios of the Vlaamse Regering-Bourgeois (2014-2019);
+# the names stay the legend's, and the legend's reading is kept beside it (minister_name_legend).
+PORTFOLIO_WORDS = {
+    "Geert Bourgeois": ("algemeen beleid", "minister- president", "minister-president"),
+    "Hilde Crevits": ("onderwijs",),
+    "Bart Tommelein": ("begroting", "financiën", "energie"),
+    "Liesbeth Homans": ("armoedebestrijding", "wonen", "binnenlands bestuur", "inburgering", "gelijke kansen"),
+    "Ben Weyts": ("mobiliteit", "toerisme", "dierenwelzijn", "openbare werken", "vlaamse rand"),
+    "Jo Vandeurzen": ("welzijn", "volksgezondheid", "wvg", "vandeurzen"),
+    "Philippe Muyters": ("werk", "economie", "sport", "innovatie"),
+    "Joke Schauvliege": ("landbouw", "omgeving", "natuur", "visserij"),
+    "Sven Gatz": ("cultuur", "jeugd", "media", "brussel"),
+}
 
 # --- page-break noise -----------------------------------------------------------------------
 
@@ -97,6 +117,8 @@ class Action:
     right_label: str
     minister_code: str
     minister_name: str
+    minister_name_legend: str
+    cabinet: str
     title: str
     administration: str
     budget_text: str
@@ -106,7 +128,7 @@ class Action:
 
     def content_key(self) -> tuple:
         """Everything except where it was found: two printings of one page compare equal."""
-        return (self.action_id, self.title, self.administration, self.budget_text,
+        return (self.action_id, self.title, self.administration, self.budget_text, self.cabinet,
                 self.evaluation_text, tuple(self.milestones.items()))
 
 
@@ -195,6 +217,28 @@ def minister_name(description: str) -> str:
     return match.group(1).strip() if match else description.strip()
 
 
+def ministers_by_cabinet(cabinets: dict[str, list[str]], legend_names: set[str]) -> dict[str, str]:
+    """Second segment -> the minister whose portfolio most of its actions' kabinet fields name.
+
+    cabinets: segment -> the kabinet texts of its actions. Refuses a segment whose fields point at
+    no minister, or at a minister another segment already has (the mapping must be one-to-one)."""
+    if set(PORTFOLIO_WORDS) != legend_names:
+        raise ActionPlanError(f"the legend names {sorted(legend_names)}, the portfolio table {sorted(PORTFOLIO_WORDS)}")
+    found: dict[str, str] = {}
+    for code, texts in sorted(cabinets.items()):
+        votes = Counter(name for text in texts for name, words in PORTFOLIO_WORDS.items()
+                        if any(word in text.lower() for word in words))
+        if not votes:
+            raise ActionPlanError(f"segment {code}: no kabinet field names a known portfolio ({texts[:3]})")
+        (best, n), *rest = votes.most_common()
+        if rest and rest[0][1] == n:
+            raise ActionPlanError(f"segment {code}: kabinet fields point at {best} and {rest[0][0]} alike")
+        if best in found.values():
+            raise ActionPlanError(f"segment {code}: kabinet fields point at {best}, who already has another segment")
+        found[code] = best
+    return found
+
+
 def right_label(legend_label: str) -> str:
     """'maatschappelijke dienstverlening' -> 'Maatschappelijke dienstverlening'."""
     return legend_label[:1].upper() + legend_label[1:]
@@ -260,6 +304,7 @@ def parse_header(action_id: str, text: str) -> dict[str, str]:
     return {
         "title": normalise_space(header[:budget.start()]),
         "budget_text": normalise_space(header[budget.end():cabinet.start()]),
+        "cabinet": normalise_space(header[cabinet.end():evaluation.start()]),
         "evaluation_text": normalise_space(header[evaluation.end():administration.start()]),
         "administration": normalise_space(header[administration.end():involved.start()]),
     }
@@ -539,6 +584,7 @@ def fragment(piece: str) -> str:
 # ============================================================================================
 
 def parse_action(raw: RawAction, rights: dict[str, str], ministers: dict[str, str]) -> Action:
+    """One action; minister_name is the legend's reading here, set from the cabinets afterwards."""
     right_code, minister_code, _ = raw.action_id.split("_")
     if right_code not in rights:
         raise ActionPlanError(f"action {raw.action_id}: right {right_code} not in the legend")
@@ -555,6 +601,7 @@ def parse_action(raw: RawAction, rights: dict[str, str], ministers: dict[str, st
         right_label=right_label(rights[right_code]),
         minister_code=minister_code,
         minister_name=minister_name(ministers[minister_code]),
+        minister_name_legend=minister_name(ministers[minister_code]),
         milestones=parse_milestones(text),
         line_number=raw.line_number,
         **parse_header(raw.action_id, text),
@@ -579,8 +626,14 @@ def parse_document(text: str) -> list[Action]:
     text = remove_page_noise(text.replace("\r\n", "\n").replace("\f", "\n"))
     rights = parse_right_legend(text)
     ministers = parse_minister_legend(text)
-    actions = [parse_action(raw, rights, ministers) for raw in split_actions(text)]
-    return drop_repeated_pages(actions)
+    actions = drop_repeated_pages([parse_action(raw, rights, ministers) for raw in split_actions(text)])
+    cabinets: dict[str, list[str]] = {}
+    for action in actions:
+        cabinets.setdefault(action.minister_code, []).append(action.cabinet)
+    by_cabinet = ministers_by_cabinet(cabinets, {minister_name(d) for d in ministers.values()})
+    for action in actions:
+        action.minister_name = by_cabinet[action.minister_code]
+    return actions
 
 
 def parse_file(path: Path) -> list[Action]:
@@ -611,6 +664,8 @@ def action_record(action: Action) -> dict[str, str]:
         "right_label": action.right_label,
         "minister_code": action.minister_code,
         "minister_name": action.minister_name,
+        "minister_name_legend": action.minister_name_legend,
+        "cabinet": action.cabinet,
         "title": action.title,
         "administration": action.administration,
         "budget_text": action.budget_text,

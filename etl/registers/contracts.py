@@ -153,6 +153,8 @@ def build_schemas() -> dict[str, pa.DataFrameSchema]:
             "right_label": _text(),
             "minister_code": _text(checks=[_matches(r"^\d{2}$", "twee cijfers")]),
             "minister_name": _text(),
+            "minister_name_legend": _text(),
+            "cabinet": _text(nullable=True),
             "title": _text(),
             "administration": _text(nullable=True),
             "budget_text": _text(nullable=True),
