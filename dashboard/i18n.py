@@ -713,6 +713,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "portfolio.wq28.col.applications": {"nl": "Ingediende aanvragen", "en": "Applications submitted"},
     "portfolio.wq28.col.awarded": {"nl": "Toegekende projecten (gids 2026)", "en": "Awarded projects (2026 guide)"},
     "portfolio.wq28.col.located": {"nl": "Gelegen in de provincie (gemeenten 2025)", "en": "Located in the province (2025 municipalities)"},
+    "portfolio.wq28.col.requested": {"nl": "Gevraagd bedrag", "en": "Amount requested"},
     "portfolio.wq28.col.amount": {"nl": "Toegekend bedrag", "en": "Amount awarded"},
     "portfolio.wq28.col.note": {"nl": "Toelichting", "en": "Note"},
     "portfolio.wq28.col.source": {"nl": "Bron", "en": "Source"},
@@ -754,6 +755,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "fact.applications_submitted": {"nl": "Ingediende aanvragen", "en": "Applications submitted"},
     "fact.projects_selected": {"nl": "Geselecteerde projecten", "en": "Projects selected"},
     "fact.projects_started": {"nl": "Gestarte projecten", "en": "Projects started"},
+    "fact.projects_start_date": {"nl": "Startdatum", "en": "Start date"},
     "fact.projects_listed_by_province": {"nl": "Netwerken per provincie (indeling van de gids)", "en": "Networks per province (as the guide groups them)"},
     "fact.figures_by_province": {"nl": "Aanvragen en bedragen per provincie", "en": "Applications and amounts per province"},
     "fact.responsible_minister": {"nl": "Bevoegde minister", "en": "Responsible minister"},
@@ -809,11 +811,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
               "sum over the years 2015-2019 of the largest amount per year (amounts for one given year; different years "
               "do not overlap)."},
     "actions.rule.3": {
-        "nl": "Niet meegeteld: eenheidsprijzen (bv. ‘per organisatie’), bedragen voor een jaar buiten 2015-2019 en de "
-              "bedragen van actie 08_03_03 (uitgaven van 2014, ter informatie). Een jaarlijks bedrag telt één keer, "
+        "nl": "Niet meegeteld: eenheidsprijzen (bv. ‘per organisatie’), stijgingen van een budget (‘stijgt met …’), "
+              "bedragen voor een jaar buiten 2015-2019 en de bedragen van actie 08_03_03 (uitgaven van 2014, ter informatie). Een jaarlijks bedrag telt één keer, "
               "niet maal vijf: verschillende teksten zeggen dat het maar enkele jaren geldt.",
-        "en": "Not counted: unit prices (e.g. ‘per organisation’), amounts for a year outside 2015-2019 and the amounts "
-              "of action 08_03_03 (2014 spending, for information). A yearly amount counts once, not five times: "
+        "en": "Not counted: unit prices (e.g. ‘per organisation’), increases of a budget (‘rises by …’), amounts for a "
+              "year outside 2015-2019 and the amounts of action 08_03_03 (2014 spending, for information). A yearly amount counts once, not five times: "
               "several texts say it applies to some years only."},
     "actions.rule.4": {
         "nl": "Elke som is dus een ondergrens van wat het plan vermeldt (‘minstens’), geen begroting. {none} van de "
@@ -871,6 +873,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "actions.q.total": {"nl": "totaal", "en": "total"},
     "actions.q.year": {"nl": "in {year}", "en": "in {year}"},
     "actions.q.per_unit": {"nl": "eenheidsprijs", "en": "unit price"},
+    "actions.q.increase": {"nl": "stijging van een budget", "en": "increase of a budget"},
     "actions.q.excluded": {"nl": "niet meegeteld", "en": "not counted"},
     "actions.no_match": {"nl": "Geen acties gevonden.", "en": "No actions found."},
     "actions.export_title": {"nl": "Vlaams Actieplan Armoedebestrijding 2015-2019: acties",

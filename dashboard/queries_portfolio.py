@@ -229,6 +229,8 @@ def amount_excluded(row: dict) -> str | None:
         return "informational"
     if _is_true(row.get("per_unit")):
         return "per_unit"
+    if row.get("qualifier") == "increase":  # a change of some budget, not an amount of the action
+        return "increase"
     if row.get("amount_eur") is None:
         return "no_amount"
     if row.get("qualifier") == "year" and (row.get("year") is None or int(row["year"]) not in PLAN_YEARS):

@@ -18,13 +18,14 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 
 PROVINCE_COLUMNS = [
     ("province_name", "Provincie"), ("applications_text", "Ingediende aanvragen"),
-    ("projects_awarded_text", "Toegekende projecten"), ("projects_located_2025", "Projecten gelegen in de provincie (gemeenten 2025)"),
+    ("amount_requested_text", "Gevraagd bedrag (euro)"), ("projects_awarded_text", "Toegekende projecten"), ("projects_located_2025", "Projecten gelegen in de provincie (gemeenten 2025)"),
     ("amount_awarded_text", "Toegekend bedrag (euro)"), ("note", "Toelichting"), ("source", "Bron"),
 ]
 MUNICIPALITY_COLUMNS = [
     ("province_name", "Provincie"), ("nis_code", "NIS-code (2025)"), ("municipality_name", "Gemeente"),
     ("project_name", "Netwerk"), ("scope", "Werkgebied"), ("area_label", "Deelgebied"),
-    ("themes", "Thema's"), ("lead_org", "Trekker"), ("website", "Website"), ("placement_notes", "Toelichting plaatsing"),
+    ("themes", "Thema's"), ("lead_org", "Trekker"), ("website", "Website"),
+    ("amount_awarded_text", "Toegekend bedrag (euro)"), ("placement_notes", "Toelichting plaatsing"),
 ]
 SCOPE_NL = {"municipality": "gemeente", "part_of_municipality": "deel van de gemeente",
             "several_municipalities": "meerdere gemeenten", "province": "hele provincie"}
@@ -79,9 +80,11 @@ def wq28_workbook(con, province_nis: str | None = None) -> Workbook:
     notes = wb.create_sheet("Bronnen")
     lines = [
         "Bronnen en toelichting",
-        "Schriftelijke vraag nr. 28 van 9 november 2023 (Vlaams Parlement) en het antwoord: aantal aanvragen (151); "
-        "geen cijfers per provincie.",
-        "Persbericht van de minister: 45 geselecteerde netwerken. Gids 'Word bondgenoot' (2026): 48 netwerken met hun gemeente.",
+        "Schriftelijke vraag nr. 28 van 9 november 2023 (Vlaams Parlement): het antwoord geeft geen cijfers, omdat de "
+        "toekenning toen nog niet afgerond was.",
+        "Persbericht van de minister: 151 ingediende projecten, 45 geselecteerde netwerken. Gids 'Word bondgenoot' (2026): "
+        "151 aanvragen, 48 netwerken met hun gemeente, per provincie gerangschikt.",
+        "Geen enkele bron geeft aanvragen of bedragen per provincie, of het bedrag per netwerk.",
         "'niet gepubliceerd': de bronnen geven dit cijfer niet; het is niet geschat.",
         "Netwerken zijn geplaatst op de gemeenten van 2025; de toelichting per rij zegt hoe (deelgemeente, district, fusie).",
         f"Gegevens: Kinderarmoedemonitor, build {build[0] if build else 'onbekend'} ({build[1] if build else ''}); "

@@ -178,6 +178,12 @@ def test_budgets_checked_by_hand_against_the_text(actions):
     assert amounts("08_04_08") == [(20000000.0, "per_year", None)]
     # "2,5 miljoen" (no currency word)
     assert amounts("07_04_02") == [(2500000.0, "total", None)]
+    # "In periode 2014-2020 stijgen de EU-middelen ... met 5,3 miljoen Euro": an increase, not a budget.
+    assert amounts("05_02_10") == [(5300000.0, "increase", None)]
+    # "... 3.520.000 euro (dit budget stijgt wel de volgende jaren met meer dan 1.000.000 euro ... per jaar)"
+    assert amounts("00_08_01")[-2:] == [(3520000.0, "per_year", None), (1000000.0, "increase", None)]
+    # "75.000 euro (schooljaar 2014-2015) 67.000 euro (vanaf schooljaar 2015- 2016)"
+    assert amounts("05_02_04")[-2:] == [(75000.0, "total", None), (67000.0, "per_year", None)]
 
 
 def test_unit_prices_are_flagged(actions):

@@ -202,7 +202,8 @@ def _amount_words(b: dict, lang: str) -> str:
     elif b.get("qualifier") == "year":
         kind = t("actions.q.year", lang, year=b.get("year"))
     else:
-        kind = t(f"actions.q.{b.get('qualifier')}", lang) if b.get("qualifier") in ("per_year", "total") else str(b.get("qualifier"))
+        kind = t(f"actions.q.{b.get('qualifier')}", lang) if b.get("qualifier") in ("per_year", "total", "increase") \
+            else str(b.get("qualifier"))
     text = f"{fmt.euro(b.get('amount_eur'), 2 if (b.get('amount_eur') or 0) % 1 else 0, lang)} {kind}"
     if reason:
         text += f" ({t('actions.q.excluded', lang)})"

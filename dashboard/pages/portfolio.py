@@ -501,11 +501,13 @@ def _wq28_summary(rows: list[dict], data: dict, lang: str):
         awarded = r.get("projects_awarded_text")
         display.append({**r, "province_label": r["province_name"],
                         "applications": _dutch_unknown(r.get("applications_text"), lang),
+                        "requested": _dutch_unknown(r.get("amount_requested_text"), lang),
                         "awarded": awarded, "amount": _dutch_unknown(r.get("amount_awarded_text"), lang),
                         "is_total": r["province_nis"] == "totaal"})
     head = html.Thead(html.Tr([html.Th(t(f"portfolio.wq28.col.{c}", lang), scope="col",
                                        className="num" if c in ("awarded", "located") else None)
-                               for c in ("province", "applications", "awarded", "located", "amount", "note", "source")]))
+                               for c in ("province", "applications", "requested", "awarded", "located", "amount", "note",
+                                         "source")]))
     body = []
     for r in display:
         awarded = r["awarded"]
@@ -514,6 +516,7 @@ def _wq28_summary(rows: list[dict], data: dict, lang: str):
         cells = [
             html.Th(r["province_label"], scope="row"),
             html.Td(r["applications"] or fmt.MISSING, className="unknown" if "gepubliceerd" in str(r["applications"]) else None),
+            html.Td(r["requested"] or fmt.MISSING, className="unknown" if "gepubliceerd" in str(r["requested"]) else None),
             html.Td(awarded or fmt.MISSING, className="num"),
             html.Td(fmt.integer(r.get("projects_located_2025"), lang), className="num"),
             html.Td(r["amount"] or fmt.MISSING, className="unknown" if "gepubliceerd" in str(r["amount"]) else None),
@@ -533,7 +536,8 @@ def wq28_municipality_table(rows: list[dict], province: str, data: dict, lang: s
     provinces = {p["nis_code"]: _area_name(p, lang) for p in data["vocab"]["provinces"]}
     display = [{**r, "scope_label": t_or(f"portfolio.scope.{r['scope']}", lang, r["scope"]),
                 "theme_labels": ", ".join(themes.get(c, c) for c in (r.get("themes") or "").split(";") if c),
-                "province_label": provinces.get(r["province_nis"], r.get("province_name"))} for r in rows]
+                "province_label": provinces.get(r["province_nis"], r.get("province_name")),
+                "amount_label": _dutch_unknown(r.get("amount_awarded_text"), lang)} for r in rows]
     columns = [
         {"key": "municipality_name", "kind": "text", "label": t("portfolio.wq28.col.municipality", lang),
          "sub_key": "province_label" if province == ALL_PROVINCES else None},
@@ -542,6 +546,7 @@ def wq28_municipality_table(rows: list[dict], province: str, data: dict, lang: s
         {"key": "scope_label", "kind": "text", "label": t("portfolio.wq28.col.scope", lang), "sub_key": "area_label"},
         {"key": "theme_labels", "kind": "text", "label": t("portfolio.col.themes", lang)},
         {"key": "lead_org", "kind": "text", "label": t("portfolio.col.lead", lang)},
+        {"key": "amount_label", "kind": "text", "label": t("portfolio.wq28.col.amount", lang)},
         {"key": "placement_notes", "kind": "text", "label": t("portfolio.wq28.col.placement", lang)},
     ]
     area = t("portfolio.wq28.all", lang) if province == ALL_PROVINCES else provinces.get(province, province)

@@ -367,6 +367,11 @@ AMOUNT = re.compile(
 MULTIPLIERS = {"k": 1e3, "mio": 1e6, "mio.": 1e6, "miljoen": 1e6, "miljard": 1e9}
 
 PER_YEAR_WORDS = re.compile(r"per jaar|/\s*jaar|jaarlijks|op jaarbasis", re.I)
+# "... stijgt de volgende jaren met (meer dan) 1.000.000 euro": a change of a budget, not a budget.
+INCREASE_BEFORE = re.compile(r"\b(?:stijg\w*|verhoog\w*|toename)\b[^.;:]*\bmet\s+(?:meer dan\s+|ruim\s+|bijna\s+)?$",
+                             re.I)
+# "67.000 euro (vanaf schooljaar 2015-2016)": from that school year on, so every year.
+FROM_SCHOOL_YEAR_ON = re.compile(r"^\s*\(vanaf (?:het )?schooljaar", re.I)
 # Directly after an amount: "per jaar", "(max.) per jaar", "/jaar", "EURO/jaarlijks", ...
 ADJACENT_PER_YEAR = re.compile(
     r"\s*(?:\(max\.\)\s*)?(?:per jaar|/\s*jaar(?:lijks)?|op jaarbasis|jaarlijks\w*)", re.I)
@@ -490,7 +495,9 @@ def classify_amount(budget_text: str, context: AmountContext, per_unit: bool
                     ) -> tuple[str, int | None]:
     """Qualifier and year of one amount, tried in this order:
 
-    1. stated per year, next to the amount or anywhere in its item -> per_year;
+    0. an increase of a budget ("stijgt ... met 1.000.000 euro") -> increase (never counted);
+    1. stated per year, next to the amount or anywhere in its item, or "(vanaf schooljaar ...)"
+       right after it -> per_year;
     2. a unit price ("200 euro per scan") -> total: it is not tied to a year;
     3. tied to one year right after it ("in 2016", "(voor 2015)") or in the words just before
        it ("Voor 2015 ...", "2016:", "BJ 2016:") -> year;
@@ -498,7 +505,10 @@ def classify_amount(budget_text: str, context: AmountContext, per_unit: bool
     5. a year label further up ("BJ 2016:" heading a list) -> year;
     6. otherwise -> total: one-off, for a range of years, or not specified.
     """
-    if any(PER_YEAR_WORDS.search(part) for part in (context.glued, context.item, context.after)):
+    if INCREASE_BEFORE.search(context.before):
+        return "increase", None
+    if any(PER_YEAR_WORDS.search(part) for part in (context.glued, context.item, context.after)) \
+            or FROM_SCHOOL_YEAR_ON.match(context.glued):
         return "per_year", None
     if per_unit:
         return "total", None

@@ -28,7 +28,7 @@ EXPECTED_ACTION_COUNT = 201
 SCOPES = ("municipality", "part_of_municipality", "several_municipalities", "province")
 UNITS = ("euro", "count", "date", "years", "text")
 NUMERIC_UNITS = ("euro", "count", "years")
-QUALIFIERS = ("per_year", "total", "year")
+QUALIFIERS = ("per_year", "total", "year", "increase")
 SECTORS = ("school", "clb", "huis_van_het_kind", "local_government", "caw_welfare",
            "poverty_association", "youth_leisure", "higher_education_research", "health", "other")
 ROLES = ("lead", "core", "partner", "budget_holder")

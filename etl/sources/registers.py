@@ -85,6 +85,7 @@ WITH areas AS (
 )
 SELECT a.nis_code AS province_nis, a.name_nl AS province_name,
        CAST(NULL AS INTEGER) AS applications_submitted, 'niet gepubliceerd' AS applications_text,
+       CAST(NULL AS DOUBLE) AS amount_requested_eur, 'niet gepubliceerd' AS amount_requested_text,
        listed.n AS projects_awarded,
        coalesce(CAST(listed.n AS VARCHAR), 'niet gepubliceerd') AS projects_awarded_text,
        coalesce(placed.n, 0) AS projects_located_2025,
@@ -98,15 +99,18 @@ UNION ALL
 SELECT 'totaal', 'Vlaanderen en Brussel',
        (SELECT CAST(value AS INTEGER) FROM programme_fact WHERE programme_id = 'lbn_2023' AND fact = 'applications_submitted'),
        (SELECT value FROM programme_fact WHERE programme_id = 'lbn_2023' AND fact = 'applications_submitted'),
-       (SELECT count(*) FROM project WHERE programme_id = 'lbn_2023'),
+       CAST(NULL AS DOUBLE), 'niet gepubliceerd',
+       -- The sources disagree (45 or 48): no number here, both in the text beside it.
+       CAST(NULL AS INTEGER),
        (SELECT string_agg(value || ' (' || source_doc || ')', ' / ' ORDER BY source_doc) FROM programme_fact
          WHERE programme_id = 'lbn_2023' AND fact = 'projects_selected'),
        (SELECT count(DISTINCT project_id) FROM project_location),
        CAST(NULL AS DOUBLE),
        'niet gepubliceerd (budget van de oproep: ' || (SELECT replace(format('{:,}', CAST(value AS BIGINT)), ',', '.')
          FROM programme_fact WHERE programme_id = 'lbn_2023' AND fact = 'budget_total') || ' euro)',
-       'De bronnen verschillen over het aantal geselecteerde netwerken; beide waarden staan hier met hun bron.',
-       'seed:000; seed:001; seed:004', 9
+       'Aanvragen: 151 volgens het persbericht en de gids. De bronnen verschillen over het aantal geselecteerde '
+         || 'netwerken; beide waarden staan hier met hun bron. Gevraagde en toegekende bedragen: niet gepubliceerd.',
+       'seed:001; seed:004', 9
 ORDER BY sort_key, province_name
 """
 
@@ -115,9 +119,9 @@ WQ28_MUNICIPALITY_VIEW = """
 CREATE VIEW wq28_municipality_networks AS
 SELECT coalesce(m.province_nis, l.nis_code) AS province_nis,
        coalesce(m.province_name, a.name_nl) AS province_name,
-       l.nis_code, coalesce(m.name_nl, a.name_nl) AS municipality_name, l.scope, l.area_label,
+       l.nis_code, coalesce(m.name_nl, 'hele provincie ' || a.name_nl) AS municipality_name, l.scope, l.area_label,
        p.project_id, p.name AS project_name, p.province_listed, p.themes, p.lead_org, p.website,
-       l.notes AS placement_notes
+       'niet gepubliceerd' AS amount_awarded_text, l.notes AS placement_notes
 FROM project_location l JOIN project p USING (project_id)
 LEFT JOIN municipality m ON m.nis_code = l.nis_code AND m.vintage = 2025
 LEFT JOIN area a ON a.nis_code = l.nis_code
