@@ -21,7 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
-
 from openpyxl.utils import get_column_letter
 
 from etl.reports.contract import (AGE_BANDS, AMOUNT, COUNT, DATE, EXPECTED_NL, LISTS_SHEET, INSTRUCTIONS_SHEET,
@@ -331,7 +330,7 @@ _FORMULA = object()
 
 def _project(ws, problems: _Collector, context: dict) -> dict:
     sheet = PROJECT_SHEET.name
-    _check_layout(ws, len(PROJECT_COLUMNS), PROJECT_SHEET.first_row, problems)
+    _check_layout(ws, _filled_cells(ws), len(PROJECT_COLUMNS), PROJECT_SHEET.first_row, problems)
     values = {}
     for f in PROJECT_SHEET.fields:
         row = PROJECT_SHEET.row_of(f.key)
@@ -389,21 +388,22 @@ def _filled_cells(ws) -> list:
     return sorted((c for c in ws._cells.values() if not _is_empty(c.value)), key=lambda c: (c.row, c.column))
 
 
-def _check_layout(ws, width: int, first_data_row: int, problems: _Collector) -> None:
-    """Merged cells, values beside the contract's columns, data hidden from the person who signs."""
+def _check_layout(ws, cells: list, width: int, first_data_row: int, problems: _Collector) -> None:
+    """Merged cells, values beside the contract's columns, data hidden from the person who signs.
+    `cells`: the sheet's filled cells (_filled_cells)."""
     sheet = ws.title
     for merged in ws.merged_cells.ranges:
         problems.add(sheet, merged.coord, f"samengevoegde cellen {merged.coord}: een samenvoeging verbergt de "
                      "waarden van alle cellen behalve de eerste; maak ze ongedaan (Samenvoegen opheffen)",
                      "één waarde per cel, geen samengevoegde cellen")
+    hidden_rows = {row for row, dim in ws.row_dimensions.items() if dim.hidden}
     hidden_columns = {j for dim in ws.column_dimensions.values() if dim.hidden and dim.min
                       for j in range(dim.min, (dim.max or dim.min) + 1)}
     outside, hidden = [], {}
-    for cell in _filled_cells(ws):
+    for cell in cells:
         if cell.column > width:
             outside.append(cell.coordinate)
-        elif cell.row >= first_data_row and (ws.row_dimensions[cell.row].hidden if cell.row in ws.row_dimensions
-                                             else False):
+        elif cell.row >= first_data_row and cell.row in hidden_rows:
             hidden.setdefault(("rij", cell.row), cell.coordinate)
         elif cell.row >= first_data_row and cell.column in hidden_columns:
             hidden.setdefault(("kolom", get_column_letter(cell.column)), cell.coordinate)
@@ -423,8 +423,9 @@ def _records(ws, sheet: TableSheet, problems: _Collector, context: dict) -> list
     """One dict per filled row: parsed values by field key, plus '_row' (the Excel row number)."""
     records = []
     width = len(sheet.fields)
-    _check_layout(ws, width, 2, problems)
-    rows = sorted({c.row for c in _filled_cells(ws) if c.row >= 2 and c.column <= width})
+    cells = _filled_cells(ws)
+    _check_layout(ws, cells, width, 2, problems)
+    rows = sorted({c.row for c in cells if c.row >= 2 and c.column <= width})
     for row in rows:
         raw = [_read_value(ws, row, j, sheet.name, problems) for j in range(1, width + 1)]
         if len(records) >= MAX_DATA_ROWS:
