@@ -13,6 +13,14 @@ def wait_until(duo, condition, message: str, timeout: float = WAIT):
     return WebDriverWait(duo.driver, timeout).until(lambda _d: condition(), message=message)
 
 
+def text_of(duo, selector: str) -> str:
+    """The visible text of the first match, read in one script so a re-render cannot make it stale.
+    Non-breaking spaces (Belgian notation: '39 %', '1 234') read as plain spaces, as selenium's .text does."""
+    text = duo.driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector) or ""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def allow_downloads(duo, folder: Path) -> None:
     duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
 

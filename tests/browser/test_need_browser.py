@@ -14,7 +14,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
+from tests.browser.helpers import allow_downloads, click, text_of, wait_for_file, wait_until
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
@@ -41,12 +41,6 @@ def map_state(duo) -> dict | None:
         return {{locations: gd.data[0].locations.length, listed: Array.from(gd.data[0].z).filter(z => z === 1).length,
                  loaded: !!(m && m.loaded())}};
     """)
-
-
-def text_of(duo, selector: str) -> str:
-    """The visible text of the first match (read in one script, so a re-render cannot make it stale)."""
-    return duo.driver.execute_script(
-        "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector) or ""
 
 
 def gap_count(duo) -> int:

@@ -14,17 +14,12 @@ import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 
-from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
+from tests.browser.helpers import allow_downloads, click, text_of, wait_for_file, wait_until
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
 
 SYNTHETIC = Path(__file__).resolve().parent.parent / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
-
-
-def text_of(duo, selector: str) -> str:
-    found = duo.driver.find_elements(By.CSS_SELECTOR, selector)
-    return found[0].text if found else ""
 
 
 def wait_for_text_in(duo, selector: str, text: str) -> None:

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 
 from dashboard import auth
-from tests.browser.helpers import WAIT, click, wait_until
+from tests.browser.helpers import WAIT, click, text_of, wait_until
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
@@ -49,11 +49,6 @@ def open_upload(dash_duo):
         return dash_duo
 
     return start
-
-
-def text_of(duo, selector: str) -> str:
-    found = duo.driver.find_elements(By.CSS_SELECTOR, selector)
-    return found[0].text if found else ""
 
 
 def upload(duo, path: Path) -> None:
