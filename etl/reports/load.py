@@ -312,6 +312,7 @@ def _commit(live: Path, reports_dir: Path, todo, summary: LoadSummary) -> None:
         for path, entry, _ in todo:
             _archive(reports_dir, path, entry.sha256)
         lines = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for _, e, _ in todo)
+        reports_dir.mkdir(parents=True, exist_ok=True)  # the writer lock no longer lives in this folder
         ledger_tmp.write_bytes((previous_ledger or b"") + lines.encode("utf-8"))
         os.replace(ledger_tmp, ledger)
         try:
