@@ -166,3 +166,52 @@ def seconds_text(seconds: float, lang: str = "nl") -> str:
         return f"{s // 60}{NBSP}min {s % 60:02d}{NBSP}s"
     hour = "u" if _lang(lang) == "nl" else "h"
     return f"{s // 3600}{NBSP}{hour} {s % 3600 // 60:02d}{NBSP}min"
+
+
+# ------------------------------------------------------------------ indicator values
+
+EURO_UNITS = ("euro", "eur", "€")
+
+
+def display_meta(meta, lang: str = "nl") -> tuple[str | None, str, int]:
+    """(short unit, unit in the page's language, decimals) of an indicator.
+
+    `meta` is an indicator row (dict or pandas row) with the warehouse's display columns
+    `short_unit` (`%`, `€` or empty), `unit_nl`, `unit_en`, `decimals`. Rows without them (an older
+    warehouse) fall back to `unit` and `kind`: `%` -> 1 decimal, euro and counts -> 0, else 1.
+    """
+    def get(key):
+        value = meta.get(key) if hasattr(meta, "get") else None
+        return None if is_missing(value) or value == "" else value
+
+    legacy = str(get("unit") or "").strip()
+    short = get("short_unit")
+    if short is None and "short_unit" not in meta:
+        short = "%" if legacy == "%" else "€" if legacy.lower() in EURO_UNITS else None
+    unit = (get("unit_en") if _lang(lang) == "en" else None) or get("unit_nl") or legacy
+    if short or unit == "%" or str(unit).lower() in EURO_UNITS:
+        unit = ""
+    decimals = get("decimals")
+    if decimals is None:
+        decimals = 1 if short == "%" else 0 if short == "€" or get("kind") == "count" else 1
+    return short, unit, int(decimals)
+
+
+def value_text(value, meta, lang: str = "nl", decimals: int | None = None, with_unit: bool = True) -> str:
+    """An indicator's value as a reader expects it, in the page's notation and language:
+    `12,3 %`, `€ 21.345`, `12.345 inwoners` (nl); `12.3%`, `€21,345`, `12,345 residents` (en).
+    The one formatter of indicator values for the whole dashboard; `meta` as for display_meta."""
+    if is_missing(value):
+        return MISSING
+    short, unit, own_decimals = display_meta(meta, lang)
+    return _value_text(value, short, unit if with_unit else "", own_decimals if decimals is None else decimals,
+                       _lang(lang))
+
+
+def _value_text(value, short: str | None, unit: str, decimals: int, lang: str) -> str:
+    if short == "%":
+        return percent(value, decimals, lang)
+    if short == "€":
+        return euro(value, decimals, lang)
+    text = number(value, decimals, lang)
+    return f"{text}{NBSP}{unit}" if unit and text != MISSING else text

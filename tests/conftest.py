@@ -93,10 +93,10 @@ def real_warehouse(built_warehouse, monkeypatch):
 
 @pytest.fixture
 def synthetic_warehouse(tmp_path, monkeypatch):
-    """A tiny SYNTHETIC warehouse (invented rows, see dashboard/testing.py) and its GeoJSON
+    """A tiny SYNTHETIC warehouse (invented rows, see tests/synthetic_warehouse.py) and its GeoJSON
     layer, made live through WAREHOUSE_PATH and GEO_DIR before the app is created. The app's
     server runs in a thread of this process, so it sees these variables."""
-    from dashboard.testing import build_synthetic_warehouse
+    from tests.synthetic_warehouse import build_synthetic_warehouse
 
     path = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", tmp_path / "geo")
     monkeypatch.setenv("WAREHOUSE_PATH", str(path))

@@ -13,7 +13,7 @@ import dash
 import duckdb
 import pytest
 
-from dashboard import components
+from dashboard.ui import components
 from dashboard.urls import with_query
 from tests.dash_pages import as_text, page
 
@@ -287,7 +287,7 @@ def _dropdowns(component, found: list) -> list:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_dropdown_speaks_the_page_language(app, no_warehouse, lang):
     """Dash's dropdowns say "Search" and "3 selected" unless given their labels."""
-    from dashboard.components import dropdown_labels
+    from dashboard.ui.components import dropdown_labels
 
     found = []
     for entry in dash.page_registry.values():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard import db, queries
-from dashboard.testing import build_synthetic_warehouse
+from tests.synthetic_warehouse import build_synthetic_warehouse
 
 
 def _swap_in(path, build_id: str) -> None:

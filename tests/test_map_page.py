@@ -117,7 +117,7 @@ def test_export_of_the_map_view_has_every_municipality_with_class_rank_and_sourc
 
     import openpyxl
 
-    from dashboard import downloads
+    from dashboard.ui import downloads
 
     mod = page("/")
     parts, sheets = mod.export("arop_admin", 2019, "quantiles", 5, None, "nl")

@@ -7,7 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
-from dashboard import downloads
+from dashboard.ui import downloads
 from dashboard import queries_portfolio as qp
 from tests.dash_pages import loaded_page
 

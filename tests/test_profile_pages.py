@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import downloads
+from dashboard.ui import downloads
 from tests.dash_pages import as_text, page
 
 

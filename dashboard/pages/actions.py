@@ -15,10 +15,11 @@ from datetime import datetime
 import dash
 from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 
-from dashboard import db, downloads
+from dashboard import db
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_portfolio as qp
-from dashboard.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
+from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import with_query
 

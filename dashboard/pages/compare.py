@@ -13,10 +13,11 @@ import html as html_lib
 import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from dashboard import db, downloads, peers
+from dashboard import db, peers
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_profile as qp
-from dashboard.components import dropdown, scroll_box, section, warehouse_notice
+from dashboard.ui.components import dropdown, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.queries import FLAGS
 from dashboard.urls import page_href, with_query
@@ -316,7 +317,7 @@ def sort_rows(rows: list[dict], sort: dict) -> list[dict]:
     if key in NUMERIC:
         ordered = sorted(present, key=lambda r: (r[key], r["name"]), reverse=not asc)
     else:
-        from dashboard.components import sort_key
+        from dashboard.ui.components import sort_key
 
         ordered = sorted(present, key=lambda r: (sort_key("text", r[key]), sort_key("text", r["name"])), reverse=not asc)
     return ordered + absent

@@ -9,7 +9,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import db, queries
 from dashboard import formatting as fmt
-from dashboard.components import warehouse_notice
+from dashboard.ui.components import warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import page_href
 

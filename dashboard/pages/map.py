@@ -27,10 +27,11 @@ import numpy as np
 import pandas as pd
 from dash import ALL, Input, Output, Patch, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from dashboard import db, downloads, mapping
+from dashboard import db, mapping
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_map as qm
-from dashboard.components import dropdown, warehouse_notice
+from dashboard.ui.components import dropdown, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import page_href
@@ -838,7 +839,7 @@ def table_rows(indicator, year, sort: dict, lang: str):
     key = {"name": "name", "province": "province", "value": "value", "year": "year", "rank": "rank",
            "flag": "flag_label"}[sort["key"] if sort["key"] in TABLE_COLUMNS else "rank"]
     if key in ("name", "province", "flag_label"):
-        from dashboard.components import sort_key
+        from dashboard.ui.components import sort_key
 
         frame = frame.assign(_k=[sort_key("text", x) for x in frame[key]])
         frame = frame.sort_values(["_k", "name"], ascending=[sort["asc"], True], na_position="last")

@@ -27,10 +27,11 @@ import numpy as np
 import pandas as pd
 from dash import Input, Output, Patch, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from dashboard import db, downloads, mapping, need
+from dashboard import db, mapping, need
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_need as qn
-from dashboard.components import dropdown, scroll_box, warehouse_notice
+from dashboard.ui.components import dropdown, scroll_box, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.queries_portfolio import one
 from dashboard.i18n import normalise_lang, t

@@ -7,7 +7,7 @@ The view lives in the URL: `?programme=lbn_2023&province=70000&theme=education&n
 &sector=school&wq28=70000&lang=en`. The layout only builds the frame (it never reads the warehouse);
 `_setup` fills the options and the URL's choices from one build, and the controls write the URL back
 to the shell's `app-url` (no reload). Text from the data reaches the page only through Dash
-components (escaped by React) and the exports only through `dashboard.downloads` / `safe_cell`.
+components (escaped by React) and the exports only through `dashboard.ui.downloads` / `safe_cell`.
 """
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from datetime import datetime
 import dash
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from dashboard import db, downloads
+from dashboard import db
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_portfolio as qp
 from dashboard.queries_project import project_href
-from dashboard.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
+from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import with_query
 

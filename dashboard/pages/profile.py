@@ -15,11 +15,12 @@ import dash
 import pandas as pd
 from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from dashboard import db, downloads, peers
+from dashboard import db, peers
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_profile as qp
 from dashboard.queries_project import project_href
-from dashboard.components import dropdown, safe_href, scroll_box, section, warehouse_notice
+from dashboard.ui.components import dropdown, safe_href, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.profile_data import area_label, indicator_rows, load
 from dashboard.queries import FLAGS

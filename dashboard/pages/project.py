@@ -6,7 +6,7 @@ Where a project reported nothing, the page says "niet gerapporteerd" with the re
 workbook received yet, or the latest workbook's period and date); it never fills a gap. The layout
 reads the warehouse (one build, cached per build in dashboard/queries_project.py) and renders the
 whole page; an unknown id or a missing warehouse gives a friendly page, never a crash. Every chart
-has a PNG button (plotly's toImage) and CSV and Excel downloads of its data (dashboard/downloads.py).
+has a PNG button (plotly's toImage) and CSV and Excel downloads of its data (dashboard/ui/downloads.py).
 """
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ import dash
 import plotly.graph_objects as go
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashboard import db, downloads
+from dashboard import db
+from dashboard.ui import downloads
 from dashboard import formatting as fmt
 from dashboard import queries_project as qpr
 from dashboard.queries_project import project_href
-from dashboard.components import safe_href, scroll_box, section, warehouse_notice
+from dashboard.ui.components import safe_href, scroll_box, section, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import lang_query, page_href, with_query

@@ -7,7 +7,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import db, queries
 from dashboard import formatting as fmt
-from dashboard.components import (empty, plain_table, scroll_box, section, sortable_table,
+from dashboard.ui.components import (empty, plain_table, scroll_box, section, sortable_table,
                                   warehouse_notice)
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or

@@ -30,7 +30,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import auth, db
 from dashboard import formatting as fmt
-from dashboard.components import plain_table, warehouse_notice
+from dashboard.ui.components import plain_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import page_href
 from etl.reports.contract import AGE_BANDS, REACH_MEASURES

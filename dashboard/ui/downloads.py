@@ -179,3 +179,40 @@ def file_name(*parts: str, ext: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_").lower()
     return f"{text or 'export'}.{ext}"
+
+
+# ------------------------------------------------------------------------------ the factory
+
+FORMATS = {"csv": CSV_MIME, "xlsx": XLSX_MIME}
+
+
+def table_file(fmt: str, sheets: Sequence[Sheet], *name_parts: str) -> tuple[bytes, str, str]:
+    """(content, file name, MIME type) of a view's table. CSV: the first sheet, its intro lines
+    (source, licence, build, filters in force, split rule) first; Excel: every sheet, each with its
+    intro. Every page's downloads go through here, so every file carries its provenance."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown download format {fmt!r}")
+    if fmt == "csv":
+        first = sheets[0]
+        content = csv_with_intro(first.intro, first) if first.intro else csv_bytes(first.columns, first.rows)
+    else:
+        content = workbook_bytes(sheets)
+    return content, file_name(*name_parts, ext=fmt), FORMATS[fmt]
+
+
+def send_table(fmt: str, sheets: Sequence[Sheet], *name_parts: str) -> dict:
+    """The `data` of a dcc.Download for a view's table (see table_file)."""
+    from dash import dcc
+
+    content, name, mime = table_file(fmt, sheets, *name_parts)
+    return dcc.send_bytes(content, name, type=mime)
+
+
+def send_workbook(workbook, *name_parts: str) -> dict:
+    """The `data` of a dcc.Download for an openpyxl Workbook made elsewhere (the written-question
+    workbook of etl/exports.py)."""
+    from dash import dcc
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return dcc.send_bytes(buffer.getvalue(), file_name(*name_parts, ext="xlsx"), type=XLSX_MIME)

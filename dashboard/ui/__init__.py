@@ -1,0 +1,10 @@
+"""The shared UI kit: what every page uses, once.
+
+- `text`: escaping data text for plotly labels, the one `value_text` (re-exported from formatting).
+- `links`: hrefs to pages, profiles, projects and briefings that keep the language.
+- `graphs`: the graph config (PNG button, file name) and the common figure fonts.
+- `maps`: the map figure layout, the default view of Flanders and Brussels, fitting a view to boxes.
+- `components`: notices, sections, dropdowns in the page language, table cells, sortable tables.
+- `downloads`: CSV and Excel files (provenance lines, labels, formats) and `send_table`, the one
+  download factory every page uses.
+"""

@@ -1,0 +1,19 @@
+"""Text from the data, made safe for the places that read markup."""
+from __future__ import annotations
+
+import html as html_lib
+
+from dashboard.formatting import is_missing
+
+
+def esc(text) -> str:
+    """Data text for a plotly label, hover or annotation: plotly renders a subset of HTML (<b>,
+    <br>, <a href>, <span style>), so every text that comes from data goes through here. Missing
+    values become the empty string; 0 stays "0"."""
+    if text is None or (not isinstance(text, str) and is_missing(text)):
+        return ""
+    return html_lib.escape(str(text), quote=False)
+
+
+def esc_all(texts) -> list[str]:
+    return [esc(t) for t in texts]
