@@ -45,7 +45,7 @@ def main() -> int:
     import dash
 
     from dashboard import db
-    from dashboard import queries_map as qm
+    from dashboard.queries import map as qm
     from dashboard.app import create_app
 
     if not db.is_built():
@@ -247,7 +247,7 @@ def first_load_by_client(app, client, deps, mod, base) -> list[dict]:
     """Without a browser: the scripts and CSS of the page, layout, dependencies, the lazily
     loaded chunks of the map page and plotly.js (ours when the page has it, else Dash's), the
     setup callback and the layers, fetched with the test client."""
-    from dashboard import queries_map as qm
+    from dashboard.queries import map as qm
 
     sent = []
 

@@ -13,7 +13,7 @@ Method (stated on both pages):
 The same group is used on the profile (as the benchmark line) and on the comparison page.
 The model is computed in one query and a few milliseconds, and cached per warehouse build.
 
-The peer-group value of an indicator in a year (`queries_profile.group_values`, one query): for a
+The peer-group value of an indicator in a year (`queries.profile.group_values`, one query): for a
 rate, the peers' numerators summed over their denominators summed (never an average of rates, like
 the province and region values); for a count or a statistic (median, quartile), the median of the
 peers' values.

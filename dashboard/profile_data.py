@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import db, peers
-from dashboard import queries_profile as qp
+from dashboard.queries import profile as qp
 
 EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_nis", "name_nl"])
 

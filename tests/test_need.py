@@ -216,7 +216,7 @@ def test_concentration_curve_orders_by_need_and_matches_the_trapezoid_sum():
 
 
 def latest_arop(page) -> int:
-    from dashboard import queries_need as qn
+    from dashboard.queries import need as qn
 
     return page.years_of(qn.base()["indicator_by_id"]["arop_admin"])[-1]
 

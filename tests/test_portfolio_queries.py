@@ -8,7 +8,7 @@ import io
 from openpyxl import load_workbook
 
 from dashboard.ui import downloads
-from dashboard import queries_portfolio as qp
+from dashboard.queries import portfolio as qp
 from tests.dash_pages import loaded_page
 
 

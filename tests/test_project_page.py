@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import queries_project as qpr
+from dashboard.queries import project as qpr
 from etl.reports.periods import Runtime
 from tests.dash_pages import as_text, find, page
 
@@ -204,7 +204,7 @@ def test_province_wide_project_is_shown_as_a_province(app, real_warehouse):
 
 
 def test_portfolio_and_profile_link_to_the_project_page(app, real_warehouse):
-    from dashboard import queries_portfolio as qp
+    from dashboard.queries import portfolio as qp
 
     portfolio = page("/portfolio")
     data = portfolio.load()

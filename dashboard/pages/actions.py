@@ -1,7 +1,7 @@
 """Action plan (`/actieplan`): the 201 actions of the Vlaams Actieplan Armoedebestrijding 2015-2019
 by fundamental right and by minister, searchable and exportable, with the amounts the plan states.
 
-Which amounts are summed is decided in one place, `queries_portfolio.counted_amounts` (one amount per
+Which amounts are summed is decided in one place, `queries.portfolio.counted_amounts` (one amount per
 action, a lower bound; see its docstring), and the page states the rule in words.
 
 The view lives in the URL: `?q=kinderopvang&right=04&minister=07&lang=en`. Charts (per right, per
@@ -18,7 +18,7 @@ from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
 from dashboard import db
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_portfolio as qp
+from dashboard.queries import portfolio as qp
 from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import with_query

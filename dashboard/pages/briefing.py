@@ -15,7 +15,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html,
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
-from dashboard import queries_profile as qp
+from dashboard.queries import profile as qp
 from dashboard.ui.components import dropdown, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import page_href, with_query

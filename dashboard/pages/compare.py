@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dashboard import db, peers
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_profile as qp
+from dashboard.queries import profile as qp
 from dashboard.ui.components import dropdown, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.queries import FLAGS

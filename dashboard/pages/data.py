@@ -8,7 +8,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import db
 from dashboard import formatting as fmt
-from dashboard import queries_map as qm
+from dashboard.queries import map as qm
 from dashboard.ui.components import safe_href, section, url_parts, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.queries import FLAGS

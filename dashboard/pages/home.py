@@ -7,7 +7,8 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import db, queries
+from dashboard import db
+from dashboard.queries import status as queries
 from dashboard import formatting as fmt
 from dashboard.ui.components import warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or

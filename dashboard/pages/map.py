@@ -30,7 +30,7 @@ from dash import ALL, Input, Output, Patch, State, callback, clientside_callback
 from dashboard import db, mapping
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_map as qm
+from dashboard.queries import map as qm
 from dashboard.ui.components import dropdown, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or

@@ -9,7 +9,7 @@ Four views on one choice of need indicator, year and split rule:
   persons at risk of poverty (summed counts, never averaged rates);
 - the concentration curve and index.
 
-The computations live in `dashboard/need.py` (pure, tested), the reads in `dashboard/queries_need.py`
+The computations live in `dashboard/need.py` (pure, tested), the reads in `dashboard/queries/need.py`
 (cached per build). The whole view lives in the URL (`?indicator=&year=&measure=&rule=&need_t=&int_t=
 &gap_n=&gap_mode=&gap_top=&gap_min=&lang=`), written back to the shell's `app-url` without a reload.
 Text from the data reaches plotly labels only through `_esc`, everything else through Dash components.
@@ -30,10 +30,10 @@ from dash import Input, Output, Patch, State, callback, clientside_callback, ctx
 from dashboard import db, mapping, need
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_need as qn
+from dashboard.queries import need as qn
 from dashboard.ui.components import dropdown, scroll_box, warehouse_notice
 from dashboard.geo import geo_url
-from dashboard.queries_portfolio import one
+from dashboard.queries.portfolio import one
 from dashboard.i18n import normalise_lang, t
 from dashboard.urls import page_href, with_query
 

@@ -20,8 +20,8 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dashboard import db
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_portfolio as qp
-from dashboard.queries_project import project_href
+from dashboard.queries import portfolio as qp
+from dashboard.queries.project import project_href
 from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.urls import with_query

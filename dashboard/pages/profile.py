@@ -18,8 +18,8 @@ from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx
 from dashboard import db, peers
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_profile as qp
-from dashboard.queries_project import project_href
+from dashboard.queries import profile as qp
+from dashboard.queries.project import project_href
 from dashboard.ui.components import dropdown, safe_href, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
 from dashboard.profile_data import area_label, indicator_rows, load

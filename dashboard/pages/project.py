@@ -4,7 +4,7 @@ workbooks: budget per year, reach per period and measure, outcomes against basel
 
 Where a project reported nothing, the page says "niet gerapporteerd" with the reporting status (no
 workbook received yet, or the latest workbook's period and date); it never fills a gap. The layout
-reads the warehouse (one build, cached per build in dashboard/queries_project.py) and renders the
+reads the warehouse (one build, cached per build in dashboard/queries/project.py) and renders the
 whole page; an unknown id or a missing warehouse gives a friendly page, never a crash. Every chart
 has a PNG button (plotly's toImage) and CSV and Excel downloads of its data (dashboard/ui/downloads.py).
 """
@@ -19,8 +19,8 @@ from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_
 from dashboard import db
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_project as qpr
-from dashboard.queries_project import project_href
+from dashboard.queries import project as qpr
+from dashboard.queries.project import project_href
 from dashboard.ui.components import safe_href, scroll_box, section, warehouse_notice
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or

@@ -21,11 +21,11 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dashboard import db
 from dashboard.ui import downloads
 from dashboard import formatting as fmt
-from dashboard import queries_project as qpr
-from dashboard.queries_project import project_href
+from dashboard.queries import project as qpr
+from dashboard.queries.project import project_href
 from dashboard.ui.components import dropdown, empty, scroll_box, section, warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
-from dashboard.queries_portfolio import valid_code, valid_nis
+from dashboard.queries.portfolio import valid_code, valid_nis
 from dashboard.urls import with_query
 
 dash.register_page(

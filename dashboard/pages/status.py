@@ -5,7 +5,8 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import db, queries
+from dashboard import db
+from dashboard.queries import status as queries
 from dashboard import formatting as fmt
 from dashboard.ui.components import (empty, plain_table, scroll_box, section, sortable_table,
                                   warehouse_notice)

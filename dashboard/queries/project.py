@@ -2,7 +2,7 @@
 (`/rapportering`).
 
 Every read takes a `db.Reader` (one build for the whole page) and runs parameterised SQL only; the
-page functions are cached per build with `queries_portfolio.per_build` (a new warehouse file, e.g.
+page functions are cached per build with `queries.portfolio.per_build` (a new warehouse file, e.g.
 after `python -m etl load-report`, gives a new key). The attempts log (REPORTS_DIR/attempts.jsonl)
 is not part of the warehouse and is read fresh on every call (it is small and appended between builds).
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dashboard import db
 from dashboard.db import Reader
-from dashboard.queries_portfolio import CURRENT_VINTAGE, PROVINCE_ORDER, fold, per_build, records
+from dashboard.queries.portfolio import CURRENT_VINTAGE, PROVINCE_ORDER, fold, per_build, records
 from etl.reports.contract import AGE_BANDS, REACH_MEASURES
 from etl.reports.periods import Runtime, derive_runtimes, parse_period
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import db
-from dashboard import queries_map as qm
+from dashboard.queries import map as qm
 from dashboard.db import Reader
 
 VINTAGE = 2025
