@@ -52,3 +52,43 @@ def test_codes_of_the_warehouse_contracts_have_labels():
     levels = TABLES["geo_layer"][1].columns["level"].checks[0].statistics["allowed_values"]
     for level in levels:
         assert f"level.{level}" in TRANSLATIONS
+
+
+def test_a_key_in_two_catalogues_is_refused(tmp_path, monkeypatch):
+    import dashboard.i18n as i18n
+
+    (tmp_path / "a.toml").write_text('["x.title"]\nnl = "A"\nen = "A"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('["x.title"]\nnl = "B"\nen = "B"\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "CATALOGUES", tmp_path)
+    i18n.translations.cache_clear()
+    try:
+        with pytest.raises(i18n.CatalogueError, match="x.title"):
+            i18n.translations()
+    finally:
+        monkeypatch.undo()
+        i18n.translations.cache_clear()
+
+
+def test_every_literal_key_in_the_code_is_in_a_catalogue():
+    """t("page.key", ...) with a literal key: the key exists (a typo would raise only when that
+    branch runs, perhaps in front of an audience)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "dashboard"
+    literal = re.compile(r"""\bt\(\s*["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""")
+    missing = sorted({(str(path.relative_to(root)), key)
+                      for path in root.rglob("*.py") for key in literal.findall(path.read_text(encoding="utf-8"))
+                      if key not in TRANSLATIONS})
+    assert not missing
+
+
+def test_localised_chooses_the_language_column():
+    from dashboard.i18n import localised
+
+    row = {"name_nl": "Antwerpen", "name_en": "Antwerp", "note_nl": "Noot", "note_en": None, "code": "10000"}
+    assert localised(row, "name", "en") == "Antwerp"
+    assert localised(row, "name", "nl") == "Antwerpen"
+    assert localised(row, "note", "en") == "Noot"  # no English text: the Dutch one, never nothing
+    assert localised(row, "code", "en") == "10000"
+    assert localised(row, "absent", "en") is None
