@@ -9,6 +9,7 @@ the peaks of the main process and of its largest worker alone are printed beside
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -51,10 +52,8 @@ def measure(label: str, env: dict) -> dict:
         while not done.is_set():
             total = 0
             for proc in [parent, *parent.children(recursive=True)]:
-                try:
+                with contextlib.suppress(psutil.NoSuchProcess):  # it ended between listing and reading
                     total += proc.memory_info().rss
-                except psutil.NoSuchProcess:
-                    pass
             peak["tree"] = max(peak["tree"], total)
             done.wait(0.02)
 

@@ -3,7 +3,7 @@
     WAREHOUSE_PATH=/tmp/map/warehouse.duckdb GEO_DIR=/tmp/map/geo python benchmarks/map_callback.py
 
 Prints
-- the server time of the map-update callback (`pages/map.py:update`, called directly): median
+- the server time of the map-update callback (`pages/map/callbacks.py:update`, called directly): median
   and p95 over N calls, cold (each call a new indicator-year, nothing cached but the per-build
   indicator values) and warm (views seen before);
 - the same callback through HTTP: the Flask test client POSTing to /_dash-update-component,
@@ -42,11 +42,10 @@ def pct(values, p):
 
 
 def main() -> int:
-    import dash
-
     from dashboard import db
-    from dashboard.queries import map as qm
     from dashboard.app import create_app
+    from dashboard.pages.map import callbacks, figures
+    from dashboard.queries import map as qm
 
     if not db.is_built():
         print(f"no warehouse at {db.warehouse_path()}: build it first (python -m etl build)")
@@ -54,7 +53,6 @@ def main() -> int:
     app = create_app()
     client = app.server.test_client()
     client.get("/")  # Dash registers page callbacks on its first request
-    mod = sys.modules[next(p for p in dash.page_registry.values() if p["path"] == "/")["module"]]
     base = qm.base()
     combos = [(i, int(y)) for i, row in base["indicator_by_id"].items() for y in row["years"]]
     print(f"warehouse: {db.warehouse_path()} ({len(combos)} indicator-years)")
@@ -64,12 +62,11 @@ def main() -> int:
     for indicator in base["indicator_by_id"]:
         qm.indicator_values(indicator)  # read once per build and indicator
     print(f"reading every indicator's values once per build: {(time.perf_counter() - t0) * 1000:.0f} ms")
-    mod._year_view.cache_clear()
-    mod._classes.cache_clear()
+    figures.clear_caches()
     cold = []
     for indicator, year in (combos * 2)[:N]:
         t0 = time.perf_counter()
-        mod.update(indicator, year, "quantiles", 5, "none", None, "nl", "", "map-year")
+        callbacks.update(indicator, year, "quantiles", 5, "none", None, "nl", "", "map-year")
         cold.append((time.perf_counter() - t0) * 1000)
         if len(cold) == len(combos):
             break
@@ -77,7 +74,7 @@ def main() -> int:
     for i in range(N):
         indicator, year = combos[i % 8]
         t0 = time.perf_counter()
-        mod.update(indicator, year, "quantiles", 5, "none", None, "nl", "", "map-year")
+        callbacks.update(indicator, year, "quantiles", 5, "none", None, "nl", "", "map-year")
         warm.append((time.perf_counter() - t0) * 1000)
     print(f"map update, direct call, cold ({len(cold)} new indicator-years): "
           f"median {statistics.median(cold):.1f} ms, p95 {pct(cold, 95):.1f} ms")
@@ -105,7 +102,7 @@ def main() -> int:
 
     http_ms, raw, zipped = [], [], []
     years = [y for i, y in combos if i == "arop_admin"]
-    mod._year_view.cache_clear()
+    figures.clear_caches()
     for n in range(N):
         year = years[n % len(years)]
         t0 = time.perf_counter()
@@ -131,7 +128,7 @@ def main() -> int:
         report_first_load("the same with Dash's full plotly.min.js (no partial bundle), gzipped", without, top=3)
     else:
         print("Chromium/chromedriver not found: first load estimated with the test client instead")
-        report_first_load("first page load, estimated (gzipped as sent)", first_load_by_client(app, client, deps, mod, base))
+        report_first_load("first page load, estimated (gzipped as sent)", first_load_by_client(app, client, deps, base))
     return 0
 
 
@@ -243,10 +240,11 @@ def create_app_without_bundle():
         plotly_bundle.BUNDLE_PATH = kept
 
 
-def first_load_by_client(app, client, deps, mod, base) -> list[dict]:
+def first_load_by_client(app, client, deps, base) -> list[dict]:
     """Without a browser: the scripts and CSS of the page, layout, dependencies, the lazily
     loaded chunks of the map page and plotly.js (ours when the page has it, else Dash's), the
     setup callback and the layers, fetched with the test client."""
+    from dashboard.pages.map import state
     from dashboard.queries import map as qm
 
     sent = []
@@ -273,7 +271,7 @@ def first_load_by_client(app, client, deps, mod, base) -> list[dict]:
     out = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in setup["output"].strip(".").split("...")]
     fetch("/_dash-update-component", method="post", json={
         "output": setup["output"], "outputs": out,
-        "inputs": [{"id": "map-request", "property": "data", "value": mod.parse_state()}],
+        "inputs": [{"id": "map-request", "property": "data", "value": state.parse_state()}],
         "changedPropIds": []})
     for layer in (qm.MUNICIPALITY_LAYER, qm.PROVINCE_LAYER, qm.REGION_LAYER):
         info = base["layers"].get(layer)

@@ -13,8 +13,8 @@ import flask
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard import auth, geo, plotly_bundle
-from dashboard.ui import components
 from dashboard.i18n import LANGUAGES, normalise_lang, t
+from dashboard.ui import components
 from dashboard.urls import lang_query, page_href, with_query
 
 HERE = Path(__file__).resolve().parent

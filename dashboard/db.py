@@ -14,6 +14,7 @@ SQL is always parameterised: values travel as `params`, never formatted into the
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import OrderedDict
@@ -98,10 +99,8 @@ def _drop_connection() -> None:
     con = getattr(_local, "con", None)
     _local.con, _local.depth = None, 0
     if con is not None:
-        try:
+        with contextlib.suppress(duckdb.Error):  # a broken connection is dropped all the same
             con.close()
-        except duckdb.Error:
-            pass
 
 
 class Reader:

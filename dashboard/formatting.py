@@ -11,7 +11,7 @@ wraps inside a table cell. Missing values (None, NaN) become an en dash.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from numbers import Real
 from zoneinfo import ZoneInfo
@@ -149,7 +149,7 @@ def duration(start, end, lang: str = "nl") -> str:
     if not isinstance(a, datetime) or not isinstance(b, datetime):
         return MISSING
     if (a.tzinfo is None) != (b.tzinfo is None):
-        a, b = a.replace(tzinfo=timezone.utc), b.replace(tzinfo=timezone.utc)
+        a, b = a.replace(tzinfo=UTC), b.replace(tzinfo=UTC)
     seconds = (b - a).total_seconds()
     if seconds < 0:
         return MISSING
@@ -215,3 +215,35 @@ def _value_text(value, short: str | None, unit: str, decimals: int, lang: str) -
         return euro(value, decimals, lang)
     text = number(value, decimals, lang)
     return f"{text}{NBSP}{unit}" if unit and text != MISSING else text
+
+
+def unit_label(meta, lang: str = "nl") -> str:
+    """The unit of an indicator as a label (`%`, `€`, `inwoners` / `residents`), for headers and
+    axis titles; `meta` as for display_meta."""
+    short, unit, _decimals = display_meta(meta, lang)
+    return short or unit
+
+
+PERCENT_POINT = {"nl": "procentpunt", "en": "ppt"}
+
+
+def change_text(start, end, meta, lang: str = "nl", with_unit: bool = True) -> tuple[str, str]:
+    """(absolute, relative) change of an indicator from `start` to `end`, signed: `+1,2 procentpunt`
+    / `+4,5 %` for a percentage (`+1.2 ppt` / `+4.5%` in English), `+€ 1.234`, `-312 inwoners`
+    otherwise; the relative change is in percent of `start`. En dashes when a value is unknown.
+    `meta` as for display_meta."""
+    if is_missing(start) or is_missing(end):
+        return MISSING, MISSING
+    diff = end - start
+    short, unit, decimals = display_meta(meta, lang)
+    if short == "%":
+        absolute = f"{number(diff, decimals, lang)}{NBSP}{PERCENT_POINT[_lang(lang)]}"
+    else:
+        absolute = _value_text(diff, short, unit if with_unit else "", decimals, _lang(lang))
+    relative = percent(diff / start * 100, 1, lang) if start else MISSING
+    return _signed(absolute, diff), _signed(relative, diff)
+
+
+def _signed(text: str, value) -> str:
+    """A `+` before the text of a positive change (a negative one carries its own minus)."""
+    return "+" + text if not is_missing(value) and value > 0 and not text.startswith("+") else text

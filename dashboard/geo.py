@@ -4,15 +4,17 @@ Only plain `*.geojson` file names from that one folder are served (no sub-folder
 types); send_from_directory guards the path as well. Caching: with `?v=<version>` (for example
 the layer's sha256 from the geo_layer table) the response is immutable for a year; without it
 the browser must revalidate (ETag / Last-Modified, so an unchanged file costs a 304), because
-a new build replaces files under the same name.
+a new build replaces files under the same name. Pages put a layer in a figure by `layer_url`.
 """
 from __future__ import annotations
 
 import re
 
+import dash
 from flask import abort, request, send_from_directory
 
 from dashboard.db import geo_dir
+from dashboard.ui.maps import layer_path
 
 GEO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\.geojson")
 MIMETYPE = "application/geo+json"
@@ -24,6 +26,14 @@ def geo_url(file_name: str, version: str | None = None, prefix: str = "/") -> st
     if not GEO_NAME.fullmatch(file_name or ""):
         return None
     return f"{prefix}geo/{file_name}" + (f"?v={version}" if version else "")
+
+
+def layer_url(layer: dict | None) -> str | None:
+    """The URL (prefix-aware, versioned by its sha256) of a `geo_layer` row ({file_name, sha256}),
+    None when the build wrote no file for it."""
+    if layer_path(layer) is None:
+        return None
+    return geo_url(layer["file_name"], layer["sha256"], dash.get_relative_path("/"))
 
 
 def register_geo_route(app) -> None:

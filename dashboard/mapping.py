@@ -6,6 +6,8 @@ functions of the values, so they are easy to test and cheap to call in a callbac
 - Colours are ColorBrewer's YlOrRd sequences (colour-blind safe, print friendly); the darkest
   class is always the least favourable end (`indicator.direction`): for `higher_is_better`
   the lowest values are darkest. Municipalities without a value are light grey.
+- Class labels are in the notation of the values (formatting.value_text and the indicator's
+  display metadata).
 - The map trace gets the class number as `z`: 0 means no data, 1..k the classes, with a
   stepped colour scale, so a year or indicator change only sends small integers.
 """
@@ -127,60 +129,32 @@ def colorscale(k: int, direction: str) -> list[list]:
     return scale
 
 
-# ------------------------------------------------------------------------- values as text
+# ------------------------------------------------------------------------- class labels
 
-def decimals_for(unit: str | None, kind: str | None) -> int:
-    unit = (unit or "").strip().lower()
-    if unit == "%":
-        return 1
-    if unit in ("euro", "eur", "€") or kind == "count":
-        return 0
-    return 1
-
-
-def value_text(value, unit: str | None, kind: str | None, lang: str = "nl",
-               decimals: int | None = None) -> str:
-    """A value with its unit, in Belgian Dutch (or English) notation: `12,3 %`, `€ 21.345`,
-    `12.345 inwoners`."""
-    if fmt.is_missing(value):
-        return fmt.MISSING
-    d = decimals_for(unit, kind) if decimals is None else decimals
-    u = (unit or "").strip()
-    if u == "%":
-        return fmt.percent(value, d, lang)
-    if u.lower() in ("euro", "eur", "€"):
-        return fmt.euro(value, d, lang)
-    text = fmt.number(value, d, lang)
-    return f"{text}{fmt.NBSP}{u}" if u else text
-
-
-def bound_decimals(classes: Classes, unit: str | None, kind: str | None) -> int:
-    """Enough decimals that neighbouring class bounds do not print the same."""
-    d = decimals_for(unit, kind)
+def bound_decimals(classes: Classes, meta, lang: str = "nl") -> int:
+    """Enough decimals that neighbouring class bounds do not print the same (at least the
+    indicator's own, from its display metadata)."""
+    _short, _unit, decimals = fmt.display_meta(meta, lang)
     edges = [classes.lower, *classes.bins]
     for extra in range(0, 3):
-        texts = [fmt.number(e, d + extra) for e in edges]
+        texts = [fmt.number(e, decimals + extra) for e in edges]
         if len(set(texts)) == len(texts):
-            return d + extra
-    return d + 2
+            return decimals + extra
+    return decimals + 2
 
 
-def class_labels(classes: Classes, unit: str | None, kind: str | None, lang: str = "nl") -> list[str]:
-    """`8,0 – 10,5 %` per class (bounds in the same notation as the values)."""
-    d = bound_decimals(classes, unit, kind)
+def class_labels(classes: Classes, meta, lang: str = "nl") -> list[str]:
+    """`8,0 – 10,5 %` per class, in the notation of the values (`meta` is the indicator row, as for
+    formatting.value_text). The unit follows the upper bound only, except a euro sign, which
+    belongs to each amount: `€ 20.000 – € 25.000`."""
+    decimals = bound_decimals(classes, meta, lang)
+    short, _unit, _decimals = fmt.display_meta(meta, lang)
     labels = []
     for low, high in classes.bounds():
-        a = value_text(low, unit, kind, lang, d)
-        b = value_text(high, unit, kind, lang, d)
-        labels.append(a if low == high else f"{_strip_unit(a, unit)} – {b}")
+        upper = fmt.value_text(high, meta, lang, decimals)
+        if low == high:
+            labels.append(upper)
+            continue
+        lower = fmt.value_text(low, meta, lang, decimals) if short == "€" else fmt.number(low, decimals, lang)
+        labels.append(f"{lower} – {upper}")
     return labels
-
-
-def _strip_unit(text: str, unit: str | None) -> str:
-    """`8,0 %` -> `8,0` for the lower bound of a range (the unit follows the upper one)."""
-    u = (unit or "").strip()
-    if u == "%":
-        return text.replace(f"{fmt.NBSP}%", "").replace("%", "")
-    if u and not u.lower() in ("euro", "eur", "€") and text.endswith(u):
-        return text[: -len(u)].rstrip(fmt.NBSP + " ")
-    return text

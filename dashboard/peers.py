@@ -24,6 +24,7 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
+
 from dashboard import db
 from dashboard.db import Reader
 

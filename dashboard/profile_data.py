@@ -1,11 +1,18 @@
-"""The data of one municipality's profile, from one build: shared by the profile page and the
-briefing page (pages never import each other: Dash loads each page file as its own module)."""
+"""The data of one municipality's profile (and of a province, for the briefing), from one build:
+shared by the profile, briefing and comparison pages (pages never import each other: Dash loads
+each page file as its own module). The SQL is in dashboard/queries/profile.py; this module groups
+its rows into what the pages read, and states where an export's figures come from.
+"""
 from __future__ import annotations
 
 import pandas as pd
 
 from dashboard import db, peers
+from dashboard import formatting as fmt
+from dashboard.i18n import localised, t, t_or
+from dashboard.queries import FLAGS
 from dashboard.queries import profile as qp
+from dashboard.ui.notes import value_note
 
 EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_nis", "name_nl"])
 
@@ -30,9 +37,11 @@ def load(nis: str, with_peers: bool = True) -> dict:
         codes = list(dict.fromkeys([nis, mun["province_nis"], mun["region_nis"]]))
         by_place = qp.per_build(r, _series_by_place)
         group = qp.group_values(r, peer_codes) if peer_codes else None
-        ranks = qp.per_build(r, qp.rank_lookup)
+        ranks = qp.per_build(r, _rank_lookup)
         preds = qp.per_build(r, qp.all_predecessors).get(nis, EMPTY_PREDECESSORS)
         inter = qp.interventions(r, nis, mun["province_nis"]) if qp.per_build(r, qp.has_registers) else None
+        sources = qp.per_build(r, qp.sources)
+        build = qp.per_build(r, qp.latest_build)
     series = {key: recs for code in codes for key, recs in by_place.get(code, {}).items()}
     groups: dict[str, list[dict]] = {}
     if group is not None:
@@ -40,18 +49,22 @@ def load(nis: str, with_peers: bool = True) -> dict:
             groups.setdefault(rec["indicator_id"], []).append(rec)
     return {"status": "ok", "nis": nis, "mun": mun, "indicators": inds, "names": names, "mun_names": mun_names,
             "area_names": area_names, "model": model, "peers": peer_codes, "series": series, "groups": groups,
-            "ranks": ranks, "predecessors": preds, "interventions": inter, "n_municipalities": len(muns)}
+            "ranks": ranks, "predecessors": preds, "interventions": inter, "n_municipalities": len(muns),
+            "sources": sources, "build": build}
 
 
 def _series_by_place(r) -> dict[str, dict[tuple[str, str], list[dict]]]:
     """place -> (indicator, place) -> its values by year: every value of the build, grouped once
     (about 40,000 rows), so a profile looks its series up instead of querying them. Shared: read only."""
-    values = r.query("""SELECT indicator_id, nis_code, year, value, numerator, denominator, flag, note
-                        FROM indicator_value ORDER BY indicator_id, nis_code, year""")
     out: dict[str, dict[tuple[str, str], list[dict]]] = {}
-    for rec in values.to_dict("records"):
+    for rec in qp.all_values(r).to_dict("records"):
         out.setdefault(rec["nis_code"], {}).setdefault((rec["indicator_id"], rec["nis_code"]), []).append(rec)
     return out
+
+
+def _rank_lookup(r) -> dict[tuple[str, str], dict]:
+    """(indicator_id, nis_code) -> rank row (queries.profile.ranks), per build."""
+    return {(row["indicator_id"], row["nis_code"]): row for row in qp.ranks(r).to_dict("records")}
 
 
 def _mun_names(r) -> dict[str, str]:
@@ -64,14 +77,14 @@ def _mun_rows(r) -> dict[str, dict]:
 
 
 def _area_names(r) -> dict[str, tuple[str, str]]:
-    return {row.nis_code: (row.name_en if isinstance(row.name_en, str) else row.name_nl, row.name_nl)
-            for row in qp.per_build(r, qp.areas).itertuples()}
+    """code -> (English name, Dutch name); the English one is the Dutch one where there is none."""
+    return {row["nis_code"]: (localised(row, "name", "en"), row["name_nl"])
+            for row in qp.per_build(r, qp.areas).to_dict("records")}
 
 
 def _successor(r, nis: str, muns: pd.DataFrame) -> dict | None:
-    df = r.query("""SELECT c.from_vintage, c.to_nis, m.name_nl AS old_name FROM municipality_crosswalk c
-                    LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
-                    WHERE c.from_nis = ? AND c.to_vintage = 2025 ORDER BY c.from_vintage DESC LIMIT 1""", [nis])
+    """The 2025 municipality an older code became, for the profile's "unknown municipality"."""
+    df = qp.successor(r, nis)
     if df.empty:
         return None
     to = df.iat[0, 1]
@@ -82,10 +95,6 @@ def _successor(r, nis: str, muns: pd.DataFrame) -> dict | None:
 def area_label(data: dict, code: str, lang: str) -> str:
     en, nl = data["area_names"].get(code, (code, code))
     return en if lang == "en" else nl
-
-
-def _missing(value) -> bool:
-    return value is None or value != value
 
 
 def indicator_rows(data: dict, lang: str) -> list[dict]:
@@ -107,10 +116,10 @@ def indicator_rows(data: dict, lang: str) -> list[dict]:
         latest = next((rec for rec in own if rec["year"] == year),
                       {"value": None, "flag": "missing", "note": None, "year": year})
         rank = data["ranks"].get((iid, nis)) or {}
-        with_value = [rec for rec in own if not _missing(rec["value"])]
+        with_value = [rec for rec in own if not fmt.is_missing(rec["value"])]
         bench = {key: next((rec for rec in series.get(key) or [] if rec["year"] == year), None)
                  for key in ("province", "region", "peers")}
-        out.append({**ind, "name": qp.indicator_name(ind, lang), "series": series, "year": year, "latest": latest,
+        out.append({**ind, "name": indicator_name(ind, lang), "series": series, "year": year, "latest": latest,
                     "rank": rank.get("rank_all"), "n_rank": rank.get("n_all"),
                     "prank": rank.get("rank_province"), "n_prank": rank.get("n_province"),
                     "first": with_value[0] if with_value else None, "end": with_value[-1] if with_value else None,
@@ -131,33 +140,15 @@ def province_codes(r) -> dict[str, dict]:
     return {row["nis_code"]: row for row in rows.to_dict("records")}
 
 
-def _briefing_sources(r) -> pd.DataFrame:
-    return r.query("SELECT source_id, dataset, publisher, licence, url, retrieved_at FROM source ORDER BY source_id")
-
-
-def _briefing_build(r) -> dict | None:
-    df = r.query("SELECT build_id, finished_at FROM build WHERE status = 'success' ORDER BY finished_at DESC LIMIT 1")
-    return None if df.empty else df.iloc[0].to_dict()
-
-
 def _networks_in(r, codes: list[str], province: str) -> pd.DataFrame:
-    """Networks placed in any of `codes` or province-wide in `province`: one row per project."""
+    """Networks placed in any of `codes` or province-wide in `province` (none without registers)."""
     if not qp.per_build(r, qp.has_registers):
         return pd.DataFrame(columns=["project_id", "name", "themes", "scope", "places"])
-    return r.query("""
-        SELECT p.project_id, p.name, p.themes, min(pl.scope) AS scope,
-               list(DISTINCT pl.nis_code ORDER BY pl.nis_code) AS places
-        FROM project_location pl JOIN project p USING (project_id)
-        WHERE pl.nis_code IN (SELECT unnest(?::VARCHAR[])) OR (pl.scope = 'province' AND pl.nis_code = ?)
-        GROUP BY p.project_id, p.name, p.themes
-        ORDER BY p.name""", [list(codes), province])
+    return qp.networks_in(r, codes, province)
 
 
 def _wq28_row(r, province: str) -> dict | None:
-    if not qp.per_build(r, qp.has_registers):
-        return None
-    df = r.query("SELECT * FROM wq28_province_summary WHERE province_nis = ?", [province])
-    return None if df.empty else df.iloc[0].to_dict()
+    return qp.wq28_row(r, province) if qp.per_build(r, qp.has_registers) else None
 
 
 def load_province(code: str) -> dict:
@@ -185,10 +176,78 @@ def _province_bundle(r, code: str) -> dict:
             "networks": _networks_in(r, members["nis_code"].tolist(), code),
             "wq28": _wq28_row(r, code),
             "merged": {nis: preds[nis] for nis in members["nis_code"] if nis in preds},
-            "sources": qp.per_build(r, _briefing_sources), "build": qp.per_build(r, _briefing_build),
+            "sources": qp.per_build(r, qp.sources), "build": qp.per_build(r, qp.latest_build),
             "area_names": qp.per_build(r, _area_names), "names": qp.per_build(r, qp.code_names)}
 
 
 def briefing_context(r) -> dict:
     """Sources and the latest build, for the footnotes of a municipality's briefing."""
-    return {"sources": qp.per_build(r, _briefing_sources), "build": qp.per_build(r, _briefing_build)}
+    return {"sources": qp.per_build(r, qp.sources), "build": qp.per_build(r, qp.latest_build)}
+
+
+# ------------------------------------------------------------------------------ shared text
+
+def indicator_name(ind, lang: str) -> str:
+    """An indicator's name in the page's language (its id when it has none)."""
+    return localised(ind, "name", lang) or ind["indicator_id"]
+
+
+def provenance_lines(sources: pd.DataFrame, source_ids, build: dict | None, lang: str) -> list[str]:
+    """Where an export's figures come from: a line per source of `source_ids` (dataset, publisher,
+    licence, URL, as the warehouse records them) and the build they were read from."""
+    wanted = {s for s in source_ids if isinstance(s, str)}
+    lines = []
+    for rec in sources.to_dict("records"):
+        if rec["source_id"] in wanted:
+            parts = [str(rec[c]) for c in ("dataset", "publisher", "licence", "url") if isinstance(rec[c], str) and rec[c]]
+            lines.append(t("profile.export.source", lang, source=", ".join(parts) or rec["source_id"]))
+    if build:
+        lines.append(t("profile.export.build", lang, build=build["build_id"],
+                       date=fmt.datetime_text(build["finished_at"], lang)))
+    return lines
+
+
+def flag_words(flag, lang: str) -> str:
+    """A value's flag in words ("" without one)."""
+    return t_or(f"flag.{flag}", lang, str(flag)) if isinstance(flag, str) else ""
+
+
+def flag_title(flag, note, names: dict[str, str], lang: str) -> str:
+    """What a flag badge explains on hover: the value's own note, else what the flag means."""
+    return value_note(note, names, lang) or t_or(f"flag.{flag}.help", lang, "")
+
+
+def flag_notes(lang: str) -> list[str]:
+    """`flag: what it means`, for every flag: the notes sheet of an export."""
+    return [f"{t(f'flag.{f}', lang)}: {t(f'flag.{f}.help', lang)}" for f in FLAGS]
+
+
+def peers_method(model: peers.PeerModel, indicators, lang: str) -> str:
+    """How the peer group is chosen, naming the model's variables and years; `indicators` are the
+    indicator rows (for the names)."""
+    names = {row["indicator_id"]: indicator_name(row, lang) for row in indicators}
+    variables = []
+    for v in model.variables:
+        name = names.get(v["indicator_id"], v["indicator_id"])
+        if v["transform"] == "log10":
+            name = t("peers.log", lang, name=name)
+        variables.append(f"{name} ({v['year']})")
+    return t("peers.method", lang, k=peers.K, variables="; ".join(variables))
+
+
+def province_of(mun) -> str:
+    """The province a municipality is listed under: its province, or Brussel for the 19."""
+    return "Brussel" if mun["province_nis"] == BRUSSELS else mun["province_name"]
+
+
+def municipality_options(muns: pd.DataFrame) -> list[dict]:
+    """Dropdown options of the 2025 municipalities: `Lokeren (Oost-Vlaanderen)`, found by Dutch
+    or French name and by NIS code."""
+    return [{"label": f"{m['name_nl']} ({province_of(m)})", "value": m["nis_code"],
+             "search": " ".join(x for x in (m["name_nl"], m["name_fr"], m["nis_code"]) if isinstance(x, str))}
+            for m in muns.to_dict("records")]
+
+
+def rank_rule(ind, lang: str) -> str:
+    """What rank 1 means for an indicator (most need; the largest for a count)."""
+    return t("profile.rank_count", lang) if ind["kind"] == "count" else t(f"profile.rank_{ind['direction']}", lang)

@@ -1,6 +1,7 @@
 """Links that keep the language: the view's state lives in the URL, so it can be shared."""
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode
 
 import dash
@@ -24,3 +25,32 @@ def lang_query(lang: str) -> str | None:
 def page_href(path: str, lang: str) -> str:
     """The link to a page of the app (prefix-aware) in the given language."""
     return with_query(dash.get_relative_path(path), None, lang=lang_query(lang))
+
+
+def one(value) -> str | None:
+    """A single query value (a list, as from `?a=1&a=2`: the last one), stripped; None when empty."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+NIS_CODE = re.compile(r"[0-9]{5}")
+
+
+def valid_nis(value) -> str | None:
+    """A 5-digit NIS code (municipality, province or region) from a query value (`one`), or None."""
+    text = one(value)
+    return text if text is not None and NIS_CODE.fullmatch(text) else None
+
+
+CODE = re.compile(r"[a-z0-9_\-]{1,40}")
+
+
+def valid_code(value) -> str | None:
+    """A vocabulary code (programme, theme, sector, status: lower case, digits, `_`, `-`) from a query
+    value (`one`), or None."""
+    text = one(value)
+    return text if text is not None and CODE.fullmatch(text) else None

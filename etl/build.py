@@ -1,17 +1,17 @@
 """`python -m etl build`: fetch every catalog file, parse, check, load, check the whole, swap in.
 
-Atomicity: the new warehouse is written beside the live one (`<name>.<pid>.tmp`), checked, closed
-and moved onto the live name with os.replace. Any failure or interruption removes the new file and
-leaves the live one byte-identical. Readers that hold the old file open keep reading it.
+Atomicity (etl/staged.py): the new warehouse is written beside the live one
+(`<name>.<pid>.build.tmp`), checked, closed and moved onto the live name with os.replace, the GeoJSON
+layers just before it. Any failure or interruption removes the new files and leaves the live ones
+byte-identical. Readers that hold the old file open keep reading it.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -24,6 +24,8 @@ from etl.config import REPO_ROOT, Settings
 from etl.fetch import Fetched, fetch
 from etl.progress import BuildProgress
 from etl.sources import geography, population_2020, registers, statbel_adi, statbel_fiscal, statbel_population
+from etl.sources.common import indicator_rows
+from etl.staged import StagedWrite, staged_warehouse
 from etl.tables import create_all
 from etl.writer_lock import warehouse_writer
 
@@ -39,7 +41,7 @@ class BuildResult:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def code_version() -> str:
@@ -57,50 +59,34 @@ def build(settings: Settings, progress: BuildProgress | None = None,
           catalog: dict[str, SourceFile] | None = None) -> BuildResult:
     progress = progress or BuildProgress(enabled=False)
     started, t0 = now(), time.perf_counter()
-    build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     live = settings.warehouse_path
-    live.parent.mkdir(parents=True, exist_ok=True)
-    tmp = live.with_name(f"{live.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
     catalog = catalog or load_catalog()
-    staged: list[tuple[Path, Path]] = []
-    try:
-        with progress:
-            fetched = _fetch_all(catalog, settings, progress)
-            # From the first read of the imports and the report ledger to the swap: a report loaded
-            # or an indicator imported meanwhile would be missing from the new file.
-            with warehouse_writer(live):
-                con = duckdb.connect(str(tmp))
-                try:
-                    create_all(con)
-                    geo, rows = _load_geography(con, fetched, progress)
-                    rows.update(_load_indicators(con, fetched, geo, settings, progress))
-                    rows.update(_load_imports(con, geo, settings, progress))
-                    register_sources = _load_registers(con, geo, settings, progress)
-                    rows.update(_load_reports(con, settings, progress))
-                    _load_sources(con, fetched, rows, register_sources)
-                    _load_builds(con, live, build_id, started)
-                    progress.stage("controles", "bezig")
-                    run_checks(con)
-                    con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?",
-                                [now(), build_id])
-                    con.execute("CHECKPOINT")
-                    layers = con.sql("SELECT file_name, geojson FROM geo_layer").fetchall()
-                finally:
-                    con.close()
-                progress.stage("controles", "geslaagd")
-                # The GeoJSON files are written before the swap, so a failure there (a full disk)
-                # still leaves the previous warehouse and its files as they were; after the swap
-                # only renames remain.
-                _stage_geo_files(layers, settings.geo_dir, staged)
-                os.replace(tmp, live)
-                for part, target in staged:
-                    os.replace(part, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
-        for part, _ in staged:
-            part.unlink(missing_ok=True)
+
+    def check_and_mark_success(con) -> None:
+        progress.stage("controles", "bezig")
+        run_checks(con)
+        con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?", [now(), build_id])
+        progress.stage("controles", "geslaagd")
+
+    with progress:
+        fetched = _fetch_all(catalog, settings, progress)
+        # From the first read of the imports and the report ledger to the swap: a report loaded
+        # or an indicator imported meanwhile would be missing from the new file.
+        with warehouse_writer(live), staged_warehouse(live, "build", copy_live=False,
+                                                      checks=[check_and_mark_success]) as staged:
+            con = staged.connection
+            create_all(con)
+            geo, rows = _load_geography(con, fetched, progress)
+            rows.update(_load_indicators(con, fetched, geo, settings, progress))
+            rows.update(_load_imports(con, geo, settings, progress))
+            register_sources = _load_registers(con, geo, settings, progress)
+            rows.update(_load_reports(con, settings, progress))
+            _load_sources(con, fetched, rows, register_sources)
+            _load_builds(con, live, build_id, started)
+            # Staged, so a failure while writing them (a full disk) or in the checks leaves the
+            # previous warehouse and its files as they were.
+            _stage_geo_files(con, settings.geo_dir, staged)
     return BuildResult(build_id, live, time.perf_counter() - t0, rows)
 
 
@@ -154,7 +140,7 @@ def _load_indicators(con, fetched, geo, settings: Settings, progress) -> dict[st
         progress.loaded(dataset, len(municipal), time.perf_counter() - t)
     municipal = pd.concat(harmonised, ignore_index=True)
     areas = harmonise.aggregate(municipal, rules, muni_2025)
-    _insert(con, "indicator", pd.DataFrame([i.as_row() for i in indicators]))
+    _insert(con, "indicator", pd.DataFrame(indicator_rows(indicators)))  # with etl/sources/indicators.toml
     _insert(con, "indicator_value", pd.concat([municipal, areas], ignore_index=True))
     return {str(k): int(n) for k, n in municipal.groupby("source_id").size().items()}
 
@@ -226,12 +212,8 @@ def _load_builds(con, live: Path, build_id: str, started: str) -> None:
     con.execute("INSERT INTO build VALUES (?, ?, NULL, 'checking', ?)", [build_id, started, code_version()])
 
 
-def _stage_geo_files(layers: list[tuple[str, str]], geo_dir: Path, staged: list[tuple[Path, Path]]) -> None:
-    """Write each GeoJSON layer beside its final name, noting (written file, final name) in `staged`
-    before writing, so the caller removes a half-written file too."""
-    geo_dir.mkdir(parents=True, exist_ok=True)
-    for file_name, text in layers:
-        target = geo_dir / file_name
-        part = target.with_name(target.name + f".{os.getpid()}.tmp")
-        staged.append((part, target))
-        part.write_text(text, encoding="utf-8")
+def _stage_geo_files(con, geo_dir: Path, staged: StagedWrite) -> None:
+    """Write each GeoJSON layer of the new warehouse beside its final name; the staged write puts
+    them in place with the warehouse."""
+    for file_name, text in con.sql("SELECT file_name, geojson FROM geo_layer").fetchall():
+        staged.stage(geo_dir / file_name).write_text(text, encoding="utf-8")

@@ -6,11 +6,12 @@ the expected number of municipalities per vintage.
 """
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import pandera.errors
 
 from etl.errors import EtlError
-from etl.tables import MUNICIPALITIES_PER_VINTAGE, TABLES
+from etl.tables import MUNICIPALITIES_PER_VINTAGE, TABLES, VIEWS
 
 # Cross-table checks: (description, SQL returning offending rows). Fixed SQL, no user input.
 CROSS_CHECKS = [
@@ -43,6 +44,11 @@ CROSS_CHECKS = [
     ("de gemeentelaag van 2025 heeft één vorm per gemeente",
      """SELECT layer_id, features FROM geo_layer WHERE layer_id = 'municipalities_2025'
         AND features <> (SELECT count(*) FROM municipality WHERE vintage = 2025)"""),
+    ("geo_bbox heeft één kader per vorm van elke laag in geo_layer",
+     """SELECT l.layer_id, l.features, count(b.code) AS boxes FROM geo_layer l LEFT JOIN geo_bbox b USING (layer_id)
+        GROUP BY ALL HAVING count(b.code) <> l.features
+        UNION ALL SELECT DISTINCT layer_id, NULL, NULL FROM geo_bbox WHERE layer_id NOT IN (SELECT layer_id FROM geo_layer)
+        LIMIT 10"""),
     ("gerapporteerde cijfers (en hun geschiedenis) komen uit een geladen rapport van hetzelfde project",
      """SELECT 'project_budget' AS t, f.report_id FROM project_budget f LEFT JOIN report r USING (report_id) WHERE r.project_id IS DISTINCT FROM f.project_id
         UNION ALL SELECT 'project_reach', f.report_id FROM project_reach f LEFT JOIN report r USING (report_id) WHERE r.project_id IS DISTINCT FROM f.project_id
@@ -63,11 +69,18 @@ CROSS_CHECKS = [
 def run_checks(con) -> None:
     problems: list[str] = []
     for name, (_, schema) in TABLES.items():
-        frame = _for_check(con.sql(f'SELECT * FROM "{name}"').df())  # table names are ours, not user input
+        relation = con.sql(f'SELECT * FROM "{name}"')  # table names are ours, not user input
+        structs = {c for c, kind in zip(relation.columns, relation.types) if str(kind).startswith("STRUCT")}
+        frame = _for_check(relation.df(), structs)
         try:
             schema.validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:
             problems.append(f"tabel {name}: {_summarise(exc)}")
+    for name in VIEWS:  # present, and still valid over the tables (names are ours, not user input)
+        try:
+            con.sql(f'SELECT * FROM "{name}" LIMIT 0').fetchall()
+        except duckdb.Error as exc:
+            problems.append(f"view {name}: {exc}")
     counts = dict(con.sql("SELECT vintage, count(*) FROM municipality GROUP BY vintage").fetchall())
     for vintage, expected in MUNICIPALITIES_PER_VINTAGE.items():
         if counts.get(vintage) != expected:
@@ -80,14 +93,15 @@ def run_checks(con) -> None:
         raise EtlError("contractcontrole mislukt:\n  - " + "\n  - ".join(problems), source="warehouse")
 
 
-def _for_check(frame: pd.DataFrame) -> pd.DataFrame:
-    """DuckDB hands back int32 and object columns; the contracts speak int64 and str."""
+def _for_check(frame: pd.DataFrame, structs: set[str] = frozenset()) -> pd.DataFrame:
+    """DuckDB hands back int32 and object columns; the contracts speak int64 and str. A STRUCT
+    column (`structs`; its cells come as dicts) keeps its cells for its own check."""
     out = frame.copy()
     for col in out.columns:
         if pd.api.types.is_integer_dtype(out[col]):
             # A nullable INTEGER column arrives as Int32 with <NA>: keep the NULLs (Int64).
             out[col] = out[col].astype("int64" if out[col].notna().all() else "Int64")
-        elif out[col].dtype == object:
+        elif out[col].dtype == object and col not in structs:
             out[col] = out[col].astype("str")
     return out
 

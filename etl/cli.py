@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     p_imp.add_argument("--meta", type=Path, help="metadata als JSON- of TOML-bestand")
     p_imp.add_argument("--sheet", help="werkblad met de gegevens (standaard het eerste, behalve 'metadata')")
     for key in ("indicator-id", "name-nl", "name-en", "unit", "definition-nl", "definition-en", "source",
-                "source-url", "licence", "direction", "kind", "scale", "value-min", "value-max"):
+                "source-url", "licence", "direction", "kind", "scale", "value-min", "value-max",
+                "unit-en", "short-unit", "decimals"):
         p_imp.add_argument(f"--{key}")
     p_imp.add_argument("--by", help="wie importeert (standaard de gebruikersnaam)")
     p_wq = sub.add_parser("export-wq28", help="Excel-antwoord op schriftelijke vraag nr. 28 (per provincie, per gemeente)")
@@ -107,7 +108,8 @@ def _import(args, console: Console) -> int:
         if args.meta:
             meta.update(read_meta_file(args.meta))
         for key in ("indicator_id", "name_nl", "name_en", "unit", "definition_nl", "definition_en", "source",
-                    "source_url", "licence", "direction", "kind", "scale", "value_min", "value_max"):
+                    "source_url", "licence", "direction", "kind", "scale", "value_min", "value_max",
+                    "unit_en", "short_unit", "decimals"):
             if getattr(args, key) is not None:
                 meta[key] = getattr(args, key)
         summary = import_indicator(args.file, meta, settings, sheet=args.sheet, user=args.by)

@@ -1,5 +1,6 @@
 """Excel answers to written questions, ready to attach: the per-province summary of written question
-nr. 28 (2023) and the awarded networks per municipality. Also used by the dashboard's export button.
+nr. 28 (2023) and the awarded networks per municipality. `wq28_workbook` reads a warehouse (the CLI);
+`answer_workbook` makes the same workbook from rows, for the portfolio's export button.
 
 Text cells are always written as text, so a value that starts with '=', '+', '-' or '@' can never
 become a formula in the reader's spreadsheet program.
@@ -64,14 +65,23 @@ def _sheet(ws, title: str, rows: list[dict], columns: list[tuple[str, str]], int
 
 def wq28_workbook(con, province_nis: str | None = None) -> Workbook:
     """The answer workbook from an open warehouse connection; optionally one province's municipalities."""
-    provinces = con.execute("SELECT * FROM wq28_province_summary").df().to_dict("records")
+    provinces = con.execute("SELECT * FROM wq28_province_summary ORDER BY sort_key, province_name").df()
     if province_nis:
-        municipalities = con.execute("SELECT * FROM wq28_municipality_networks WHERE province_nis = ?",
-                                     [province_nis]).df().to_dict("records")
+        municipalities = con.execute("SELECT * FROM wq28_municipality_networks WHERE province_nis = ? "
+                                     "ORDER BY municipality_name, project_name", [province_nis]).df()
     else:
-        municipalities = con.execute("SELECT * FROM wq28_municipality_networks").df().to_dict("records")
+        municipalities = con.execute("SELECT * FROM wq28_municipality_networks "
+                                     "ORDER BY province_nis, municipality_name, project_name").df()
     build = con.execute("SELECT build_id, finished_at FROM build WHERE status = 'success' "
-                        "ORDER BY finished_at DESC LIMIT 1").fetchone()
+                        "ORDER BY finished_at DESC LIMIT 1").df()
+    return answer_workbook(provinces.to_dict("records"), municipalities.to_dict("records"),
+                           None if build.empty else build.iloc[0].to_dict())
+
+
+def answer_workbook(provinces: list[dict], municipalities: list[dict], build: dict | None) -> Workbook:
+    """The answer workbook (sheets Per provincie, Per gemeente, Bronnen) from the rows of
+    `wq28_province_summary` and `wq28_municipality_networks` and the build they come from
+    ({build_id, finished_at}); the dashboard passes the rows it read itself."""
     wb = Workbook()
     _sheet(wb.active, "Per provincie", provinces, PROVINCE_COLUMNS,
            "Lokale bondgenotennetwerken tegen kinderarmoede: aanvragen, toekenningen en bedragen per provincie en Brussel")
@@ -87,8 +97,8 @@ def wq28_workbook(con, province_nis: str | None = None) -> Workbook:
         "Geen enkele bron geeft aanvragen of bedragen per provincie, of het bedrag per netwerk.",
         "'niet gepubliceerd': de bronnen geven dit cijfer niet; het is niet geschat.",
         "Netwerken zijn geplaatst op de gemeenten van 2025; de toelichting per rij zegt hoe (deelgemeente, district, fusie).",
-        f"Gegevens: Kinderarmoedemonitor, build {build[0] if build else 'onbekend'} ({build[1] if build else ''}); "
-        f"export {datetime.now().strftime('%d-%m-%Y %H:%M')}.",
+        f"Gegevens: Kinderarmoedemonitor, build {build['build_id'] if build else 'onbekend'} "
+        f"({build['finished_at'] if build else ''}); export {datetime.now().strftime('%d-%m-%Y %H:%M')}.",
     ]
     for i, line in enumerate(lines, start=1):
         safe_cell(notes.cell(i, 1), line)

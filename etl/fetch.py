@@ -12,7 +12,7 @@ import shutil
 import time
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -79,7 +79,7 @@ def fetch(sf: SourceFile, settings: Settings, session: requests.Session | None =
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
-    retrieved = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    retrieved = datetime.now(UTC).isoformat(timespec="seconds")
     meta.write_text(json.dumps({"url": sf.url, "sha256": sf.sha256, "retrieved_at": retrieved, "how": how}))
     return Fetched(sf, target, how, retrieved, target.stat().st_size)
 

@@ -5,9 +5,15 @@ is summed; a rate is the sum of numerators over the sum of denominators (never a
 rates); a statistic that cannot be combined exactly (a median, a quartile) is estimated as the
 mean of the predecessors' values weighted by their population, and flagged `estimated`.
 Provinces and regions are computed the same way from the harmonised municipalities.
+
+Every value that is not `original` says how it was made, as fields rather than a sentence (see
+etl.tables.NOTE_TYPE): the method, the predecessor codes combined, the codes missing from it and
+the estimate's method or why an area value was not computed. The dashboard words them
+(dashboard/ui/notes.py) in the reader's language.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +30,20 @@ OUTPUT_COLUMNS = ["indicator_id", "nis_code", "year", "value", "numerator", "den
 class Rule:
     kind: str  # "count", "rate" or "statistic"
     scale: float = 1.0  # value = numerator / denominator * scale for rates
+
+
+def note_text(method: str, parts=None, missing=None, detail: str | None = None) -> str:
+    """A value's note as JSON text of etl.tables.NOTE_TYPE: that is how the frames carry it, and
+    DuckDB casts the text to the STRUCT column when the frame is inserted. (A column of dicts would
+    be typed from a sample of its rows, and fail on a list its sample only saw empty.)"""
+    return json.dumps({"method": method, "parts": None if parts is None else list(parts),
+                       "missing": None if missing is None else list(missing), "detail": detail},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def note_fields(note) -> dict | None:
+    """The fields of a note as the frames of this module carry it (JSON text), None without one."""
+    return json.loads(note) if isinstance(note, str) else None
 
 
 def empty_source_frame() -> pd.DataFrame:
@@ -43,7 +63,7 @@ def to_2025(values: pd.DataFrame, rules: dict[str, Rule], crosswalk: pd.DataFram
     xw = pd.concat([crosswalk[["from_vintage", "from_nis", "to_nis"]], identity], ignore_index=True)
     expected = xw.groupby(["from_vintage", "to_nis"]).size().rename("n_expected").reset_index()
     members = (xw.groupby(["from_vintage", "to_nis"])["from_nis"]
-               .agg(lambda s: ", ".join(sorted(s))).rename("members").reset_index())
+               .agg(lambda s: sorted(s)).rename("members").reset_index())
 
     v = values.merge(xw, left_on=["from_vintage", "nis_code"], right_on=["from_vintage", "from_nis"], how="inner")
     for col in ("value", "numerator", "denominator", "weight"):
@@ -64,9 +84,11 @@ def to_2025(values: pd.DataFrame, rules: dict[str, Rule], crosswalk: pd.DataFram
     grouped["any_suppressed"] = by["is_suppressed"].any()
     grouped["source_id"] = by["source_id"].first()
     grouped["first_value"] = by["value"].first()
-    # Only suppressed cells are explained by the codes that hid them; join names just there.
-    hidden = v[v["is_suppressed"]].groupby(keys, sort=False)["nis_code"].agg(lambda s: ", ".join(sorted(s)))
-    grouped["present"] = hidden.reindex(grouped.index).fillna("")
+    # The predecessor codes a note names: hidden by the source, with a value, without counts.
+    for column, rows in (("hidden", v["is_suppressed"]), ("with_value", v["has_value"]),
+                         ("uncombinable", v["has_value"] & ~v["combinable"])):
+        codes = v[rows].groupby(keys, sort=False)["nis_code"].agg(lambda s: sorted(s))
+        grouped[column] = codes.reindex(grouped.index)
     grouped = grouped.reset_index()
     grouped = grouped.merge(expected, on=["from_vintage", "to_nis"]).merge(members, on=["from_vintage", "to_nis"])
     out = _combine(grouped, rules)
@@ -91,14 +113,8 @@ def _combine(g: pd.DataFrame, rules: dict[str, Rule]) -> pd.DataFrame:
     uncombinable = merged & complete & (g["n_combinable"] < g["n_expected"]) & ~np.isin(flag, ["suppressed", "missing"])
     flag = np.where(uncombinable, "missing", flag)
     value = np.where(np.isin(flag, ["suppressed", "missing"]), np.nan, value)
-    note = np.select(
-        [flag == "suppressed", flag == "missing", flag == "recomputed_2025", flag == "estimated"],
-        ["verborgen door de bron (geheimhouding) in " + g["present"],
-         np.where(uncombinable, "niet te combineren zonder tellers, noemers of gewichten voor " + g["members"],
-                  "ontbreekt in de bron voor (een deel van) " + g["members"]),
-         "herberekend voor de gemeente van 2025 uit de tellers en noemers van " + g["members"],
-         "geschat voor de gemeente van 2025: naar inwoners gewogen gemiddelde van " + g["members"]],
-        default=None)
+    note = [_municipal_note(*row) for row in zip(
+        flag, uncombinable, kind, merged, g["members"], g["hidden"], g["with_value"], g["uncombinable"])]
     out = g.assign(value=value, flag=flag, note=note)
     # Statistics keep the population they describe as denominator; counts keep no parts.
     out.loc[kind == "statistic", "numerator"] = np.nan
@@ -106,6 +122,27 @@ def _combine(g: pd.DataFrame, rules: dict[str, Rule]) -> pd.DataFrame:
     out.loc[kind == "count", ["numerator", "denominator"]] = np.nan
     out.loc[out["flag"].isin(["suppressed", "missing"]), ["numerator", "denominator"]] = np.nan
     return out
+
+
+def _municipal_note(flag, uncombinable, kind, merged, members, hidden, with_value, without_counts) -> str | None:
+    """The note of one 2025 municipality's value (None for a value as published)."""
+    parts = members if merged else None
+    if flag == "suppressed":
+        return note_text("suppressed", parts, _codes(hidden))
+    if flag == "missing" and uncombinable:
+        return note_text("not_combinable", parts, _codes(without_counts))
+    if flag == "missing":
+        return note_text("missing_in_source", parts, sorted(set(members) - set(_codes(with_value))))
+    if flag == "estimated":
+        return note_text("estimate", parts, detail="weighted_mean")
+    if flag == "recomputed_2025":
+        return note_text("sum" if kind == "count" else "ratio_of_sums", parts)
+    return None
+
+
+def _codes(codes) -> list[str]:
+    """A group's list of codes, or none (a group without such codes has NaN)."""
+    return list(codes) if isinstance(codes, list) else []
 
 
 def _has_parts(v: pd.DataFrame, rules: dict[str, Rule], weight: str) -> pd.Series:
@@ -123,7 +160,7 @@ def _complete_grid(out: pd.DataFrame, municipalities_2025: pd.Series) -> pd.Data
     full = grid.merge(out.drop(columns="source_id"), on=["indicator_id", "year", "nis_code"], how="left")
     absent = full["flag"].isna()
     full.loc[absent, "flag"] = "missing"
-    full.loc[absent, "note"] = "de bron bevat geen waarde voor deze gemeente in dit jaar"
+    full.loc[absent, "note"] = [note_text("missing_in_source", missing=[code]) for code in full.loc[absent, "nis_code"]]
     return full[OUTPUT_COLUMNS]
 
 
@@ -132,7 +169,7 @@ def aggregate(values: pd.DataFrame, rules: dict[str, Rule], municipality_2025: p
     frames = []
     groups = {"province_nis": municipality_2025.set_index("nis_code")["province_nis"],
               "region_nis": municipality_2025.set_index("nis_code")["region_nis"]}
-    for column, mapping in groups.items():
+    for mapping in groups.values():
         v = values.assign(area=values["nis_code"].map(mapping))
         frames.append(_aggregate_level(v, rules, mapping.value_counts()))
     out = pd.concat(frames, ignore_index=True)
@@ -141,9 +178,8 @@ def aggregate(values: pd.DataFrame, rules: dict[str, Rule], municipality_2025: p
 
 
 # An area value from fewer than 90 % of its municipalities says more about the ones that
-# reported than about the area: it is left empty (flag missing), the share stated in the note.
+# reported than about the area: it is left empty (flag missing), the note names those without.
 MIN_AREA_COVERAGE = 0.9
-MAX_CODES_IN_NOTE = 5
 
 
 def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) -> pd.DataFrame:
@@ -160,8 +196,8 @@ def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) 
     g["n_present"] = by["has_value"].sum()
     g["absent"] = by["absent"].sum()
     g["source_id"] = by["source_id"].first()
-    absent_codes = v[v["absent"]].groupby(["indicator_id", "area", "year"], sort=False)["nis_code"].agg(_code_list)
-    g["absent_codes"] = absent_codes.reindex(g.index).fillna("")
+    absent_codes = v[v["absent"]].groupby(["indicator_id", "area", "year"], sort=False)["nis_code"].agg(lambda s: sorted(s))
+    g["absent_codes"] = absent_codes.reindex(g.index)
     g = g.reset_index()
     g["n_expected"] = g["area"].map(sizes)
     kind = g["indicator_id"].map(lambda i: rules[i].kind)
@@ -178,14 +214,7 @@ def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) 
     # Without counts or weights (an imported statistic, say) there is nothing to combine.
     flag = np.where(pd.isna(value), "missing", flag)
     value = np.where(flag == "missing", np.nan, value)
-    without = (g["absent"].astype(str) + " van de " + g["n_expected"].astype(str) + " gemeenten zonder (combineerbare) "
-               "waarde: " + g["absent_codes"])
-    note = np.select(
-        [complete & (kind == "statistic"), complete, (kind == "count") | ~covered],
-        ["geschat: naar inwoners gewogen gemiddelde van de gemeenten",
-         "berekend uit de tellers en noemers van de gemeenten van 2025",
-         "niet berekend: " + without],
-        default="berekend zonder " + without)
+    note = [_area_note(*row) for row in zip(flag, kind, covered, g["absent_codes"])]
     out = g.assign(value=value, flag=flag, note=note, nis_code=g["area"])
     out.loc[kind == "count", ["numerator", "denominator"]] = np.nan
     out.loc[kind == "statistic", "numerator"] = np.nan
@@ -193,7 +222,13 @@ def _aggregate_level(v: pd.DataFrame, rules: dict[str, Rule], sizes: pd.Series) 
     return out
 
 
-def _code_list(codes: pd.Series) -> str:
-    codes = sorted(codes)
-    shown = ", ".join(codes[:MAX_CODES_IN_NOTE])
-    return shown + (f" en {len(codes) - MAX_CODES_IN_NOTE} andere" if len(codes) > MAX_CODES_IN_NOTE else "")
+def _area_note(flag, kind, covered, absent_codes) -> str:
+    """The note of one province or region value: computed from its 2025 municipalities (the parts,
+    so none are listed), without those named in `missing`, or not computed and why."""
+    missing = _codes(absent_codes)
+    if flag == "missing":
+        reason = "incomplete_sum" if kind == "count" else "low_coverage" if not covered else "no_counts"
+        return note_text("not_computed", missing=missing, detail=reason)
+    if kind == "statistic":
+        return note_text("estimate", missing=missing, detail="weighted_mean")
+    return note_text("sum" if kind == "count" else "ratio_of_sums", missing=missing)

@@ -14,12 +14,11 @@ import csv
 import getpass
 import hashlib
 import json
-import os
 import re
 import shutil
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +27,7 @@ import pandas as pd
 from etl import harmonise
 from etl.errors import EtlError, EtlErrors
 from etl.harmonise import Rule
+from etl.sources.common import default_display, display_problems, parse_decimals
 from etl.tables import DIRECTIONS, KINDS
 
 MAX_FILE_BYTES = 50_000_000
@@ -39,7 +39,10 @@ ALIASES = {
     "denominator": ("denominator", "noemer"),
 }
 REQUIRED_META = ("indicator_id", "name_nl", "unit", "definition_nl", "source", "licence", "direction")
-META_KEYS = REQUIRED_META + ("name_en", "definition_en", "kind", "scale", "source_url", "value_min", "value_max")
+# `unit` is the Dutch unit (unit_nl); the display keys unit_en, short_unit and decimals are optional
+# and derived when absent (etl.sources.common.default_display).
+META_KEYS = REQUIRED_META + ("name_en", "definition_en", "kind", "scale", "source_url", "value_min", "value_max",
+                             "unit_en", "short_unit", "decimals")
 BELGIAN_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
@@ -191,6 +194,7 @@ def validate_meta(meta: dict, file: str) -> dict:
                 float(meta[key])
             except (TypeError, ValueError):
                 errors.append(EtlError(f"{key} moet een getal zijn", file=file, sheet="metadata"))
+    errors += [EtlError(problem, file=file, sheet="metadata") for problem in display_problems(meta)]
     if errors:
         raise EtlErrors(errors)
     return meta
@@ -213,7 +217,7 @@ def validate_table(frame: pd.DataFrame, meta: dict, file: str, sheet: str | None
     for row_no, row in frame.iterrows():
         rec = {"row": row_no}
 
-        def cell(name):
+        def cell(name, row=row):  # bound now: called only within this iteration
             return str(row[columns[name]]).strip() if name in columns else ""
 
         code = cell("nis_code").zfill(5) if cell("nis_code").isdigit() else cell("nis_code")
@@ -364,8 +368,16 @@ def indicator_row(meta: dict) -> dict:
     rule = {"count": "Fusiegemeenten: som van de voorgangers.",
             "rate": "Fusiegemeenten: som van de tellers gedeeld door som van de noemers.",
             "statistic": "Fusiegemeenten: naar noemer gewogen gemiddelde (geschat); zonder noemer leeg."}[kind]
+    short_unit, decimals = default_display(meta["unit"], kind)
+    if meta.get("short_unit") not in (None, ""):
+        short_unit = meta["short_unit"]
+    if meta.get("decimals") not in (None, ""):
+        decimals = parse_decimals(meta["decimals"])
+    # Keys in the column order of table `indicator`.
     return {"indicator_id": meta["indicator_id"], "name_nl": meta["name_nl"], "name_en": meta.get("name_en") or meta["name_nl"],
-            "unit": meta["unit"], "definition_nl": meta["definition_nl"], "definition_en": meta.get("definition_en"),
+            "unit": meta["unit"], "unit_nl": meta["unit"], "unit_en": meta.get("unit_en") or None,
+            "short_unit": short_unit, "decimals": decimals,
+            "definition_nl": meta["definition_nl"], "definition_en": meta.get("definition_en"),
             "direction": meta["direction"], "source_id": f"import-{meta['indicator_id']}", "kind": kind,
             "scale": float(meta["scale"]), "harmonisation_nl": rule,
             "note_nl": f"Geïmporteerd door een analist; bron: {meta['source']}",
@@ -450,6 +462,7 @@ def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user:
     import duckdb
 
     from etl.checks import run_checks
+    from etl.staged import staged_warehouse
 
     live = settings.warehouse_path
     if not live.exists():
@@ -467,42 +480,18 @@ def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user:
                        file=path.name, sheet="metadata")
     data = path.read_bytes()
     record = {"file_name": path.name, "stored_as": "data" + path.suffix.lower(), "sha256": hashlib.sha256(data).hexdigest(),
-              "bytes": len(data), "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "bytes": len(data), "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
               "imported_by": user or _user(), "sheet": sheet, "metadata": {k: meta[k] for k in META_KEYS if meta.get(k) not in (None, "")}}
 
-    tmp = live.with_name(f"{live.name}.{os.getpid()}.import.tmp")
-    folder = settings.imports_dir / meta["indicator_id"]
-    staging = settings.imports_dir / f".{meta['indicator_id']}.{os.getpid()}.tmp"
-    previous = settings.imports_dir / f".{meta['indicator_id']}.{os.getpid()}.previous"
-    try:
-        shutil.copyfile(live, tmp)
-        con = duckdb.connect(str(tmp))
-        try:
-            _insert_import(con, values, meta, record)
-            run_checks(con)
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        staging.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, staging / record["stored_as"])
-        (staging / "import.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-        # The stored file first, the warehouse last: a crash in between leaves a stored import the
-        # next build applies, never a warehouse value whose file the next build would lack.
-        if folder.exists():
-            os.replace(folder, previous)
-        os.replace(staging, folder)
-        try:
-            os.replace(tmp, live)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            if previous.exists():
-                os.replace(previous, folder)
-            raise
-    finally:
-        tmp.unlink(missing_ok=True)
-        for leftover in (staging, previous):
-            if leftover.exists():
-                shutil.rmtree(leftover, ignore_errors=True)
+    # The stored file is staged, so it lands just before the warehouse: a crash in between leaves a
+    # stored import the next build applies, never a warehouse value whose file the next build would
+    # lack. A failed swap puts the previous stored import back.
+    with staged_warehouse(live, "import", copy_live=True, checks=[run_checks]) as staged:
+        _insert_import(staged.connection, values, meta, record)
+        folder = staged.stage(settings.imports_dir / meta["indicator_id"])
+        folder.mkdir()
+        shutil.copyfile(path, folder / record["stored_as"])
+        (folder / "import.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
     muni = values["nis_code"].str.len().eq(5) & values["nis_code"].isin(municipality.loc[municipality["vintage"] == 2025, "nis_code"])
     return {"indicator_id": meta["indicator_id"], "rows": int(muni.sum()),
             "flags": values.loc[muni, "flag"].value_counts().to_dict(), "years": sorted(values["year"].unique().tolist())}

@@ -9,6 +9,28 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+BROWSER_TESTS = REPO / "tests" / "browser"
+
+# Test tiers (README, "Two commands"). Fixtures name the tier, so a test cannot be in the fast tier
+# by mistake: `build` for anything that reads the mirror or the warehouse built from it (every
+# such fixture depends on `mirror`: etl_root, real_warehouse, built_warehouse, ...), `browser` for
+# headless Chromium. `unit` is what needs neither; a test can be both `build` and `browser`.
+BUILD_FIXTURES = frozenset({"mirror", "built_warehouse", "real_warehouse", "etl_root"})
+BROWSER_FIXTURES = frozenset({"dash_duo", "dash_thread_server", "dash_br"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(item.fixturenames)
+        is_build = bool(fixtures & BUILD_FIXTURES)
+        is_browser = (bool(fixtures & BROWSER_FIXTURES) or item.get_closest_marker("browser") is not None
+                      or item.path.is_relative_to(BROWSER_TESTS))
+        if is_build:
+            item.add_marker(pytest.mark.build)
+        if is_browser:
+            item.add_marker(pytest.mark.browser)
+        if not (is_build or is_browser):
+            item.add_marker(pytest.mark.unit)
 
 
 def mirror_dir() -> Path | None:
@@ -64,6 +86,14 @@ def etl_root(tmp_path, monkeypatch, mirror, shared_cache, built_warehouse) -> Pa
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def runtimes():
+    """Each project's reporting runtime from the curated registers (data/registers/). Read-only."""
+    from etl.reports.periods import runtimes_from_registers
+
+    return runtimes_from_registers(REPO / "data" / "registers")
+
+
 @pytest.fixture
 def read_only():
     """Open a warehouse read-only and close it after the test."""
@@ -108,3 +138,30 @@ def synthetic_warehouse(tmp_path, monkeypatch):
 def no_warehouse(tmp_path, monkeypatch):
     monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "not-built.duckdb"))
     monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
+
+
+# ------------------------------------------------------------------------------------ the app
+
+# Fixtures that make a warehouse live (WAREHOUSE_PATH, GEO_DIR); `app` sets up the one a test uses first.
+WAREHOUSE_FIXTURES = ("synthetic_warehouse", "real_warehouse", "no_warehouse", "etl_root")
+
+
+@pytest.fixture
+def app_settings():
+    """Settings that must be in place before the app is made, beyond the warehouse: none here.
+    A test module overrides this fixture to add some (test_upload_auth.py: its users file)."""
+    return None
+
+
+@pytest.fixture
+def app(request, app_settings):
+    """The Dash app of create_app(), made on the warehouse the test names (synthetic_warehouse,
+    real_warehouse, no_warehouse or etl_root as an argument, or indirectly:
+    @pytest.mark.parametrize("app", ["no_warehouse", "synthetic_warehouse"], indirect=True)).
+    That fixture is set up first, so the app never starts on another warehouse than the test's."""
+    wanted = [getattr(request, "param", None)] + [name for name in WAREHOUSE_FIXTURES if name in request.fixturenames]
+    for name in filter(None, wanted):
+        request.getfixturevalue(name)
+    from dashboard.app import create_app
+
+    return create_app()

@@ -6,8 +6,9 @@ example.org); none of it describes a real municipality. It uses the real DDL
 to the warehouse schema breaks these tests instead of slipping through.
 
 Deliberate corner cases: a suppressed and a missing value, a value on an old 2019 code and
-one on a province code (neither counts as a 2025 municipality), an imported indicator, an
-indicator without any values, and a publisher with HTML in its name (must show literally).
+one on a province code (neither counts as a 2025 municipality), an imported indicator (without an
+English unit), an indicator without any values, a publisher with HTML in its name (must show
+literally), and structured harmonisation notes on the merged municipality and the missing value.
 """
 from __future__ import annotations
 
@@ -65,26 +66,39 @@ def tables() -> dict[str, pd.DataFrame]:
          "count", None, "n.v.t.", None, None, None, "imported"),
     ], columns=["indicator_id", "name_nl", "name_en", "unit", "definition_nl", "definition_en", "direction",
                 "source_id", "kind", "scale", "harmonisation_nl", "note_nl", "value_min", "value_max", "origin"])
+    # Display metadata (etl/sources/indicators.toml for real ones): unit_nl, unit_en, short_unit, decimals.
+    display = pd.DataFrame([
+        ("kansarmoede_index", "% van de kinderen", "% of children", "%", 1),
+        ("mediaan_inkomen", "euro per jaar", "euro per year", "€", 0),
+        ("zonder_waarden", "aantal", "number", None, 0),
+        ("import_test", "aantal", None, None, 0),  # imported without an English unit
+    ], columns=["indicator_id", "unit_nl", "unit_en", "short_unit", "decimals"])
+    indicator = indicator.merge(display, on="indicator_id", validate="one_to_one")
     v = []
 
-    def val(ind, nis, year, value, flag, num=None, den=None, src=SOURCE_ID):
-        v.append((ind, nis, year, value, num, den, flag, src, None))
+    def val(ind, nis, year, value, flag, num=None, den=None, src=SOURCE_ID, note=None):
+        v.append((ind, nis, year, value, num, den, flag, src, note))
 
+    def note(method, parts=None, missing=None, detail=None):  # etl.tables.NOTE_TYPE as DuckDB hands it
+        return {"method": method, "parts": parts, "missing": missing, "detail": detail}
+
+    merged = note("ratio_of_sums", parts=["11902", OLD_CODE])
     # 2022: 3 of 4 municipalities with a value, one suppressed; an old code and a province row.
     val("kansarmoede_index", "11901", 2022, 12.3, "original", 123, 1000)
-    val("kansarmoede_index", "11902", 2022, 8.1, "recomputed_2025", 81, 1000)
-    val("kansarmoede_index", "44901", 2022, None, "suppressed")
+    val("kansarmoede_index", "11902", 2022, 8.1, "recomputed_2025", 81, 1000, note=merged)
+    val("kansarmoede_index", "44901", 2022, None, "suppressed", note=note("suppressed", missing=["44901"]))
     val("kansarmoede_index", "21901", 2022, 20.4, "original", 204, 1000)
     val("kansarmoede_index", OLD_CODE, 2022, 5.0, "original", 5, 100)
     val("kansarmoede_index", "10000", 2022, 11.0, "original", 1100, 10000)
     # 2023: all 4.
     for nis, x, flag in (("11901", 13.0, "original"), ("11902", 8.4, "recomputed_2025"),
                          ("44901", 4.2, "estimated"), ("21901", 21.5, "original")):
-        val("kansarmoede_index", nis, 2023, x, flag)
+        val("kansarmoede_index", nis, 2023, x, flag, note=merged if nis == "11902" else None)
     # 2021: 3 of 4, one missing.
     for nis, x, flag in (("11901", 31250.0, "original"), ("11902", 29800.5, "original"),
                          ("44901", None, "missing"), ("21901", 24100.0, "original")):
-        val("mediaan_inkomen", nis, 2021, x, flag)
+        val("mediaan_inkomen", nis, 2021, x, flag,
+            note=note("missing_in_source", missing=["44901"]) if flag == "missing" else None)
     for nis, x in (("11901", 7.0), ("21901", 12.0)):
         val("import_test", nis, 2023, x, "original", src="import-import_test")
     values = pd.DataFrame(v, columns=["indicator_id", "nis_code", "year", "value", "numerator", "denominator",
@@ -108,13 +122,17 @@ def tables() -> dict[str, pd.DataFrame]:
          len(geojson.encode()), _sha(geojson), 0.0005, "synthetic-geo", geojson),
     ], columns=["layer_id", "level", "vintage", "file_name", "features", "bytes", "sha256",
                 "simplify_tolerance_deg", "source_id", "geojson"])
+    # One bounding box per square (geojson_text), as the build computes them from each layer.
+    geo_bbox = pd.DataFrame([("municipalities_2025", code, round(4.0 + i * 0.1, 5), 51.0, round(4.1 + i * 0.1, 5), 51.1)
+                             for i, (code, *_rest) in enumerate(MUNICIPALITIES_2025)],
+                            columns=["layer_id", "code", "min_lon", "min_lat", "max_lon", "max_lat"])
     imports = pd.DataFrame([
         ("import_test", "import_test.xlsx", _sha("synthetic-import"), "2026-11-20T14:00:00+00:00",
          "synthetische analist", 2),
     ], columns=["indicator_id", "file_name", "sha256", "imported_at", "imported_by", "rows_loaded"])
     return {"municipality": mun, "area": area, "municipality_crosswalk": crosswalk, "indicator": indicator,
             "indicator_value": values, "source": source, "build": build, "geo_layer": geo_layer,
-            "indicator_import": imports}
+            "geo_bbox": geo_bbox, "indicator_import": imports}
 
 
 def geojson_text() -> str:

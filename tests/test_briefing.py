@@ -8,6 +8,8 @@ import dash
 import plotly
 import pytest
 from dash import html
+
+from dashboard.pages.briefing import callbacks, layout, view
 from tests.dash_pages import find, text_of
 
 
@@ -21,17 +23,17 @@ def briefing():
 
 
 def test_place_values_round_trip(briefing):
-    assert briefing.place_value(nis="46029") == "nis:46029"
-    assert briefing.place_value(province="70000") == "province:70000"
-    assert briefing.place_value(nis="46029", province="70000") == "nis:46029"
-    assert briefing.place_value(nis="<b>", province="x") is None
-    assert briefing.parse_place("province:04000") == ("province", "04000")
-    assert briefing.parse_place("nis:1234") == (None, None)
-    assert briefing.parse_place("x:46029") == (None, None)
+    assert view.place_value(nis="46029") == "nis:46029"
+    assert view.place_value(province="70000") == "province:70000"
+    assert view.place_value(nis="46029", province="70000") == "nis:46029"
+    assert view.place_value(nis="<b>", province="x") is None
+    assert view.parse_place("province:04000") == ("province", "04000")
+    assert view.parse_place("nis:1234") == (None, None)
+    assert view.parse_place("x:46029") == (None, None)
 
 
 def test_footnotes_are_numbered_once_per_text(briefing):
-    notes = briefing.Footnotes()
+    notes = layout.Footnotes()
     assert notes.number("a") == 1 and notes.number("b") == 2 and notes.number("a") == 1
     ref = notes.ref("b")
     assert isinstance(ref, html.Sup) and ref.children.href == "#briefing-note-2"
@@ -47,7 +49,7 @@ def test_layout_reads_no_data(briefing, monkeypatch):
 
 
 def test_municipality_briefing_of_a_merged_municipality(briefing, real_warehouse):
-    content, title = briefing.render("nis:46029", "nl")
+    content, title = callbacks.render("nis:46029", "nl")
     text = text_of(content)
     assert title == "Briefing: Lokeren"
     assert "fusie van Lokeren, Moerbeke" in text
@@ -65,13 +67,13 @@ def test_municipality_briefing_of_a_merged_municipality(briefing, real_warehouse
 
 
 def test_province_briefing_sums_not_averages_and_lists_need(briefing, real_warehouse):
-    content, title = briefing.render("province:70000", "en")
+    content, title = callbacks.render("province:70000", "en")
     text = text_of(content)
     assert title == "Briefing: Province of Limburg"
     assert "38 municipalities (2025)" in text
     need = find(content, "briefing-need")
     rows = need.children[1].children
-    assert len(rows) == briefing.TOP_NEED
+    assert len(rows) == view.TOP_NEED
     values = [float(text_of(r.children[1]).rstrip("%").replace(",", "")) for r in rows]
     assert values == sorted(values, reverse=True)
     assert "never as an average" in text
@@ -80,14 +82,14 @@ def test_province_briefing_sums_not_averages_and_lists_need(briefing, real_wareh
 
 
 def test_brussels_and_unknown_codes(briefing, real_warehouse):
-    content, title = briefing.render("province:04000", "nl")
+    content, title = callbacks.render("province:04000", "nl")
     assert "19 gemeenten" in text_of(content)
-    content, _ = briefing.render("nis:99999", "nl")
+    content, _ = callbacks.render("nis:99999", "nl")
     assert find(content, "briefing-unknown") is not None
-    content, _ = briefing.render(None, "nl")
+    content, _ = callbacks.render(None, "nl")
     assert find(content, "briefing-none") is not None
 
 
 def test_no_warehouse_shows_the_notice(briefing, no_warehouse):
-    content, _ = briefing.render("nis:46029", "nl")
+    content, _ = callbacks.render("nis:46029", "nl")
     assert "niet gebouwd" in text_of(content)

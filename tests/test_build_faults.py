@@ -20,6 +20,7 @@ import pytest
 
 from etl.catalog import load_catalog
 from etl.errors import EtlError
+from tests.waiting import wait_until
 
 FAULTY_SOURCE = "bmesuere-pop-2020"
 HTML = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>bot check</body></html>"
@@ -34,7 +35,7 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         case = self.path.strip("/").split("/")[0]
         if case == "timeout":
-            time.sleep(2)
+            time.sleep(2)  # a server slower than ETL_HTTP_TIMEOUT (0.5 s): this case is about time itself
             return self._send(200, "text/csv", self.good_body)
         if case == "error500":
             return self._send(500, "text/plain", b"internal error")
@@ -173,11 +174,12 @@ def test_interrupted_build_keeps_warehouse(etl_root, sig):
     proc = subprocess.Popen([sys.executable, "-m", "etl", "build", "--quiet"], env=os.environ.copy(),
                             cwd=Path(__file__).resolve().parent.parent,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not any(p.name.endswith(".tmp") for p in etl_root.iterdir()):  # the new file is being written
+
+    def writing_new_file():
         assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
+        return any(p.name.endswith(".tmp") for p in etl_root.iterdir())
+
+    wait_until(writing_new_file, timeout=60, message="the build never started writing", interval=0.02)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()

@@ -32,6 +32,20 @@ BREAKS = {
                              "indicator_value.indicator_id is gedeclareerd in indicator"),
     "crosswalk split": ("INSERT INTO municipality_crosswalk VALUES (2019, '11007', 2025, '11001')",
                         "elke gemeente van 2018 en 2019 heeft precies één opvolger in 2025"),
+    "note outside vocabulary": (
+        "UPDATE indicator_value SET note = {'method': 'guessed', 'parts': ['11002'], 'missing': NULL, 'detail': NULL} "
+        f"WHERE {ONE_VALUE}", "tabel indicator_value: kolom note: note: a known method"),
+    "note with a name for a code": (
+        "UPDATE indicator_value SET note = {'method': 'sum', 'parts': ['Antwerpen'], 'missing': NULL, 'detail': NULL} "
+        f"WHERE {ONE_VALUE}", "tabel indicator_value: kolom note: note: a known method, NIS codes"),
+    "decimals out of range": ("UPDATE indicator SET decimals = 9 WHERE indicator_id = 'arop_admin'",
+                              "tabel indicator: kolom decimals: in_range(0, 6)"),
+    "short unit outside vocabulary": ("UPDATE indicator SET short_unit = '$' WHERE indicator_id = 'arop_admin'",
+                                      "tabel indicator: kolom short_unit: isin("),
+    "bounding box lost": ("DELETE FROM geo_bbox WHERE layer_id = 'municipalities_2025' AND code = '11002'",
+                          "geo_bbox heeft één kader per vorm van elke laag in geo_layer: overtreden door "
+                          "[('municipalities_2025', 304, 303)]"),
+    "view dropped": ("DROP VIEW latest_build", "view latest_build:"),
 }
 
 

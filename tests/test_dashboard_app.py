@@ -5,7 +5,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -16,15 +15,9 @@ import pytest
 from dashboard.ui import components
 from dashboard.urls import with_query
 from tests.dash_pages import as_text, page
+from tests.waiting import wait_until
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def app():
-    from dashboard.app import create_app
-
-    return create_app()
 
 
 def test_create_app_reads_no_data(monkeypatch, synthetic_warehouse):
@@ -219,16 +212,16 @@ def test_cli_starts_without_a_warehouse(tmp_path):
     env = {**os.environ, "WAREHOUSE_PATH": str(tmp_path / "none.duckdb"), "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port)], cwd=REPO, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def answer():
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2).status
+        except OSError:
+            assert proc.poll() is None, "the dashboard exited before it answered"
+            return None
+
     try:
-        deadline, status = time.time() + 20, None
-        while time.time() < deadline and status is None:
-            try:
-                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2).status
-            except OSError:
-                if proc.poll() is not None:
-                    break
-                time.sleep(0.2)
-        assert status == 200
+        assert wait_until(answer, timeout=20, message="the dashboard did not answer", interval=0.2) == 200
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=10)
@@ -249,11 +242,10 @@ def _ids(component, found: set) -> set:
     return found
 
 
-@pytest.mark.parametrize("warehouse", ["no_warehouse", "synthetic_warehouse"])
-def test_every_callback_id_is_in_the_layouts_dash_validates_against(app, warehouse, request):
+@pytest.mark.parametrize("app", ["no_warehouse", "synthetic_warehouse"], indirect=True)
+def test_every_callback_id_is_in_the_layouts_dash_validates_against(app):
     """Dash checks each callback's ids against the first layout it builds of every page (no query);
     an id missing there is a console error on every page. Without a warehouse too."""
-    request.getfixturevalue(warehouse)
     client = app.server.test_client()
     assert client.get("/").status_code == 200
     found = _ids(app.layout() if callable(app.layout) else app.layout, set())

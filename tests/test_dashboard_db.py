@@ -6,7 +6,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import db, queries
+from dashboard import db
+from dashboard.queries import status as queries
 from tests.synthetic_warehouse import build_synthetic_warehouse
 
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from etl.harmonise import Rule, aggregate, to_2025
+from etl.harmonise import Rule, aggregate, note_fields, to_2025
 
 # Synthetic fixture: two 2019 municipalities A=10001, B=10002 merge into 2025 municipality 10009;
 # 10003 is unchanged. The numbers are invented to make averaging and recombining differ.
@@ -32,7 +32,10 @@ def test_rate_of_merged_municipality_is_recombined_from_counts_not_averaged():
     assert merged["value"] != pytest.approx(20.0)
     assert (merged["numerator"], merged["denominator"]) == (130.0, 1100.0)
     assert merged["flag"] == "recomputed_2025"
+    assert note_fields(merged["note"]) == {"method": "ratio_of_sums", "parts": ["10001", "10002"], "missing": None,
+                                           "detail": None}
     assert out.loc["10003", "flag"] == "original" and out.loc["10003", "value"] == 5.0
+    assert pd.isna(out.loc["10003", "note"])  # as published: nothing to explain
 
 
 def test_counts_are_summed_and_statistics_estimated_with_weights():
@@ -46,6 +49,10 @@ def test_counts_are_summed_and_statistics_estimated_with_weights():
     assert out.loc[("median", "10009"), "value"] == pytest.approx(22500)  # (20000*300 + 30000*100) / 400
     assert out.loc[("median", "10009"), "flag"] == "estimated"
     assert out.loc[("median", "10003"), "flag"] == "original"
+    assert note_fields(out.loc[("count", "10009"), "note"]) == {
+        "method": "sum", "parts": ["10001", "10002"], "missing": None, "detail": None}
+    assert note_fields(out.loc[("median", "10009"), "note"]) == {
+        "method": "estimate", "parts": ["10001", "10002"], "missing": None, "detail": "weighted_mean"}
 
 
 def test_a_missing_or_suppressed_part_leaves_the_merged_value_empty():
@@ -55,6 +62,10 @@ def test_a_missing_or_suppressed_part_leaves_the_merged_value_empty():
     out = to_2025(pd.concat([values, hidden]), RULES, CROSSWALK, MUNI_2025).set_index(["indicator_id", "nis_code"])
     assert out.loc[("count", "10009"), "flag"] == "missing" and np.isnan(out.loc[("count", "10009"), "value"])
     assert out.loc[("rate", "10009"), "flag"] == "suppressed" and np.isnan(out.loc[("rate", "10009"), "value"])
+    assert note_fields(out.loc[("count", "10009"), "note"]) == {
+        "method": "missing_in_source", "parts": ["10001", "10002"], "missing": ["10002"], "detail": None}
+    assert note_fields(out.loc[("rate", "10009"), "note"]) == {
+        "method": "suppressed", "parts": ["10001", "10002"], "missing": ["10001"], "detail": None}
 
 
 def test_absent_municipalities_are_listed_as_missing():
@@ -62,6 +73,8 @@ def test_absent_municipalities_are_listed_as_missing():
     out = to_2025(values, RULES, CROSSWALK, MUNI_2025)
     assert len(out) == 2
     assert out.set_index("nis_code").loc["10009", "flag"] == "missing"
+    assert note_fields(out.set_index("nis_code").loc["10009", "note"]) == {
+        "method": "missing_in_source", "parts": None, "missing": ["10009"], "detail": None}
 
 
 def test_aggregates_combine_counts():
@@ -72,6 +85,9 @@ def test_aggregates_combine_counts():
     areas = aggregate(municipal, RULES, MUNI_TABLE).set_index("nis_code")
     assert areas.loc["10000", "value"] == pytest.approx(180 / 1200 * 100)
     assert areas.loc["02000", "flag"] == "recomputed_2025"
+    # An area's parts are its 2025 municipalities: not listed.
+    assert note_fields(areas.loc["10000", "note"]) == {"method": "ratio_of_sums", "parts": None, "missing": [],
+                                                       "detail": None}
 
 
 def test_a_part_with_a_rate_but_no_counts_leaves_the_merged_value_empty():
@@ -81,7 +97,8 @@ def test_a_part_with_a_rate_but_no_counts_leaves_the_merged_value_empty():
                            ("10003", 5.0, 5.0, 100.0, 100.0, "original")])
     merged = to_2025(values, RULES, CROSSWALK, MUNI_2025).set_index("nis_code").loc["10009"]
     assert merged["flag"] == "missing" and np.isnan(merged["value"])
-    assert merged["note"] == "niet te combineren zonder tellers, noemers of gewichten voor 10001, 10002"
+    assert note_fields(merged["note"]) == {"method": "not_combinable", "parts": ["10001", "10002"],
+                                           "missing": ["10002"], "detail": None}
 
 
 def test_a_municipality_without_counts_stays_out_of_area_sums():
@@ -91,7 +108,8 @@ def test_a_municipality_without_counts_stays_out_of_area_sums():
     areas = aggregate(to_2025(values, RULES, CROSSWALK, MUNI_2025), RULES, MUNI_TABLE).set_index("nis_code")
     # 1 of 2 municipalities combinable: below the coverage threshold, so no area value at all.
     assert areas.loc["10000", "flag"] == "missing" and np.isnan(areas.loc["10000", "value"])
-    assert areas.loc["10000", "note"] == "niet berekend: 1 van de 2 gemeenten zonder (combineerbare) waarde: 10003"
+    assert note_fields(areas.loc["10000", "note"]) == {"method": "not_computed", "parts": None, "missing": ["10003"],
+                                                       "detail": "low_coverage"}
 
 
 def test_area_rate_without_a_few_municipalities_is_estimated_and_names_them():
@@ -103,9 +121,9 @@ def test_area_rate_without_a_few_municipalities_is_estimated_and_names_them():
     data = [(c, 10.0, 10.0, 100.0, 100.0, "original") for c in codes[:-1]] + [(codes[-1], None, None, None, None, "missing")]
     municipal = to_2025(rows("rate", data), RULES, crosswalk, pd.Series(codes))
     area = aggregate(municipal, RULES, table).set_index("nis_code").loc["20001"]
-    assert 19 / 20 >= MIN_AREA_COVERAGE
+    assert MIN_AREA_COVERAGE <= 19 / 20
     assert area["flag"] == "estimated" and area["value"] == pytest.approx(10.0)
-    assert area["note"] == "berekend zonder 1 van de 20 gemeenten zonder (combineerbare) waarde: 20020"
+    assert note_fields(area["note"]) == {"method": "ratio_of_sums", "parts": None, "missing": ["20020"], "detail": None}
     # Two thirds of them missing: no value for the area.
     sparse = [(c, 10.0, 10.0, 100.0, 100.0, "original") for c in codes[:6]]
     sparse_area = aggregate(to_2025(rows("rate", sparse), RULES, crosswalk, pd.Series(codes)), RULES, table)
@@ -141,3 +159,19 @@ def test_region_values_combine_counts(built_warehouse, read_only):
     brussels = con.execute("SELECT value, numerator, denominator FROM indicator_value WHERE indicator_id = 'child_share' "
                            "AND nis_code = '04000' AND year = 2015").fetchone()
     assert brussels[1] == 267_922 and brussels[0] == pytest.approx(brussels[1] / brussels[2] * 100)
+
+
+def test_merged_municipality_note_fields_are_stored(built_warehouse, read_only):
+    """46029 Lokeren = 44045 Moerbeke + 46014 Lokeren (2019 codes): the note says so as fields."""
+    con = read_only(built_warehouse)
+    notes = dict(con.execute("""SELECT indicator_id, note FROM indicator_value
+                                WHERE nis_code = '46029' AND year = 2022""").fetchall())
+    assert notes["arop_admin"] == {"method": "ratio_of_sums", "parts": ["44045", "46014"], "missing": None,
+                                   "detail": None}
+    assert notes["adi_persons"]["method"] == "sum"
+    assert notes["adi_median"] == {"method": "estimate", "parts": ["44045", "46014"], "missing": None,
+                                   "detail": "weighted_mean"}
+    herstappe = con.execute("SELECT flag, note FROM indicator_value WHERE indicator_id = 'arop_admin' "
+                            "AND nis_code = '73028' AND year = 2022").fetchone()
+    assert herstappe == ("missing", {"method": "missing_in_source", "parts": None, "missing": ["73028"],
+                                     "detail": None})

@@ -76,7 +76,8 @@ def test_good_import_harmonises_and_survives_build(etl_root, tmp_path, read_only
     # Two Flemish municipalities (46029, 11002) say nothing about the region: left empty, saying why.
     flag, note = con.execute("SELECT flag, note FROM indicator_value WHERE indicator_id = 'test_kansarmoede' "
                              "AND nis_code = '02000' AND year = 2022").fetchone()
-    assert flag == "missing" and note.startswith("niet berekend: 283 van de 285 gemeenten zonder (combineerbare) waarde: 11001, ")
+    assert flag == "missing" and note["method"] == "not_computed" and note["detail"] == "low_coverage"
+    assert len(note["missing"]) == 283 and note["missing"][0] == "11001"  # 285 Flemish municipalities, 2 with a value
     assert con.execute("SELECT count(*) FROM source WHERE source_id = 'import-test_kansarmoede'").fetchone()[0] == 1
 
 
@@ -179,20 +180,20 @@ def test_import_without_warehouse_says_build_first(tmp_path, monkeypatch, capsys
 
 def test_failed_swap_keeps_the_previous_import_and_warehouse(etl_root, tmp_path, monkeypatch, capsys):
     """Re-importing an indicator whose warehouse swap fails: the stored import is the old one again."""
-    from etl import imports
+    from etl import staged
 
     assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 0
     live = etl_root / "warehouse.duckdb"
     stored = etl_root / "imports" / "test_kansarmoede"
     before, stored_before = digest(live), digest(stored / "data.csv")
-    replace = imports.os.replace
+    replace = staged.os.replace
 
     def failing_swap(src, dst):
         if Path(dst) == live:
             raise OSError(28, "No space left on device")
         return replace(src, dst)
 
-    monkeypatch.setattr(imports.os, "replace", failing_swap)
+    monkeypatch.setattr(staged.os, "replace", failing_swap)
     changed = GOOD_CSV.replace("21004;2022;25,5;51;200", "21004;2022;30,0;60;200")
     assert run_import(write_csv(tmp_path, changed, "nieuw.csv"), write_meta(tmp_path)) == 1
     assert digest(live) == before
@@ -214,4 +215,31 @@ def test_build_refuses_a_stored_import_named_like_a_builtin(etl_root, tmp_path):
     before = digest(etl_root / "warehouse.duckdb")
     with pytest.raises(EtlError, match="'child_share' heeft nu de naam van een ingebouwde indicator"):
         build(load_settings())
+    assert digest(etl_root / "warehouse.duckdb") == before
+
+
+def test_display_metadata_is_derived_or_taken_from_the_metadata(etl_root, tmp_path, read_only):
+    """unit is the Dutch unit; short_unit and decimals follow from it (or the kind) unless given."""
+    assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 0
+    path = write_csv(tmp_path, "niscode;jaar;waarde\n21004;2022;1234,5\n11001;2022;2000\n", "euro.csv")
+    assert main(["import-indicator", str(path), "--meta", str(write_meta(tmp_path, indicator_id="test_euro")),
+                 "--unit", "euro", "--unit-en", "euro per child", "--decimals", "2", "--kind", "statistic"]) == 0
+    con = read_only(etl_root / "warehouse.duckdb")
+    rows = {r[0]: r[1:] for r in con.execute(
+        "SELECT indicator_id, unit, unit_nl, unit_en, short_unit, decimals FROM indicator "
+        "WHERE indicator_id IN ('test_kansarmoede', 'test_euro')").fetchall()}
+    assert rows["test_kansarmoede"] == ("%", "%", None, "%", 1)  # `%`: short unit % and 1 decimal
+    assert rows["test_euro"] == ("euro", "euro", "euro per child", "€", 2)  # euro -> €; decimals as given
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"decimals": 9}, "decimals moet een geheel getal van 0 tot 6 zijn, niet 9"),
+    ({"decimals": "1,5"}, "decimals moet een geheel getal van 0 tot 6 zijn, niet '1,5'"),
+    ({"short_unit": "$"}, "short_unit moet % of € zijn (of leeg), niet '$'"),
+])
+def test_bad_display_metadata_is_refused(changes, expected, etl_root, tmp_path, capsys):
+    before = digest(etl_root / "warehouse.duckdb")
+    path = write_csv(tmp_path, "niscode;jaar;waarde\n21004;2022;1\n")
+    assert run_import(path, write_meta(tmp_path, **changes)) == 2
+    assert expected in capsys.readouterr().err
     assert digest(etl_root / "warehouse.duckdb") == before

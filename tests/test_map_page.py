@@ -5,15 +5,11 @@ import dash
 import numpy as np
 import pytest
 
+from dashboard import formatting as fmt
 from dashboard import mapping
+from dashboard.pages.map import callbacks, exports, figures, state
+from dashboard.queries import map as qm
 from tests.dash_pages import as_text, page
-
-
-@pytest.fixture
-def app():
-    from dashboard.app import create_app
-
-    return create_app()
 
 
 @pytest.mark.parametrize("scheme", mapping.SCHEMES)
@@ -40,21 +36,22 @@ def test_colours_darkest_is_least_favourable():
 
 def test_labels_in_belgian_notation():
     c = mapping.Classes(3.2, (5.3, 42.8), "quantiles")
-    assert mapping.class_labels(c, "%", "rate", "nl") == ["3,2 – 5,3\u00a0%", "5,3 – 42,8\u00a0%"]
-    assert mapping.class_labels(c, "%", "rate", "en") == ["3.2 – 5.3%", "5.3 – 42.8%"]
-    assert mapping.value_text(21345.4, "euro", "statistic", "nl") == "€\u00a021.345"
-    assert mapping.value_text(12345, "inwoners", "count", "nl") == "12.345\u00a0inwoners"
+    rate = {"unit": "%", "kind": "rate"}
+    assert mapping.class_labels(c, rate, "nl") == ["3,2 – 5,3\u00a0%", "5,3 – 42,8\u00a0%"]
+    assert mapping.class_labels(c, rate, "en") == ["3.2 – 5.3%", "5.3 – 42.8%"]
+    assert fmt.value_text(21345.4, {"unit": "euro", "kind": "statistic"}, "nl") == "€\u00a021.345"
+    assert fmt.value_text(12345, {"unit": "inwoners", "kind": "count"}, "nl") == "12.345\u00a0inwoners"
     assert mapping.normalise_k("99") == 7 and mapping.normalise_k("x") == 5
     assert mapping.normalise_scheme("<script>") == "quantiles"
 
 
 def test_state_round_trip(app, synthetic_warehouse):
-    m = page("/")
-    state = m.parse_state(indicator="kansarmoede_index", year="2022", scheme="natural_breaks", k="4",
+    m = state
+    state_ = m.parse_state(indicator="kansarmoede_index", year="2022", scheme="natural_breaks", k="4",
                           overlay="lbn_2023", nis="11901", lang=["nl", "en"])
-    assert state == {"indicator": "kansarmoede_index", "year": 2022, "scheme": "natural_breaks", "k": 4,
+    assert state_ == {"indicator": "kansarmoede_index", "year": 2022, "scheme": "natural_breaks", "k": 4,
                      "overlay": "lbn_2023", "nis": "11901", "lang": "en"}
-    assert m.state_query(state) == ("?indicator=kansarmoede_index&year=2022&scheme=natural_breaks&k=4"
+    assert m.state_query(state_) == ("?indicator=kansarmoede_index&year=2022&scheme=natural_breaks&k=4"
                                     "&overlay=lbn_2023&nis=11901&lang=en")
     assert m.parse_state(nis="1; DROP", year="x")["nis"] is None
 
@@ -69,8 +66,8 @@ def test_layout_reads_no_data(app, synthetic_warehouse, monkeypatch):
 
 
 def test_setup_and_update_on_the_synthetic_warehouse(app, synthetic_warehouse):
-    m = page("/")
-    out = m._setup(m.parse_state(indicator="kansarmoede_index", year="2022"))
+    m = callbacks
+    out = m.setup(state.parse_state(indicator="kansarmoede_index", year="2022"))
     notice, _opts, indicator, *_rest, year, fig = out
     assert notice is None and indicator == "kansarmoede_index" and year == 2022
     values = fig["data"][0]
@@ -88,18 +85,17 @@ def test_setup_and_update_on_the_synthetic_warehouse(app, synthetic_warehouse):
 
 
 def test_hover_text_from_data_is_escaped(app, synthetic_warehouse, monkeypatch):
-    m = page("/")
-    base = m.qm.base()
+    base = qm.base()
     munis = base["municipalities"].copy()
     munis.loc[0, "name_nl"] = "<b>Aadorp</b> & <img src=x>"
-    text = m._static_text({**base, "municipalities": munis}, "nl")[0]
+    text = figures.static_text({**base, "municipalities": munis}, "nl")[0]
     assert "<img" not in text and "&lt;img src=x&gt;" in text and "&amp;" in text
 
 
 def test_no_warehouse_shows_the_notice(app, tmp_path, monkeypatch):
     monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "none.duckdb"))
-    m = page("/")
-    out = m._setup(m.parse_state())
+    m = callbacks
+    out = m.setup(state.parse_state())
     assert "python -m etl build" in as_text(out[0])
     assert m.update("arop_admin", 2022, "quantiles", 5, "none", None, "nl", "") == (dash.no_update,) * 9
 
@@ -119,7 +115,7 @@ def test_export_of_the_map_view_has_every_municipality_with_class_rank_and_sourc
 
     from dashboard.ui import downloads
 
-    mod = page("/")
+    mod = exports
     parts, sheets = mod.export("arop_admin", 2019, "quantiles", 5, None, "nl")
     sheet = sheets[0]
     assert parts == ("kaart", "arop_admin", "2019")
@@ -138,4 +134,4 @@ def test_export_of_the_map_view_has_every_municipality_with_class_rank_and_sourc
     values = [row for row in ws.iter_rows(values_only=True) if row and row[0] and str(row[0]).isdigit()]
     assert len(values) == 304
     # an unknown indicator exports what the map then shows: the default indicator
-    assert mod.export("no-such-indicator", 2019, "quantiles", 5, None, "nl")[0][1] == mod.DEFAULT_INDICATOR
+    assert mod.export("no-such-indicator", 2019, "quantiles", 5, None, "nl")[0][1] == state.DEFAULT_INDICATOR

@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import need
+from dashboard import need, urls
+from dashboard.pages.need import callbacks, exports, view
+from dashboard.pages.need import state as need_state
 from tests.dash_pages import loaded_page
 
 # ----------------------------------------------------------------- synthetic examples
@@ -215,50 +217,50 @@ def test_concentration_curve_orders_by_need_and_matches_the_trapezoid_sum():
 # ------------------------------------------------------------------ the real warehouse
 
 
-def latest_arop(page) -> int:
+def latest_arop() -> int:
     from dashboard.queries import need as qn
 
-    return page.years_of(qn.base()["indicator_by_id"]["arop_admin"])[-1]
+    return view.years_of(qn.base()["indicator_by_id"]["arop_admin"])[-1]
 
 
 def test_real_equivalents_add_up_to_the_networks_for_every_rule(real_warehouse, read_only):
-    page = loaded_page("/behoefte")
+    loaded_page("/behoefte")
     con = read_only(real_warehouse)
     networks = con.execute("SELECT count(DISTINCT project_id) FROM project_location").fetchone()[0]
     assert networks == 48
-    year = latest_arop(page)
+    year = latest_arop()
     for rule in need.RULES:
-        m = page.model("arop_admin", year, rule)
+        m = view.model("arop_admin", year, rule)
         assert len(m["frame"]) == 304
         assert m["placed"] == networks and m["unplaced"] == []
         assert m["frame"]["equivalents"].sum() == pytest.approx(networks)
         per_network = m["split"].shares.groupby("project_id")["share"].sum()
         assert per_network.to_numpy() == pytest.approx([1.0] * networks)
     # the province-wide network of Limburg: 1/38 per municipality under equal shares
-    equal = page.model("arop_admin", year, "equal")
+    equal = view.model("arop_admin", year, "equal")
     limburg = equal["split"].shares.query("scope == 'province'")
     assert len(limburg) == 38 and limburg["share"].to_numpy() == pytest.approx([1 / 38] * 38)
     # by persons at risk: Herstappe has no figure and gets no share; the others follow their counts
-    at_risk = page.model("arop_admin", year, "at_risk")
+    at_risk = view.model("arop_admin", year, "at_risk")
     assert at_risk["split"].no_weight == ["73028"]
     assert at_risk["frame"].at["73028", "equivalents"] == 0.0
 
 
 def test_real_rule_changes_municipal_figures_but_not_totals(real_warehouse):
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    equal = page.model("arop_admin", year, "equal")["frame"]["equivalents"]
-    population = page.model("arop_admin", year, "population")["frame"]["equivalents"]
+    loaded_page("/behoefte")
+    year = latest_arop()
+    equal = view.model("arop_admin", year, "equal")["frame"]["equivalents"]
+    population = view.model("arop_admin", year, "population")["frame"]["equivalents"]
     assert not equal.equals(population)
     assert equal.sum() == pytest.approx(population.sum())
     assert equal["71016"] != pytest.approx(population["71016"])  # Genk, in the Limburg network
 
 
 def test_real_province_shares_match_the_harmonised_province_counts(real_warehouse, read_only):
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    m = page.model("arop_admin", year, "equal")
-    shares = page.spread_frame(m, "nl").set_index("code")
+    loaded_page("/behoefte")
+    year = latest_arop()
+    m = view.model("arop_admin", year, "equal")
+    shares = view.spread_frame(m, "nl").set_index("code")
     assert list(shares.index) == ["10000", "20001", "30000", "40000", "70000", "04000", "total"]
     assert shares.loc["04000", "name"] == "Brussels Hoofdstedelijk Gewest"
     assert shares.loc["04000", "municipalities"] == 19 and shares.loc["total", "municipalities"] == 304
@@ -276,27 +278,27 @@ def test_real_province_shares_match_the_harmonised_province_counts(real_warehous
 
 
 def test_real_funding_is_not_reported_instead_of_zero(real_warehouse):
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    v = page.scatter_view("arop_admin", year, "funding_per_inhabitant", "equal", None, None, "nl")
+    loaded_page("/behoefte")
+    year = latest_arop()
+    v = view.scatter_view("arop_admin", year, "funding_per_inhabitant", "equal", None, None, "nl")
     assert v["status"] == "not_reported"
-    out = page.render_scatter("arop_admin", year, "funding_per_child", "equal", None, None, "nl")
+    out = callbacks.render_scatter("arop_admin", year, "funding_per_child", "equal", None, None, "nl")
     text = str(out[1]) + str(out[2])
     assert "niet gerapporteerd" in text and "project_budget" in text
     assert out[4] is True  # the empty figure stays hidden
-    ok = page.render_scatter("arop_admin", year, "per_10k", "equal", None, None, "nl")
+    ok = callbacks.render_scatter("arop_admin", year, "per_10k", "equal", None, None, "nl")
     assert ok[4] is False and len(ok[3]["data"]) == 4
     assert sum(len(tr["x"]) for tr in ok[3]["data"]) == 303  # Herstappe has no value
 
 
 def test_real_scatter_thresholds_move_the_quadrants(real_warehouse):
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    default = page.scatter_view("arop_admin", year, "per_10k", "equal", None, None, "nl")
+    loaded_page("/behoefte")
+    year = latest_arop()
+    default = view.scatter_view("arop_admin", year, "per_10k", "equal", None, None, "nl")
     assert default["th"]["need_default"] and default["th"]["level_default"]
     assert default["th"]["level"] == pytest.approx(default["m"]["frame"]["equivalents"].sum()
                                                     / default["m"]["frame"]["population"].sum() * 10_000)
-    higher = page.scatter_view("arop_admin", year, "per_10k", "equal", 15, None, "nl")
+    higher = view.scatter_view("arop_admin", year, "per_10k", "equal", 15, None, "nl")
     assert higher["counts"]["hn_li"] + higher["counts"]["hn_hi"] < default["counts"]["hn_li"] + default["counts"]["hn_hi"]
     assert sum(default["counts"].values()) == 304
     hover = default["figure"]["data"][0]["customdata"][0][1]
@@ -304,15 +306,15 @@ def test_real_scatter_thresholds_move_the_quadrants(real_warehouse):
 
 
 def test_real_gap_export_states_the_rule_and_uses_labels(real_warehouse):
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    state = page.parse_state(indicator="arop_admin", year=str(year), gap_n="0", gap_top="10")
-    content, name, _mime = page.export_file("gap", "csv", state, "nl")
+    loaded_page("/behoefte")
+    year = latest_arop()
+    state = need_state.parse_state(indicator="arop_admin", year=str(year), gap_n="0", gap_top="10")
+    content, name, _mime = exports.export_file("gap", "csv", state, "nl")
     assert name.startswith("shortlist_nood_zonder_netwerk_arop_admin") and name.endswith(".csv")
     lines = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     header_at = lines.index([]) + 1
     intro, header, body = lines[:header_at - 1], lines[header_at], lines[header_at + 1:]
-    gap = page.gap_frame(page.model("arop_admin", year, "equal"), "0", "top", 10, None)
+    gap = view.gap_frame(view.model("arop_admin", year, "equal"), "0", "top", 10, None)
     assert len(body) == len(gap) > 0
     text = " ".join(r[0] for r in intro)
     assert "Verdeelregel: gelijke delen" in text and "geen enkel netwerk" in text and "de 10 %" in text
@@ -321,63 +323,61 @@ def test_real_gap_export_states_the_rule_and_uses_labels(real_warehouse):
     assert provinces <= {"Antwerpen", "Vlaams-Brabant", "West-Vlaanderen", "Oost-Vlaanderen", "Limburg",
                          "Brussels Hoofdstedelijk Gewest"}
     assert all(r[-1].startswith("/gemeente?nis=") for r in body)
-    content, name, _mime = page.export_file("gap", "xlsx", state, "en")
+    content, name, _mime = exports.export_file("gap", "xlsx", state, "en")
     wb = load_workbook(io.BytesIO(content))
     assert wb.sheetnames == ["Shortlist", "Notes"]
     assert "Split rule: equal shares" in " ".join(str(c.value) for c in wb["Shortlist"]["A"][:8])
 
 
 def test_real_curve_and_other_exports(real_warehouse):
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    m = page.model("arop_admin", year, "equal")
-    curve = page.curve_frames(m)["networks"]
+    loaded_page("/behoefte")
+    year = latest_arop()
+    m = view.model("arop_admin", year, "equal")
+    curve = view.curve_frames(m)["networks"]
     assert curve["x"].iloc[-1] == pytest.approx(1) and curve["y"].iloc[-1] == pytest.approx(1)
     index = need.concentration_index(curve["x"], curve["y"])
     assert -1 <= index <= 1
-    state = page.parse_state(indicator="arop_admin", year=str(year))
+    state = need_state.parse_state(indicator="arop_admin", year=str(year))
     for kind in ("scatter", "spread", "curve"):
-        content, name, _ = page.export_file(kind, "csv", state, "nl")
+        content, name, _ = exports.export_file(kind, "csv", state, "nl")
         lines = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
         body = lines[lines.index([]) + 2:]
         assert len(body) == {"scatter": 304, "spread": 7, "curve": len(curve) - 1}[kind]
         assert any("Verdeelregel" in line[0] for line in lines[:6] if line)
-    spread = page.export_file("spread", "csv", state, "nl")[0].decode("utf-8-sig")
+    spread = exports.export_file("spread", "csv", state, "nl")[0].decode("utf-8-sig")
     assert "niet gerapporteerd" in spread and "Brussels Hoofdstedelijk Gewest" in spread
 
 
 def test_state_round_trips_through_the_url():
     from urllib.parse import parse_qsl
 
-    page_source = loaded_page("/behoefte")
-
-    state = page_source.parse_state(indicator="adi_median", year="2019", measure="per_1k_children", rule="at_risk",
+    state = need_state.parse_state(indicator="adi_median", year="2019", measure="per_1k_children", rule="at_risk",
                                     need_t="21500,5", int_t="0.2", gap_n="0", gap_mode="value", gap_top="30",
                                     gap_min="20000", lang="en")
-    query = dict(parse_qsl(page_source.with_query("", None, **page_source.url_changes(state, 2022)).lstrip("?")))
+    query = dict(parse_qsl(urls.with_query("", None, **need_state.url_changes(state, 2022)).lstrip("?")))
     assert query == {"indicator": "adi_median", "year": "2019", "measure": "per_1k_children", "rule": "at_risk",
                      "need_t": "21500.5", "int_t": "0.2", "gap_n": "0", "gap_mode": "value", "gap_top": "30",
                      "gap_min": "20000"}
-    assert page_source.parse_state(**query) == {**state, "lang": "nl"}
-    defaults = page_source.parse_state(indicator="arop_admin", year="2022", rule="nonsense", measure="<x>",
+    assert need_state.parse_state(**query) == {**state, "lang": "nl"}
+    defaults = need_state.parse_state(indicator="arop_admin", year="2022", rule="nonsense", measure="<x>",
                                        need_t="1e9;DROP", gap_top="500")
-    assert page_source.url_changes(defaults, 2022) == {k: None for k in query}
+    assert need_state.url_changes(defaults, 2022) == {k: None for k in query}
 
 
 def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real_warehouse):
     import dash
 
-    page = loaded_page("/behoefte")
-    year = latest_arop(page)
-    first = page.render_gap("arop_admin", year, "equal", "1", "top", 20, None, "nl")
+    loaded_page("/behoefte")
+    year = latest_arop()
+    first = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 20, None, "nl")
     figure, key = first[2], first[3]
     trace = figure["data"][0]
     listed = [nis for nis, z in zip(trace["locations"], trace["z"]) if z == 1]
     assert len(trace["locations"]) == 304 and trace["geojson"].startswith("/geo/municipalities_2025.geojson?v=")
-    gap = page.gap_frame(page.model("arop_admin", year, "equal"), "1", "top", 20, None)
+    gap = view.gap_frame(view.model("arop_admin", year, "equal"), "1", "top", 20, None)
     assert listed and sorted(listed) == sorted(gap["nis_code"])
     assert trace["customdata"][trace["locations"].index(gap["nis_code"].iloc[0])] == "Op de shortlist (nr. 1)"
-    shorter = page.render_gap("arop_admin", year, "equal", "1", "top", 10, None, "nl", key)
+    shorter = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 10, None, "nl", key)
     assert isinstance(shorter[2], dash.Patch) and shorter[3] == key
-    other_rule = page.render_gap("arop_admin", year, "population", "1", "top", 10, None, "nl", key)
+    other_rule = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "nl", key)
     assert isinstance(other_rule[2], dict) and other_rule[3] != key

@@ -7,9 +7,13 @@ import io
 
 from openpyxl import load_workbook
 
-from dashboard.ui import downloads
+from dashboard import action_plan as ap
+from dashboard import urls
+from dashboard.pages.actions import exports as action_exports
+from dashboard.pages.portfolio import exports as portfolio_exports
+from dashboard.pages.portfolio import view as portfolio_view
 from dashboard.queries import portfolio as qp
-from tests.dash_pages import loaded_page
+from dashboard.ui import downloads
 
 
 def b(action_id, amount, qualifier="total", year=None, per_unit="false"):
@@ -19,19 +23,19 @@ def b(action_id, amount, qualifier="total", year=None, per_unit="false"):
 
 def test_counted_amount_takes_the_total_not_total_plus_parts():
     # 07_07_11: 2.5 million = 1 million ESF + 1.5 million co-financing
-    got = qp.counted_amounts([b("07_07_11", 2_500_000), b("07_07_11", 1_000_000), b("07_07_11", 1_500_000)])
+    got = ap.counted_amounts([b("07_07_11", 2_500_000), b("07_07_11", 1_000_000), b("07_07_11", 1_500_000)])
     assert got["07_07_11"] == {"amount": 2_500_000, "basis": "largest", "n_amounts": 3, "n_excluded": 0}
 
 
 def test_counted_amount_sums_distinct_plan_years_and_skips_other_years_and_unit_prices():
     rows = [b("x", 100, "year", 2015), b("x", 40, "year", 2015), b("x", 120, "year", 2016),
             b("x", 5_000, "year", 2014), b("x", 9_999, "total", per_unit="true")]
-    got = qp.counted_amounts(rows)["x"]
+    got = ap.counted_amounts(rows)["x"]
     assert got["amount"] == 220 and got["basis"] == "years" and got["n_excluded"] == 2
 
 
 def test_yearly_amount_counts_once_and_informational_action_not_at_all():
-    got = qp.counted_amounts([b("y", 6_700_000, "per_year"), b("y", 500_000, "per_year"),
+    got = ap.counted_amounts([b("y", 6_700_000, "per_year"), b("y", 500_000, "per_year"),
                               b("08_03_03", 692_000), b("08_03_03", 1_200_000, "year", 2014)])
     assert got["y"]["amount"] == 6_700_000
     assert got["08_03_03"]["amount"] is None and got["08_03_03"]["basis"] == "none"
@@ -42,14 +46,14 @@ def test_search_ignores_case_and_accents_and_needs_every_word():
              "administration": "Agentschap Opgroeien", "budget_text": "€ 1.000"},
             {"action_id": "02_01_01", "right_code": "02", "minister_code": "02", "title": "Schoolkosten",
              "administration": "Departement Onderwijs", "budget_text": "Geen budget"}]
-    assert [a["action_id"] for a in qp.search_actions(rows, "KINDEROPVANG opgroeien")] == ["01_01_01"]
-    assert [a["action_id"] for a in qp.search_actions(rows, "ónderwijs")] == ["02_01_01"]
-    assert qp.search_actions(rows, "kinderopvang", right="02") == []
+    assert [a["action_id"] for a in ap.search_actions(rows, "KINDEROPVANG opgroeien")] == ["01_01_01"]
+    assert [a["action_id"] for a in ap.search_actions(rows, "ónderwijs")] == ["02_01_01"]
+    assert ap.search_actions(rows, "kinderopvang", right="02") == []
 
 
 def test_query_values_are_validated():
-    assert qp.valid_nis("70000") == "70000" and qp.valid_nis("7000'; DROP") is None
-    assert qp.valid_code(["x", "education"]) == "education" and qp.valid_code("<script>") is None
+    assert urls.valid_nis("70000") == "70000" and urls.valid_nis("7000'; DROP") is None
+    assert urls.valid_code(["x", "education"]) == "education" and urls.valid_code("<script>") is None
 
 
 def test_action_plan_summary_on_the_real_registers(real_warehouse):
@@ -58,8 +62,8 @@ def test_action_plan_summary_on_the_real_registers(real_warehouse):
     with db.reader() as r:
         actions, budgets = qp.actions(r), qp.action_budgets(r)
     assert len(actions) == 201
-    counted = qp.counted_amounts(budgets)
-    per_right = qp.summarise(actions, counted, "right_code", "right_label")
+    counted = ap.counted_amounts(budgets)
+    per_right = ap.summarise(actions, counted, "right_code", "right_label")
     assert sum(g["actions"] for g in per_right) == 201
     assert {g["code"]: g["actions"] for g in per_right}["06"] == 28
     with_amount = sum(g["with_amount"] for g in per_right)
@@ -77,38 +81,35 @@ def test_projects_filters_and_disagreeing_facts(real_warehouse):
     with db.reader() as r:
         projects, facts = qp.projects(r), qp.programme_facts(r)
     assert len(projects) == 48
-    limburg = qp.filter_projects(projects, province="70000")
+    limburg = portfolio_view.filter_projects(projects, province="70000")
     assert len(limburg) == 6
     # Springplank: listed under Antwerpen by the guide, located in Oost-Vlaanderen (2025)
     spring = next(p for p in projects if p["name"] == "Springplank")
     assert spring["province_codes"] == ["40000"] and spring["province_listed"] == "Antwerpen"
-    assert spring in qp.filter_projects(projects, province="40000", nis="46030")
-    groups = {g["fact"]: g for g in qp.fact_groups(facts) if g["programme_id"] == "lbn_2023"}
+    assert spring in portfolio_view.filter_projects(projects, province="40000", nis="46030")
+    groups = {g["fact"]: g for g in portfolio_view.fact_groups(facts) if g["programme_id"] == "lbn_2023"}
     assert groups["projects_selected"]["disagrees"] and not groups["budget_year"]["disagrees"]
     assert sorted(r["value"] for r in groups["projects_selected"]["rows"]) == ["45", "48"]
 
 
-def test_portfolio_exports_use_labels_and_neutralise_formulas(real_warehouse):
-    portfolio = loaded_page("/portfolio")
-
-    intro, sheet = portfolio.export_projects({"province": "70000", "theme": "education"}, "nl")
+def test_portfolio_exports_use_labels_and_neutralise_formulas(app, real_warehouse):  # app: links need it
+    sheet = portfolio_exports.export_projects({"province": "70000", "theme": "education"}, "nl")
+    intro = sheet.intro
     assert intro[1] == "Filters: Provincie (2025) = Limburg; Thema = Onderwijs"
     assert len(sheet.rows) == 3
     assert all(r["province"] == "Limburg" and "Onderwijs" in r["themes"] for r in sheet.rows)
     assert not any("education" in str(v) for r in sheet.rows for v in r.values())
     # a formula in the data stays text in the CSV
     sheet.rows.append({**sheet.rows[0], "name": "=HYPERLINK(\"http://x\")"})
-    text = downloads.csv_with_intro(intro[1:], sheet).decode("utf-8-sig")
+    content, _name, _mime = downloads.table_file("csv", [sheet], "projecten")  # what the page sends
+    text = content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert any(r and r[0] == "'=HYPERLINK(\"http://x\")" for r in rows)
 
 
 def test_wq28_answer_workbook(real_warehouse, tmp_path):
-    portfolio = loaded_page("/portfolio")
-
-    content = portfolio.wq28_bytes("70000")
     path = tmp_path / "wq28.xlsx"
-    path.write_bytes(content)
+    portfolio_exports.wq28_answer("70000").save(path)
     wb = load_workbook(path)
     assert wb.sheetnames == ["Per provincie", "Per gemeente", "Bronnen"]
     summary = {r[0]: r for r in wb["Per provincie"].iter_rows(min_row=4, values_only=True)}
@@ -118,10 +119,9 @@ def test_wq28_answer_workbook(real_warehouse, tmp_path):
 
 
 def test_action_plan_exports(real_warehouse):
-    actions = loaded_page("/actieplan")
-
-    sheets = actions.export("kinderopvang", None, None, "nl")
+    sheets = action_exports.export("kinderopvang", None, None, "nl")
     assert sheets is not None and 0 < len(sheets[0].rows) < 201
     assert "Zoek in titel" in sheets[0].intro[1]
-    columns, rows = actions.chart_export("right", None, None, None, "nl")
+    chart = action_exports.chart_export("right", None, None, None, "nl")
+    columns, rows = chart.columns, chart.rows
     assert sum(r["actions"] for r in rows) == 201 and columns[1].label == "Grondrecht"

@@ -4,19 +4,14 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from openpyxl import load_workbook
 
+from dashboard.pages.compare import exports as compare_exports
+from dashboard.pages.compare import view as compare
+from dashboard.pages.profile import exports as profile_exports
+from dashboard.pages.profile.callbacks import render as render_profile
 from dashboard.ui import downloads
 from tests.dash_pages import as_text, page
-
-
-@pytest.fixture
-def app():
-    from dashboard.app import create_app
-
-    return create_app()
-
 
 # ------------------------------------------------------------------------------ downloads
 
@@ -60,16 +55,15 @@ def test_layouts_read_no_data(app, synthetic_warehouse, monkeypatch):
 
 
 def test_profile_without_registers_and_unknown_codes(app, synthetic_warehouse):
-    profile = page("/gemeente")
-    content, title = profile.render("11902", "nl")
+    content, title = render_profile("11902", "nl")
     text = as_text(content)
     assert title == "Beekveld (synthetisch)"
     assert "De registers met interventies zitten niet in dit datawarehouse." in text
     assert "Herberekend 2025" in text
     for bad in ("99999", "<script>alert(1)</script>", "1' OR '1'='1"):
-        content, _ = profile.render(bad, "en")
+        content, _ = render_profile(bad, "en")
         assert "Unknown municipality" in as_text(content)
-    content, _ = profile.render(None, "nl")
+    content, _ = render_profile(None, "nl")
     assert "Kies een gemeente" in as_text(content)
 
 
@@ -89,14 +83,13 @@ def test_peer_groups_from_the_data(real_warehouse):
 
 
 def test_profile_of_lokeren(app, real_warehouse):
-    profile = page("/gemeente")
-    content, title = profile.render("46029", "nl")
+    content, title = render_profile("46029", "nl")
     text = as_text(content)
     assert title == "Lokeren"
     assert "Moerbeke (44045)" in text and "Fusiegemeente 2025." in text
     assert "van 304" in text and "Peergroep (10 gemeenten)" in text
     assert "Lokale teams van Opgroeien" in text
-    name, sheets = profile.export("46029", "en")
+    name, sheets = profile_exports.export("46029", "en")
     summary, series = sheets[0], sheets[1]
     assert name == "Lokeren" and len(summary.rows) == 11
     arop = [r for r in series.rows if r["area"] == "Lokeren" and r["indicator"].startswith("Administrative")]
@@ -105,13 +98,12 @@ def test_profile_of_lokeren(app, real_warehouse):
 
 
 def test_compare_ranking_and_export(app, real_warehouse):
-    compare = page("/vergelijk")
     data = compare.load("arop_admin", ["46029"], "own", None, 2015, 2022)
     rows = compare.ranking_rows(data, "nl")
     assert len(rows) == 304
     top = min((r for r in rows if r["rank"]), key=lambda r: r["rank"])
     assert top["name"] == "Sint-Joost-ten-Node"
-    name, sheets = compare.export("arop_admin", ["46029", "44021"], "province", "40000", 2015, 2022,
+    name, sheets = compare_exports.export("arop_admin", ["46029", "44021"], "province", "40000", 2015, 2022,
                                   {"key": "name", "asc": True}, "nl")
     csv_rows = list(csv.reader(io.StringIO(downloads.csv_bytes(sheets[0].columns, sheets[0].rows).decode("utf-8-sig")),
                                delimiter=";"))
@@ -119,3 +111,50 @@ def test_compare_ranking_and_export(app, real_warehouse):
     assert sum(r[10] == "ja" for r in csv_rows[1:]) == 55  # all of Oost-Vlaanderen
     assert compare.search_for("arop_admin", ["46029"], "peers", None, 2015, 2022, {"key": "end", "asc": False},
                               "?lang=en") == "?lang=en&indicator=arop_admin&nis=46029&group=peers&start=2015&end=2022&sort=end-desc"
+
+
+# ------------------------------------------------------------------------------ pure rules
+
+def test_need_ranks_share_the_best_rank_and_skip_missing():
+    from dashboard.ranking import need_ranks
+
+    values = {"a": 10.0, "b": 30.0, "c": 30.0, "d": None, "e": float("nan"), "f": 20.0}
+    assert need_ranks(values, "rate", "higher_is_worse") == {"b": 1, "c": 1, "f": 3, "a": 4}
+    assert need_ranks(values, "statistic", "higher_is_better") == {"a": 1, "f": 2, "b": 3, "c": 3}
+    assert need_ranks(values, "count", "higher_is_better")["b"] == 1  # counts: the largest first
+
+
+def test_change_text_reads_the_indicator_row():
+    from dashboard import formatting as fmt
+
+    percent = {"unit": "%", "kind": "rate"}
+    assert fmt.change_text(10.0, 11.25, percent, "nl") == ("+1,3\u00a0procentpunt", "+12,5\u00a0%")
+    assert fmt.change_text(10.0, 8.8, percent, "en") == ("-1.2\u00a0ppt", "-12.0%")
+    residents = {"unit_nl": "inwoners", "unit_en": "residents", "short_unit": None, "decimals": 0}
+    assert fmt.change_text(1000, 1200, residents, "en") == ("+200 residents".replace(" ", "\u00a0"), "+20.0%")
+    assert fmt.change_text(1000, 1200, residents, "en", with_unit=False)[0] == "+200"
+    assert fmt.change_text(None, 3, percent, "nl") == (fmt.MISSING, fmt.MISSING)
+
+
+def test_downloads_carry_where_the_figures_come_from(app, real_warehouse):
+    import base64
+
+    from dashboard.pages.profile import exports as profile_exports
+
+    outputs = [d["output"] for d in app.server.test_client().get("/_dash-dependencies").json]
+    # one download per table, whatever the format
+    assert sorted(o for o in outputs if o.startswith(("profile-download", "compare-download"))) == \
+        ["compare-download.data", "profile-download.data"]
+    sent = profile_exports.send("csv", "46029", "nl")
+    assert sent["filename"] == "profiel_lokeren.csv" and sent["type"] == "text/csv"
+    lines = base64.b64decode(sent["content"]).decode("utf-8-sig").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Gebied;"))
+    intro = "\n".join(lines[:header])
+    assert "Gemeenteprofiel Lokeren" in intro and "Bron: " in intro and "Statbel" in intro
+    assert "Datawarehouse: build " in intro
+    sent = compare_exports.send("csv", "arop_admin", ["46029"], "peers", None, 2015, 2022, None, "en")
+    lines = base64.b64decode(sent["content"]).decode("utf-8-sig").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Rank 2022;"))
+    intro = "\n".join(lines[:header])
+    assert "Chosen municipalities: Lokeren" in intro and "Source: " in intro and "Data warehouse: build " in intro
+    assert len(lines) - header == 305

@@ -10,6 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import monitoring
+from dashboard.pages.project.exports import export_sheet
+from dashboard.pages.project.layout import valid_project_id
+from dashboard.pages.reporting.callbacks import fill as fill_tracker
+from dashboard.pages.reporting.exports import export_sheets as tracker_sheets
 from dashboard.queries import project as qpr
 from etl.reports.periods import Runtime
 from tests.dash_pages import as_text, find, page
@@ -17,36 +22,29 @@ from tests.dash_pages import as_text, find, page
 SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
 
 
-@pytest.fixture
-def app():
-    from dashboard.app import create_app
-
-    return create_app()
-
-
 # ------------------------------------------------------------------------------ pure logic
 
 def test_progress_formula():
-    assert qpr.progress(25.5, 10, 50) == qpr.Progress(0.3875, "ok")
-    assert qpr.progress(61, 20, 100).value == pytest.approx(0.5125)
-    assert qpr.progress(5, 10, 50).value == pytest.approx(-0.125)      # went backwards
-    assert qpr.progress(120, 20, 100).value == pytest.approx(1.25)     # beyond the target
-    assert qpr.progress(30, 40, 20).value == pytest.approx(0.5)        # a target below the baseline (fewer dropouts)
+    assert monitoring.progress(25.5, 10, 50) == monitoring.Progress(0.3875, "ok")
+    assert monitoring.progress(61, 20, 100).value == pytest.approx(0.5125)
+    assert monitoring.progress(5, 10, 50).value == pytest.approx(-0.125)      # went backwards
+    assert monitoring.progress(120, 20, 100).value == pytest.approx(1.25)     # beyond the target
+    assert monitoring.progress(30, 40, 20).value == pytest.approx(0.5)        # a target below the baseline (fewer dropouts)
 
 
 def test_progress_is_undefined_when_target_equals_baseline_or_values_are_missing():
-    assert qpr.progress(12, 10, 10) == qpr.Progress(None, "target_equals_baseline")
-    assert qpr.progress(10, 10.0, 10) == qpr.Progress(None, "target_equals_baseline")
-    assert qpr.progress(None, 10, 50) == qpr.Progress(None, "no_actual")
-    assert qpr.progress(float("nan"), 10, 50) == qpr.Progress(None, "no_actual")
-    assert qpr.progress(20, None, 50) == qpr.Progress(None, "no_baseline")
-    assert qpr.progress(20, 10, None) == qpr.Progress(None, "no_target")
+    assert monitoring.progress(12, 10, 10) == monitoring.Progress(None, "target_equals_baseline")
+    assert monitoring.progress(10, 10.0, 10) == monitoring.Progress(None, "target_equals_baseline")
+    assert monitoring.progress(None, 10, 50) == monitoring.Progress(None, "no_actual")
+    assert monitoring.progress(float("nan"), 10, 50) == monitoring.Progress(None, "no_actual")
+    assert monitoring.progress(20, None, 50) == monitoring.Progress(None, "no_baseline")
+    assert monitoring.progress(20, 10, None) == monitoring.Progress(None, "no_target")
 
 
 def test_completeness_lists_what_the_workbook_held():
     report = {"budget_years": ["2023", "2024"], "reach_measures": ["volunteers", "children_reached", "children_6_11"],
               "reach_periods": ["2024-H2", "2024-H1"], "outcome_indicators": []}
-    got = qpr.completeness(report)
+    got = monitoring.completeness(report)
     assert got["budget_years"] == ["2023", "2024"]
     assert got["reach_measures"] == ["children_reached", "volunteers", "children_6_11"]  # contract order
     assert got["reach_periods"] == ["2024-H1", "2024-H2"]
@@ -55,10 +53,10 @@ def test_completeness_lists_what_the_workbook_held():
 
 def test_period_order_and_expected_years():
     labels = ["2025", "2024-H2", "2024", "2024-H1"]
-    assert sorted(labels, key=qpr.period_key) == ["2024-H1", "2024", "2024-H2", "2025"]
+    assert sorted(labels, key=monitoring.period_key) == ["2024-H1", "2024", "2024-H2", "2025"]
     runtime = Runtime(date(2023, 12, 1), date(2027, 12, 31), known=True)
-    assert qpr.expected_years(runtime, date(2026, 11, 22)) == [2023, 2024, 2025, 2026]
-    assert qpr.expected_years(runtime, date(2023, 6, 1)) == []  # nothing due before the runtime
+    assert monitoring.expected_years(runtime, date(2026, 11, 22)) == [2023, 2024, 2025, 2026]
+    assert monitoring.expected_years(runtime, date(2023, 6, 1)) == []  # nothing due before the runtime
 
 
 def _tracker_data(reports):
@@ -83,7 +81,7 @@ def test_tracker_statuses_per_year():
         {"at": "2025-02-01T09:00:00+00:00", "project_id": "a", "period": "2024", "ok": True, "sha256": "s1",
          "report_date": "2025-01-15"},
     ]
-    rows = {(r["project_id"], r["year"]): r for r in qpr.tracker_rows(data, attempts, date(2025, 11, 22))}
+    rows = {(r["project_id"], r["year"]): r for r in monitoring.tracker_rows(data, attempts, date(2025, 11, 22))}
     assert sorted({y for _, y in rows}) == [2023, 2024, 2025]
     assert rows[("a", 2024)]["status"] == "delivered"
     assert rows[("a", 2024)]["reports"][0]["report_date"] == "2025-01-15"  # the workbook's date, from the log
@@ -103,25 +101,25 @@ def test_latest_refusal_per_project_and_period_and_resolution():
         {"at": "2025-01-04T00:00:00+00:00", "project_id": "b", "period": "2024", "ok": True, "file_name": "4.xlsx"},
         {"at": "2025-01-05T00:00:00+00:00", "project_id": None, "period": None, "ok": False, "file_name": "x.pdf"},
     ]
-    got = {a["file_name"]: a["resolved"] for a in qpr.latest_refusals(attempts)}
+    got = {a["file_name"]: a["resolved"] for a in monitoring.latest_refusals(attempts)}
     assert got == {"2.xlsx": False, "3.xlsx": True, "x.pdf": False}
 
 
 def test_tracker_filters():
     data = _tracker_data([_report("a", "2024", "s1")])
     data["projects"][2]["province_codes"] = ["10000"]
-    rows = qpr.tracker_rows(data, [], date(2025, 11, 22))
-    assert {r["project_id"] for r in qpr.filter_tracker(rows, status="nothing")} == {"b", "c"}
-    assert {r["project_id"] for r in qpr.filter_tracker(rows, status="delivered")} == {"a"}
-    assert {r["project_id"] for r in qpr.filter_tracker(rows, province="10000")} == {"c"}
-    assert qpr.filter_tracker(rows, programme="other") == []
+    rows = monitoring.tracker_rows(data, [], date(2025, 11, 22))
+    assert {r["project_id"] for r in monitoring.filter_tracker(rows, status="nothing")} == {"b", "c"}
+    assert {r["project_id"] for r in monitoring.filter_tracker(rows, status="delivered")} == {"a"}
+    assert {r["project_id"] for r in monitoring.filter_tracker(rows, province="10000")} == {"c"}
+    assert monitoring.filter_tracker(rows, programme="other") == []
 
 
 def test_project_ids_from_the_url_are_checked():
-    assert qpr.valid_project_id("lbn-001") == "lbn-001"
-    assert qpr.valid_project_id(["x", "lbn-002"]) == "lbn-002"
+    assert valid_project_id("lbn-001") == "lbn-001"
+    assert valid_project_id(["x", "lbn-002"]) == "lbn-002"
     for bad in (None, "", "lbn 001", "'; DROP TABLE project; --", "x" * 41):
-        assert qpr.valid_project_id(bad) is None
+        assert valid_project_id(bad) is None
 
 
 # --------------------------------------------------------------------- pages, no warehouse
@@ -204,28 +202,28 @@ def test_province_wide_project_is_shown_as_a_province(app, real_warehouse):
 
 
 def test_portfolio_and_profile_link_to_the_project_page(app, real_warehouse):
-    from dashboard.queries import portfolio as qp
+    from dashboard.pages.portfolio import layout as portfolio_layout
+    from dashboard.pages.portfolio import view as portfolio
+    from dashboard.pages.profile.callbacks import render as render_profile
 
-    portfolio = page("/portfolio")
     data = portfolio.load()
-    rows = portfolio.project_rows(qp.filter_projects(data["projects"]), data, "en")
+    rows = portfolio.project_rows(portfolio.filter_projects(data["projects"]), data, "en")
     assert {r["href"] for r in rows} >= {"/project?id=lbn-001&lang=en"}
-    table = as_text(portfolio.projects_table(qp.filter_projects(data["projects"]), data, {}, "nl"))
+    table = as_text(portfolio_layout.projects_table(portfolio.filter_projects(data["projects"]), data, {}, "nl"))
     assert '"href": "/project?id=lbn-001"' in table
-    content, _title = page("/gemeente").render("13008", "nl")  # Geel: lbn-001
+    content, _title = render_profile("13008", "nl")  # Geel: lbn-001
     assert "/project?id=lbn-001" in as_text(content)
 
 
 def test_tracker_on_the_real_warehouse_shows_nothing_received(app, real_warehouse, tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTS_DIR", str(tmp_path / "reports"))  # no attempts log
-    reporting = page("/rapportering")
-    table, count, refused = reporting._fill(None, None, None, "nl")
+    table, count, refused = fill_tracker(None, None, None, "nl")
     text = as_text(table)
     assert count.startswith("48 van 48 projecten; 0 met")
     assert text.count("nog niets ontvangen") == 48
     assert "geleverd" not in text and "geweigerd" not in text
     assert "Geen geweigerde rapporten." in as_text(refused)
-    sheets = reporting.export_sheets(None, "70000", None, "nl")
+    sheets = tracker_sheets(None, "70000", None, "nl")
     assert {r["province"] for r in sheets[0].rows} == {"Limburg"}
     assert len({r["project_id"] for r in sheets[0].rows}) == 6
 
@@ -260,8 +258,7 @@ def test_reported_figures_appear_after_loading_the_synthetic_workbook(app, etl_r
     assert find(layout, "project-budget-none") is None
     assert "periode 2024" in as_text(find(layout, "project-reporting-status"))
 
-    reporting = page("/rapportering")
-    table, count, refused = reporting._fill(None, None, None, "nl")
+    table, count, refused = fill_tracker(None, None, None, "nl")
     row = as_text(find(table, "reporting-row-lbn-001"))
     assert "geleverd" in row and "2024: rapport van 15-01-2025" in row and "door tester" in row
     assert "Budget: 2023, 2024" in row and "Resultaten: 2 indicator(en)" in row
@@ -269,16 +266,16 @@ def test_reported_figures_appear_after_loading_the_synthetic_workbook(app, etl_r
     problems = as_text(refused)
     assert "fout lbn-002.xlsx" in problems and "B2" in problems and "Budget" in problems
     assert "geweigerd" in as_text(find(table, "reporting-row-lbn-002"))
-    only_refused = reporting._fill(None, None, "refused", "nl")[0]
+    only_refused = fill_tracker(None, None, "refused", "nl")[0]
     assert find(only_refused, "reporting-row-lbn-002") is not None and find(only_refused, "reporting-row-lbn-001") is None
-    sheets = reporting.export_sheets(None, None, "delivered", "nl")
+    sheets = tracker_sheets(None, None, "delivered", "nl")
     assert {r["project_id"] for r in sheets[0].rows} == {"lbn-001"}
     delivered = [r for r in sheets[0].rows if r["year"] == 2024][0]
     assert delivered["status"] == "geleverd" and delivered["periods"] == "2024" and delivered["budget_years"] == "2023, 2024"
 
     # the project's exports carry the reported rows
     data = qpr.page_data("lbn-001")
-    budget_sheet = page("/project").export_sheet(data, "budget", "nl")
+    budget_sheet = export_sheet(data, "budget", "nl")
     assert [(r["year"], r["granted"]) for r in budget_sheet.rows] == [(2023, 10000), (2024, 60000)]
-    outcome_sheet = page("/project").export_sheet(data, "outcomes", "nl")
+    outcome_sheet = export_sheet(data, "outcomes", "nl")
     assert sorted(round(r["progress_pct"], 2) for r in outcome_sheet.rows) == [31.25, 38.75, 51.25]

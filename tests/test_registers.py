@@ -16,7 +16,12 @@ import pytest
 
 from etl.errors import EtlError
 from etl.registers.contracts import (
-    REGISTER_FILES, SECTORS, check_registers, read_register_csv, read_reference_codes, read_registers,
+    REGISTER_FILES,
+    SECTORS,
+    check_registers,
+    read_reference_codes,
+    read_register_csv,
+    read_registers,
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -239,3 +244,48 @@ def test_values_are_read_as_text_and_empty_cells_as_missing(registers):
 
 def test_every_register_file_is_known(registers):
     assert set(REGISTER_FILES) <= set(registers)
+
+
+# --------------------------------------------------------------------------- one declaration, typed
+
+def test_every_file_has_exactly_its_declared_columns(registers):
+    from etl.registers.contracts import build_schemas
+    from etl.tables import REGISTERS
+
+    assert list(REGISTERS) == list(REGISTER_FILES)
+    schemas = build_schemas()
+    for name, register in REGISTERS.items():
+        assert list(registers[name].columns) == list(register.types), name
+        assert list(schemas[name].columns) == list(register.types), name
+
+
+def test_undeclared_column_is_refused(tmp_path, register_codes):
+    target = tmp_path / "registers"
+    shutil.copytree(REGISTERS_DIR, target)
+    path = target / "theme.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].append("colour")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([rows[0]] + [row + ["x"] for row in rows[1:]])
+    assert problems(target, register_codes) == [
+        "bestand theme.csv: kolom 'colour' is onbekend (niet gedeclareerd in etl/tables.py)"]
+
+
+def test_boolean_cell_that_is_not_true_or_false_is_reported(tmp_path, register_codes):
+    directory = broken_copy(tmp_path, "policy_action_budget", 2, "per_unit", "ja")
+    found = problems(directory, register_codes)
+    assert len(found) == 1
+    assert found[0].startswith("bestand policy_action_budget.csv, rij 2, kolom per_unit: ongeldige waarde 'ja'")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019", ("2019-01-01", "2019-12-31")),
+    ("2024-02", ("2024-02-01", "2024-02-29")),
+    ("2023-10-08", ("2023-10-08", "2023-10-08")),
+    (None, (None, None)),
+])
+def test_a_date_as_precise_as_its_source_gets_its_first_and_last_day(text, expected):
+    from etl.sources.registers import date_bounds
+
+    assert tuple(d.isoformat() if d else None for d in date_bounds(text)) == expected

@@ -107,3 +107,45 @@ def test_theme_outside_vocabulary_fails_build(etl_root, monkeypatch):
     with pytest.raises(EtlError) as info:
         build(load_settings())
     assert "toverkunst" in info.value.describe() and "project.csv" in info.value.describe()
+
+
+def test_register_columns_have_their_declared_types(built_warehouse, read_only):
+    con = read_only(built_warehouse)
+    types = dict(con.execute("SELECT table_name || '.' || column_name, data_type FROM information_schema.columns "
+                             "WHERE table_name IN ('policy_action_budget', 'programme_fact', 'programme', "
+                             "'register_source', 'project_location')").fetchall())
+    assert types["policy_action_budget.per_unit"] == "BOOLEAN"
+    assert types["policy_action_budget.year"] == types["programme_fact.year"] == "INTEGER"
+    assert types["programme_fact.value"] == types["project_location.nis_code"] == "VARCHAR"
+    assert types["programme.period_end"] == "VARCHAR"
+    assert types["programme.period_end_from"] == types["register_source.date_to"] == "DATE"
+    assert con.execute("SELECT count(*) FROM policy_action_budget WHERE per_unit").fetchone()[0] == 5
+    # As precise as the source: the plan ran in 2019, the networks started on 1 December 2023.
+    plan = con.execute("SELECT period_start, CAST(period_start_from AS VARCHAR), period_end, "
+                       "CAST(period_end_to AS VARCHAR) FROM programme WHERE programme_id = 'vapa_2015_2019'").fetchone()
+    assert plan == ("2015", "2015-01-01", "2019", "2019-12-31")
+    start = con.execute("SELECT CAST(period_start_from AS VARCHAR), CAST(period_start_to AS VARCHAR) FROM programme "
+                        "WHERE programme_id = 'lbn_2023'").fetchone()
+    assert start == ("2023-12-01", "2023-12-01")
+
+
+def test_register_tables_are_guarded_by_the_contracts(built_warehouse, tmp_path):
+    """The loaded tables are checked like every other table: a bad value or a duplicate key fails."""
+    import duckdb
+
+    from etl.checks import run_checks
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(built_warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        run_checks(con)
+        con.execute("UPDATE partner SET sector = 'church' WHERE partner_id = 'prt-001'")
+        con.execute("INSERT INTO project_location SELECT * FROM project_location WHERE project_id = 'lbn-001'")
+        with pytest.raises(EtlError) as info:
+            run_checks(con)
+    finally:
+        con.close()
+    message = info.value.describe()
+    assert "tabel partner: kolom sector" in message and "church" in message
+    assert "tabel project_location" in message

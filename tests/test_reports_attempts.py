@@ -13,16 +13,8 @@ import pytest
 
 from etl.cli import main
 from etl.reports.attempts import MAX_PROBLEMS, attempts_path, read_attempts, record_attempt
-from etl.reports.periods import runtimes_from_registers
 from etl.reports.validate import Problem, ValidationReport
 from tests.fixtures.make_voorbeeld_rapportage import synthetic_workbook
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def runtimes():
-    return runtimes_from_registers(REPO / "data" / "registers")
 
 
 def digest(path: Path) -> str:

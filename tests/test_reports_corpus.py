@@ -10,24 +10,19 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
 from etl.cli import main
 from etl.reports.contract import MAX_DATA_ROWS
-from etl.reports.periods import runtimes_from_registers
 from etl.reports.validate import validate_workbook
 from tests.fixtures.make_voorbeeld_rapportage import synthetic_workbook
 
-REPO = Path(__file__).resolve().parent.parent
 MAX_BYTES = 2_000_000
-
-
-@pytest.fixture(scope="module")
-def runtimes():
-    return runtimes_from_registers(REPO / "data" / "registers")
 
 
 def as_bytes(wb) -> bytes:
@@ -171,7 +166,7 @@ CORPUS = [
     ("date_as_words", setter(Project__B5="gisteren"), "blad Project, cel B5: datum verwacht, gevonden 'gisteren'"),
     ("no_figures_at_all", clear_tables, "geen cijfers: de bladen Budget, Bereik en Resultaten zijn leeg"),
     ("empty_file", lambda wb: b"", "leeg bestand (0 bytes)"),
-    ("csv_not_xlsx", lambda wb: "jaar;toegekend\n2024;60000\n".encode(), "geen xlsx-bestand (gevonden: tekst"),
+    ("csv_not_xlsx", lambda wb: b"jaar;toegekend\n2024;60000\n", "geen xlsx-bestand (gevonden: tekst"),
     ("pdf_not_xlsx", lambda wb: b"%PDF-1.7\n...", "geen xlsx-bestand (gevonden: een PDF)"),
     ("old_xls", lambda wb: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "oud Excel-formaat (.xls)"),
     ("zip_without_workbook", lambda wb: zip_with({"readme.txt": b"hallo"}), "een zip-archief zonder Excel-werkmap"),
@@ -206,10 +201,10 @@ def corpus_bytes(runtimes, mutate) -> bytes:
     return result if isinstance(result, bytes) else as_bytes(result)
 
 
-@pytest.fixture(scope="module")
-def corpus(runtimes) -> dict[str, bytes]:
-    """Each bad workbook made once, for the library and the CLI tests alike."""
-    return {case_id: corpus_bytes(runtimes, mutate) for case_id, mutate, _ in CORPUS}
+@pytest.fixture(scope="session")
+def corpus(runtimes) -> Mapping[str, bytes]:
+    """Each bad workbook made once per session, for the library and the CLI tests alike (read-only)."""
+    return MappingProxyType({case_id: corpus_bytes(runtimes, mutate) for case_id, mutate, _ in CORPUS})
 
 
 def test_corpus_is_large_and_distinct():

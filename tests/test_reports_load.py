@@ -14,18 +14,12 @@ from pathlib import Path
 import pytest
 
 from etl.cli import main
-from etl.reports.periods import runtimes_from_registers, runtimes_from_warehouse
+from etl.reports.periods import runtimes_from_warehouse
 from etl.reports.validate import validate_workbook
 from tests.fixtures.make_voorbeeld_rapportage import synthetic_workbook
 
-REPO = Path(__file__).resolve().parent.parent
 FIGURE_TABLES = ("project_budget", "project_reach", "project_outcome")
 REPORT_TABLES = ("report",) + FIGURE_TABLES + tuple(f"{t}_history" for t in FIGURE_TABLES)
-
-
-@pytest.fixture(scope="module")
-def runtimes():
-    return runtimes_from_registers(REPO / "data" / "registers")
 
 
 def save(wb, path: Path) -> Path:

@@ -10,16 +10,11 @@ from openpyxl import load_workbook
 
 from etl.cli import main
 from etl.reports.contract import MAX_AMOUNT_EURO, MAX_COUNT, MAX_DATA_ROWS, PROJECT_SHEET, TABLE_SHEETS
-from etl.reports.periods import FALLBACK_RUNTIME, Period, derive_runtimes, parse_period, runtimes_from_registers
+from etl.reports.periods import FALLBACK_RUNTIME, Period, derive_runtimes, parse_period
 from etl.reports.validate import validate_workbook
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "tests" / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
-
-
-@pytest.fixture(scope="module")
-def runtimes():
-    return runtimes_from_registers(REPO / "data" / "registers")
 
 
 def test_runtime_rule_from_the_registers(runtimes):

@@ -57,6 +57,7 @@ def test_geometry_layers_are_valid_small_coverages(geography):
     import json
 
     import shapely
+
     from etl.sources.geography import build_layers
 
     layers = {layer["layer_id"]: layer for layer in build_layers(geography)}
@@ -68,7 +69,7 @@ def test_geometry_layers_are_valid_small_coverages(geography):
     assert shapely.coverage_is_valid(geoms)
     assert set(collection["features"][0]["properties"]) == {"nis"}
     x, y = shapely.get_coordinates(geoms).T
-    assert 2.5 < x.min() and x.max() < 6.0 and 50.6 < y.min() and y.max() < 51.6  # lon/lat of Flanders
+    assert x.min() > 2.5 and x.max() < 6.0 and y.min() > 50.6 and y.max() < 51.6  # lon/lat of Flanders
     assert {"municipalities_2019", "municipalities_2018", "provinces_2025", "regions_2025"} <= set(layers)
 
 
@@ -119,3 +120,35 @@ def test_population_2020(paths):
     by_code = values.set_index("nis_code")["value"]
     assert by_code["01000"] == 11_492_641  # Belgium, 1 January 2020
     assert by_code["02000"] == 6_629_143  # Flemish Region
+
+
+
+def test_display_metadata_declares_exactly_the_built_in_indicators(tmp_path, monkeypatch):
+    """etl/sources/indicators.toml gives every built-in indicator its units and decimals, as data."""
+    from etl.build import INDICATOR_SOURCES
+    from etl.errors import EtlError
+    from etl.sources import common
+
+    indicators = [i for module in INDICATOR_SOURCES for i in module.INDICATORS]
+    rows = {r["indicator_id"]: r for r in common.indicator_rows(indicators)}
+    assert rows["arop_admin"]["short_unit"] == "%" and rows["arop_admin"]["decimals"] == 1
+    assert (rows["population_total"]["unit_nl"], rows["population_total"]["unit_en"]) == ("inwoners", "residents")
+    assert rows["tax_income_avg"]["short_unit"] == "€" and rows["tax_income_avg"]["decimals"] == 0
+    undeclared = common.Indicator("new_count", "Nieuw", "New", "Definitie.", "Definition.", "higher_is_worse",
+                                  "src", "count", 0, 1)
+    with pytest.raises(EtlError, match=r"zonder weergave \['new_count'\]"):
+        common.indicator_rows(indicators + [undeclared])
+    with pytest.raises(EtlError, match=r"onbekend \['arop_admin'\]"):
+        common.indicator_rows([i for i in indicators if i.indicator_id != "arop_admin"])
+
+    bad = tmp_path / "indicators.toml"
+    bad.write_text('[arop_admin]\nunit = "%"\nunit_nl = "%"\nunit_en = "%"\nshort_unit = "$"\ndecimals = 7\n',
+                   encoding="utf-8")
+    monkeypatch.setattr(common, "DISPLAY_FILE", bad)
+    common.display_metadata.cache_clear()
+    try:
+        with pytest.raises(EtlError) as info:
+            common.display_metadata()
+        assert "short_unit moet % of € zijn" in str(info.value) and "decimals moet een geheel getal" in str(info.value)
+    finally:
+        common.display_metadata.cache_clear()

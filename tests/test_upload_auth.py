@@ -41,10 +41,9 @@ def users_file(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def app(users_file):
-    from dashboard.app import create_app
-
-    return create_app()
+def app_settings(users_file):
+    """The app of tests/conftest.py is made with this users file in place."""
+    return users_file
 
 
 @pytest.fixture
@@ -288,13 +287,14 @@ def test_anonymous_upload_callbacks_are_refused_and_nothing_runs(app, client, sp
 
 def test_upload_callbacks_check_the_login_themselves(app, spies):
     """Defence in depth: called without a logged-in session, the callbacks touch no data."""
-    page = upload_page()
+    from dashboard.pages.upload import callbacks
+
     contents = data_url(FIXTURE.read_bytes())
     with app.server.test_request_context("/_dash-update-component", method="POST"):
-        report, disabled, validated, _ = page._check(contents, "rapport.xlsx", "nl")
+        report, disabled, validated, _ = callbacks.check(contents, "rapport.xlsx", "nl")
         assert disabled is True and validated is None
         assert "niet (meer) aangemeld" in json.dumps(report, cls=plotly.utils.PlotlyJSONEncoder)
-        result, disabled = page._load(1, contents, "rapport.xlsx", {"sha256": "x"}, "nl")
+        result, disabled = callbacks.load(1, contents, "rapport.xlsx", {"sha256": "x"}, "nl")
         assert disabled is True and "niet (meer) aangemeld" in json.dumps(result, cls=plotly.utils.PlotlyJSONEncoder)
     assert spies == []
 
@@ -497,8 +497,9 @@ def test_unreadable_upload_is_reported(client):
 
 
 def test_file_names_are_reduced_to_plain_names():
-    page = upload_page()
-    assert page.safe_file_name("C:\\fakepath\\rapport 2024.xlsx") == "rapport 2024.xlsx"
-    assert page.safe_file_name("../../etc/passwd") == "passwd"
-    assert page.safe_file_name("..") == "upload.xlsx"
-    assert page.safe_file_name("<script>.xlsx") == "_script_.xlsx"
+    from dashboard.pages.upload.workbook import safe_file_name
+
+    assert safe_file_name("C:\\fakepath\\rapport 2024.xlsx") == "rapport 2024.xlsx"
+    assert safe_file_name("../../etc/passwd") == "passwd"
+    assert safe_file_name("..") == "upload.xlsx"
+    assert safe_file_name("<script>.xlsx") == "_script_.xlsx"

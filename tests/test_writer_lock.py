@@ -35,11 +35,12 @@ def test_lock_is_free_outside_a_writer_and_released_after_one(tmp_path):
 
 def test_build_holds_the_lock_while_it_replays_reports_and_swaps(etl_root, monkeypatch):
     from etl import build as build_module
+    from etl import staged
     from etl.config import load_settings
 
     warehouse = etl_root / "warehouse.duckdb"
     seen = {}
-    replay, swap = build_module._load_reports, build_module.os.replace
+    replay, swap = build_module._load_reports, staged.os.replace
 
     def watched_replay(con, settings, progress):
         seen["replay"] = lock_is_held(warehouse)
@@ -51,7 +52,7 @@ def test_build_holds_the_lock_while_it_replays_reports_and_swaps(etl_root, monke
         return swap(src, dst)
 
     monkeypatch.setattr(build_module, "_load_reports", watched_replay)
-    monkeypatch.setattr(build_module.os, "replace", watched_replace)
+    monkeypatch.setattr(staged.os, "replace", watched_replace)
     build_module.build(load_settings())
     assert seen == {"replay": True, "swap": True}
     assert not lock_is_held(warehouse)

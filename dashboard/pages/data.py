@@ -8,10 +8,10 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import db
 from dashboard import formatting as fmt
-from dashboard.queries import map as qm
-from dashboard.ui.components import safe_href, section, url_parts, warehouse_notice
-from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.i18n import localised, normalise_lang, t, t_or
 from dashboard.queries import FLAGS
+from dashboard.queries import map as qm
+from dashboard.ui.components import read_page, safe_href, section, url_parts, warehouse_notice
 from dashboard.urls import page_href, with_query
 
 dash.register_page(
@@ -22,13 +22,7 @@ dash.register_page(
 
 
 def layout(lang=None, **_query):
-    lang = normalise_lang(lang)
-    return html.Div([
-        html.H1(t("data.title", lang)),
-        html.P(t("data.intro", lang), className="lead"),
-        dcc.Store(id="data-lang", data=lang),
-        dcc.Loading(html.Div(id="data-content"), delay_show=300),
-    ], id="data-page", className="page")
+    return read_page("data", normalise_lang(lang))
 
 
 @callback(Output("data-content", "children"), Input("data-lang", "data"))
@@ -60,7 +54,7 @@ def render(lang: str):
 
 
 def _name(row: dict, lang: str) -> str:
-    return (row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name_nl")) or row["indicator_id"]
+    return localised(row, "name", lang) or row["indicator_id"]
 
 
 def _build(build: dict | None, lang: str):
@@ -90,7 +84,7 @@ def _years(years) -> str:
 
 def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
     iid = row["indicator_id"]
-    definition = row.get("definition_en") if lang == "en" and row.get("definition_en") else row.get("definition_nl")
+    definition = localised(row, "definition", lang)
     src = by_source.get(row.get("source_id")) or {}
     href = safe_href(src.get("url"))
     if href:
@@ -101,7 +95,7 @@ def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
     years = _years(row.get("years"))
     facts = [
         (t("data.definition", lang), definition or fmt.MISSING),
-        (t("data.unit", lang), row.get("unit") or fmt.MISSING),
+        (t("data.unit", lang), fmt.unit_label(row, lang) or fmt.MISSING),
         (t("data.kind", lang), t_or(f"data.kind.{row.get('kind')}", lang, str(row.get("kind")))),
         (t("data.direction", lang), t_or(f"direction.{row.get('direction')}", lang, str(row.get("direction")))),
         (t("data.years", lang), years or t("data.no_years", lang)),
@@ -109,7 +103,7 @@ def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
                                   html.Span(" · " + t("data.retrieved", lang, date=fmt.date_text(src.get("retrieved_at"), lang))
                                             if src.get("retrieved_at") else "")]),
         (t("data.licence", lang), str(src.get("licence") or fmt.MISSING)),
-        (t("data.harmonisation", lang), row.get("harmonisation_nl") or fmt.MISSING),
+        (t("data.harmonisation", lang), localised(row, "harmonisation", lang) or fmt.MISSING),
     ]
     if row.get("note_nl"):
         facts.append((t("data.note", lang), row["note_nl"]))

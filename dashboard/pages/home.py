@@ -8,10 +8,10 @@ import dash
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import db
-from dashboard.queries import status as queries
 from dashboard import formatting as fmt
-from dashboard.ui.components import warehouse_notice
 from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.queries import status as queries
+from dashboard.ui.components import read_page, warehouse_notice
 from dashboard.urls import page_href
 
 dash.register_page(
@@ -23,13 +23,7 @@ dash.register_page(
 
 def layout(lang=None, **_query):
     """The page's frame; `_fill` reads the warehouse (a layout never does, see status.py)."""
-    lang = normalise_lang(lang)
-    return html.Div([
-        html.H1(t("home.title", lang)),
-        html.P(t("home.intro", lang), className="lead"),
-        dcc.Store(id="home-lang", data=lang),
-        dcc.Loading(html.Div(id="home-content"), delay_show=300),
-    ], id="home-page", className="page")
+    return read_page("home", normalise_lang(lang))
 
 
 @callback(Output("home-content", "children"), Input("home-lang", "data"))

@@ -3,15 +3,14 @@ and imported indicators, all read from one build of the warehouse."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, callback, html
 
 from dashboard import db
-from dashboard.queries import status as queries
 from dashboard import formatting as fmt
-from dashboard.ui.components import (empty, plain_table, scroll_box, section, sortable_table,
-                                  warehouse_notice)
 from dashboard.geo import geo_url
 from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.queries import status as queries
+from dashboard.ui.components import empty, plain_table, read_page, scroll_box, section, sortable_table, warehouse_notice
 
 dash.register_page(
     __name__, path="/status", name="Datastatus", title="Datastatus – Kinderarmoedemonitor", order=90,
@@ -27,13 +26,7 @@ SECTION_TITLE = {"builds": "status.builds", "sources": "status.sources", "covera
 def layout(lang=None, **_query):
     """The page's frame; its data arrives through `_fill`, so building a layout never reads the
     warehouse (Dash calls every layout once at start-up to validate callbacks)."""
-    lang = normalise_lang(lang)
-    return html.Div([
-        html.H1(t("status.title", lang)),
-        html.P(t("status.intro", lang), className="lead"),
-        dcc.Store(id="status-lang", data=lang),
-        dcc.Loading(html.Div(id="status-content"), delay_show=300),
-    ], id="status-page", className="page")
+    return read_page("status", normalise_lang(lang))
 
 
 @callback(Output("status-content", "children"), Input("status-lang", "data"))

@@ -7,8 +7,6 @@ all years are read once per build and kept in memory (a few thousand rows).
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from dashboard import db
@@ -18,13 +16,13 @@ VINTAGE = 2025
 MUNICIPALITY_LAYER = "municipalities_2025"
 PROVINCE_LAYER = "provinces_2025"
 REGION_LAYER = "regions_2025"
-NIS_IN_TEXT = re.compile(r"\b(\d{5})\b")
 
 
 # ------------------------------------------------------------------------------- queries
 
 def indicators(r: Reader) -> pd.DataFrame:
-    """Every indicator with values for the 2025 municipalities, with its years."""
+    """Every indicator (all its columns, so the display metadata too) with its years and number of
+    values for the 2025 municipalities."""
     return r.query("""
         WITH years AS (
             SELECT iv.indicator_id, list(DISTINCT iv.year ORDER BY iv.year) AS years,
@@ -33,9 +31,7 @@ def indicators(r: Reader) -> pd.DataFrame:
             JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
             GROUP BY iv.indicator_id
         )
-        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.definition_nl, i.definition_en,
-               i.direction, i.kind, i.scale, i.source_id, i.harmonisation_nl, i.note_nl, i.origin,
-               y.years, coalesce(y.n_values, 0) AS n_values
+        SELECT i.*, y.years, coalesce(y.n_values, 0) AS n_values
         FROM indicator i LEFT JOIN years y USING (indicator_id)
         ORDER BY (i.kind = 'count'), i.name_nl""", [VINTAGE])
 
@@ -132,10 +128,3 @@ def _base(r: Reader) -> dict:
 def indicator_values(indicator_id: str) -> pd.DataFrame:
     return db.per_build_live(values, indicator_id)
 
-
-def names_in_note(note: str | None, names: dict[str, str]) -> str | None:
-    """`... van 11002, 11007` -> `... van Antwerpen (11002), Borsbeek (11007)`."""
-    if not note:
-        return note
-    return NIS_IN_TEXT.sub(lambda m: f"{names[m.group(1)]} ({m.group(1)})" if m.group(1) in names
-                           else m.group(1), note)

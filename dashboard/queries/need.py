@@ -1,6 +1,6 @@
 """The reads behind need against interventions (`/behoefte`).
 
-SQL is parameterised only. Everything is cached per warehouse build (`db.per_build_live`: keyed by
+SQL only, parameterised. Everything is cached per warehouse build (`db.per_build_live`: keyed by
 the file and its data version, like the other pages' `db.per_build`), and a cache hit opens no
 connection at all, so the page's callbacks stay within a few milliseconds; a new build (a new
 data version) simply misses the cache.
@@ -10,14 +10,17 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import db
-from dashboard.queries import map as qm
 from dashboard.db import Reader
+from dashboard.queries import map as qm
 
 VINTAGE = 2025
-PROVINCE_ORDER = ("10000", "20001", "30000", "40000", "70000", "04000")
+PROVINCE_ORDER = ["10000", "20001", "30000", "40000", "70000", "04000"]
+BRUSSELS = "04000"
 AT_RISK_INDICATOR = "arop_admin"          # numerator = persons below the at-risk-of-poverty threshold
 POPULATION_INDICATOR = "population_total"
 CHILDREN_INDICATOR = "children_0_17"
+# Where the placed networks come from (the registers of data/registers/), named in every export.
+NETWORK_SOURCES = ("register-project", "register-project_location")
 
 per_build = db.per_build_live  # a cache hit opens no reader (dashboard/db.py)
 
@@ -36,15 +39,17 @@ def municipalities(r: Reader) -> pd.DataFrame:
 
 
 def provinces(r: Reader) -> pd.DataFrame:
-    """The five provinces and the Brussels-Capital Region (the province level "and Brussels")."""
-    df = r.query("SELECT nis_code, name_nl, name_en FROM area WHERE level = 'province' OR nis_code = ?", ["04000"])
-    order = {code: i for i, code in enumerate(PROVINCE_ORDER)}
-    df["_order"] = df["nis_code"].map(order).fillna(99)
-    return df.sort_values(["_order", "nis_code"]).drop(columns="_order").reset_index(drop=True)
+    """The five provinces and the Brussels-Capital Region (the province level "and Brussels"),
+    west to east as the dashboard lists them, Brussels last."""
+    return r.query("""
+        SELECT nis_code, name_nl, name_en FROM area
+        WHERE level = 'province' OR nis_code = ?
+        ORDER BY coalesce(list_position(?, nis_code), 99), nis_code""", [BRUSSELS, PROVINCE_ORDER])
 
 
 def indicators(r: Reader) -> pd.DataFrame:
-    """Every indicator with its years that have values for the 2025 municipalities."""
+    """Every indicator (all its columns, the display metadata included when the warehouse has it)
+    with its years that have values for the 2025 municipalities."""
     return r.query("""
         WITH years AS (
             SELECT iv.indicator_id, list(DISTINCT iv.year ORDER BY iv.year) AS years
@@ -53,8 +58,7 @@ def indicators(r: Reader) -> pd.DataFrame:
             WHERE iv.value IS NOT NULL
             GROUP BY iv.indicator_id
         )
-        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.kind, i.direction, i.scale,
-               i.definition_nl, i.definition_en, i.source_id, y.years
+        SELECT i.*, y.years
         FROM indicator i JOIN years y USING (indicator_id)
         ORDER BY i.name_nl""", [VINTAGE])
 
@@ -62,7 +66,7 @@ def indicators(r: Reader) -> pd.DataFrame:
 def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
     """All years of one indicator for the 2025 municipalities, with numerator and denominator."""
     return r.query("""
-        SELECT iv.nis_code, iv.year, iv.value, iv.numerator, iv.denominator, iv.flag, iv.note
+        SELECT iv.nis_code, iv.year, iv.value, iv.numerator, iv.denominator, iv.flag
         FROM indicator_value iv
         JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
         WHERE iv.indicator_id = ?
@@ -70,13 +74,12 @@ def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
 
 
 def budgets(r: Reader) -> pd.DataFrame:
-    """Per network the granted euro it reported, all budget years together, with those years.
+    """Per network the granted euro it reported, all budget years together.
     Empty in the default build (no project has reported)."""
-    cols = ["project_id", "granted", "years"]
     if not r.has_table("project_budget"):
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=["project_id", "granted"])
     return r.query("""
-        SELECT project_id, sum(granted) AS granted, string_agg(CAST(year AS VARCHAR), ', ' ORDER BY year) AS years
+        SELECT project_id, sum(granted) AS granted
         FROM project_budget WHERE granted IS NOT NULL
         GROUP BY project_id ORDER BY project_id""")
 
@@ -105,6 +108,7 @@ def load_base(r: Reader) -> dict:
         "placements": qm.network_places(r),  # the map's networks query
         "budgets": budgets(r),
         "layers": geo_layers(r),
+        "sources": qm.sources(r),  # the map's sources query: provenance of the exports
         "build": latest_build(r),
     }
 

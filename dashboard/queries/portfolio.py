@@ -1,26 +1,11 @@
-"""The reads and pure logic behind the portfolio (`/portfolio`) and the action plan (`/actieplan`).
+"""The reads behind the portfolio (`/portfolio`), the briefing's written-question answer and the action
+plan (`/actieplan`): SQL only, parameterised.
 
-Every read takes a `db.Reader` (one build for the whole page) and runs parameterised SQL only; the
-registers are small (48 projects, 201 actions), so filtering and searching happen in Python on the
-rows of one build, never by formatting values into SQL.
-
-Budget rule of the action plan (`counted_amounts`): the amounts in `policy_action_budget` overlap
-(a total and its parts, Flemish and total subsidy, past spending for information), so they are never
-summed blindly. Per action ONE amount counts, the larger of
-  (a) the largest single amount the action states, and
-  (b) the sum over the plan years 2015-2019 of the largest amount stated for each single year
-      (qualifier `year`; different years cannot overlap),
-leaving out unit prices (`per_unit`), amounts for a year outside 2015-2019 and the amounts of
-action 08_03_03 (past spending given for information, see data/registers/README.md). A yearly
-amount (`per_year`) counts once, not multiplied by five: several texts say it applies to some years
-only (e.g. 06_09_03 "in 2015; vanaf 2016 via gemeentefonds"). Each counted amount is therefore at
-most what the action itself states for the plan period: sums per right or minister are a LOWER
-BOUND of the amounts written in the plan, not a budget.
+Every read takes a `db.Reader` (one build for the whole page). The registers are small (48 projects,
+201 actions), so the pages filter and search the rows of one build in Python (pages/portfolio/view.py,
+dashboard/action_plan.py), never by formatting values into SQL.
 """
 from __future__ import annotations
-
-import re
-import unicodedata
 
 import pandas as pd
 
@@ -28,43 +13,9 @@ from dashboard import db
 from dashboard.db import Reader
 
 CURRENT_VINTAGE = 2025
-PLAN_YEARS = range(2015, 2020)
-INFORMATIONAL_ACTIONS = ("08_03_03",)  # amounts given as information on past spending (registers README)
 PROVINCE_ORDER = ("10000", "20001", "30000", "40000", "70000", "04000")
-NIS_PATTERN = re.compile(r"^[0-9]{5}$")
-CODE_PATTERN = re.compile(r"^[a-z0-9_\-]{1,40}$")
 
 per_build = db.per_build  # once per build, shared by every page (dashboard/db.py)
-
-
-# --------------------------------------------------------------------------- query values
-
-def one(value) -> str | None:
-    """A single query value (a list: the last one), stripped; None when empty."""
-    if isinstance(value, (list, tuple)):
-        value = value[-1] if value else None
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def valid_code(value) -> str | None:
-    text = one(value)
-    return text if text and CODE_PATTERN.match(text) else None
-
-
-def valid_nis(value) -> str | None:
-    text = one(value)
-    return text if text and NIS_PATTERN.match(text) else None
-
-
-def fold(text) -> str:
-    """Lower case without accents, for searching."""
-    if text is None or (isinstance(text, float) and text != text):
-        return ""
-    text = unicodedata.normalize("NFKD", str(text)).casefold()
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def records(df: pd.DataFrame) -> list[dict]:
@@ -84,46 +35,30 @@ def programmes(r: Reader) -> list[dict]:
 
 
 def programme_facts(r: Reader) -> list[dict]:
+    """The facts of every programme as each source states them (`area_label_en`: the English name of
+    the area a fact is about, next to the source's own `area_label`)."""
     return records(r.query(
         "SELECT f.programme_id, f.fact, f.value, f.unit, f.year, f.nis_code, f.area_label, f.note, "
         "f.source_doc, f.source_ref, s.title AS source_title, s.publisher AS source_publisher, "
-        "s.date AS source_date, a.name_en AS area_name_en "
+        "s.date AS source_date, a.name_en AS area_label_en "
         "FROM programme_fact f LEFT JOIN register_source s ON s.source_id = f.source_doc "
         "LEFT JOIN area a ON a.nis_code = f.nis_code"))
 
 
-def sources(r: Reader) -> list[dict]:
-    return records(r.query("SELECT source_id, title, publisher, date, url FROM register_source ORDER BY source_id"))
-
-
-def fact_groups(facts: list[dict]) -> list[dict]:
-    """Facts grouped per (programme, fact, area) in file order. A group `disagrees` when two or
-    more source documents give different values for it (e.g. projects_selected 45 and 48)."""
-    groups: dict[tuple, dict] = {}
-    for f in facts:
-        key = (f["programme_id"], f["fact"], f.get("nis_code") or "")
-        g = groups.setdefault(key, {"programme_id": f["programme_id"], "fact": f["fact"],
-                                    "nis_code": f.get("nis_code"), "area_label": f.get("area_label"),
-                                    "area_name_en": f.get("area_name_en"), "rows": []})
-        g["rows"].append(f)
-    for g in groups.values():
-        docs = {row["source_doc"] for row in g["rows"]}
-        values = {row["value"] for row in g["rows"]}
-        g["disagrees"] = len(docs) > 1 and len(values) > 1
-    return list(groups.values())
-
-
 def vocabularies(r: Reader) -> dict:
+    """Themes, partner sectors and the provinces (with Brussels last, in the order of the guide)."""
     themes = records(r.query("SELECT code, label_nl, label_en FROM theme ORDER BY label_nl"))
     sectors = records(r.query("SELECT code, label_nl, label_en FROM partner_sector"))
     provinces = records(r.query(
-        "SELECT nis_code, name_nl, name_en FROM area WHERE level = 'province' OR nis_code = '04000'"))
-    provinces.sort(key=lambda p: PROVINCE_ORDER.index(p["nis_code"]) if p["nis_code"] in PROVINCE_ORDER else 99)
+        "SELECT nis_code, name_nl, name_en FROM area WHERE level = 'province' OR nis_code = '04000' "
+        "ORDER BY coalesce(list_position(?, nis_code), 99), nis_code", [list(PROVINCE_ORDER)]))
     return {"themes": themes, "sectors": sectors, "provinces": provinces}
 
 
 def projects(r: Reader) -> list[dict]:
-    """One row per project with its places (2025), provinces, theme codes and partner sectors."""
+    """One row per project with its places (2025), partners, and the codes it is filtered by:
+    `theme_codes`, `province_codes`, `municipality_codes` (places that are not a whole province)
+    and `sector_codes`."""
     base = records(r.query(
         "SELECT p.project_id, p.programme_id, p.name, p.place_listed, p.province_listed, p.themes, "
         "p.website, p.lead_org, p.source_doc, p.source_ref, g.name_nl AS programme_name_nl, "
@@ -157,36 +92,6 @@ def projects(r: Reader) -> list[dict]:
     return out
 
 
-def filter_projects(rows: list[dict], programme=None, province=None, theme=None, nis=None, sector=None) -> list[dict]:
-    """The projects matching every filter given (None = no filter). A province-wide network counts
-    for its province, not for each municipality in it."""
-    out = []
-    for p in rows:
-        if programme and p["programme_id"] != programme:
-            continue
-        if province and province not in p["province_codes"]:
-            continue
-        if theme and theme not in p["theme_codes"]:
-            continue
-        if nis and nis not in p["municipality_codes"]:
-            continue
-        if sector and sector not in p["sector_codes"]:
-            continue
-        out.append(p)
-    return out
-
-
-def project_municipalities(rows: list[dict]) -> list[dict]:
-    """The municipalities (2025) that have at least one project, for the filter."""
-    seen: dict[str, dict] = {}
-    for p in rows:
-        for pl in p["places"]:
-            if pl["scope"] != "province" and pl["nis_code"] not in seen:
-                seen[pl["nis_code"]] = {"nis_code": pl["nis_code"], "name": pl["place_name"] or pl["nis_code"],
-                                        "province_nis": pl["province_nis"]}
-    return sorted(seen.values(), key=lambda m: fold(m["name"]))
-
-
 def wq28_summary(r: Reader) -> list[dict]:
     return records(r.query("SELECT * FROM wq28_province_summary ORDER BY sort_key, province_name"))
 
@@ -217,86 +122,3 @@ def action_budgets(r: Reader) -> list[dict]:
     return records(r.query(
         "SELECT action_id, amount_eur, qualifier, year, per_unit, text_fragment FROM policy_action_budget "
         "ORDER BY action_id"))
-
-
-def _is_true(value) -> bool:
-    return str(value).strip().lower() in ("true", "1", "yes", "t")
-
-
-def amount_excluded(row: dict) -> str | None:
-    """Why an amount does not count (a reason code), or None when it may count."""
-    if row["action_id"] in INFORMATIONAL_ACTIONS:
-        return "informational"
-    if _is_true(row.get("per_unit")):
-        return "per_unit"
-    if row.get("qualifier") == "increase":  # a change of some budget, not an amount of the action
-        return "increase"
-    if row.get("amount_eur") is None:
-        return "no_amount"
-    if row.get("qualifier") == "year" and (row.get("year") is None or int(row["year"]) not in PLAN_YEARS):
-        return "outside_plan"
-    return None
-
-
-def counted_amounts(budgets: list[dict]) -> dict[str, dict]:
-    """Per action with at least one amount: the counted amount and how it was chosen (rule above).
-
-    Returns {action_id: {"amount": float | None, "basis": "largest" | "years" | "none",
-    "n_amounts": int, "n_excluded": int}}; amount None when every amount it states is left out."""
-    by_action: dict[str, list[dict]] = {}
-    for b in budgets:
-        by_action.setdefault(b["action_id"], []).append(b)
-    out = {}
-    for action_id, rows in by_action.items():
-        usable = [b for b in rows if amount_excluded(b) is None]
-        largest = max((float(b["amount_eur"]) for b in usable), default=None)
-        per_year: dict[int, float] = {}
-        for b in usable:
-            if b["qualifier"] == "year":
-                y = int(b["year"])
-                per_year[y] = max(per_year.get(y, 0.0), float(b["amount_eur"]))
-        years_sum = sum(per_year.values()) if len(per_year) > 1 else None
-        if largest is None:
-            amount, basis = None, "none"
-        elif years_sum is not None and years_sum > largest:
-            amount, basis = years_sum, "years"
-        else:
-            amount, basis = largest, "largest"
-        out[action_id] = {"amount": amount, "basis": basis, "n_amounts": len(rows),
-                          "n_excluded": len(rows) - len(usable)}
-    return out
-
-
-def search_actions(rows: list[dict], text=None, right=None, minister=None) -> list[dict]:
-    """Actions whose title, administration, budget text or number contain every word of `text`
-    (case and accents ignored), within the right and minister given."""
-    words = fold(text).split() if text else []
-    out = []
-    for a in rows:
-        if right and a["right_code"] != right:
-            continue
-        if minister and a["minister_code"] != minister:
-            continue
-        if words:
-            hay = " ".join(fold(a.get(k)) for k in ("action_id", "title", "administration", "budget_text"))
-            if not all(w in hay for w in words):
-                continue
-        out.append(a)
-    return out
-
-
-def summarise(rows: list[dict], counted: dict[str, dict], key: str, label: str) -> list[dict]:
-    """Per right (key right_code) or minister (minister_code): actions, with/without a counted
-    amount, and the counted sum (a lower bound, see the module docstring)."""
-    groups: dict[str, dict] = {}
-    for a in rows:
-        g = groups.setdefault(a[key], {"code": a[key], "label": a[label], "actions": 0, "with_amount": 0,
-                                       "without_amount": 0, "amount": 0.0})
-        g["actions"] += 1
-        c = counted.get(a["action_id"])
-        if c and c["amount"] is not None:
-            g["with_amount"] += 1
-            g["amount"] += c["amount"]
-        else:
-            g["without_amount"] += 1
-    return [groups[k] for k in sorted(groups)]

@@ -1,13 +1,11 @@
 """The reads behind the municipality profile (`/gemeente`) and the comparison page (`/vergelijk`).
 
 Every function takes a `db.Reader` (one build for the whole page) and runs parameterised SQL only.
-Values of many places come back in ONE query (`values_for_codes`, `indicator_values`), never one
-query per municipality.
+Values of many places come back in ONE query (`values_for_codes`, `indicator_values`, `all_values`),
+never one query per municipality. What the pages make of the rows (texts, ranks, links) lives in
+dashboard/profile_data.py and the page packages.
 """
 from __future__ import annotations
-
-import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -17,18 +15,9 @@ from dashboard.db import Reader
 CURRENT_VINTAGE = 2025
 REGISTER_TABLES = ("project", "project_location", "project_partner", "partner", "partner_sector",
                    "theme", "programme", "programme_fact")
-NIS_PATTERN = re.compile(r"^[0-9]{5}$")
 
 
 per_build = db.per_build  # once per build, shared by every page (dashboard/db.py)
-
-
-def valid_nis(value) -> str | None:
-    """A 5-digit code from a query value (list: the last one), or None."""
-    if isinstance(value, (list, tuple)):
-        value = value[-1] if value else None
-    text = str(value or "").strip()
-    return text if NIS_PATTERN.match(text) else None
 
 
 def municipalities(r: Reader) -> pd.DataFrame:
@@ -55,7 +44,9 @@ def code_names(r: Reader) -> dict[str, str]:
 
 
 def indicators(r: Reader) -> pd.DataFrame:
-    """Indicator metadata with the years that have values for 2025 municipalities."""
+    """Indicator rows (every column the warehouse has, so the display metadata `short_unit`,
+    `unit_nl`, `unit_en`, `decimals` come along when present) with the years that have values for
+    2025 municipalities."""
     return r.query("""
         WITH years AS (
             SELECT indicator_id, min(year) AS first_year, max(year) AS last_year,
@@ -65,9 +56,7 @@ def indicators(r: Reader) -> pd.DataFrame:
               AND nis_code IN (SELECT nis_code FROM municipality WHERE vintage = ?)
             GROUP BY indicator_id
         )
-        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.definition_nl, i.definition_en,
-               i.direction, i.kind, i.scale, i.source_id, i.harmonisation_nl, i.note_nl, i.origin,
-               y.first_year, y.last_year, y.years
+        SELECT i.*, y.first_year, y.last_year, y.years
         FROM indicator i
         JOIN years y USING (indicator_id)
         ORDER BY CASE i.indicator_id
@@ -141,12 +130,6 @@ def ranks(r: Reader) -> pd.DataFrame:
                rank() OVER (PARTITION BY indicator_id, province_nis ORDER BY need) AS rank_province,
                count(*) OVER (PARTITION BY indicator_id, province_nis) AS n_province
         FROM v""", [CURRENT_VINTAGE])
-
-
-def rank_lookup(r: Reader) -> dict[tuple[str, str], dict]:
-    """(indicator_id, nis_code) -> rank row, per build."""
-    df = ranks(r)
-    return {(row["indicator_id"], row["nis_code"]): row for row in df.to_dict("records")}
 
 
 def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
@@ -230,80 +213,53 @@ def all_predecessors(r: Reader) -> dict[str, pd.DataFrame]:
         LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
         ORDER BY c.key, c.from_vintage DESC, m.name_nl""", [CURRENT_VINTAGE])
     return {key: g.drop(columns="key").reset_index(drop=True) for key, g in df.groupby("key", sort=False)}
-# ------------------------------------------------------------------ labels shared by both pages
-# (plain text, no Dash: the pages and the downloads use the same words)
-
-def indicator_name(row, lang: str) -> str:
-    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
-    name_en = get("name_en")
-    if lang == "en" and isinstance(name_en, str) and name_en:
-        return name_en
-    return get("name_nl") or get("indicator_id") or ""
 
 
-def value_decimals(unit: str | None, kind: str | None) -> int:
-    if unit == "%":
-        return 1
-    if kind == "count" or unit == "euro":
-        return 0
-    return 1
+# ------------------------------------------------------------------------- whole build
+
+def all_values(r: Reader) -> pd.DataFrame:
+    """Every value of the build (about 40,000 rows), for grouping once per build."""
+    return r.query("""
+        SELECT indicator_id, nis_code, year, value, numerator, denominator, flag, note
+        FROM indicator_value
+        ORDER BY indicator_id, nis_code, year""")
 
 
-@lru_cache(maxsize=65536)
-def value_text(value, unit: str | None, kind: str | None, lang: str) -> str:
-    """A value as the reader expects it: `12,3 %`, `€ 21.345`, `41.234`. Cached: a profile formats
-    the same few hundred values for its charts, their tables and its summary."""
-    from dashboard import formatting as fmt
-
-    if fmt.is_missing(value):
-        return fmt.MISSING
-    if unit == "%":
-        return fmt.percent(value, 1, lang)
-    if unit == "euro":
-        return fmt.euro(value, 0, lang)
-    return fmt.number(value, value_decimals(unit, kind), lang)
+def successor(r: Reader, nis: str) -> pd.DataFrame:
+    """The 2025 municipality an older code became (newest vintage first; at most one row):
+    from_vintage, to_nis and the old name."""
+    return r.query("""
+        SELECT c.from_vintage, c.to_nis, m.name_nl AS old_name
+        FROM municipality_crosswalk c
+        LEFT JOIN municipality m ON m.nis_code = c.from_nis AND m.vintage = c.from_vintage
+        WHERE c.from_nis = ? AND c.to_vintage = ?
+        ORDER BY c.from_vintage DESC LIMIT 1""", [nis, CURRENT_VINTAGE])
 
 
-def signed(text: str, value) -> str:
-    return ("+" + text) if value is not None and value == value and value > 0 and not text.startswith("+") else text
+def sources(r: Reader) -> pd.DataFrame:
+    """The sources of the build: dataset, publisher, licence, URL and when it was retrieved."""
+    return r.query("SELECT source_id, dataset, publisher, licence, url, retrieved_at FROM source ORDER BY source_id")
 
 
-def change_text(start, end, unit: str | None, kind: str | None, lang: str) -> tuple[str, str]:
-    """(absolute, relative) change as text: `+1,2 ppt` / `+4,5 %`; en dashes when unknown."""
-    from dashboard import formatting as fmt
-
-    if fmt.is_missing(start) or fmt.is_missing(end):
-        return fmt.MISSING, fmt.MISSING
-    diff = end - start
-    if unit == "%":
-        absolute = fmt.number(diff, 1, lang) + ("\u00a0ppt" if lang == "en" else "\u00a0procentpunt")
-    else:
-        absolute = value_text(diff, unit, kind, lang)
-    relative = fmt.percent(diff / start * 100, 1, lang) if start else fmt.MISSING
-    return signed(absolute, diff), signed(relative, diff)
+def latest_build(r: Reader) -> dict | None:
+    """The newest successful build (build_id, finished_at), or None."""
+    df = r.query("SELECT build_id, finished_at FROM build WHERE status = 'success' ORDER BY finished_at DESC LIMIT 1")
+    return None if df.empty else df.iloc[0].to_dict()
 
 
-_CODE = re.compile(r"\b([0-9]{5})\b")
+def networks_in(r: Reader, codes: list[str], province: str) -> pd.DataFrame:
+    """Networks placed in any of `codes` or province-wide in `province`: one row per project.
+    Only when the build has the registers (`has_registers`)."""
+    return r.query("""
+        SELECT p.project_id, p.name, p.themes, min(pl.scope) AS scope,
+               list(DISTINCT pl.nis_code ORDER BY pl.nis_code) AS places
+        FROM project_location pl JOIN project p USING (project_id)
+        WHERE pl.nis_code IN (SELECT unnest(?::VARCHAR[])) OR (pl.scope = 'province' AND pl.nis_code = ?)
+        GROUP BY p.project_id, p.name, p.themes
+        ORDER BY p.name""", [list(codes), province])
 
 
-def note_with_names(note, names: dict[str, str]) -> str:
-    """A note from the warehouse with its NIS codes spelled out: `... van 44045, 46014` ->
-    `... van Moerbeke (44045), Lokeren (46014)`."""
-    if not isinstance(note, str) or not note:
-        return ""
-    return _CODE.sub(lambda m: f"{names[m.group(1)]} ({m.group(1)})" if m.group(1) in names else m.group(1), note)
-
-
-def rank_of(values: pd.DataFrame, nis: str, direction: str, kind: str) -> tuple[int | None, int]:
-    """Rank of `nis` among `values` (nis_code, value): 1 = most need (highest value when higher is
-    worse, lowest when higher is better); for counts 1 = largest. Ties share the best rank.
-    Returns (rank or None, municipalities ranked)."""
-    present = values[values["value"].notna()]
-    n = len(present)
-    own = present.loc[present["nis_code"] == nis, "value"]
-    if own.empty:
-        return None, n
-    x = float(own.iloc[0])
-    if kind == "count" or direction != "higher_is_better":
-        return int((present["value"] > x).sum()) + 1, n
-    return int((present["value"] < x).sum()) + 1, n
+def wq28_row(r: Reader, province: str) -> dict | None:
+    """The province's row of the answer to written question 28, or None. Only with the registers."""
+    df = r.query("SELECT * FROM wq28_province_summary WHERE province_nis = ?", [province])
+    return None if df.empty else df.iloc[0].to_dict()

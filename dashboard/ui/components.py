@@ -269,3 +269,16 @@ def register_callbacks(app) -> None:
         aria = [_aria_sort(c, state["sort"]) for c in columns]
         arrows = [ARROWS[_aria_sort(c, state["sort"])] for c in columns if c.get("sortable") is not False]
         return _body_rows(columns, rows, state["lang"]), aria, arrows, state
+
+
+def read_page(name: str, lang: str) -> html.Div:
+    """The frame of a page whose content is read from the warehouse in one callback: title and lead
+    from the page's catalogue (`<name>.title`, `<name>.intro`), the language in `<name>-lang` and an
+    empty `<name>-content` that the callback fills. Building it never reads the warehouse (Dash
+    calls every layout once at start-up to validate callbacks)."""
+    return html.Div([
+        html.H1(t(f"{name}.title", lang)),
+        html.P(t(f"{name}.intro", lang), className="lead"),
+        dcc.Store(id=f"{name}-lang", data=lang),
+        dcc.Loading(html.Div(id=f"{name}-content"), delay_show=300),
+    ], id=f"{name}-page", className="page")

@@ -99,7 +99,7 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[dict]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def csv_with_intro(lines: Sequence[str], sheet: "Sheet") -> bytes:
+def csv_with_intro(lines: Sequence[str], sheet: Sheet) -> bytes:
     """A CSV whose first lines state the view (filters, rule, years, source), then an empty line and
     the table (as csv_bytes)."""
     buffer = io.StringIO()
@@ -216,3 +216,13 @@ def send_workbook(workbook, *name_parts: str) -> dict:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return dcc.send_bytes(buffer.getvalue(), file_name(*name_parts, ext="xlsx"), type=XLSX_MIME)
+
+
+SOURCE_FIELDS = ("dataset", "publisher", "licence", "url")
+
+
+def source_text(record) -> str:
+    """A row of the warehouse's `source` table as one provenance phrase, `dataset, publisher,
+    licence, URL` (the fields it has), for the intro lines of an export."""
+    return ", ".join(str(record[f]) for f in SOURCE_FIELDS
+                     if isinstance(record.get(f), str) and record[f].strip())

@@ -11,6 +11,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard import db
+
 # Flanders and Brussels at the map's default size.
 CENTER = {"lon": 4.22, "lat": 51.03}
 ZOOM = 7.3
@@ -75,3 +77,11 @@ def layer_bboxes(path: str, sha256: str) -> dict[str, Box]:
         if xs:
             out[str(code)] = (min(xs), min(ys), max(xs), max(ys))
     return out
+
+
+def layer_path(layer: dict | None) -> Path | None:
+    """The file of a `geo_layer` row ({file_name, ...}) in GEO_DIR, None when the build wrote none."""
+    if not layer:
+        return None
+    path = db.geo_dir() / layer["file_name"]
+    return path if path.is_file() else None

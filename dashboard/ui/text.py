@@ -1,7 +1,8 @@
-"""Text from the data, made safe for the places that read markup."""
+"""Text from the data, made safe for the places that read markup, and folded for searching."""
 from __future__ import annotations
 
 import html as html_lib
+import unicodedata
 
 from dashboard.formatting import is_missing
 
@@ -17,3 +18,12 @@ def esc(text) -> str:
 
 def esc_all(texts) -> list[str]:
     return [esc(t) for t in texts]
+
+
+def fold(text) -> str:
+    """Text for searching and sorting: lower case without accents ("Ónderwijs" -> "onderwijs");
+    missing values become ""."""
+    if text is None or (not isinstance(text, str) and is_missing(text)):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text)).casefold()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,8 +1,10 @@
 """Contracts of the hand-curated registers in data/registers (see data/registers/README.md).
 
-Two layers:
-- one pandera DataFrameSchema per CSV: required columns, unique ids, values that may not be
-  empty, vocabularies (`isin`) and formats (NIS codes of five digits, ISO dates, ...);
+The files, their keys and column types are declared once, in etl/tables.py (`REGISTERS`), beside
+the contracts of the tables they are loaded into. Here, on the files as text, two layers:
+- one pandera DataFrameSchema per CSV: required and declared columns, unique keys, values that may
+  not be empty, vocabularies (`isin`) and formats (NIS codes of five digits, ISO dates, cells that
+  load as their declared type, ...);
 - cross-file checks in plain pandas: references between files, NIS codes against the official
   2025 code lists, every project located, exactly 201 actions in the action plan.
 
@@ -12,6 +14,7 @@ expected. Nothing is read at import time; the code lists are passed in by the ca
 """
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import re
@@ -22,33 +25,33 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from etl.errors import EtlError
+from etl.tables import (
+    PARTIAL_DATE,
+    PARTIAL_ISO_DATE,
+    PROVINCES_LISTED,
+    QUALIFIERS,
+    REGISTERS,
+    ROLES,
+    SCOPES,
+    SECTORS,
+    SOURCE_DOC,
+    UNITS,
+)
 
 EXPECTED_ACTION_COUNT = 201
 
-SCOPES = ("municipality", "part_of_municipality", "several_municipalities", "province")
-UNITS = ("euro", "count", "date", "years", "text")
 NUMERIC_UNITS = ("euro", "count", "years")
-QUALIFIERS = ("per_year", "total", "year", "increase")
-SECTORS = ("school", "clb", "huis_van_het_kind", "local_government", "caw_welfare",
-           "poverty_association", "youth_leisure", "higher_education_research", "health", "other")
-ROLES = ("lead", "core", "partner", "budget_holder")
-PROVINCES_LISTED = ("Antwerpen", "Brussel", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant",
-                    "West-Vlaanderen")
 BOOLEANS = ("true", "false")
 
 # Placeholder codes in the official lists ("Niet te lokaliseren", "Buiten Vlaanderen en Brussel").
 PLACEHOLDER_CODE = re.compile(r"^9999\d$")
 
-REGISTER_FILES = (
-    "source", "programme", "programme_fact", "theme", "partner_sector", "project",
-    "project_location", "partner", "project_partner", "policy_action", "policy_action_budget",
-)
+# The files, their keys and column types are declared once, in etl/tables.py (REGISTERS).
+REGISTER_FILES = tuple(REGISTERS)
 # Files whose rows each name the document they come from.
-FILES_WITH_SOURCE = ("programme", "programme_fact", "theme", "project", "project_location",
-                     "project_partner", "policy_action", "policy_action_budget")
+FILES_WITH_SOURCE = tuple(name for name, register in REGISTERS.items() if "source_doc" in register.types)
 
 NIS_CODE = r"^\d{5}$"
-PARTIAL_ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 YEAR = r"^\d{4}$"
 
 
@@ -69,31 +72,31 @@ def _one_of(values: tuple[str, ...]) -> pa.Check:
 
 
 def _source_columns() -> dict[str, pa.Column]:
-    return {"source_doc": _text(checks=[_matches(r"^[a-z]+:[\w.-]+$", "een bron-id zoals seed:004")]),
+    return {"source_doc": _text(checks=[_matches(SOURCE_DOC, "een bron-id zoals seed:004")]),
             "source_ref": _text()}
 
 
-def build_schemas() -> dict[str, pa.DataFrameSchema]:
-    """One schema per register file (key = file name without .csv)."""
+def _file_columns() -> dict[str, dict[str, pa.Column]]:
+    """The columns of each register file as text, with their formats and vocabularies."""
     return {
-        "source": pa.DataFrameSchema({
-            "source_id": _text(unique=True, checks=[_matches(r"^[a-z]+:[\w.-]+$", "een id zoals seed:004")]),
+        "source": {
+            "source_id": _text(checks=[_matches(SOURCE_DOC, "een id zoals seed:004")]),
             "title": _text(),
             "publisher": _text(),
             "date": _text(nullable=True, checks=[_matches(PARTIAL_ISO_DATE, "een datum JJJJ[-MM[-DD]]")]),
             "url": _text(nullable=True, checks=[_matches(r"^https?://\S+$", "een http(s)-adres")]),
             "seed_file": _text(nullable=True),
             "notes": _text(nullable=True),
-        }),
-        "programme": pa.DataFrameSchema({
-            "programme_id": _text(unique=True, checks=[_matches(r"^[a-z0-9_]+$", "kleine letters, cijfers en _")]),
+        },
+        "programme": {
+            "programme_id": _text(checks=[_matches(r"^[a-z0-9_]+$", "kleine letters, cijfers en _")]),
             "name_nl": _text(), "name_en": _text(), "owner": _text(),
             "period_start": _text(nullable=True, checks=[_matches(PARTIAL_ISO_DATE, "een datum JJJJ[-MM[-DD]]")]),
             "period_end": _text(nullable=True, checks=[_matches(PARTIAL_ISO_DATE, "een datum JJJJ[-MM[-DD]]")]),
             "description_nl": _text(),
             **_source_columns(),
-        }),
-        "programme_fact": pa.DataFrameSchema({
+        },
+        "programme_fact": {
             "programme_id": _text(),
             "fact": _text(checks=[_matches(r"^[a-z][a-z0-9_]*$", "een id in kleine letters met _")]),
             "value": _text(),
@@ -103,18 +106,18 @@ def build_schemas() -> dict[str, pa.DataFrameSchema]:
             "area_label": _text(nullable=True),
             "note": _text(nullable=True),
             **_source_columns(),
-        }),
-        "theme": pa.DataFrameSchema({
-            "code": _text(unique=True, checks=[_matches(r"^[a-z_]+$", "kleine letters en _")]),
+        },
+        "theme": {
+            "code": _text(checks=[_matches(r"^[a-z_]+$", "kleine letters en _")]),
             "label_nl": _text(), "label_en": _text(), "label_in_guide": _text(),
             **_source_columns(),
-        }),
-        "partner_sector": pa.DataFrameSchema({
-            "code": _text(unique=True, checks=[_one_of(SECTORS)]),
+        },
+        "partner_sector": {
+            "code": _text(checks=[_one_of(SECTORS)]),
             "label_nl": _text(), "label_en": _text(),
-        }),
-        "project": pa.DataFrameSchema({
-            "project_id": _text(unique=True, checks=[_matches(r"^[a-z]+-\d{3}$", "een id zoals lbn-001")]),
+        },
+        "project": {
+            "project_id": _text(checks=[_matches(r"^[a-z]+-\d{3}$", "een id zoals lbn-001")]),
             "programme_id": _text(),
             "name": _text(),
             "place_listed": _text(),
@@ -125,30 +128,30 @@ def build_schemas() -> dict[str, pa.DataFrameSchema]:
             "lead_org": _text(nullable=True),
             "notes": _text(nullable=True),
             **_source_columns(),
-        }),
-        "project_location": pa.DataFrameSchema({
+        },
+        "project_location": {
             "project_id": _text(),
             "nis_code": _text(checks=[_matches(NIS_CODE, "een NIS-code van 5 cijfers")]),
             "scope": _text(checks=[_one_of(SCOPES)]),
             "area_label": _text(nullable=True),
             "notes": _text(nullable=True),
             **_source_columns(),
-        }, unique=["project_id", "nis_code"]),
-        "partner": pa.DataFrameSchema({
-            "partner_id": _text(unique=True, checks=[_matches(r"^prt-\d{3}$", "een id zoals prt-001")]),
+        },
+        "partner": {
+            "partner_id": _text(checks=[_matches(r"^prt-\d{3}$", "een id zoals prt-001")]),
             "name": _text(unique=True),
             "sector": _text(checks=[_one_of(SECTORS)]),
             "notes": _text(nullable=True),
-        }),
-        "project_partner": pa.DataFrameSchema({
+        },
+        "project_partner": {
             "project_id": _text(),
             "partner_id": _text(),
             "role": _text(nullable=True, checks=[_one_of(ROLES)]),
             "name_as_listed": _text(nullable=True),
             **_source_columns(),
-        }, unique=["project_id", "partner_id"]),
-        "policy_action": pa.DataFrameSchema({
-            "action_id": _text(unique=True, checks=[_matches(r"^\d{2}_\d{2}_\d{2}$", "een actienummer zoals 05_02_01")]),
+        },
+        "policy_action": {
+            "action_id": _text(checks=[_matches(r"^\d{2}_\d{2}_\d{2}$", "een actienummer zoals 05_02_01")]),
             "right_code": _text(checks=[_matches(r"^\d{2}$", "twee cijfers")]),
             "right_label": _text(),
             "minister_code": _text(checks=[_matches(r"^\d{2}$", "twee cijfers")]),
@@ -161,8 +164,8 @@ def build_schemas() -> dict[str, pa.DataFrameSchema]:
             "evaluation_text": _text(nullable=True),
             "milestones": _text(),
             **_source_columns(),
-        }),
-        "policy_action_budget": pa.DataFrameSchema({
+        },
+        "policy_action_budget": {
             "action_id": _text(),
             "amount_eur": _text(checks=[_matches(r"^\d+(\.\d+)?$", "een bedrag met punt als decimaalteken")]),
             "qualifier": _text(checks=[_one_of(QUALIFIERS)]),
@@ -170,8 +173,38 @@ def build_schemas() -> dict[str, pa.DataFrameSchema]:
             "per_unit": _text(checks=[_one_of(BOOLEANS)]),
             "text_fragment": _text(),
             **_source_columns(),
-        }),
+        },
     }
+
+
+# What a cell of each declared column type must look like, so that loading it as that type works;
+# used for a typed column without a format of its own above.
+_TYPE_FORMATS = {
+    "INTEGER": _matches(r"^-?\d+$", "een geheel getal"),
+    "DOUBLE": _matches(r"^-?\d+(\.\d+)?$", "een getal met punt als decimaalteken"),
+    "BOOLEAN": _one_of(BOOLEANS),
+    PARTIAL_DATE: _matches(PARTIAL_ISO_DATE, "een datum JJJJ[-MM[-DD]]"),
+}
+
+
+def build_schemas() -> dict[str, pa.DataFrameSchema]:
+    """One schema per register file (key = file name without .csv), its key from the declaration:
+    one key column must be unique by itself (each duplicate named on its own line), several together."""
+    schemas = {}
+    for name, columns in _file_columns().items():
+        register = REGISTERS[name]
+        columns = dict(columns)
+        for column_name, sql_type in register.types.items():
+            column = columns[column_name]
+            if not column.checks and sql_type in _TYPE_FORMATS:
+                columns[column_name] = column = column.set_checks([_TYPE_FORMATS[sql_type]])
+            if register.key == (column_name,):
+                column = copy.copy(column)
+                column.unique = True
+                columns[column_name] = column
+        several = list(register.key) if len(register.key) > 1 else None
+        schemas[name] = pa.DataFrameSchema(columns, unique=several)
+    return schemas
 
 
 # ============================================================================================
@@ -495,6 +528,10 @@ def check_registers(frames: dict[str, pd.DataFrame], municipality_codes_2025: se
     """Every problem in the registers, one readable line each; an empty list means all is well."""
     frames = {name: frame.reset_index(drop=True) for name, frame in frames.items()}
     messages = [_message(name, "bestand ontbreekt") for name in REGISTER_FILES if name not in frames]
+    for name, register in REGISTERS.items():
+        if name in frames:  # a column the declaration lacks would not be loaded: refuse it
+            messages += [_message(name, f"kolom '{column}' is onbekend (niet gedeclareerd in etl/tables.py)")
+                         for column in frames[name].columns if column not in register.types]
     for name, schema in build_schemas().items():
         if name in frames:
             messages += schema_messages(name, frames[name], schema)

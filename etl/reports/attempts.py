@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from etl.reports.validate import ValidationReport
@@ -39,7 +39,7 @@ def attempt_record(*, file_name: str, sha256: str | None, user: str, channel: st
     problems = [{"sheet": p.sheet, "cell": p.cell, "message": p.message, "expected": p.expected}
                 for p in report.problems[:MAX_PROBLEMS]]
     return {
-        "at": (at or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        "at": (at or datetime.now(UTC)).isoformat(timespec="seconds"),
         "user": user,
         "channel": channel,
         "file_name": file_name,

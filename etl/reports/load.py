@@ -2,7 +2,8 @@
 
 Shape as etl/imports.py: validate everything first (all problems of all files at once; any
 problem: nothing is loaded), then load into a copy of the live warehouse, run the contract checks,
-and swap it in with os.replace. Each loaded workbook is archived by content under REPORTS_DIR:
+and swap it in with os.replace (etl/staged.py). Each loaded workbook is archived by content under
+REPORTS_DIR:
 
     REPORTS_DIR/files/<sha256>.xlsx   the workbook exactly as loaded
     REPORTS_DIR/ledger.jsonl          one line per load, in load order: report_id, sha256, file name,
@@ -20,10 +21,9 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import shutil
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -92,16 +92,6 @@ def read_ledger(reports_dir: Path) -> list[LedgerEntry]:
             raise EtlError(f"onleesbare regel in het register van geladen rapporten: {exc}",
                            file=str(path), row=number) from exc
     return [e for e in entries if e.status == LOADED]
-
-
-def _archive(reports_dir: Path, source: Path, sha256: str) -> None:
-    target = archive_path(reports_dir, sha256)
-    if target.exists():  # named by content: the same bytes are already there
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(source, part)
-    os.replace(part, target)
 
 
 # ================================================================ applying one report
@@ -276,7 +266,7 @@ def _report_id(now: datetime, sha256: str, taken: set[str]) -> str:
 def _plan(paths, reports, current, taken: set[str], user: str):
     """Ledger entries for the workbooks that change something; identical re-uploads are skipped."""
     summary, todo = LoadSummary(), []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for path, report in zip(paths, reports):
         key = (report.project_id, report.period)
         if key in current and current[key][1] == report.sha256:
@@ -291,39 +281,23 @@ def _plan(paths, reports, current, taken: set[str], user: str):
 
 
 def _commit(live: Path, reports_dir: Path, todo, summary: LoadSummary) -> None:
-    import duckdb
-
+    """Load the planned reports into a copy of the warehouse; the archived workbooks and the longer
+    ledger are staged, so they land just before the warehouse (the next build replays them) and a
+    failed swap leaves ledger and warehouse telling the same story."""
     from etl.checks import run_checks
+    from etl.staged import staged_warehouse
 
-    tmp = live.with_name(f"{live.name}.{os.getpid()}.report.tmp")
     ledger = reports_dir / LEDGER_NAME
-    ledger_tmp = reports_dir / f".{LEDGER_NAME}.{os.getpid()}.tmp"
-    previous_ledger = ledger.read_bytes() if ledger.exists() else None
-    try:
-        shutil.copyfile(live, tmp)
-        con = duckdb.connect(str(tmp))
-        try:
-            for _, entry, report in todo:
-                summary.loaded.append((entry, apply_report(con, entry, report)))
-            run_checks(con)
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    previous_ledger = ledger.read_bytes() if ledger.exists() else b""
+    with staged_warehouse(live, "report", copy_live=True, checks=[run_checks]) as staged:
+        for _, entry, report in todo:
+            summary.loaded.append((entry, apply_report(staged.connection, entry, report)))
+        archived = set()
         for path, entry, _ in todo:
-            _archive(reports_dir, path, entry.sha256)
+            target = archive_path(reports_dir, entry.sha256)
+            if target.exists() or target in archived:  # named by content: the same bytes are already there
+                continue
+            archived.add(target)
+            shutil.copyfile(path, staged.stage(target))
         lines = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for _, e, _ in todo)
-        reports_dir.mkdir(parents=True, exist_ok=True)  # the writer lock no longer lives in this folder
-        ledger_tmp.write_bytes((previous_ledger or b"") + lines.encode("utf-8"))
-        os.replace(ledger_tmp, ledger)
-        try:
-            os.replace(tmp, live)
-        except BaseException:  # keep ledger and warehouse telling the same story
-            if previous_ledger is None:
-                ledger.unlink(missing_ok=True)
-            else:
-                ledger.write_bytes(previous_ledger)
-            raise
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
-        ledger_tmp.unlink(missing_ok=True)
+        staged.stage(ledger).write_bytes(previous_ledger + lines.encode("utf-8"))

@@ -18,10 +18,33 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from etl.errors import EtlError
 from etl.exports import HEADER_FILL, HEADER_FONT, safe_cell
-from etl.reports.contract import (AMOUNT, COUNT, DATE, EXPECTED_NL, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_ABS_NUMBER,
-                                  MAX_AMOUNT_EURO, MAX_COUNT, MAX_TEXT_LENGTH, NUMBER, REPORT_DATE_MIN, YEAR_MAX, YEAR_MIN,
-                                  PERIOD, PROJECT, PROJECT_COLUMNS, PROJECT_SHEET, TABLE_SHEETS, TEMPLATE_ROWS, TEMPLATE_VERSION,
-                                  TEXT, YEAR, Field, TableSheet)
+from etl.reports.contract import (
+    AMOUNT,
+    COUNT,
+    DATE,
+    EXPECTED_NL,
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    MAX_ABS_NUMBER,
+    MAX_AMOUNT_EURO,
+    MAX_COUNT,
+    MAX_TEXT_LENGTH,
+    NUMBER,
+    PERIOD,
+    PROJECT,
+    PROJECT_COLUMNS,
+    PROJECT_SHEET,
+    REPORT_DATE_MIN,
+    TABLE_SHEETS,
+    TEMPLATE_ROWS,
+    TEMPLATE_VERSION,
+    TEXT,
+    YEAR,
+    YEAR_MAX,
+    YEAR_MIN,
+    Field,
+    TableSheet,
+)
 from etl.reports.periods import Runtime
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: "type here"
@@ -67,7 +90,7 @@ def _validation(kind: str, runtime: Runtime, lists: dict[str, str], field: Field
     elif kind == YEAR:
         low, high = (runtime.start.year, runtime.end.year) if budget_year else (YEAR_MIN, YEAR_MAX)
         dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
-    elif kind == AMOUNT or kind == COUNT:
+    elif kind in (AMOUNT, COUNT):
         dv = DataValidation(type="decimal" if kind == AMOUNT else "whole", operator="between", formula1="0",
                             formula2=str(MAX_AMOUNT_EURO if kind == AMOUNT else MAX_COUNT), allow_blank=True)
     elif kind == NUMBER:

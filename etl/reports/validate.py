@@ -23,11 +23,39 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from etl.reports.contract import (AGE_BANDS, AMOUNT, COUNT, DATE, EXPECTED_NL, LISTS_SHEET, INSTRUCTIONS_SHEET,
-                                  MAX_ABS_NUMBER, MAX_AMOUNT_EURO, MAX_COUNT, MAX_DATA_ROWS, MAX_TEXT_LENGTH, NUMBER,
-                                  OUTCOME_INDICATOR_FIELDS, OUTCOME_PAIRS, OUTCOME_SHEET, PERIOD, PROJECT, PROJECT_COLUMNS,
-                                  PROJECT_SHEET, REACH_MEASURES, REACH_SHEET, REPORT_DATE_MIN, REQUIRED_SHEETS,
-                                  TABLE_SHEETS, YEAR, YEAR_MAX, YEAR_MIN, BUDGET_SHEET, Field, TableSheet)
+from etl.reports.contract import (
+    AGE_BANDS,
+    AMOUNT,
+    BUDGET_SHEET,
+    COUNT,
+    DATE,
+    EXPECTED_NL,
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    MAX_ABS_NUMBER,
+    MAX_AMOUNT_EURO,
+    MAX_COUNT,
+    MAX_DATA_ROWS,
+    MAX_TEXT_LENGTH,
+    NUMBER,
+    OUTCOME_INDICATOR_FIELDS,
+    OUTCOME_PAIRS,
+    OUTCOME_SHEET,
+    PERIOD,
+    PROJECT,
+    PROJECT_COLUMNS,
+    PROJECT_SHEET,
+    REACH_MEASURES,
+    REACH_SHEET,
+    REPORT_DATE_MIN,
+    REQUIRED_SHEETS,
+    TABLE_SHEETS,
+    YEAR,
+    YEAR_MAX,
+    YEAR_MIN,
+    Field,
+    TableSheet,
+)
 from etl.reports.periods import Period, Runtime, parse_period
 
 DEFAULT_MAX_BYTES = 2_000_000

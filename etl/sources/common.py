@@ -1,7 +1,9 @@
 """Helpers shared by the indicator sources: reading tables and turning cells into numbers."""
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -9,8 +11,82 @@ import pandas as pd
 
 from etl.errors import EtlError
 from etl.harmonise import Rule
+from etl.tables import MAX_DECIMALS, SHORT_UNITS
 
 SUPPRESSED = "*"  # Statbel hides small or confidential figures with an asterisk
+
+# Display metadata of the built-in indicators, declared as data beside the source modules.
+DISPLAY_FILE = Path(__file__).with_name("indicators.toml")
+DISPLAY_KEYS = ("unit", "unit_nl", "unit_en", "short_unit", "decimals")
+EURO_UNITS = ("euro", "eur", "€")
+
+
+def default_display(unit: str, kind: str) -> tuple[str | None, int]:
+    """(short_unit, decimals) for an indicator whose metadata gives none: `%` -> `%` and 1 decimal,
+    euro -> `€` and 0, a count 0, anything else 1."""
+    unit = str(unit).strip()
+    short = "%" if unit == "%" else "€" if unit.lower() in EURO_UNITS else None
+    return short, 1 if short == "%" else 0 if short == "€" or kind == "count" else 1
+
+
+def parse_decimals(value) -> int | None:
+    """Decimals as given in metadata (a whole number, also as text such as "1"), or None when it is
+    not a whole number from 0 to MAX_DECIMALS."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and 0 <= number <= MAX_DECIMALS else None
+
+
+def display_problems(entry: dict) -> list[str]:
+    """What is wrong with the `short_unit` and `decimals` of one indicator's metadata (absent is fine)."""
+    problems = []
+    short = entry.get("short_unit")
+    if short not in (None, "") and short not in SHORT_UNITS:
+        problems.append(f"short_unit moet {' of '.join(SHORT_UNITS)} zijn (of leeg), niet {short!r}")
+    if entry.get("decimals") not in (None, "") and parse_decimals(entry["decimals"]) is None:
+        problems.append(f"decimals moet een geheel getal van 0 tot {MAX_DECIMALS} zijn, niet {entry['decimals']!r}")
+    return problems
+
+
+@cache
+def display_metadata() -> dict[str, dict]:
+    """{indicator_id: {unit, unit_nl, unit_en, short_unit, decimals}} from DISPLAY_FILE, checked;
+    read on first use."""
+    source = DISPLAY_FILE.name
+    try:
+        declared = tomllib.loads(DISPLAY_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise EtlError(f"weergavemetadata niet leesbaar: {exc}", source=source) from exc
+    problems = []
+    for indicator_id, entry in declared.items():
+        unknown = set(entry) - set(DISPLAY_KEYS)
+        absent = [k for k in ("unit", "unit_nl", "unit_en", "decimals") if not str(entry.get(k, "")).strip()]
+        if unknown:
+            problems.append(f"{indicator_id}: onbekende sleutels {sorted(unknown)}")
+        if absent:
+            problems.append(f"{indicator_id}: {absent} ontbreken")
+        problems += [f"{indicator_id}: {p}" for p in display_problems(entry)]
+    if problems:
+        raise EtlError("; ".join(problems), source=source)
+    return {indicator_id: {"unit": entry["unit"], "unit_nl": entry["unit_nl"], "unit_en": entry["unit_en"],
+                           "short_unit": entry.get("short_unit") or None, "decimals": int(entry["decimals"])}
+            for indicator_id, entry in declared.items()}
+
+
+def indicator_rows(indicators: list[Indicator]) -> list[dict]:
+    """Rows of table `indicator` for the built-in indicators, each with its display metadata;
+    DISPLAY_FILE must declare exactly these indicators."""
+    declared = display_metadata()
+    ids = [i.indicator_id for i in indicators]
+    if set(ids) != set(declared):
+        raise EtlError(f"{DISPLAY_FILE.name} past niet bij de ingebouwde indicatoren: zonder weergave "
+                       f"{sorted(set(ids) - set(declared))}, onbekend {sorted(set(declared) - set(ids))}",
+                       source=DISPLAY_FILE.name)
+    return [i.as_row() for i in indicators]
 
 
 @dataclass(frozen=True)
@@ -18,7 +94,6 @@ class Indicator:
     indicator_id: str
     name_nl: str
     name_en: str
-    unit: str
     definition_nl: str
     definition_en: str
     direction: str
@@ -41,8 +116,10 @@ class Indicator:
         }[self.kind]
 
     def as_row(self, origin: str = "built_in") -> dict:
+        """The indicator's row of table `indicator`; units and decimals come from DISPLAY_FILE."""
+        display = display_metadata()[self.indicator_id]
         return {"indicator_id": self.indicator_id, "name_nl": self.name_nl, "name_en": self.name_en,
-                "unit": self.unit, "definition_nl": self.definition_nl, "definition_en": self.definition_en,
+                **display, "definition_nl": self.definition_nl, "definition_en": self.definition_en,
                 "direction": self.direction, "source_id": self.source_id, "kind": self.kind,
                 "scale": self.scale, "harmonisation_nl": self.harmonisation_nl(), "note_nl": self.note_nl,
                 "value_min": self.value_min, "value_max": self.value_max, "origin": origin}

@@ -272,15 +272,24 @@ def build_layers(geo: Geography) -> list[dict]:
     return layers
 
 
+LAYER_COLUMNS = ["layer_id", "level", "vintage", "file_name", "features", "bytes", "sha256",
+                 "simplify_tolerance_deg", "source_id", "geojson"]
+BBOX_COLUMNS = ["layer_id", "code", "min_lon", "min_lat", "max_lon", "max_lat"]
+
+
 def _layer(layer_id: str, level: str, vintage: int, codes: list[str], geoms, tolerance: float) -> dict:
+    """One layer's row of geo_layer, plus `bboxes`: (code, min_lon, min_lat, max_lon, max_lat) per
+    feature, of the very geometry the layer holds, for table geo_bbox."""
     features = [{"type": "Feature", "id": code, "properties": {"nis": code},
                  "geometry": shapely.geometry.mapping(geom)} for code, geom in zip(codes, geoms)]
     text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
     data = text.encode()
     source = {2025: "pinc-gemeente-2025-geojson", 2019: "pinc-gemeente-2024-shp", 2018: "pinc-gemeente-2018-shp"}[vintage]
+    bounds = shapely.bounds(geoms)  # (minx, miny, maxx, maxy) = (lon, lat, lon, lat)
     return {"layer_id": layer_id, "level": level, "vintage": vintage, "file_name": f"{layer_id}.geojson",
             "features": len(features), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-            "simplify_tolerance_deg": tolerance, "source_id": source, "geojson": text}
+            "simplify_tolerance_deg": tolerance, "source_id": source, "geojson": text,
+            "bboxes": [(code, *map(float, box)) for code, box in zip(codes, bounds)]}
 
 
 # ---------------------------------------------------------------- load
@@ -292,9 +301,13 @@ def load(con, geo: Geography) -> int:
     con.execute("INSERT INTO area SELECT * FROM geo_area")
     con.register("geo_crosswalk", geo.crosswalk)
     con.execute("INSERT INTO municipality_crosswalk SELECT * FROM geo_crosswalk")
-    layers = pd.DataFrame(geo.layers)
+    layers = pd.DataFrame(geo.layers, columns=LAYER_COLUMNS)
     con.register("geo_layers", layers)
     con.execute("INSERT INTO geo_layer SELECT * FROM geo_layers")
-    for name in ("geo_municipality", "geo_area", "geo_crosswalk", "geo_layers"):
+    bboxes = pd.DataFrame([(layer["layer_id"], *box) for layer in geo.layers for box in layer["bboxes"]],
+                          columns=BBOX_COLUMNS)
+    con.register("geo_bboxes", bboxes)
+    con.execute("INSERT INTO geo_bbox SELECT * FROM geo_bboxes")
+    for name in ("geo_municipality", "geo_area", "geo_crosswalk", "geo_layers", "geo_bboxes"):
         con.unregister(name)
     return geo.rows

@@ -3,27 +3,22 @@ networks with places, themes and partners, and the 201 actions of the action pla
 
 They are committed files, not downloads: their provenance is the seed document and section named on
 every row (see data/registers/README.md); the build records each file's sha256 in `source`.
-Contracts live beside them in etl/registers/contracts.py; any violation fails the build.
+Files, keys and column types are declared in etl/tables.py (`REGISTERS`) with the tables' contracts;
+the files' own checks are in etl/registers/contracts.py; any violation fails the build.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from etl.errors import EtlError
 from etl.registers.contracts import check_registers, read_registers
+from etl.tables import PARTIAL_DATE, REGISTERS, TABLES, RegisterFile
 
-# Register file -> warehouse table.
-TABLE_OF = {
-    "source": "register_source", "programme": "programme", "programme_fact": "programme_fact",
-    "theme": "theme", "partner_sector": "partner_sector", "project": "project",
-    "project_location": "project_location", "partner": "partner", "project_partner": "project_partner",
-    "policy_action": "policy_action", "policy_action_budget": "policy_action_budget",
-}
-NUMERIC = {"policy_action_budget": {"amount_eur": "DOUBLE", "year": "INTEGER"}}
 PUBLISHER = "Kinderarmoedemonitor, gecureerd uit de brondocumenten in data/registers/source.csv"
 LICENCE = "Feiten uit openbare documenten (Vlaams Parlement, Vlaamse overheid, Netwerk tegen Armoede); eigen formulering"
 
@@ -42,27 +37,65 @@ def check(frames: dict[str, pd.DataFrame], municipality_2025: set[str], province
 
 
 def load(con, frames: dict[str, pd.DataFrame], directory: Path) -> list[dict]:
-    """Create one table per register; return `source` rows (one per file) for provenance."""
-    retrieved = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """Create and fill one typed table per declared register (etl/tables.py), after `check`;
+    return `source` rows (one per file) for provenance."""
+    retrieved = datetime.now(UTC).isoformat(timespec="seconds")
     sources = []
-    for name, frame in frames.items():
-        table = TABLE_OF.get(name)
-        if table is None:
-            continue
-        con.register("register_frame", frame.astype("object").where(frame.notna(), None))
-        columns = ", ".join(
-            f'CAST("{c}" AS {NUMERIC.get(name, {}).get(c, "VARCHAR")}) AS "{c}"' for c in frame.columns)
-        con.execute(f'CREATE TABLE "{table}" AS SELECT {columns} FROM register_frame')  # names from our own files
+    for register in REGISTERS.values():
+        frame = frames[register.file]
+        rows = _with_date_bounds(frame, register).astype("object")
+        con.execute(TABLES[register.table][0])
+        con.register("register_frame", rows.where(rows.notna(), None))
+        # The checked text of each cell fits its declared type, so the casts cannot fail.
+        columns = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in _load_types(register).items())
+        con.execute(f'INSERT INTO "{register.table}" BY NAME SELECT {columns} FROM register_frame')  # declared names
         con.unregister("register_frame")
-        path = directory / f"{name}.csv"
+        path = directory / f"{register.file}.csv"
         data = path.read_bytes()
-        sources.append({"source_id": f"register-{name}", "url": f"data/registers/{name}.csv", "publisher": PUBLISHER,
-                        "licence": LICENCE, "sha256": hashlib.sha256(data).hexdigest(), "retrieved_at": retrieved,
-                        "rows_loaded": len(frame), "dataset": "registers", "bytes": len(data),
-                        "fetched_how": "repository"})
+        sources.append({"source_id": f"register-{register.file}", "url": f"data/registers/{register.file}.csv",
+                        "publisher": PUBLISHER, "licence": LICENCE, "sha256": hashlib.sha256(data).hexdigest(),
+                        "retrieved_at": retrieved, "rows_loaded": len(frame), "dataset": "registers",
+                        "bytes": len(data), "fetched_how": "repository"})
     con.execute(WQ28_PROVINCE_VIEW)
     con.execute(WQ28_MUNICIPALITY_VIEW)
     return sources
+
+
+def _load_types(register: RegisterFile) -> dict[str, str]:
+    """Column of the table -> SQL type: a partial date as its text and the DATEs of its bounds."""
+    types = {}
+    for column, sql_type in register.types.items():
+        if sql_type == PARTIAL_DATE:
+            first, last = register.date_bounds(column)
+            types.update({column: "VARCHAR", first: "DATE", last: "DATE"})
+        else:
+            types[column] = sql_type
+    return types
+
+
+def _with_date_bounds(frame: pd.DataFrame, register: RegisterFile) -> pd.DataFrame:
+    frame = frame.copy()
+    for column, sql_type in register.types.items():
+        if sql_type == PARTIAL_DATE:
+            first, last = register.date_bounds(column)
+            bounds = [date_bounds(text) for text in frame[column]]
+            frame[first] = [b[0] for b in bounds]
+            frame[last] = [b[1] for b in bounds]
+    return frame
+
+
+def date_bounds(text) -> tuple[date | None, date | None]:
+    """The first and last day a date written as precisely as its source can mean:
+    2019 -> (2019-01-01, 2019-12-31), 2022-09 -> (2022-09-01, 2022-09-30), 2023-10-08 -> that day twice."""
+    if text is None or pd.isna(text):
+        return None, None
+    parts = [int(p) for p in str(text).split("-")]
+    year, month, day = parts + [None] * (3 - len(parts))
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if day is None:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, day), date(year, month, day)
 
 
 # Written question nr. 28 (2023): per province and Brussels, applications, awarded projects and

@@ -11,7 +11,7 @@ import pandas as pd
 
 from etl.errors import EtlError
 from etl.geography_codes import nis
-from etl.sources.common import check_coverage, Indicator, long_rows, numbers, read_csv_detect, require_columns
+from etl.sources.common import Indicator, check_coverage, long_rows, numbers, read_csv_detect, require_columns
 
 FILES = ("statbel-adi-arop-munty",)
 SOURCE = "statbel-adi-arop-munty"
@@ -19,7 +19,7 @@ FROM_VINTAGE = 2019
 YEARS = range(2015, 2023)
 
 INDICATORS = [
-    Indicator("arop_admin", "Administratief armoederisico", "Administrative at-risk-of-poverty rate", "%",
+    Indicator("arop_admin", "Administratief armoederisico", "Administrative at-risk-of-poverty rate",
               "Aandeel personen met een equivalent administratief beschikbaar inkomen onder de "
               "administratieve armoededrempel (alle leeftijden; Statbel).",
               "Share of persons whose equivalised administrative disposable income is below the "
@@ -27,19 +27,19 @@ INDICATORS = [
               "higher_is_worse", SOURCE, "rate", 0, 60, scale=100.0,
               note_nl="Teller = percentage x aantal personen (afgeleid; het gepubliceerde percentage is op 0,1 afgerond). "
                       "Niet specifiek voor kinderen: de bron heeft geen uitsplitsing naar leeftijd."),
-    Indicator("adi_median", "Mediaan equivalent beschikbaar inkomen", "Median equivalised disposable income", "euro",
+    Indicator("adi_median", "Mediaan equivalent beschikbaar inkomen", "Median equivalised disposable income",
               "Mediaan van het equivalent administratief beschikbaar inkomen per persoon (Statbel).",
               "Median equivalised administrative disposable income per person (Statbel).",
               "higher_is_better", SOURCE, "statistic", 5_000, 80_000),
-    Indicator("adi_q1", "Eerste kwartiel equivalent beschikbaar inkomen", "First quartile of equivalised disposable income", "euro",
+    Indicator("adi_q1", "Eerste kwartiel equivalent beschikbaar inkomen", "First quartile of equivalised disposable income",
               "Eerste kwartiel (25 %) van het equivalent administratief beschikbaar inkomen (Statbel).",
               "First quartile (25%) of equivalised administrative disposable income (Statbel).",
               "higher_is_better", SOURCE, "statistic", 2_000, 60_000),
-    Indicator("adi_q3", "Derde kwartiel equivalent beschikbaar inkomen", "Third quartile of equivalised disposable income", "euro",
+    Indicator("adi_q3", "Derde kwartiel equivalent beschikbaar inkomen", "Third quartile of equivalised disposable income",
               "Derde kwartiel (75 %) van het equivalent administratief beschikbaar inkomen (Statbel).",
               "Third quartile (75%) of equivalised administrative disposable income (Statbel).",
               "higher_is_better", SOURCE, "statistic", 5_000, 150_000),
-    Indicator("adi_persons", "Personen in de inkomensstatistiek", "Persons in the income statistics", "personen",
+    Indicator("adi_persons", "Personen in de inkomensstatistiek", "Persons in the income statistics",
               "Aantal personen waarvoor een administratief beschikbaar inkomen berekend is (noemer van het armoederisico).",
               "Number of persons with a computed administrative disposable income (denominator of the poverty rate).",
               "higher_is_worse", SOURCE, "count", 0, 2_000_000,

@@ -11,7 +11,7 @@ import pandas as pd
 
 from etl.errors import EtlError
 from etl.geography_codes import nis
-from etl.sources.common import check_coverage, Indicator, long_rows, numbers, require_columns
+from etl.sources.common import Indicator, check_coverage, long_rows, numbers, require_columns
 
 FILES = ("statbel-fiscal-income-munty",)
 SOURCE = "statbel-fiscal-income-munty"
@@ -19,17 +19,17 @@ FROM_VINTAGE = 2019
 YEARS = range(2005, 2021)
 
 INDICATORS = [
-    Indicator("tax_declarations", "Aantal belastingaangiften", "Number of tax declarations", "aangiften",
+    Indicator("tax_declarations", "Aantal belastingaangiften", "Number of tax declarations",
               "Aantal aangiften personenbelasting: met een netto belastbaar inkomen verschillend van nul plus "
               "met een inkomen nul (Statbel).",
               "Number of personal income tax declarations, non-zero plus zero income (Statbel).",
               "higher_is_worse", SOURCE, "count", 0, 1_000_000,
               note_nl="Telling als context; de richting bepaalt alleen dat grotere aantallen donkerder kleuren."),
-    Indicator("tax_income_total", "Totaal netto belastbaar inkomen", "Total net taxable income", "euro",
+    Indicator("tax_income_total", "Totaal netto belastbaar inkomen", "Total net taxable income",
               "Som van het netto belastbaar inkomen van alle aangiften (Statbel).",
               "Sum of net taxable income over all declarations (Statbel).",
               "higher_is_better", SOURCE, "count", 0, 1e11),
-    Indicator("tax_income_avg", "Gemiddeld netto belastbaar inkomen per aangifte", "Average net taxable income per declaration", "euro",
+    Indicator("tax_income_avg", "Gemiddeld netto belastbaar inkomen per aangifte", "Average net taxable income per declaration",
               "Totaal netto belastbaar inkomen gedeeld door het aantal aangiften.",
               "Total net taxable income divided by the number of declarations.",
               "higher_is_better", SOURCE, "rate", 5_000, 150_000, scale=1.0,

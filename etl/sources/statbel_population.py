@@ -12,7 +12,7 @@ import pandas as pd
 
 from etl.errors import EtlError
 from etl.geography_codes import nis
-from etl.sources.common import check_coverage, Indicator, long_rows
+from etl.sources.common import Indicator, check_coverage, long_rows
 
 YEARS = range(2009, 2016)
 FILES = tuple(f"statbel-pop-struct-{y}" for y in YEARS)
@@ -21,17 +21,17 @@ FROM_VINTAGE = 2018
 CHILD_MAX_AGE = 17
 
 INDICATORS = [
-    Indicator("population_total", "Bevolking", "Population", "inwoners",
+    Indicator("population_total", "Bevolking", "Population",
               "Aantal inwoners op 1 januari (Statbel; 2009-2015 uit de bevolkingsstructuur, 2020 uit de bevolking per gemeente).",
               "Number of inhabitants on 1 January (Statbel).",
               "higher_is_worse", SOURCE, "count", 0, 1_000_000,
               note_nl="Telling als context; de richting bepaalt alleen dat grotere aantallen donkerder kleuren."),
-    Indicator("children_0_17", "Kinderen 0-17 jaar", "Children aged 0-17", "kinderen",
+    Indicator("children_0_17", "Kinderen 0-17 jaar", "Children aged 0-17",
               "Aantal inwoners van 0 tot en met 17 jaar op 1 januari (Statbel).",
               "Number of inhabitants aged 0 to 17 on 1 January (Statbel).",
               "higher_is_worse", SOURCE, "count", 0, 300_000,
               note_nl="Telling als context; de richting bepaalt alleen dat grotere aantallen donkerder kleuren."),
-    Indicator("child_share", "Aandeel kinderen 0-17 jaar", "Share of children aged 0-17", "%",
+    Indicator("child_share", "Aandeel kinderen 0-17 jaar", "Share of children aged 0-17",
               "Kinderen van 0 tot en met 17 jaar als aandeel van alle inwoners op 1 januari.",
               "Children aged 0-17 as a share of all inhabitants on 1 January.",
               "higher_is_worse", SOURCE, "rate", 5, 45, scale=100.0,
@@ -75,7 +75,7 @@ def parse(paths: dict[str, Path], cache_dir: Path | None = None, sha256: dict[st
             todo.append((paths[source_id], source_id))
     if todo:
         with ProcessPoolExecutor(max_workers=2) as pool:
-            for (path, source_id), part in zip(todo, pool.map(_read_one, todo)):
+            for (_path, source_id), part in zip(todo, pool.map(_read_one, todo)):
                 parts.append(part)
                 cached = _cached(cache_dir, sha256, source_id)
                 if cached is not None:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.chrome.options import Options
 
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.helpers import wait_until
 
 WAIT = 10
 # selenium 4.2 (pinned by dash[testing]) calls a urllib3 method that warns on every request
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
-
-
-def wait_until(duo, condition, message: str):
-    return WebDriverWait(duo.driver, WAIT).until(lambda _d: condition(), message=message)
 
 
 def header_texts(table) -> list[str]:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.helpers import allow_downloads, click, text_of, wait_for_file, wait_until
+from tests.browser.helpers import allow_downloads, click, text_of, wait_for_callbacks, wait_for_file, wait_until
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
@@ -151,7 +150,7 @@ def test_need_url_restores_the_view_in_english(start_app, real_warehouse, screen
     assert rows and gap_count(duo) == len(rows)
     assert "lang=en" in rows[0].find_element(By.TAG_NAME, "a").get_attribute("href")
     # the view stays in the URL (nothing dropped while the page filled its controls)
-    time.sleep(1)
+    wait_for_callbacks(duo)
     params = search_params(duo)
     assert {k: params.get(k) for k in ("rule", "measure", "need_t", "gap_n", "gap_mode", "gap_min", "lang")} == {
         "rule": "at_risk", "measure": "per_1k_children", "need_t": "12", "gap_n": "0", "gap_mode": "value",

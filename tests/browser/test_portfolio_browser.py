@@ -31,6 +31,13 @@ def wait_for_text_in(duo, selector: str, text: str) -> None:
                f"{text!r} not in {selector}")
 
 
+def csv_table(path) -> list[list[str]]:
+    """The table of a downloaded CSV: what follows the provenance lines and their empty line."""
+    lines = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert lines[0] and "Filters" in lines[1][0], "the CSV does not start with its provenance"
+    return lines[lines.index([]) + 1:]
+
+
 def project_rows(duo) -> list[list[str]]:
     rows = duo.driver.find_elements(By.CSS_SELECTOR, "#portfolio-projects-table tbody tr")
     return [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows]
@@ -62,7 +69,9 @@ def test_portfolio_filters_exports_and_wq28(start_app, real_warehouse, screensho
     click(duo, duo.find_element("#portfolio-csv"))
     csv_file = wait_for_file(download_dir, ".csv")
     lines = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert lines[0] == ["Filters: Provincie (2025) = Limburg; Thema = Onderwijs"]
+    # the provenance lines come first, as in the Excel: title, filters, rows, source and build
+    assert lines[0] == ["Projecten van de Kinderarmoedemonitor"]
+    assert lines[1] == ["Filters: Provincie (2025) = Limburg; Thema = Onderwijs"]
     header_at = lines.index([]) + 1
     header, body = lines[header_at], lines[header_at + 1:]
     assert header[:3] == ["Netwerk", "Programma", "Provincie (2025)"]
@@ -139,13 +148,13 @@ def test_action_plan_search_charts_and_exports(start_app, real_warehouse, screen
     # CSV of the list: the same n actions
     click(duo, duo.find_element("#actions-csv"))
     csv_file = wait_for_file(download_dir, ".csv")
-    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = csv_table(csv_file)
     assert rows[0][:3] == ["Actie", "Grondrecht", "Minister"] and len(rows) == n + 1
     # CSV of the chart per minister
     seen = {p.name for p in download_dir.iterdir()}
     click(duo, duo.find_element('[id*="actions-chart-csv"][id*="minister"]'))
     chart_csv = wait_for_file(download_dir, ".csv", seen)
-    chart_rows = list(csv.reader(io.StringIO(chart_csv.read_text(encoding="utf-8-sig")), delimiter=";"))
+    chart_rows = csv_table(chart_csv)
     assert chart_rows[0][1] == "Minister" and sum(int(r[2]) for r in chart_rows[1:]) == n
     # Excel: actions and amounts sheets
     click(duo, duo.find_element("#actions-xlsx"))

@@ -22,6 +22,11 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
 
 
+def table_rows(rows: list[list[str]], first_header: str) -> list[list[str]]:
+    """A CSV's table: its header row and what follows, after the lines on where the figures come from."""
+    return rows[next(i for i, r in enumerate(rows) if r[:1] == [first_header]):]
+
+
 def ranking_names(duo) -> list[str]:
     return duo.driver.execute_script(
         "return Array.from(document.querySelectorAll('#compare-ranking-body tr th a')).map(a => a.textContent)")
@@ -39,7 +44,7 @@ def test_profile_of_a_2025_merger(start_app, real_warehouse, screenshot, downloa
     assert "Administratief armoederisico" in text and "Herberekend 2025" in text
     assert "van 304" in text  # rank among the 304
     # flag notes are numbered footnotes, with names, not bare codes
-    assert "Moerbeke (44045), Lokeren (46014)" in duo.find_element("#profile-summary-notes").text
+    assert "Moerbeke (44045) en Lokeren (46014)" in duo.find_element("#profile-summary-notes").text
     peers = duo.find_element("#profile-peers")
     assert len(peers.find_elements(By.TAG_NAME, "a")) == 10
     assert "gestandaardiseerde" in duo.find_element("#profile-peers-method").text
@@ -64,7 +69,7 @@ def test_profile_of_a_2025_merger(start_app, real_warehouse, screenshot, downloa
     click(duo, duo.find_element("#profile-csv"))
     csv_file = wait_for_file(download_dir, ".csv")
     content = csv_file.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    rows = table_rows(list(csv.reader(io.StringIO(content), delimiter=";")), "Gebied")
     assert rows[0][:5] == ["Gebied", "Indicator", "Eenheid", "Jaar", "Waarde"]
     arop = [r for r in rows[1:] if r[0] == "Lokeren" and r[1] == "Administratief armoederisico"]
     assert [r[3] for r in arop] == [str(y) for y in range(2015, 2023)]
@@ -160,7 +165,8 @@ def test_compare_chosen_sorting_downloads_and_url(start_app, real_warehouse, scr
 
     click(duo, duo.find_element("#compare-csv"))
     csv_file = wait_for_file(download_dir, ".csv")
-    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = table_rows(list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")), delimiter=";")),
+                      "Rang 2022")
     assert rows[0][:4] == ["Rang 2022", "Gemeente", "NIS-code (2025)", "Provincie"]
     assert len(rows) == 305
     assert sum(1 for r in rows[1:] if r[10] == "ja") == 3

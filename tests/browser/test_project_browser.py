@@ -31,7 +31,10 @@ def export_button(duo, chart: str, fmt: str):
 
 
 def csv_rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    """The table of a downloaded CSV, header first: after its provenance lines and an empty line."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [] in rows and rows.index([]) > 0, "a CSV starts with its provenance lines"
+    return rows[rows.index([]) + 1:]
 
 
 def choose(duo, dropdown_id: str, label: str) -> None:

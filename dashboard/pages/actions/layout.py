@@ -1,0 +1,130 @@
+"""The action plan's layout: the frame with the search and filters (`build`, no data read) and the
+content the callback fills: the counting rule in words, a chart per right and per minister (each with
+its table and downloads), and the list of actions."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import formatting as fmt
+from dashboard.i18n import t
+from dashboard.pages.actions import figures, view
+from dashboard.pages.actions.view import CHARTS, MAX_QUERY
+from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table
+from dashboard.ui.graphs import graph_config
+
+LONGEST_TITLE = 140  # characters of an action's title quoted in the note on the largest amount
+
+
+def build(text: str, initial: dict, lang: str) -> html.Div:
+    """The page for the URL's search `text` and choices `initial` (right, minister; validated)."""
+    controls = html.Div([
+        html.Div([
+            html.Label(t("actions.search", lang), htmlFor="actions-search"),
+            dcc.Input(id="actions-search", type="search", value=text, debounce=0.4, maxLength=MAX_QUERY,
+                      placeholder=t("actions.search_placeholder", lang), className="text-input", autoComplete="off"),
+        ], className="control control-wide"),
+        html.Div([
+            html.Label(t("actions.right", lang), htmlFor="actions-right"),
+            dropdown(lang, id="actions-right", options=[], value=None, clearable=True, placeholder=t("actions.all", lang)),
+        ], className="control"),
+        html.Div([
+            html.Label(t("actions.minister", lang), htmlFor="actions-minister"),
+            dropdown(lang, id="actions-minister", options=[], value=None, clearable=True,
+                     placeholder=t("actions.all", lang)),
+        ], className="control"),
+        html.Div([
+            html.Button(t("download.csv", lang), id="actions-csv", type="button", className="button"),
+            html.Button(t("download.xlsx", lang), id="actions-xlsx", type="button", className="button"),
+        ], className="control-buttons"),
+    ], className="controls", role="search", **{"aria-label": t("actions.filters", lang)})
+    return html.Div([
+        html.H1(t("actions.title", lang)),
+        html.P(t("actions.intro", lang), className="lead"),
+        controls,
+        dcc.Store(id="actions-lang", data=lang),
+        dcc.Store(id="actions-initial", data=initial),
+        dcc.Download(id="actions-download"),
+        *[dcc.Download(id={"type": "actions-chart-download", "chart": chart[0]}) for chart in CHARTS],
+        html.Div(id="actions-summary", **{"aria-live": "polite"}),
+        dcc.Loading(html.Div(id="actions-content"), delay_show=300),
+    ], id="actions-page", className="page actions")
+
+
+def summary(numbers: dict, lang: str) -> html.Div:
+    """How many actions are found, with and without a counted amount, and their counted sum."""
+    return html.Div([
+        html.P(t("actions.count", lang, n=fmt.integer(numbers["n"], lang), total=fmt.integer(numbers["total"], lang),
+                 with_amount=fmt.integer(numbers["with_amount"], lang),
+                 without=fmt.integer(numbers["n"] - numbers["with_amount"], lang)),
+               id="actions-count", className="portfolio-count"),
+        html.P(t("actions.total", lang, amount=fmt.euro(numbers["amount"], 0, lang)), id="actions-total",
+               className="actions-total"),
+    ])
+
+
+def content(rows: list[dict], data: dict, text, right, minister, lang: str) -> list:
+    """The rule, the charts and the list for the found actions `rows`."""
+    numbers = view.summary_numbers(rows, data)
+    total = fmt.integer(numbers["total"], lang)
+    rule = section("actions-rule", t("actions.rule", lang),
+                   html.Ul([html.Li(t("actions.rule.1", lang)), html.Li(t("actions.rule.2", lang)),
+                            html.Li(t("actions.rule.3", lang)),
+                            html.Li(t("actions.rule.4", lang, none=fmt.integer(numbers["all_none"], lang), total=total)),
+                            html.Li(t("actions.minister_rule", lang, n=fmt.integer(numbers["legend_differs"], lang),
+                                      total=total), id="actions-minister-rule")],
+                           className="rule-list"),
+                   _largest_note(rows, data, numbers["amount"], lang))
+    if not rows:
+        return [rule, empty(t("actions.no_match", lang))]
+    charts = html.Div([_chart(chart, rows, data, lang) for chart in CHARTS], className="chart-grid actions-charts")
+    columns = [
+        {"key": "action_id", "kind": "code", "label": t("actions.col.id", lang)},
+        {"key": "title", "kind": "text", "label": t("actions.col.title", lang), "sub_key": "administration"},
+        {"key": "right_label", "kind": "text", "label": t("actions.col.right", lang)},
+        {"key": "minister_name", "kind": "text", "label": t("actions.col.minister", lang)},
+        {"key": "budget_text", "kind": "text", "label": t("actions.col.budget_text", lang), "sortable": False},
+        {"key": "amount", "kind": "int", "label": t("actions.col.amount", lang), "sub_key": "basis"},
+    ]
+    caption = t("actions.list.caption", lang, filters=view.filters_text(text, right, minister, data, lang))
+    table = sortable_table("actions-table", columns, view.action_rows(rows, data, lang), lang, caption)
+    return [rule, charts, section("actions-list", t("actions.list", lang), table)]
+
+
+def _largest_note(rows: list[dict], data: dict, total_amount: float, lang: str):
+    found = view.largest(rows, data)
+    if found is None or not total_amount:
+        return None
+    best, amount = found
+    title = best["title"] if len(best["title"]) <= LONGEST_TITLE else best["title"][:LONGEST_TITLE - 1] + "…"
+    return html.P(t("actions.largest", lang, action=best["action_id"], amount=fmt.euro(amount, 0, lang),
+                    share=fmt.percent(amount / total_amount * 100, 0, lang), title=title),
+                  id="actions-largest", className="method")
+
+
+def _chart(chart: tuple, rows: list[dict], data: dict, lang: str) -> html.Figure:
+    name, _key, _label, title_key, group_key = chart
+    groups = view.chart_groups(name, rows, data)
+    table_columns = [
+        {"key": "name", "kind": "text", "label": t(group_key, lang)},
+        {"key": "actions", "kind": "int", "label": t("actions.col.actions", lang)},
+        {"key": "with_amount", "kind": "int", "label": t("actions.col.with_amount", lang)},
+        {"key": "without_amount", "kind": "int", "label": t("actions.col.without_amount", lang)},
+        {"key": "amount", "kind": "int", "label": t("actions.col.amount", lang)},
+    ]
+    title = t(title_key, lang)
+    return html.Figure([
+        html.Figcaption(html.H3(title, id=f"actions-chart-{name}-title")),
+        dcc.Graph(id=f"actions-graph-{name}", figure=figures.amount_bars(groups, lang),
+                  config=graph_config(f"actieplan-per-{name}", only_png=True), className="chart",
+                  style={"height": f"{figures.height(groups)}px"}),
+        html.Details([
+            html.Summary(t("actions.show_table", lang), id=f"actions-chart-{name}-toggle"),
+            plain_table(f"actions-chart-table-{name}", table_columns, groups, lang, title),
+        ], className="chart-table details", id=f"actions-chart-{name}-details"),
+        html.Div([
+            html.Button(t("actions.chart_csv", lang), id={"type": "actions-chart-csv", "chart": name}, type="button",
+                        className="button button-small"),
+            html.Button(t("actions.chart_xlsx", lang), id={"type": "actions-chart-xlsx", "chart": name}, type="button",
+                        className="button button-small"),
+        ], className="control-buttons no-print"),
+    ], className="chart-card", id=f"actions-chart-{name}")

@@ -1,0 +1,16 @@
+"""Need and provision (`/behoefte`): does the provision (the networks against child poverty, and
+their funding once projects report it) reach the municipalities with most need?
+
+Four views on one choice of need indicator, year and split rule: a scatter of need against
+intensity with movable thresholds and quadrant counts; a gap finder (municipalities ranked by need
+with (almost) no network, as a list, a map and an export); the spread over the provinces and
+Brussels (summed counts, never averaged rates); the concentration curve and index.
+
+- `page.py`: the registration and `layout(**query)`;
+- `state.py`: the view in the URL, read and written;
+- `layout.py`: the frame and the sections' components;
+- `callbacks.py`: every callback (on a `PageCallbacks`);
+- `view.py`: the view model (the cached model per indicator, year and rule; rows and sentences);
+- `figures.py`: the plotly figures; `exports.py`: the CSV and Excel downloads.
+The rules are in `dashboard/need.py` (pure, tested), the reads in `dashboard/queries/need.py`.
+"""

@@ -1,0 +1,254 @@
+"""The need page's callbacks, declared once on `page` and registered for every app by page.py.
+
+Each section has its own callback, so a threshold moves only the scatter or only the shortlist;
+what depends on the indicator, year and split rule alone (the rule box, the spread, the curve) is
+cached per build. The controls are written back to the shell's `app-url` without a reload.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from dash import Input, Output, State, ctx, html, no_update
+
+from dashboard import db, need
+from dashboard import formatting as fmt
+from dashboard.i18n import normalise_lang, t
+from dashboard.pages.need import exports, figures, layout, view
+from dashboard.pages.need.state import CONTROLS, DEFAULT_GAP_MODE, GAP_MODES, PATH, parse_state, url_changes
+from dashboard.queries import need as qn
+from dashboard.ui import downloads
+from dashboard.ui.callbacks import PageCallbacks
+from dashboard.ui.components import warehouse_notice
+from dashboard.ui.links import PROFILE_PATH
+from dashboard.urls import with_query
+
+page = PageCallbacks()
+VIEW = [Input("need-indicator", "value"), Input("need-year", "value"), Input("need-rule", "value")]
+
+
+@page.callback(Output("need-notice", "children"), Output("need-indicator", "options"),
+               Output("need-indicator", "value"),
+               Input("need-lang", "data"), State("need-initial", "data"))
+def setup(lang, initial):
+    """The indicators that can express need (options and value at once), or why there are none."""
+    lang = normalise_lang(lang)
+    try:
+        base = qn.base()
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang), [], None
+    usable = view.need_indicators(base)
+    if not usable:
+        return html.P(t("need.no_indicators", lang), className="notice"), [], None
+    options = [{"label": view.indicator_label(row, lang), "value": key} for key, row in usable.items()]
+    ind, _year = view.resolve(base, (initial or {}).get("indicator"), None)
+    return None, options, ind["indicator_id"]
+
+
+@page.callback(Output("need-year", "options"), Output("need-year", "value"),
+               Input("need-indicator", "value"), State("need-year", "value"), State("need-initial", "data"))
+def years(indicator, current, initial):
+    """The indicator's years, latest first; the year kept when the new indicator has it."""
+    if not indicator:
+        return [], None
+    try:
+        ind, _ = view.resolve(qn.base(), indicator, None)
+    except db.WarehouseError:
+        return [], None
+    years = view.years_of(ind) if ind else []
+    if not years:
+        return [], None
+    wanted = current if current in years else (initial or {}).get("year")
+    return [{"label": str(y), "value": y} for y in reversed(years)], wanted if wanted in years else years[-1]
+
+
+@lru_cache(maxsize=48)
+def _rule_box(version: str, indicator_id: str, year: int, rule: str, lang: str) -> list:
+    """The rule box for a view (cached per build: it depends on nothing else)."""
+    return layout.rule_box(view.model(indicator_id, year, rule), lang)
+
+
+@lru_cache(maxsize=48)
+def _sections(version: str, indicator_id: str, year: int, rule: str, lang: str) -> tuple:
+    """The spread and the curve sections of a view (cached per build: they depend on nothing else)."""
+    m = view.model(indicator_id, year, rule)
+    return layout.spread_section(m, lang), layout.curve_section(m, lang)
+
+
+def _per_view(section, indicator, year, rule, lang, nothing):
+    """A cached section of the view in force; `nothing` without a warehouse or a need indicator."""
+    try:
+        ind, year = view.resolve(qn.base(), indicator, year)
+        if ind is None:
+            return nothing
+        return section(view.version(), ind["indicator_id"], year, need.normalise_rule(rule), normalise_lang(lang))
+    except db.WarehouseError:
+        return nothing
+
+
+@page.callback(Output("need-rule-box", "children"), *VIEW, Input("need-lang", "data"))
+def rule(indicator, year, rule, lang):
+    if not indicator or not year:
+        return None
+    return _per_view(_rule_box, indicator, year, rule, lang, None)
+
+
+@page.callback(Output("need-spread-box", "children"), Output("need-curve-box", "children"), *VIEW,
+               Input("need-lang", "data"))
+def spread_and_curve(indicator, year, rule, lang):
+    if not indicator or not year:
+        return no_update, no_update
+    return _per_view(_sections, indicator, year, rule, lang, (None, None))
+
+
+# --------------------------------------------------------------------------- scatter
+
+@page.callback(Output("need-threshold-text", "children"), Output("need-quadrants", "children"),
+               Output("need-scatter-box", "children"), Output("need-scatter", "figure"),
+               Output("need-scatter-figure", "hidden"), Output("need-scatter-note", "children"),
+               Output("need-t-need", "placeholder"), Output("need-t-int", "placeholder"),
+               Input("need-indicator", "value"), Input("need-year", "value"), Input("need-measure", "value"),
+               Input("need-rule", "value"), Input("need-t-need", "value"), Input("need-t-int", "value"),
+               Input("need-lang", "data"))
+def scatter(indicator, year, measure, rule, need_t, int_t, lang):
+    return render_scatter(indicator, year, measure, rule, need_t, int_t, normalise_lang(lang))
+
+
+def render_scatter(indicator, year, measure, rule, need_t, int_t, lang):
+    """The body of `scatter` (the timing in the report calls it directly): threshold text, quadrant
+    counts, a notice (funding not reported), the figure, whether the figure is hidden, the note and
+    the two threshold placeholders."""
+    if not indicator or not year:
+        return (no_update,) * 8
+    nothing = None, None, None, figures.empty_scatter(), True, None, "", ""
+    try:
+        v = view.scatter_view(indicator, year, measure, rule, need_t, int_t, lang)
+    except db.WarehouseError:
+        return nothing
+    if v["status"] == "no_indicator":
+        return nothing
+    m, th = v["m"], v["th"]
+    placeholder_need = t("need.t.placeholder", lang, value=view.need_number(m, th["need_median"], lang))
+    if v["status"] == "not_reported":
+        return (view.threshold_text(v, lang), layout.quadrant_boxes(v, lang), layout.scatter_not_reported(m, lang),
+                figures.empty_scatter(), True, view.scatter_note(m, lang), placeholder_need,
+                t("need.not_reported", lang))
+    placeholder_level = t("need.t.placeholder", lang, value=fmt.number(th["level_overall"], 3, lang))
+    return (view.threshold_text(v, lang), layout.quadrant_boxes(v, lang), None, v["figure"], False,
+            view.scatter_note(m, lang), placeholder_need, placeholder_level)
+
+
+@page.callback(Output("need-t-need", "value"), Output("need-t-int", "value"),
+               Input("need-t-reset", "n_clicks"), prevent_initial_call=True)
+def reset_thresholds(_n):
+    return None, None
+
+
+# ------------------------------------------------------------------------ gap finder
+
+@page.callback(Output("need-gap-summary", "children"), Output("need-gap-list", "children"),
+               Output("need-gap-map", "figure"), Output("need-gap-map-key", "data"),
+               Output("need-gap-top", "disabled"), Output("need-gap-min", "disabled"),
+               Output("need-gap-min", "placeholder"),
+               *VIEW, Input("need-gap-below", "value"), Input("need-gap-mode", "value"),
+               Input("need-gap-top", "value"), Input("need-gap-min", "value"), Input("need-lang", "data"),
+               State("need-gap-map-key", "data"))
+def gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key):
+    return render_gap(indicator, year, rule, below, mode, top, minimum, normalise_lang(lang), drawn_key)
+
+
+def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key=None):
+    """The body of `gap`: summary, list, map (a patch when only the shortlist changed) and its key,
+    which input is in force, and the placeholder of the need limit."""
+    mode = mode if mode in GAP_MODES else DEFAULT_GAP_MODE
+    disabled = (mode != "top", mode != "value")
+    if not indicator or not year:
+        return (no_update,) * 4 + disabled + (no_update,)
+    try:
+        m = view.view_model(indicator, year, rule)
+    except db.WarehouseError:
+        m = None
+    if m is None:
+        return (None, None, figures.empty_map(), None) + disabled + ("",)
+    shortlist = view.gap_frame(m, below, mode, top, minimum)
+    summary = layout.gap_summary(m, len(shortlist), view.gap_rule_text(m, below, mode, top, minimum, lang), lang)
+    listing = layout.gap_table(view.gap_rows(m, shortlist, lang), lang)
+    placeholder = t("need.t.placeholder", lang,
+                    value=view.need_number(m, need.median_threshold(m["frame"]["need"]), lang))
+    return (summary, listing, *view.map_update(m, shortlist, lang, drawn_key)) + disabled + (placeholder,)
+
+
+# ----------------------------------------------------------------------------- URL
+
+@page.callback(Output("app-url", "search", allow_duplicate=True),
+               *[Input(cid, "value") for _key, cid in CONTROLS],
+               State("app-url", "search"), State("app-url", "pathname"), prevent_initial_call=True)
+def sync_url(*args):
+    *values, search, pathname = args
+    if not str(pathname or "").rstrip("/").endswith(PATH) or not values[0] or not values[1]:
+        return no_update
+    return search_for(dict(zip([key for key, _cid in CONTROLS], values)), search)
+
+
+def search_for(controls: dict, search: str | None):
+    """The new URL query for the controls (no_update when it would not change)."""
+    state = parse_state(**controls)
+    try:
+        latest = view.latest_year(state["indicator"], state["year"])
+    except db.WarehouseError:
+        return no_update
+    new = with_query("", search, **url_changes(state, latest))
+    return new if new != (search or "") else no_update
+
+
+# ------------------------------------------------------------------------- downloads
+
+def _declare_download(kind: str) -> None:
+    """One download per section; its CSV and Excel buttons are the format."""
+
+    def download(_csv, _xlsx, *values):
+        *controls, lang = values
+        if not (_csv or _xlsx) or not controls[0] or not controls[1]:
+            return no_update
+        state = parse_state(**dict(zip([key for key, _cid in CONTROLS], controls)))
+        made = exports.export_table(kind, state, normalise_lang(lang))
+        if made is None:
+            return no_update
+        sheets, name_parts = made
+        fmt_name = "xlsx" if ctx.triggered_id == f"need-{kind}-xlsx" else "csv"
+        return downloads.send_table(fmt_name, sheets, *name_parts)
+
+    download.__name__ = f"download_{kind}"
+    page.callback(Output(f"need-{kind}-download", "data"),
+                  Input(f"need-{kind}-csv", "n_clicks"), Input(f"need-{kind}-xlsx", "n_clicks"),
+                  *[State(cid, "value") for _key, cid in CONTROLS], State("need-lang", "data"),
+                  prevent_initial_call=True)(download)
+
+
+for _kind in exports.SHEETS:
+    _declare_download(_kind)
+
+
+# A click on a municipality (map or scatter) opens its profile, like a dcc.Link.
+OPEN_PROFILE = """function(mapClick, scatterClick, search) {
+    const nu = window.dash_clientside.no_update;
+    const trig = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+    const click = trig.startsWith("need-gap-map") ? mapClick : scatterClick;
+    if (!click || !click.points || !click.points.length) { return nu; }
+    const p = click.points[0];
+    const nis = p.location || (p.customdata && p.customdata[0]);
+    if (!nis || !/^[0-9]{5}$/.test(String(nis))) { return nu; }
+    const lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "nl";
+    const href = PROFILE_PATH + "?nis=" + encodeURIComponent(nis) + (lang === "en" ? "&lang=en" : "");
+    window.history.pushState({}, "", href);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+    return nu;
+}""".replace("PROFILE_PATH", json.dumps(PROFILE_PATH))
+
+page.clientside_callback(
+    OPEN_PROFILE,
+    Output("need-notice", "title"),
+    Input("need-gap-map", "clickData"), Input("need-scatter", "clickData"), State("app-url", "search"),
+    prevent_initial_call=True,
+)

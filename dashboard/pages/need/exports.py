@@ -1,0 +1,190 @@
+"""The need page's downloads: the data of each of the four sections as CSV or Excel, through
+`dashboard.ui.downloads` (`send_table` in the callback). Every file opens with the same provenance
+lines, in the CSV and in the Excel: what it shows, the need indicator and year, the split rule,
+the filters in force, the years of the denominators, the sources with their licences, the build.
+"""
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pandas as pd
+
+from dashboard import db, need
+from dashboard import formatting as fmt
+from dashboard.i18n import t
+from dashboard.pages.need import view
+from dashboard.queries import need as qn
+from dashboard.ui import downloads
+from dashboard.ui.links import profile_href
+
+Column = downloads.Column
+
+
+def _today() -> str:
+    return datetime.now().strftime("%Y-%m-%d")
+
+
+def intro_lines(m: dict, title: str, lang: str, *extra: str) -> list[str]:
+    """The provenance lines of an export (the first is its title)."""
+    build = qn.base().get("build") or {}
+    sources = "; ".join(downloads.source_text(rec) for rec in view.sources_of(m))
+    return [title,
+            t("need.export.need", lang, indicator=view.indicator_name(m["ind"], lang), year=m["year"],
+              unit=fmt.unit_label(m["ind"], lang)),
+            view.rule_sentence(m, lang),
+            *extra,
+            t("need.years.intro", lang) + " " + view.years_sentence(m, lang),
+            t("need.export.sources", lang, sources=sources or fmt.MISSING),
+            t("need.export.source", lang, build=build.get("build_id") or fmt.MISSING, date=_today())]
+
+
+def _funding_line(m: dict, lang: str) -> list[str]:
+    """Why funding is missing from an export, when it is."""
+    if view.funding_state(m) == "all":
+        return []
+    return [f"{t('need.funding.title', lang)}: {t('need.not_reported', lang)} – {view.funding_reason(m, lang)}"]
+
+
+def _need_column(m: dict, lang: str) -> Column:
+    return Column("need", view.need_title(m["ind"], m["year"], lang), "number", 4)
+
+
+def _networks(m: dict, nis: str, lang: str) -> str:
+    return "; ".join(view.network_lines(m, nis, lang, limit=99))
+
+
+def scatter_sheet(state: dict, lang: str):
+    v = view.scatter_view(state["indicator"], state["year"], state["measure"], state["rule"], state["need_t"],
+                          state["int_t"], lang)
+    if v["status"] == "no_indicator":
+        return None
+    m, measure = v["m"], v["measure"]
+    frame = m["frame"]
+    reported = v["status"] == "ok"
+    level = v["level"] if reported else pd.Series(math.nan, index=frame.index)
+    quad = v["quad"] if reported else pd.Series(None, index=frame.index)
+    not_reported = t("need.not_reported", lang)
+    rows = [{"name": r["name_nl"], "nis": nis, "province": view.province_label(r["province_nis"], lang),
+             "need": r["need"], "flag": view.flag_text(r["flag"], lang),
+             "equivalents": r["equivalents"], "population": r["population"], "children": r["children"],
+             "level": level.get(nis) if reported else None,
+             "level_text": None if reported else not_reported,
+             "quadrant": t(f"need.q.{quad.get(nis)}", lang) if reported else not_reported,
+             "networks": _networks(m, nis, lang)}
+            for nis, r in frame.iterrows()]
+    rows.sort(key=lambda r: (r["province"], r["name"]))
+    measure_label = t(f"need.measure.{measure}", lang)
+    cols = [Column("name", t("need.col.municipality", lang)), Column("nis", t("need.col.nis", lang)),
+            Column("province", t("need.col.province", lang)), _need_column(m, lang),
+            Column("flag", t("need.col.flag", lang)),
+            Column("equivalents", t("need.col.equivalents", lang), "number", 4),
+            Column("population", t("need.col.population", lang, year=m["years"]["population"]), "int"),
+            Column("children", t("need.col.children", lang, year=m["years"]["children"]), "int"),
+            Column("level", measure_label, "number", 4) if reported else Column("level_text", measure_label),
+            Column("quadrant", t("need.col.quadrant", lang)), Column("networks", t("need.col.networks", lang))]
+    intro = intro_lines(m, t("need.export.scatter", lang), lang, view.threshold_text(v, lang))
+    return "nood_aanbod", m, downloads.Sheet(t("need.sheet.scatter", lang), cols, rows, intro)
+
+
+def gap_sheet(state: dict, lang: str):
+    m = view.view_model(state["indicator"], state["year"], state["rule"])
+    if m is None:
+        return None
+    gap = view.gap_frame(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"])
+    n = int(m["frame"]["need"].notna().sum())
+    rows = [{"i": i, "name": r.name, "nis": r.nis_code, "province": view.province_label(r.province_nis, lang),
+             "need": r.need, "need_rank": r.need_rank, "of": n, "equivalents": r.equivalents,
+             "networks": _networks(m, r.nis_code, lang) or t("need.network.none", lang),
+             "profile": profile_href(r.nis_code, lang)}
+            for i, r in enumerate(gap.itertuples(), start=1)]
+    cols = [Column("i", t("need.col.list_rank", lang), "int"), Column("name", t("need.col.municipality", lang)),
+            Column("nis", t("need.col.nis", lang)), Column("province", t("need.col.province", lang)),
+            _need_column(m, lang),
+            Column("need_rank", t("need.col.need_rank_plain", lang), "int"),
+            Column("of", t("need.col.of", lang), "int"),
+            Column("equivalents", t("need.col.equivalents", lang), "number", 4),
+            Column("networks", t("need.col.networks", lang)), Column("profile", t("need.col.profile", lang))]
+    rule = view.gap_rule_text(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"], lang)
+    intro = intro_lines(m, t("need.export.gap", lang, n=len(rows)), lang, rule)
+    return "shortlist_nood_zonder_netwerk", m, downloads.Sheet(t("need.sheet.gap", lang), cols, rows, intro)
+
+
+def _percent(share) -> float | None:
+    return None if fmt.is_missing(share) else share * 100
+
+
+def spread_sheet(state: dict, lang: str):
+    m = view.view_model(state["indicator"], state["year"], state["rule"])
+    if m is None:
+        return None
+    not_reported = t("need.not_reported", lang)
+    rows = [{**r, "funding_text": not_reported if fmt.is_missing(r["funding"]) else None,
+             "funding_share_pct": _percent(r["funding_share"]),
+             "equivalents_share_pct": _percent(r["equivalents_share"]),
+             "at_risk_share_pct": _percent(r["at_risk_share"])}
+            for r in view.spread_frame(m, lang).to_dict("records")]
+    risk_year = m["years"]["at_risk"]
+    cols = [Column("name", t("need.col.area", lang)), Column("municipalities", t("need.col.municipalities", lang), "int"),
+            Column("equivalents", t("need.col.equivalents", lang), "number", 4),
+            Column("equivalents_share_pct", t("need.col.equivalents_share_pct", lang), "number", 2)]
+    if view.funding_state(m) == "all":
+        cols += [Column("funding", t("need.col.funding", lang), "number", 2),
+                 Column("funding_share_pct", t("need.col.funding_share_pct", lang), "number", 2)]
+    else:
+        cols += [Column("funding_text", t("need.col.funding", lang))]
+    cols += [Column("at_risk", t("need.col.at_risk", lang, year=risk_year), "number", 0),
+             Column("at_risk_missing", t("need.col.at_risk_missing", lang), "int"),
+             Column("at_risk_share_pct", t("need.col.at_risk_share_pct", lang, year=risk_year), "number", 2),
+             Column("ratio", t("need.col.ratio", lang), "number", 3)]
+    extra = [t("need.spread.ratio_note", lang), t("need.spread.at_risk_note", lang, year=risk_year),
+             *_funding_line(m, lang)]
+    intro = intro_lines(m, t("need.export.spread", lang), lang, *extra)
+    return "spreiding_provincies", m, downloads.Sheet(t("need.sheet.spread", lang), cols, rows, intro)
+
+
+def curve_sheet(state: dict, lang: str):
+    m = view.view_model(state["indicator"], state["year"], state["rule"])
+    if m is None:
+        return None
+    df = view.curve_frames(m)["networks"]
+    frame = m["frame"]
+    rows = [{"i": i, "name": frame.at[r.nis_code, "name_nl"], "nis": r.nis_code,
+             "province": view.province_label(frame.at[r.nis_code, "province_nis"], lang),
+             "need": r.need, "at_risk": r.at_risk, "equivalents": r.interventions, "x": r.x * 100, "y": r.y * 100}
+            for i, r in enumerate(df.iloc[1:].itertuples(), start=1)] if not df.empty else []
+    index = need.concentration_index(df["x"], df["y"]) if not df.empty else math.nan
+    cols = [Column("i", t("need.col.order", lang), "int"), Column("name", t("need.col.municipality", lang)),
+            Column("nis", t("need.col.nis", lang)), Column("province", t("need.col.province", lang)),
+            _need_column(m, lang),
+            Column("at_risk", t("need.col.at_risk", lang, year=m["years"]["at_risk"]), "number", 0),
+            Column("equivalents", t("need.col.equivalents", lang), "number", 4),
+            Column("x", t("need.col.cum_x", lang), "number", 4), Column("y", t("need.col.cum_y", lang), "number", 4)]
+    extra = [t("need.export.index", lang, value=fmt.number(index, 4, lang)),
+             f"{view.FORMULA_PLAIN} {t('need.curve.formula', lang)}", *_funding_line(m, lang)]
+    intro = intro_lines(m, t("need.export.curve", lang), lang, *extra)
+    return "concentratiecurve", m, downloads.Sheet(t("need.sheet.curve", lang), cols, rows, intro)
+
+
+SHEETS = {"scatter": scatter_sheet, "gap": gap_sheet, "spread": spread_sheet, "curve": curve_sheet}
+
+
+def export_table(kind: str, state: dict, lang: str) -> tuple[list[downloads.Sheet], tuple[str, ...]] | None:
+    """The sheets of one section's export (its table, then the notes) and the words of its file
+    name; None without a warehouse or a need indicator."""
+    try:
+        made = SHEETS[kind](state, lang)
+    except db.WarehouseError:
+        return None
+    if made is None:
+        return None
+    stem, m, sheet = made
+    notes = downloads.Sheet(t("need.sheet.notes", lang), [Column("text", t("need.col.note", lang))],
+                            [{"text": line} for line in sheet.intro[1:]], sheet.intro[:1])
+    return [sheet, notes], (stem, m["ind"]["indicator_id"], str(m["year"]), m["rule"], _today())
+
+
+def export_file(kind: str, fmt_name: str, state: dict, lang: str) -> tuple[bytes, str, str] | None:
+    """(content, file name, MIME type) of one section's export, as `send_table` sends it."""
+    made = export_table(kind, state, lang)
+    return None if made is None else downloads.table_file(fmt_name, made[0], *made[1])

@@ -1,0 +1,152 @@
+"""The need page's figures, as plain plotly figure dicts: the scatter of need against provision,
+the shortlist map (and the patch that moves only its marks), the spread over the provinces and the
+concentration curve. Every text that comes in here from the data is already escaped (`esc`), or is
+escaped here."""
+from __future__ import annotations
+
+import numpy as np
+from dash import Patch
+
+from dashboard import formatting as fmt
+from dashboard.ui.graphs import FONT
+from dashboard.ui.maps import map_layout
+from dashboard.ui.text import esc
+
+QUADRANT_COLOURS = {"hn_li": "#d55e00", "hn_hi": "#0072b2", "ln_hi": "#009e73", "ln_li": "#7a7a7a"}
+QUADRANT_SYMBOLS = {"hn_li": "diamond", "hn_hi": "circle", "ln_hi": "square", "ln_li": "circle-open"}
+SPREAD_COLOURS = {"equivalents_share": "#0072b2", "funding_share": "#009e73", "at_risk_share": "#d55e00"}
+CURVE_COLOURS = {"networks": "#0072b2", "funding": "#009e73"}
+SHORTLIST_COLOUR = "#d55e00"
+OTHER_FILL = "#e4e7eb"
+NETWORK_LINE = "#1a1a1a"
+GRID = "#e5e8ec"
+THRESHOLD_LINE = {"color": "#4a4a4a", "width": 1.5, "dash": "dash"}
+MAP_HEIGHT = 520
+MAP_REVISION = "need-map"
+
+
+def _separators(lang: str) -> str:
+    return ",." if lang == "nl" else ".,"
+
+
+def _frame(lang: str, **layout) -> dict:
+    """What every chart of the page shares: white, the common font, the page's number notation."""
+    return {"separators": _separators(lang), "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff", "font": FONT,
+            **layout}
+
+
+def empty_scatter() -> dict:
+    return {"data": [], "layout": {"height": 500, "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+                                   "xaxis": {"visible": False}, "yaxis": {"visible": False}}}
+
+
+def empty_map() -> dict:
+    return {"data": [], "layout": map_layout(uirevision=MAP_REVISION)}
+
+
+# -------------------------------------------------------------------------- scatter
+
+def scatter(traces: list[dict], x_title: str, y_title: str, need_threshold: float, level_threshold: float,
+            reversed_x: bool, uirevision: str, lang: str) -> dict:
+    """Need (x) against provision (y), one trace per quadrant (`quadrant`, `name`, `x`, `y`,
+    `customdata` = [nis, escaped hover label]), with the two thresholds as dashed lines."""
+    data = [{
+        "type": "scatter", "mode": "markers", "name": esc(tr["name"]),
+        "x": np.round(np.asarray(tr["x"], dtype=float), 6).tolist(),
+        "y": np.round(np.asarray(tr["y"], dtype=float), 6).tolist(),
+        "customdata": tr["customdata"], "hovertemplate": "%{customdata[1]}<extra></extra>",
+        "marker": {"color": QUADRANT_COLOURS[tr["quadrant"]], "symbol": QUADRANT_SYMBOLS[tr["quadrant"]], "size": 9,
+                   "opacity": 0.85, "line": {"color": "#ffffff" if tr["quadrant"] != "ln_li"
+                                             else QUADRANT_COLOURS[tr["quadrant"]], "width": 1}},
+    } for tr in traces]
+    lines = [] if fmt.is_missing(need_threshold) or fmt.is_missing(level_threshold) else [
+        {"type": "line", "xref": "x", "yref": "paper", "x0": need_threshold, "x1": need_threshold, "y0": 0, "y1": 1,
+         "line": THRESHOLD_LINE},
+        {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": level_threshold,
+         "y1": level_threshold, "line": THRESHOLD_LINE}]
+    return {"data": data, "layout": _frame(
+        lang, height=500, margin={"l": 70, "r": 20, "t": 30, "b": 60}, hovermode="closest", uirevision=uirevision,
+        legend={"orientation": "h", "y": -0.18},
+        hoverlabel={"bgcolor": "#ffffff", "bordercolor": "#4a4a4a", "font": {"size": 13, "color": "#1a1a1a"},
+                    "align": "left"},
+        xaxis={"title": {"text": esc(x_title)}, "gridcolor": GRID, "zeroline": False,
+               "autorange": "reversed" if reversed_x else True},
+        yaxis={"title": {"text": esc(y_title)}, "gridcolor": GRID, "rangemode": "tozero"},
+        shapes=lines)}
+
+
+# ----------------------------------------------------------------------- shortlist map
+
+def gap_map(static: dict, z: list[int], lines: list[str]) -> dict:
+    """All municipalities in light grey, the shortlist in orange, those with a network of their own
+    outlined; geometry by URL only (fetched once, cached by the browser and plotly). The shortlist
+    travels as `z` and `customdata` only, so a threshold change can patch just those
+    (`shortlist_patch`). `static`: codes, escaped hover texts, own, muni_url, prov_url."""
+    if static["muni_url"] is None:
+        return empty_map()
+    layers = []
+    if static["prov_url"]:
+        layers.append({"sourcetype": "geojson", "source": static["prov_url"], "type": "line", "color": "#3d3d3d",
+                       "line": {"width": 1.4}, "name": "provinces"})
+    values = {
+        "type": "choroplethmap", "name": "shortlist", "geojson": static["muni_url"], "featureidkey": "properties.nis",
+        "locations": static["codes"], "z": z, "zmin": 0, "zmax": 1,
+        "colorscale": [[0, OTHER_FILL], [0.5, OTHER_FILL], [0.5, SHORTLIST_COLOUR], [1, SHORTLIST_COLOUR]],
+        "showscale": False, "marker": {"line": {"color": "#ffffff", "width": 0.6}, "opacity": 1},
+        "text": static["texts"], "customdata": lines, "hovertemplate": "%{text}%{customdata}<extra></extra>",
+    }
+    networks = {
+        "type": "choroplethmap", "name": "networks", "geojson": static["muni_url"], "featureidkey": "properties.nis",
+        "locations": static["own"], "z": [1] * len(static["own"]),
+        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        "showscale": False, "marker": {"line": {"color": NETWORK_LINE, "width": 2.5}}, "hoverinfo": "skip",
+    }
+    return {"data": [values, networks], "layout": map_layout(layers=layers, uirevision=MAP_REVISION)}
+
+
+def shortlist_patch(z: list[int], lines: list[str]) -> Patch:
+    """Only the shortlist marks of a drawn map (the geometry and hover texts stay)."""
+    patch = Patch()
+    patch["data"][0]["z"] = z
+    patch["data"][0]["customdata"] = lines
+    return patch
+
+
+# ---------------------------------------------------------------------------- spread
+
+def spread_chart(bars: list[dict], y_title: str, lang: str) -> dict:
+    """Grouped bars per province: shares of networks (and funding) against persons at risk.
+    `bars`: key, label, names, values (percent), texts."""
+    data = [{"type": "bar", "name": esc(b["label"]), "x": [esc(n) for n in b["names"]], "y": b["values"],
+             "text": b["texts"], "textposition": "outside", "marker": {"color": SPREAD_COLOURS[b["key"]]},
+             "hovertemplate": "%{x}: %{text}<extra>" + esc(b["label"]) + "</extra>"} for b in bars]
+    return {"data": data, "layout": _frame(
+        lang, barmode="group", height=420, margin={"l": 60, "r": 20, "t": 30, "b": 80},
+        legend={"orientation": "h", "y": -0.2},
+        yaxis={"title": {"text": esc(y_title)}, "gridcolor": GRID, "ticksuffix": " %" if lang == "nl" else "%",
+               "rangemode": "tozero"})}
+
+
+# ----------------------------------------------------------------- concentration curve
+
+def curve_chart(lines: list[dict], equality: str, x_title: str, y_title: str, x_short: str, y_short: str,
+                lang: str) -> dict:
+    """The concentration curves against the line of equality. `lines`: key, label, index, x, y,
+    points ([name, x text, y text] per point)."""
+    data = [{"type": "scatter", "mode": "lines", "name": esc(equality), "x": [0, 1], "y": [0, 1],
+             "line": {"color": "#7a7a7a", "dash": "dash", "width": 1.5}, "hoverinfo": "skip"}]
+    for line in lines:
+        data.append({
+            "type": "scatter", "mode": "lines", "name": esc(f"{line['label']} (C = {fmt.number(line['index'], 3, lang)})"),
+            "x": line["x"], "y": line["y"], "line": {"color": CURVE_COLOURS[line["key"]], "width": 2.5, "shape": "linear"},
+            "customdata": [[esc(n), x, y] for n, x, y in line["points"]],
+            "hovertemplate": "<b>%{customdata[0]}</b><br>" + esc(x_short) + ": %{customdata[1]}<br>"
+                             + esc(y_short) + ": %{customdata[2]}<extra></extra>",
+        })
+    return {"data": data, "layout": _frame(
+        lang, height=460, margin={"l": 70, "r": 20, "t": 20, "b": 60},
+        legend={"orientation": "h", "y": -0.18}, hovermode="closest",
+        xaxis={"title": {"text": esc(x_title)}, "range": [0, 1], "tickformat": ".0%", "gridcolor": GRID,
+               "constrain": "domain"},
+        yaxis={"title": {"text": esc(y_title)}, "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID,
+               "scaleanchor": "x", "scaleratio": 1})}

@@ -1,0 +1,125 @@
+"""The portfolio's callbacks: fill the page from one build, filter the projects, keep the URL in step
+with the controls, and the downloads (one callback per table, the format from the button pressed)."""
+from __future__ import annotations
+
+from dash import Input, Output, State, ctx, no_update
+
+from dashboard import db
+from dashboard import formatting as fmt
+from dashboard.i18n import normalise_lang, t
+from dashboard.pages.portfolio import exports, layout, view
+from dashboard.pages.portfolio.view import ALL_PROVINCES, FILTERS
+from dashboard.queries import portfolio as qp
+from dashboard.ui.callbacks import PageCallbacks
+from dashboard.ui.components import empty, warehouse_notice
+from dashboard.urls import with_query
+
+page = PageCallbacks()
+
+FORMAT_OF_BUTTON = {"portfolio-csv": "csv", "portfolio-xlsx": "xlsx"}
+
+
+@page.callback(
+    Output("portfolio-programmes-box", "children"), Output("portfolio-notice", "children"),
+    *[Output(f"portfolio-{name}", "options") for name in FILTERS],
+    *[Output(f"portfolio-{name}", "value") for name in FILTERS],
+    Output("portfolio-wq28-summary", "children"),
+    Output("portfolio-wq28-province", "options"), Output("portfolio-wq28-province", "value"),
+    Input("portfolio-lang", "data"), State("portfolio-initial", "data"),
+)
+def setup(lang, initial):
+    """Options and the URL's choices together (a Dash 4 dropdown drops a value its options lack)."""
+    lang = normalise_lang(lang)
+    initial = initial or {}
+    n = len(FILTERS)
+    try:
+        data = view.load()
+    except db.WarehouseError as exc:
+        return (None, warehouse_notice(exc, lang), *([[]] * n), *([None] * n), None, [], None)
+    options = view.filter_options(data, lang)
+    values = [initial.get(name) if initial.get(name) in {o["value"] for o in options[name]} else None
+              for name in FILTERS]
+    provinces = view.province_options(data, lang)
+    wq28 = initial.get("wq28") if initial.get("wq28") in {o["value"] for o in provinces} else ALL_PROVINCES
+    return (layout.programmes(data, lang), None, *[options[name] for name in FILTERS], *values,
+            layout.wq28_summary(data["wq28"], lang), provinces, wq28)
+
+
+@page.callback(
+    Output("portfolio-projects-box", "children"), Output("portfolio-count", "children"),
+    *[Input(f"portfolio-{name}", "value") for name in FILTERS],
+    Input("portfolio-lang", "data"),
+)
+def projects(programme, province, theme, nis, sector, lang):
+    lang = normalise_lang(lang)
+    try:
+        data = view.load()
+    except db.WarehouseError:
+        return None, None
+    chosen = dict(zip(FILTERS, (programme, province, theme, nis, sector)))
+    rows = view.filter_projects(data["projects"], **chosen)
+    count = t("portfolio.count", lang, n=fmt.integer(len(rows), lang), total=fmt.integer(len(data["projects"]), lang))
+    if not rows:
+        return empty(t("portfolio.no_match", lang)), count
+    return layout.projects_table(rows, data, chosen, lang), count
+
+
+@page.callback(
+    Output("app-url", "search", allow_duplicate=True),
+    *[Input(f"portfolio-{name}", "value") for name in FILTERS],
+    Input("portfolio-wq28-province", "value"),
+    State("app-url", "search"), State("app-url", "pathname"),
+    prevent_initial_call=True,
+)
+def sync_url(programme, province, theme, nis, sector, wq28, search, pathname):
+    if pathname and not pathname.rstrip("/").endswith("/portfolio"):
+        return no_update
+    changes = dict(zip(FILTERS, (programme, province, theme, nis, sector)))
+    changes["wq28"] = wq28 if wq28 and wq28 != ALL_PROVINCES else None
+    new = with_query("", search, **changes)
+    return new if new != (search or "") else no_update
+
+
+@page.callback(
+    *[Output(f"portfolio-{name}", "value", allow_duplicate=True) for name in FILTERS],
+    Input("portfolio-reset", "n_clicks"), prevent_initial_call=True,
+)
+def reset(_n):
+    return (None,) * len(FILTERS)
+
+
+@page.callback(Output("portfolio-wq28-municipalities", "children"),
+               Input("portfolio-wq28-province", "value"), Input("portfolio-lang", "data"))
+def wq28_municipalities(province, lang):
+    lang = normalise_lang(lang)
+    if not province:
+        return None
+    try:
+        data = view.load()
+        with db.reader() as r:
+            rows = qp.wq28_municipalities(r, None if province == ALL_PROVINCES else province)
+    except db.WarehouseError:
+        return None
+    return layout.wq28_municipality_table(rows, province, data, lang)
+
+
+@page.callback(Output("portfolio-download", "data"),
+               Input("portfolio-csv", "n_clicks"), Input("portfolio-xlsx", "n_clicks"),
+               *[State(f"portfolio-{name}", "value") for name in FILTERS], State("portfolio-lang", "data"),
+               prevent_initial_call=True)
+def download_projects(n_csv, n_xlsx, programme, province, theme, nis, sector, lang):
+    file_format = FORMAT_OF_BUTTON.get(ctx.triggered_id)
+    if file_format is None or not (n_csv or n_xlsx):
+        return no_update
+    sent = exports.send_projects(file_format, dict(zip(FILTERS, (programme, province, theme, nis, sector))),
+                                 normalise_lang(lang))
+    return no_update if sent is None else sent
+
+
+@page.callback(Output("portfolio-download-wq28", "data"), Input("portfolio-wq28-xlsx", "n_clicks"),
+               State("portfolio-wq28-province", "value"), prevent_initial_call=True)
+def download_wq28(n_clicks, province):
+    if not n_clicks:
+        return no_update
+    sent = exports.send_wq28(province)
+    return no_update if sent is None else sent

@@ -1,0 +1,213 @@
+"""The portfolio's layout: the frame (`build`, no data read: the setup callback fills the options and
+the URL's choices) and the sections the callbacks fill from one build (programmes with their facts,
+the projects table, the written-question tables)."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import formatting as fmt
+from dashboard.i18n import localised, t
+from dashboard.pages.portfolio import view
+from dashboard.pages.portfolio.view import ALL_PROVINCES, FILTER_LABEL, FILTERS
+from dashboard.ui.components import dropdown, empty, plain_table, scroll_box, section, sortable_table
+
+
+def build(initial: dict, lang: str) -> html.Div:
+    """The page for the URL's choices `initial` (filters and `wq28`, already validated)."""
+    toc = html.Nav(html.Ul([
+        html.Li(html.A(t("portfolio.programmes", lang), href="#portfolio-programmes")),
+        html.Li(html.A(t("portfolio.projects", lang), href="#portfolio-projects")),
+        html.Li(html.A(t("portfolio.wq28", lang), href="#portfolio-wq28")),
+    ]), className="toc", **{"aria-label": t("portfolio.toc", lang)})
+    filters = html.Div([
+        _filter(name, lang) for name in FILTERS
+    ] + [html.Div([
+        html.Button(t("portfolio.f.reset", lang), id="portfolio-reset", type="button", className="button button-secondary"),
+        html.Button(t("download.csv", lang), id="portfolio-csv", type="button", className="button"),
+        html.Button(t("download.xlsx", lang), id="portfolio-xlsx", type="button", className="button"),
+    ], className="control-buttons")], className="controls portfolio-controls", role="group",
+        **{"aria-label": t("portfolio.filters", lang)})
+    projects = html.Section([
+        html.H2(t("portfolio.projects", lang), id="portfolio-projects-heading"),
+        html.P(t("portfolio.projects.intro", lang), className="section-intro"),
+        filters,
+        html.P(id="portfolio-count", className="portfolio-count", **{"aria-live": "polite"}),
+        dcc.Loading(html.Div(id="portfolio-projects-box"), delay_show=300),
+    ], id="portfolio-projects", className="card", **{"aria-labelledby": "portfolio-projects-heading"})
+    wq28 = html.Section([
+        html.H2(t("portfolio.wq28", lang), id="portfolio-wq28-heading"),
+        html.P(t("portfolio.wq28.intro", lang), className="section-intro"),
+        dcc.Loading(html.Div(id="portfolio-wq28-summary"), delay_show=300),
+        html.H3(t("portfolio.wq28.per_municipality", lang)),
+        html.Div([
+            html.Div([
+                html.Label(t("portfolio.wq28.province", lang), htmlFor="portfolio-wq28-province"),
+                dropdown(lang, id="portfolio-wq28-province", options=[], value=None, clearable=False,
+                         searchable=False),
+            ], className="control control-wide"),
+            html.Div([
+                html.Button(t("portfolio.wq28.export", lang), id="portfolio-wq28-xlsx", type="button", className="button"),
+            ], className="control-buttons"),
+        ], className="controls"),
+        html.P(t("portfolio.wq28.export_help", lang), className="section-intro"),
+        dcc.Loading(html.Div(id="portfolio-wq28-municipalities"), delay_show=300),
+    ], id="portfolio-wq28", className="card", **{"aria-labelledby": "portfolio-wq28-heading"})
+    return html.Div([
+        html.H1(t("portfolio.title", lang)),
+        html.P(t("portfolio.intro", lang), className="lead"),
+        toc,
+        dcc.Store(id="portfolio-lang", data=lang),
+        dcc.Store(id="portfolio-initial", data=initial),
+        dcc.Download(id="portfolio-download"),
+        dcc.Download(id="portfolio-download-wq28"),
+        html.Div(id="portfolio-notice"),
+        dcc.Loading(html.Div(id="portfolio-programmes-box"), delay_show=300),
+        projects,
+        wq28,
+    ], id="portfolio-page", className="page portfolio")
+
+
+def _filter(name: str, lang: str) -> html.Div:
+    return html.Div([
+        html.Label(t(FILTER_LABEL[name], lang), htmlFor=f"portfolio-{name}"),
+        dropdown(lang, id=f"portfolio-{name}", options=[], value=None, clearable=True, searchable=True,
+                 placeholder=t("portfolio.f.all", lang)),
+    ], className="control")
+
+
+# ----------------------------------------------------------------------------- programmes
+
+def _disagree_badge(lang: str) -> html.Span:
+    return html.Span(t("portfolio.disagree", lang), className="badge badge-disagree")
+
+
+def _source_ref(row: dict) -> html.Span:
+    title = " – ".join(x for x in (row.get("source_title"), row.get("source_publisher")) if x)
+    return html.Span(f"{row.get('source_doc')}, {row.get('source_ref')}", className="source-ref", title=title or None)
+
+
+def _joined(parts: list, separator) -> list:
+    """`parts` with a separator between each two: a text, or a function making a new component each time."""
+    out = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(separator() if callable(separator) else separator)
+        out.append(part)
+    return out
+
+
+def _fact_row(group: dict, lang: str) -> html.Tr:
+    rows = group["rows"]
+    if group["disagrees"]:
+        pieces = [html.Span([
+            t("portfolio.according_to", lang, value=view.fact_value(row, lang),
+              source=view.source_name(row["source_doc"], lang)),
+            " (", _source_ref(row), ")"]) for row in rows]
+        value = html.Td([_disagree_badge(lang), " ", *_joined(pieces, " · ")], className="fact-disagree")
+    else:
+        value = html.Td(_joined([view.fact_value(row, lang) for row in rows], " · "))
+    refs = _joined([_source_ref(row) for row in rows], html.Br)
+    notes = [html.P(row["note"], className="fact-note") for row in rows if row.get("note")]
+    return html.Tr([html.Th(view.fact_label(group, lang), scope="row"), value, html.Td(refs, className="fact-source"),
+                    html.Td(notes or fmt.MISSING, className="fact-notes")],
+                   className="is-disagree" if group["disagrees"] else None)
+
+
+def programmes(data: dict, lang: str) -> html.Section:
+    """Every programme with its facts, disagreeing sources side by side."""
+    groups = view.fact_groups(data["facts"])
+    blocks = []
+    for p in data["programmes"]:
+        name = localised(p, "name", lang)
+        mine = [g for g in groups if g["programme_id"] == p["programme_id"]]
+        head = html.Thead(html.Tr([html.Th(t(f"portfolio.col.{c}", lang), scope="col")
+                                   for c in ("fact", "value", "source", "note")]))
+        caption = t("portfolio.facts.caption", lang, name=name)
+        table = html.Table([html.Caption(caption), head, html.Tbody([_fact_row(g, lang) for g in mine])],
+                           className="data-table facts-table", id=f"portfolio-facts-{p['programme_id']}")
+        title = [name]
+        if any(g["disagrees"] for g in mine):
+            title += [" ", _disagree_badge(lang)]
+        blocks.append(html.Div([
+            html.H3(title, id=f"portfolio-programme-{p['programme_id']}"),
+            html.P(p.get("description_nl") or "", className="programme-description"),
+            html.Dl([
+                html.Div([html.Dt(t("portfolio.owner", lang)), html.Dd(p.get("owner") or fmt.MISSING)]),
+                html.Div([html.Dt(t("portfolio.period", lang)), html.Dd(view.period_text(p, lang))]),
+            ], className="kv"),
+            scroll_box(table, caption, lang),
+        ], className="programme"))
+    return section("portfolio-programmes", t("portfolio.programmes", lang), *blocks,
+                   intro=t("portfolio.programmes.intro", lang))
+
+
+# ------------------------------------------------------------------------------- projects
+
+def projects_table(rows: list[dict], data: dict, chosen: dict, lang: str):
+    display = view.project_rows(rows, data, lang)
+    columns = [
+        {"key": "name", "kind": "text", "label": t("portfolio.col.name", lang), "sub_key": "programme", "href_key": "href"},
+        {"key": "province", "kind": "text", "label": t("portfolio.col.province", lang), "sub_key": "listed_note"},
+        {"key": "places", "kind": "text", "label": t("portfolio.col.places", lang)},
+        {"key": "themes", "kind": "text", "label": t("portfolio.col.themes", lang)},
+        {"key": "lead", "kind": "text", "label": t("portfolio.col.lead", lang)},
+        {"key": "sectors", "kind": "text", "label": t("portfolio.col.sectors", lang), "sortable": False},
+        {"key": "partners", "kind": "int", "label": t("portfolio.col.partners", lang)},
+        {"key": "website", "kind": "text", "label": t("portfolio.col.website", lang), "sortable": False},
+    ]
+    caption = t("portfolio.projects.caption", lang, filters=view.filters_text(chosen, data, lang))
+    return sortable_table("portfolio-projects-table", columns, display, lang, caption)
+
+
+# ----------------------------------------------------------------------------------- wq28
+
+def _unknown_cell(text) -> html.Td:
+    return html.Td(text or fmt.MISSING, className="unknown" if view.is_unpublished(text) else None)
+
+
+def wq28_summary(rows: list[dict], lang: str):
+    """The answer to written question 28 per province, with the total."""
+    head = html.Thead(html.Tr([html.Th(t(f"portfolio.wq28.col.{c}", lang), scope="col",
+                                       className="num" if c in ("awarded", "located") else None)
+                               for c in ("province", "applications", "requested", "awarded", "located", "amount", "note",
+                                         "source")]))
+    body = []
+    for r in view.wq28_summary_rows(rows, lang):
+        awarded = r["awarded"]
+        if isinstance(awarded, str) and " / " in awarded:  # the sources give two numbers
+            awarded = [_disagree_badge(lang), html.Br(), awarded]
+        cells = [
+            html.Th(r["province_label"], scope="row"),
+            _unknown_cell(r["applications"]),
+            _unknown_cell(r["requested"]),
+            html.Td(awarded or fmt.MISSING, className="num"),
+            html.Td(fmt.integer(r.get("projects_located_2025"), lang), className="num"),
+            _unknown_cell(r["amount"]),
+            html.Td(r.get("note") or fmt.MISSING, className="wq28-note"),
+            html.Td(r.get("source") or fmt.MISSING, className="fact-source"),
+        ]
+        body.append(html.Tr(cells, className="is-total" if r["is_total"] else None))
+    caption = t("portfolio.wq28.caption", lang)
+    table = html.Table([html.Caption(caption), head, html.Tbody(body)], id="portfolio-wq28-table",
+                       className="data-table wq28-table")
+    return scroll_box(table, caption, lang)
+
+
+def wq28_municipality_table(rows: list[dict], province: str, data: dict, lang: str):
+    """The awarded networks per municipality of one province (or of all)."""
+    columns = [
+        {"key": "municipality_name", "kind": "text", "label": t("portfolio.wq28.col.municipality", lang),
+         "sub_key": "province_label" if province == ALL_PROVINCES else None},
+        {"key": "nis_code", "kind": "code", "label": t("portfolio.wq28.col.nis", lang)},
+        {"key": "project_name", "kind": "text", "label": t("portfolio.col.name", lang)},
+        {"key": "scope_label", "kind": "text", "label": t("portfolio.wq28.col.scope", lang), "sub_key": "area_label"},
+        {"key": "theme_labels", "kind": "text", "label": t("portfolio.col.themes", lang)},
+        {"key": "lead_org", "kind": "text", "label": t("portfolio.col.lead", lang)},
+        {"key": "amount_label", "kind": "text", "label": t("portfolio.wq28.col.amount", lang)},
+        {"key": "placement_notes", "kind": "text", "label": t("portfolio.wq28.col.placement", lang)},
+    ]
+    caption = t("portfolio.wq28.mun_caption", lang, area=view.wq28_area(province, data, lang),
+                n=fmt.integer(len(rows), lang))
+    if not rows:
+        return empty(caption)
+    return plain_table("portfolio-wq28-mun-table", columns, view.wq28_municipality_rows(rows, data, lang), lang, caption)

@@ -1,0 +1,68 @@
+"""The project page's downloads: the data behind each chart (places, partners, budget, reach,
+outcomes) as CSV or Excel, through ui.downloads.send_table, each with its provenance lines (which
+project, source and licence, build, when; for outcomes the progress rule)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from dashboard import formatting as fmt
+from dashboard.i18n import t
+from dashboard.pages.project import view
+from dashboard.ui import downloads
+
+CHARTS = ("places", "partners", "budget", "reach", "outcomes")
+
+
+def intro(data: dict, chart: str, lang: str) -> list[str]:
+    provenance = data.get("provenance") or {}
+    lines = [t("project.export.title", lang, what=t(f"project.{chart}", lang), name=data["project"]["name"]),
+             t("project.export.source", lang, licence=provenance.get("licence") or fmt.MISSING,
+               build=provenance.get("build_id") or fmt.MISSING),
+             t("project.export.when", lang, date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang))]
+    if chart == "outcomes":
+        lines.append(t("project.export.progress_rule", lang))
+    return lines
+
+
+def export_sheet(data: dict, chart: str, lang: str) -> downloads.Sheet:
+    """The data behind one chart as a downloads.Sheet (labels, raw numbers)."""
+    C = downloads.Column
+    if chart == "places":
+        rows = [{"place": view.place_text(pl, lang), "nis": pl["nis_code"], "scope": pl["scope"],
+                 "sub_area": pl.get("area_label"), "notes": pl.get("notes")} for pl in data["places"]]
+        columns = [C("place", t("project.col.place", lang)), C("nis", t("project.col.nis", lang)),
+                   C("scope", t("project.col.scope", lang)), C("sub_area", t("project.col.sub_area", lang)),
+                   C("notes", t("project.col.notes", lang))]
+    elif chart == "partners":
+        rows = view.partner_rows(data, lang)
+        columns = [C("name", t("project.col.partner", lang)), C("sector", t("project.col.sector", lang)),
+                   C("role", t("project.col.role", lang)), C("shared", t("project.col.shared", lang), "int"),
+                   C("other_names", t("project.col.other_projects", lang))]
+    elif chart == "budget":
+        rows = data["budget"]
+        columns = [C("year", t("project.col.year", lang), "int")] + [
+            C(k, t(f"project.budget.{k}", lang), "number", 2) for k in view.BUDGET_FIELDS]
+    elif chart == "reach":
+        rows = [{**r, "measure_label": t(f"project.measure.{r['measure']}", lang)} for r in view.reach_rows(data)]
+        columns = [C("period", t("project.col.period", lang)), C("measure_label", t("project.col.measure", lang)),
+                   C("value", t("project.col.value", lang), "int")]
+    else:
+        # rounded to 6 decimals: 0.5125 * 100 is 51.24999... in binary, and 51,25 must round to 51,3
+        rows = [{**r, "progress_pct": round(r["progress"] * 100, 6) if r["progress"] is not None else None,
+                 "progress_note": None if r["progress"] is not None else view.progress_text(r, lang)}
+                for r in view.outcome_rows(data)]
+        columns = [C("indicator", t("project.col.indicator", lang)), C("unit", t("project.col.unit", lang)),
+                   C("baseline", t("project.col.baseline", lang), "number"),
+                   C("baseline_year", t("project.col.baseline_year", lang), "int"),
+                   C("target", t("project.col.target", lang), "number"),
+                   C("target_year", t("project.col.target_year", lang), "int"),
+                   C("period", t("project.col.period", lang)), C("actual", t("project.col.actual", lang), "number"),
+                   C("progress_pct", t("project.col.progress_pct", lang), "number", 1),
+                   C("progress_note", t("project.col.progress_note", lang))]
+    return downloads.Sheet(t(f"project.{chart}", lang), columns, rows, intro=intro(data, chart, lang))
+
+
+def send(data: dict, chart: str, fmt_name: str, lang: str) -> dict:
+    """The dcc.Download data of one chart's table: `project_lbn-001_budget.csv` or `.xlsx`."""
+    return downloads.send_table(fmt_name, [export_sheet(data, chart, lang)], "project",
+                                data["project"]["project_id"], chart)
