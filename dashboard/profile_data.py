@@ -12,6 +12,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, t, t_or
 from dashboard.queries import FLAGS
 from dashboard.queries import profile as qp
+from dashboard.queries.status import latest_build
 from dashboard.ui.notes import value_note
 
 EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_nis", "name_nl"])
@@ -41,7 +42,7 @@ def load(nis: str, with_peers: bool = True) -> dict:
         preds = qp.per_build(r, qp.all_predecessors).get(nis, EMPTY_PREDECESSORS)
         inter = qp.interventions(r, nis, mun["province_nis"]) if qp.per_build(r, qp.has_registers) else None
         sources = qp.per_build(r, qp.sources)
-        build = qp.per_build(r, qp.latest_build)
+        build = qp.per_build(r, latest_build)
     series = {key: recs for code in codes for key, recs in by_place.get(code, {}).items()}
     groups: dict[str, list[dict]] = {}
     if group is not None:
@@ -176,13 +177,13 @@ def _province_bundle(r, code: str) -> dict:
             "networks": _networks_in(r, members["nis_code"].tolist(), code),
             "wq28": _wq28_row(r, code),
             "merged": {nis: preds[nis] for nis in members["nis_code"] if nis in preds},
-            "sources": qp.per_build(r, qp.sources), "build": qp.per_build(r, qp.latest_build),
+            "sources": qp.per_build(r, qp.sources), "build": qp.per_build(r, latest_build),
             "area_names": qp.per_build(r, _area_names), "names": qp.per_build(r, qp.code_names)}
 
 
 def briefing_context(r) -> dict:
     """Sources and the latest build, for the footnotes of a municipality's briefing."""
-    return {"sources": qp.per_build(r, qp.sources), "build": qp.per_build(r, qp.latest_build)}
+    return {"sources": qp.per_build(r, qp.sources), "build": qp.per_build(r, latest_build)}
 
 
 # ------------------------------------------------------------------------------ shared text

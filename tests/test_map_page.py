@@ -135,3 +135,16 @@ def test_export_of_the_map_view_has_every_municipality_with_class_rank_and_sourc
     assert len(values) == 304
     # an unknown indicator exports what the map then shows: the default indicator
     assert mod.export("no-such-indicator", 2019, "quantiles", 5, None, "nl")[0][1] == state.DEFAULT_INDICATOR
+
+
+def test_english_map_says_residents_in_english_notation(app, real_warehouse):
+    """The unit comes from the indicator's display metadata in the warehouse, in the page's
+    language and notation: "12,345 residents", never "12,345 inwoners"."""
+    import re
+
+    rows, caption = callbacks.table_rows("population_total", 2015, {"key": "value", "asc": False}, "en")
+    text = as_text(rows)
+    assert re.search(r"\d{1,3}(,\d{3})+\\u00a0residents|\d{1,3}(,\d{3})+\u00a0residents", text)
+    assert "inwoners" not in text
+    rows_nl, _ = callbacks.table_rows("population_total", 2015, {"key": "value", "asc": False}, "nl")
+    assert re.search(r"\d{1,3}(\.\d{3})+(\\u00a0|\u00a0)inwoners", as_text(rows_nl))

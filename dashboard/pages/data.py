@@ -11,6 +11,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, normalise_lang, t, t_or
 from dashboard.queries import FLAGS
 from dashboard.queries import map as qm
+from dashboard.queries.status import latest_build
 from dashboard.ui.components import read_page, safe_href, section, url_parts, warehouse_notice
 from dashboard.urls import page_href, with_query
 
@@ -35,7 +36,7 @@ def render(lang: str):
         with db.reader() as r:
             indicators = qm.indicators(r)
             sources = qm.sources(r)
-            build = qm.last_build(r)
+            build = latest_build(r)
     except db.WarehouseError as exc:
         return warehouse_notice(exc, lang)
     by_source = {row["source_id"]: row for row in sources.to_dict("records")}

@@ -11,8 +11,8 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.db import Reader
+from dashboard.queries import CURRENT_VINTAGE
 
-VINTAGE = 2025
 MUNICIPALITY_LAYER = "municipalities_2025"
 PROVINCE_LAYER = "provinces_2025"
 REGION_LAYER = "regions_2025"
@@ -25,22 +25,21 @@ def indicators(r: Reader) -> pd.DataFrame:
     values for the 2025 municipalities."""
     return r.query("""
         WITH years AS (
-            SELECT iv.indicator_id, list(DISTINCT iv.year ORDER BY iv.year) AS years,
-                   count(*) FILTER (WHERE iv.value IS NOT NULL) AS n_values
-            FROM indicator_value iv
-            JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
-            GROUP BY iv.indicator_id
+            SELECT indicator_id, list(year ORDER BY year) AS years,
+                   sum(municipalities_with_value)::BIGINT AS n_values
+            FROM indicator_year
+            GROUP BY indicator_id
         )
         SELECT i.*, y.years, coalesce(y.n_values, 0) AS n_values
         FROM indicator i LEFT JOIN years y USING (indicator_id)
-        ORDER BY (i.kind = 'count'), i.name_nl""", [VINTAGE])
+        ORDER BY (i.kind = 'count'), i.name_nl""")
 
 
 def municipalities(r: Reader) -> pd.DataFrame:
     return r.query("""
         SELECT nis_code, name_nl, name_fr, province_nis, province_name, region
         FROM municipality WHERE vintage = ?
-        ORDER BY name_nl""", [VINTAGE])
+        ORDER BY name_nl""", [CURRENT_VINTAGE])
 
 
 def code_names(r: Reader) -> dict[str, str]:
@@ -54,11 +53,10 @@ def code_names(r: Reader) -> dict[str, str]:
 def values(r: Reader, indicator_id: str) -> pd.DataFrame:
     """All years of one indicator for the 2025 municipalities."""
     return r.query("""
-        SELECT iv.nis_code, iv.year, iv.value, iv.flag, iv.note
-        FROM indicator_value iv
-        JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
-        WHERE iv.indicator_id = ?
-        ORDER BY iv.year, iv.nis_code""", [VINTAGE, indicator_id])
+        SELECT nis_code, year, value, flag, note
+        FROM municipal_value
+        WHERE indicator_id = ?
+        ORDER BY year, nis_code""", [indicator_id])
 
 
 def geo_layers(r: Reader) -> dict[str, dict]:
@@ -94,13 +92,6 @@ def sources(r: Reader) -> pd.DataFrame:
     return r.query("""
         SELECT source_id, dataset, publisher, licence, url, retrieved_at
         FROM source ORDER BY source_id""")
-
-
-def last_build(r: Reader) -> dict | None:
-    df = r.query("""
-        SELECT build_id, started_at, finished_at, status, code_version FROM build
-        ORDER BY (status = 'success') DESC, coalesce(finished_at, started_at) DESC LIMIT 1""")
-    return None if df.empty else df.iloc[0].to_dict()
 
 
 # -------------------------------------------------------------------------------- caches

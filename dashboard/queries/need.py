@@ -11,9 +11,10 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.db import Reader
+from dashboard.queries import CURRENT_VINTAGE
 from dashboard.queries import map as qm
+from dashboard.queries.status import latest_build
 
-VINTAGE = 2025
 PROVINCE_ORDER = ["10000", "20001", "30000", "40000", "70000", "04000"]
 BRUSSELS = "04000"
 AT_RISK_INDICATOR = "arop_admin"          # numerator = persons below the at-risk-of-poverty threshold
@@ -35,7 +36,7 @@ def version() -> str | None:
 def municipalities(r: Reader) -> pd.DataFrame:
     return r.query("""
         SELECT nis_code, name_nl, name_fr, province_nis, province_name
-        FROM municipality WHERE vintage = ? ORDER BY nis_code""", [VINTAGE])
+        FROM municipality WHERE vintage = ? ORDER BY nis_code""", [CURRENT_VINTAGE])
 
 
 def provinces(r: Reader) -> pd.DataFrame:
@@ -52,25 +53,23 @@ def indicators(r: Reader) -> pd.DataFrame:
     with its years that have values for the 2025 municipalities."""
     return r.query("""
         WITH years AS (
-            SELECT iv.indicator_id, list(DISTINCT iv.year ORDER BY iv.year) AS years
-            FROM indicator_value iv
-            JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
-            WHERE iv.value IS NOT NULL
-            GROUP BY iv.indicator_id
+            SELECT indicator_id, list(year ORDER BY year) AS years
+            FROM indicator_year
+            WHERE municipalities_with_value > 0
+            GROUP BY indicator_id
         )
         SELECT i.*, y.years
         FROM indicator i JOIN years y USING (indicator_id)
-        ORDER BY i.name_nl""", [VINTAGE])
+        ORDER BY i.name_nl""")
 
 
 def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
     """All years of one indicator for the 2025 municipalities, with numerator and denominator."""
     return r.query("""
-        SELECT iv.nis_code, iv.year, iv.value, iv.numerator, iv.denominator, iv.flag
-        FROM indicator_value iv
-        JOIN municipality m ON m.nis_code = iv.nis_code AND m.vintage = ?
-        WHERE iv.indicator_id = ?
-        ORDER BY iv.year, iv.nis_code""", [VINTAGE, indicator_id])
+        SELECT nis_code, year, value, numerator, denominator, flag
+        FROM municipal_value
+        WHERE indicator_id = ?
+        ORDER BY year, nis_code""", [indicator_id])
 
 
 def budgets(r: Reader) -> pd.DataFrame:
@@ -89,12 +88,6 @@ def geo_layers(r: Reader) -> dict[str, dict]:
         return {}
     df = r.query("SELECT layer_id, file_name, sha256 FROM geo_layer")
     return {row["layer_id"]: row for row in df.to_dict("records")}
-
-
-def latest_build(r: Reader) -> dict | None:
-    df = r.query("SELECT build_id, finished_at FROM build WHERE status = 'success' "
-                 "ORDER BY finished_at DESC LIMIT 1")
-    return None if df.empty else df.iloc[0].to_dict()
 
 
 def load_base(r: Reader) -> dict:

@@ -11,8 +11,8 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.db import Reader
+from dashboard.queries import CURRENT_VINTAGE
 
-CURRENT_VINTAGE = 2025
 PROVINCE_ORDER = ("10000", "20001", "30000", "40000", "70000", "04000")
 
 per_build = db.per_build  # once per build, shared by every page (dashboard/db.py)
@@ -101,12 +101,6 @@ def wq28_municipalities(r: Reader, province_nis: str | None) -> list[dict]:
         return records(r.query("SELECT * FROM wq28_municipality_networks WHERE province_nis = ? "
                                "ORDER BY municipality_name, project_name", [province_nis]))
     return records(r.query("SELECT * FROM wq28_municipality_networks ORDER BY province_nis, municipality_name, project_name"))
-
-
-def latest_build(r: Reader) -> dict | None:
-    rows = records(r.query("SELECT build_id, finished_at FROM build WHERE status = 'success' "
-                           "ORDER BY finished_at DESC LIMIT 1"))
-    return rows[0] if rows else None
 
 
 # ----------------------------------------------------------------------------- action plan

@@ -11,8 +11,8 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.db import Reader
+from dashboard.queries import CURRENT_VINTAGE
 
-CURRENT_VINTAGE = 2025
 REGISTER_TABLES = ("project", "project_location", "project_partner", "partner", "partner_sector",
                    "theme", "programme", "programme_fact")
 
@@ -109,27 +109,25 @@ def ranks(r: Reader) -> pd.DataFrame:
     `n_province`). Rank 1 = most need: the highest value when higher is worse, the lowest when higher
     is better; for counts the largest. Ties share the best rank. One query (cache with per_build)."""
     return r.query("""
-        WITH m AS (SELECT nis_code, province_nis FROM municipality WHERE vintage = ?),
-        last AS (
-            SELECT indicator_id, max(year) AS year FROM indicator_value
-            WHERE value IS NOT NULL AND nis_code IN (SELECT nis_code FROM m)
+        WITH last AS (
+            SELECT indicator_id, max(year) AS year FROM indicator_year
+            WHERE municipalities_with_value > 0
             GROUP BY indicator_id
         ),
         v AS (
-            SELECT iv.indicator_id, iv.nis_code, m.province_nis, iv.year,
-                   CASE WHEN i.kind = 'count' OR i.direction <> 'higher_is_better' THEN -iv.value ELSE iv.value END AS need
-            FROM indicator_value iv
+            SELECT mv.indicator_id, mv.nis_code, mv.province_nis, mv.year,
+                   CASE WHEN i.kind = 'count' OR i.direction <> 'higher_is_better' THEN -mv.value ELSE mv.value END AS need
+            FROM municipal_value mv
             JOIN last USING (indicator_id, year)
-            JOIN m USING (nis_code)
             JOIN indicator i USING (indicator_id)
-            WHERE iv.value IS NOT NULL
+            WHERE mv.value IS NOT NULL
         )
         SELECT indicator_id, nis_code, year,
                rank() OVER (PARTITION BY indicator_id ORDER BY need) AS rank_all,
                count(*) OVER (PARTITION BY indicator_id) AS n_all,
                rank() OVER (PARTITION BY indicator_id, province_nis ORDER BY need) AS rank_province,
                count(*) OVER (PARTITION BY indicator_id, province_nis) AS n_province
-        FROM v""", [CURRENT_VINTAGE])
+        FROM v""")
 
 
 def indicator_values(r: Reader, indicator_id: str) -> pd.DataFrame:
@@ -239,12 +237,6 @@ def successor(r: Reader, nis: str) -> pd.DataFrame:
 def sources(r: Reader) -> pd.DataFrame:
     """The sources of the build: dataset, publisher, licence, URL and when it was retrieved."""
     return r.query("SELECT source_id, dataset, publisher, licence, url, retrieved_at FROM source ORDER BY source_id")
-
-
-def latest_build(r: Reader) -> dict | None:
-    """The newest successful build (build_id, finished_at), or None."""
-    df = r.query("SELECT build_id, finished_at FROM build WHERE status = 'success' ORDER BY finished_at DESC LIMIT 1")
-    return None if df.empty else df.iloc[0].to_dict()
 
 
 def networks_in(r: Reader, codes: list[str], province: str) -> pd.DataFrame:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dashboard import db
 from dashboard.db import Reader
-from dashboard.queries.portfolio import CURRENT_VINTAGE, PROVINCE_ORDER, latest_build, records
+from dashboard.queries import CURRENT_VINTAGE
+from dashboard.queries.portfolio import PROVINCE_ORDER, records
+from dashboard.queries.status import latest_build
 from etl.reports.periods import Runtime, derive_runtimes
 
 MUNICIPALITY_LAYER = "municipalities_2025"

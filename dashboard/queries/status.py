@@ -79,13 +79,14 @@ def imports(r: Reader) -> pd.DataFrame:
         ORDER BY ii.imported_at DESC, ii.indicator_id""")
 
 
+def latest_build(r: Reader) -> dict | None:
+    """The build of this warehouse file (view `latest_build`: the newest successful one), or None."""
+    df = r.query("SELECT build_id, started_at, finished_at, status, code_version FROM latest_build")
+    return None if df.empty else df.iloc[0].to_dict()
+
+
 def key_facts(r: Reader, vintage: int = CURRENT_VINTAGE) -> dict:
     """The numbers on the home page."""
-    last = r.query("""
-        SELECT build_id, started_at, finished_at, status, code_version
-        FROM build
-        ORDER BY (status = 'success') DESC, coalesce(finished_at, started_at) DESC
-        LIMIT 1""")
     counts = r.query("""
         SELECT
             (SELECT count(*) FROM source) AS sources,
@@ -96,5 +97,5 @@ def key_facts(r: Reader, vintage: int = CURRENT_VINTAGE) -> dict:
             (SELECT min(year) FROM indicator_value WHERE value IS NOT NULL) AS first_year,
             (SELECT max(year) FROM indicator_value WHERE value IS NOT NULL) AS last_year
         """, [vintage]).iloc[0].to_dict()
-    counts["build"] = None if last.empty else last.iloc[0].to_dict()
+    counts["build"] = latest_build(r)
     return counts

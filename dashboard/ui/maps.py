@@ -1,14 +1,12 @@
 """The map figure every page draws the same way: layout, the view of Flanders and Brussels, and a
 view fitted to a set of municipalities or provinces.
 
-Bounding boxes are (min lon, min lat, max lon, max lat) per code; `layer_bboxes` reads them for a
-GeoJSON layer once per layer version.
+Bounding boxes are (min lon, min lat, max lon, max lat) per code, computed by the build with shapely
+(table `geo_bbox`); `fit_places` reads them once per build.
 """
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
 from pathlib import Path
 
 from dashboard import db
@@ -54,29 +52,20 @@ def fit_view(boxes: list[Box], width: int, height: int, fill: float,
     return {"center": {"lon": (x0 + x1) / 2, "lat": (y0 + y1) / 2}, "zoom": round(zoom, 2)}
 
 
-def _walk(coords, xs: list[float], ys: list[float]) -> None:
-    if coords and isinstance(coords[0], (int, float)):
-        xs.append(coords[0])
-        ys.append(coords[1])
-    else:
-        for part in coords or []:
-            _walk(part, xs, ys)
+def place_boxes(layer_ids: tuple[str, ...]) -> dict[str, Box]:
+    """Bounding box per municipality or province code of these GeoJSON layers, as the build
+    computed them (table `geo_bbox`), read once per build."""
+    from dashboard.queries import geo
+
+    return db.per_build_live(geo.bboxes, tuple(layer_ids))
 
 
-@lru_cache(maxsize=8)
-def layer_bboxes(path: str, sha256: str) -> dict[str, Box]:
-    """Bounding box per feature of a GeoJSON layer (keyed by its `nis` property or id), once per
-    layer version (`sha256` is part of the cache key)."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    out = {}
-    for feature in data.get("features", []):
-        code = (feature.get("properties") or {}).get("nis") or feature.get("id")
-        xs: list[float] = []
-        ys: list[float] = []
-        _walk((feature.get("geometry") or {}).get("coordinates"), xs, ys)
-        if xs:
-            out[str(code)] = (min(xs), min(ys), max(xs), max(ys))
-    return out
+def fit_places(codes, layer_ids: tuple[str, ...], width: int, height: int, fill: float,
+               zoom_min: float = 5.0, zoom_max: float = 12.0) -> dict | None:
+    """The view at which these places fill the share `fill` of the map (see fit_view); None when
+    none of them has a box."""
+    known = place_boxes(tuple(layer_ids))
+    return fit_view([known[c] for c in codes if c in known], width, height, fill, zoom_min, zoom_max)
 
 
 def layer_path(layer: dict | None) -> Path | None:

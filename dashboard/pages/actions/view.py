@@ -9,6 +9,7 @@ from dashboard import action_plan, db
 from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.queries import portfolio as qp
+from dashboard.queries.status import latest_build
 
 MAX_QUERY = 200
 # (chart name, code column, label column, title key, group column label key)
@@ -21,7 +22,7 @@ QUALIFIER_KEYS = ("per_year", "total", "increase")
 def _load(r) -> dict:
     budgets = qp.action_budgets(r)
     return {"actions": qp.actions(r), "budgets": budgets, "counted": action_plan.counted_amounts(budgets),
-            "build": qp.latest_build(r)}
+            "build": latest_build(r)}
 
 
 def load() -> dict:

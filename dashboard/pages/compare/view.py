@@ -14,6 +14,7 @@ from dashboard.profile_data import (
     rank_rule,
 )
 from dashboard.queries import profile as qp
+from dashboard.queries.status import latest_build
 from dashboard.ranking import need_ranks
 from dashboard.ui.components import sort_key
 from dashboard.ui.links import profile_href
@@ -112,7 +113,7 @@ def load(indicator: str, nis: list[str], mode: str, province: str | None, start,
         model = peers.model(r) if mode == "peers" else None
         names = qp.per_build(r, qp.code_names)
         sources = qp.per_build(r, qp.sources)
-        build = qp.per_build(r, qp.latest_build)
+        build = qp.per_build(r, latest_build)
         group = None
         if mode == "peers" and nis and nis[0] in model.neighbours:
             group = qp.group_values(r, model.peers(nis[0]), [indicator])

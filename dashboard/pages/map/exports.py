@@ -10,6 +10,7 @@ from dashboard.i18n import localised, t, t_or
 from dashboard.pages.map import view as vm
 from dashboard.pages.map.state import parse_state
 from dashboard.queries import map as qm
+from dashboard.queries.status import latest_build
 from dashboard.ui import downloads
 from dashboard.ui.notes import value_note
 
@@ -68,7 +69,7 @@ def _provenance(ind: dict, lang: str) -> list[str]:
     try:
         with db.reader() as r:
             sources = qm.sources(r)
-            build = qm.last_build(r)
+            build = latest_build(r)
     except db.WarehouseError:
         return []
     lines = []

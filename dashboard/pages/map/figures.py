@@ -22,7 +22,7 @@ from dashboard.i18n import t, t_or
 from dashboard.pages.map import view as vm
 from dashboard.queries import map as qm
 from dashboard.ui.graphs import graph_config
-from dashboard.ui.maps import fit_view, layer_bboxes, layer_path, map_layout
+from dashboard.ui.maps import fit_places, map_layout
 from dashboard.ui.notes import value_note
 from dashboard.ui.text import esc
 
@@ -134,14 +134,9 @@ def clear_caches() -> None:
 
 def zoom_to(base: dict, nis: str | None) -> dict | None:
     """Centre and zoom that fit one municipality in the map, None when it cannot be found."""
-    layer = base["layers"].get(qm.MUNICIPALITY_LAYER)
-    path = layer_path(layer) if nis else None
-    if path is None:
+    if not nis or qm.MUNICIPALITY_LAYER not in base["layers"]:
         return None
-    box = layer_bboxes(str(path), layer["sha256"]).get(nis)
-    if box is None:
-        return None
-    return fit_view([box], MAP_WIDTH, MAP_HEIGHT, SELECTION_FILL, *SELECTION_ZOOM)
+    return fit_places([nis], (qm.MUNICIPALITY_LAYER,), MAP_WIDTH, MAP_HEIGHT, SELECTION_FILL, *SELECTION_ZOOM)
 
 
 def selected(base: dict, state: dict) -> str | None:

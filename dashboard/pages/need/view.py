@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import dash
 import pandas as pd
 
 from dashboard import formatting as fmt
 from dashboard import need
-from dashboard.geo import geo_url
+from dashboard.geo import layer_url
 from dashboard.i18n import localised, t, t_or
 from dashboard.pages.need import figures
 from dashboard.pages.need.state import (
@@ -27,7 +26,6 @@ from dashboard.pages.need.state import (
 )
 from dashboard.queries import need as qn
 from dashboard.ui.links import profile_href
-from dashboard.ui.maps import layer_path
 from dashboard.ui.text import esc
 
 MAX_LISTED = 8
@@ -435,13 +433,6 @@ def gap_rows(m: dict, gap: pd.DataFrame, lang: str) -> list[dict]:
     return [{"i": fmt.integer(i, lang), **cells[nis]} for i, nis in enumerate(gap["nis_code"], start=1)]
 
 
-def _layer_url(base: dict, layer_id: str) -> str | None:
-    layer = base["layers"].get(layer_id)
-    if layer_path(layer) is None:
-        return None
-    return geo_url(layer["file_name"], layer["sha256"], dash.get_relative_path("/"))
-
-
 @lru_cache(maxsize=48)
 def _map_static(version: str, indicator_id: str, year: int, rule: str, lang: str) -> dict:
     """What the shortlist map shows whatever the thresholds: the municipalities, the first lines of
@@ -458,7 +449,8 @@ def _map_static(version: str, indicator_id: str, year: int, rule: str, lang: str
                                               frame["equivalents"])]
     own = sorted(set(m["covered"].loc[m["covered"]["scope"] != need.PROVINCE_SCOPE, "nis_code"]))
     return {"codes": frame.index.tolist(), "texts": texts, "own": own,
-            "muni_url": _layer_url(base, "municipalities_2025"), "prov_url": _layer_url(base, "provinces_2025"),
+            "muni_url": layer_url(base["layers"].get("municipalities_2025")),
+            "prov_url": layer_url(base["layers"].get("provinces_2025")),
             "off": esc(t("need.gap.off_list", lang))}
 
 

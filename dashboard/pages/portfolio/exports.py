@@ -11,6 +11,7 @@ from dashboard.i18n import t
 from dashboard.pages.portfolio import view
 from dashboard.pages.portfolio.view import ALL_PROVINCES
 from dashboard.queries import portfolio as qp
+from dashboard.queries.status import latest_build
 from dashboard.ui import downloads
 from etl.exports import answer_workbook
 
@@ -63,7 +64,7 @@ def wq28_answer(province: str | None):
     chosen = None if not province or province == ALL_PROVINCES else province
     try:
         with db.reader() as r:
-            return answer_workbook(qp.wq28_summary(r), qp.wq28_municipalities(r, chosen), qp.latest_build(r))
+            return answer_workbook(qp.wq28_summary(r), qp.wq28_municipalities(r, chosen), latest_build(r))
     except db.WarehouseError:
         return None
 

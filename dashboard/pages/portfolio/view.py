@@ -6,6 +6,7 @@ from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t, t_or
 from dashboard.queries import portfolio as qp
+from dashboard.queries.status import latest_build
 from dashboard.ui.links import project_href
 from dashboard.ui.text import fold
 
@@ -23,7 +24,7 @@ def _load(r) -> dict:
     projects = qp.projects(r)
     return {
         "programmes": qp.programmes(r), "facts": qp.programme_facts(r), "projects": projects,
-        "vocab": qp.vocabularies(r), "wq28": qp.wq28_summary(r), "build": qp.latest_build(r),
+        "vocab": qp.vocabularies(r), "wq28": qp.wq28_summary(r), "build": latest_build(r),
         "municipalities": project_municipalities(projects),
     }
 

@@ -55,13 +55,8 @@ def _short(text: str, n: int = 30) -> str:
 
 def map_view(codes: list[str], layers: dict) -> dict:
     """Centre and zoom at which these municipalities or provinces fill the small map."""
-    boxes = []
-    for layer_id in (qpr.MUNICIPALITY_LAYER, qpr.PROVINCE_LAYER):
-        path = maps.layer_path(layers.get(layer_id))
-        if path is not None:
-            known = maps.layer_bboxes(str(path), layers[layer_id]["sha256"])
-            boxes += [known[c] for c in codes if c in known]
-    return (maps.fit_view(boxes, MAP_WIDTH, MAP_HEIGHT, MAP_FILL, MAP_ZOOM_MIN, MAP_ZOOM_MAX)
+    present = tuple(layer_id for layer_id in (qpr.MUNICIPALITY_LAYER, qpr.PROVINCE_LAYER) if layer_id in layers)
+    return (maps.fit_places(codes, present, MAP_WIDTH, MAP_HEIGHT, MAP_FILL, MAP_ZOOM_MIN, MAP_ZOOM_MAX)
             or {"center": maps.CENTER, "zoom": OVERVIEW_ZOOM})
 
 
