@@ -98,3 +98,14 @@ def test_nothing_to_say_plain_text_and_unknown_methods():
     # DuckDB hands lists; numpy arrays (after pandas) read the same.
     import numpy as np
     assert value_note(note("sum", np.array(MERGED, dtype=object)), NAMES, "nl") == CASES[0][1]
+
+
+def test_harmonisation_rule_is_worded_from_the_indicator_kind_in_each_language():
+    from dashboard.ui.notes import harmonisation_rule
+
+    rate = {"kind": "rate", "harmonisation_nl": "Fusiegemeenten: ..."}
+    assert "never an average of rates" in harmonisation_rule(rate, "en")
+    assert "nooit een gemiddelde" in harmonisation_rule(rate, "nl")
+    assert "population-weighted" in harmonisation_rule({"kind": "statistic", "origin": "built_in"}, "en")
+    assert "denominator-weighted" in harmonisation_rule({"kind": "statistic", "origin": "imported"}, "en")
+    assert harmonisation_rule({"kind": "unheard_of", "harmonisation_nl": "zoals opgeslagen"}, "en") == "zoals opgeslagen"

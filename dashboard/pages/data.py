@@ -13,6 +13,7 @@ from dashboard.queries import FLAGS
 from dashboard.queries import map as qm
 from dashboard.queries.status import latest_build
 from dashboard.ui.components import read_page, safe_href, section, url_parts, warehouse_notice
+from dashboard.ui.notes import harmonisation_rule
 from dashboard.urls import page_href, with_query
 
 dash.register_page(
@@ -104,10 +105,13 @@ def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
                                   html.Span(" · " + t("data.retrieved", lang, date=fmt.date_text(src.get("retrieved_at"), lang))
                                             if src.get("retrieved_at") else "")]),
         (t("data.licence", lang), str(src.get("licence") or fmt.MISSING)),
-        (t("data.harmonisation", lang), localised(row, "harmonisation", lang) or fmt.MISSING),
+        (t("data.harmonisation", lang), harmonisation_rule(row, lang) or fmt.MISSING),
     ]
-    if row.get("note_nl"):
-        facts.append((t("data.note", lang), row["note_nl"]))
+    if localised(row, "note", lang):
+        # A note written for one indicator in the source declaration (Dutch only so far): marked
+        # as Dutch for screen readers in the English page.
+        note = localised(row, "note", lang)
+        facts.append((t("data.note", lang), html.Span(note, lang="nl") if lang != "nl" and not row.get("note_en") else note))
     if row.get("origin") == "imported":
         facts.append((t("data.source", lang), t("data.imported", lang)))
     items = [item for label, value in facts for item in (html.Dt(label), html.Dd(value))]

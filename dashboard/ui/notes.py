@@ -81,3 +81,16 @@ def _places(codes: list[str], names: dict[str, str], lang: str) -> str:
 def _count(codes: list[str], lang: str) -> str:
     n = len(codes)
     return t("note.municipalities.one", lang) if n == 1 else t("note.municipalities.other", lang, count=n)
+
+
+def harmonisation_rule(indicator, lang: str) -> str:
+    """How an indicator's values of merged municipalities are made, in the page's language, from its
+    `kind` (and `origin`: imported statistics are weighted by their own denominator). The stored
+    `harmonisation_nl` sentence is for readers of the warehouse; pages word it from the fields."""
+    kind = indicator.get("kind")
+    key = f"note.rule.{kind}"
+    if kind == "statistic":
+        key += ".imported" if indicator.get("origin") == "imported" else ".built_in"
+    if _known(key):
+        return t(key, lang)
+    return indicator.get("harmonisation_nl") or ""

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dashboard import db, mapping
 from dashboard import formatting as fmt
-from dashboard.i18n import localised, t, t_or
+from dashboard.i18n import t, t_or
 from dashboard.pages.map import view as vm
 from dashboard.pages.map.state import parse_state
 from dashboard.queries import map as qm
 from dashboard.queries.status import latest_build
 from dashboard.ui import downloads
-from dashboard.ui.notes import value_note
+from dashboard.ui.notes import harmonisation_rule, value_note
 
 
 def _number(value, kind=float):
@@ -81,7 +81,7 @@ def _provenance(ind: dict, lang: str) -> list[str]:
     if build:
         lines.append(t("map.export.build", lang, build=build["build_id"],
                        date=fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang)))
-    harmonisation = localised(ind, "harmonisation", lang)
-    if isinstance(harmonisation, str):
+    harmonisation = harmonisation_rule(ind, lang)
+    if harmonisation:
         lines.append(harmonisation)
     return lines
