@@ -20,16 +20,24 @@ NBSP = "\u00a0"
 MISSING = "–"  # en dash
 TIMEZONE = ZoneInfo("Europe/Brussels")
 
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+# The notation of each language, as data: adding a language means adding its entry here (and its
+# texts in dashboard/i18n/catalogues), never a branch in a function. `{sign}` is "-" or "".
+NOTATION = {
+    "nl": {"decimal": ",", "group": ".", "percent": "{n}" + NBSP + "%", "euro": "€" + NBSP + "{sign}{n}",
+           "date": "{d:02d}-{m:02d}-{y}", "hour": "u", "percent_point": "procentpunt",
+           "months": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                      "september", "oktober", "november", "december")},
+    "en": {"decimal": ".", "group": ",", "percent": "{n}%", "euro": "{sign}€{n}",
+           "date": "{y}-{m:02d}-{d:02d}", "hour": "h", "percent_point": "ppt",
+           "months": ("January", "February", "March", "April", "May", "June", "July", "August",
+                      "September", "October", "November", "December")},
 }
+DEFAULT_LANG = "nl"
+MONTHS = {lang: notation["months"] for lang, notation in NOTATION.items()}
 
 
 def _lang(lang: str | None) -> str:
-    return "en" if lang == "en" else "nl"
+    return lang if lang in NOTATION else DEFAULT_LANG
 
 
 def is_missing(value) -> bool:
@@ -54,10 +62,8 @@ def number(value, decimals: int = 0, lang: str = "nl") -> str:
         return MISSING
     if d == 0:
         d = abs(d)  # no "-0,0"
-    text = f"{d:,.{decimals}f}"
-    if _lang(lang) == "nl":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    notation = NOTATION[_lang(lang)]
+    return f"{d:,.{decimals}f}".translate(str.maketrans({",": notation["group"], ".": notation["decimal"]}))
 
 
 def integer(value, lang: str = "nl") -> str:
@@ -71,19 +77,18 @@ def percent(value, decimals: int = 1, lang: str = "nl", fraction: bool = False) 
     text = number(value * 100 if fraction else value, decimals, lang)
     if text == MISSING:
         return MISSING
-    return f"{text}{NBSP}%" if _lang(lang) == "nl" else f"{text}%"
+    return NOTATION[_lang(lang)]["percent"].format(n=text)
 
 
 def euro(value, decimals: int = 0, lang: str = "nl") -> str:
     """`1234` -> `€ 1.234` (nl) or `€1,234` (en); negative amounts: `€ -1.234` / `-€1,234`."""
     if is_missing(value):
         return MISSING
-    if number(value, decimals, lang) == MISSING:
-        return MISSING
-    if _lang(lang) == "nl":
-        return f"€{NBSP}{number(value, decimals, lang)}"
     text = number(abs(value), decimals, lang)
-    return f"-€{text}" if value < 0 and text.strip("0.,") else f"€{text}"
+    if text == MISSING:
+        return MISSING
+    sign = "-" if value < 0 and text.strip("0.,") else ""  # no "-€0"
+    return NOTATION[_lang(lang)]["euro"].format(sign=sign, n=text)
 
 
 def file_size(n_bytes, lang: str = "nl") -> str:
@@ -124,10 +129,10 @@ def date_text(value, lang: str = "nl", long: bool = False) -> str:
         return MISSING if is_missing(value) or value == "" else str(value)
     if isinstance(d, datetime) and d.tzinfo is not None:
         d = d.astimezone(TIMEZONE)
-    lang = _lang(lang)
+    notation = NOTATION[_lang(lang)]
     if long:
-        return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
-    return f"{d.day:02d}-{d.month:02d}-{d.year}" if lang == "nl" else f"{d.year}-{d.month:02d}-{d.day:02d}"
+        return f"{d.day} {notation['months'][d.month - 1]} {d.year}"
+    return notation["date"].format(d=d.day, m=d.month, y=d.year)
 
 
 def datetime_text(value, lang: str = "nl") -> str:
@@ -164,7 +169,7 @@ def seconds_text(seconds: float, lang: str = "nl") -> str:
         return f"{s}{NBSP}s"
     if s < 3600:
         return f"{s // 60}{NBSP}min {s % 60:02d}{NBSP}s"
-    hour = "u" if _lang(lang) == "nl" else "h"
+    hour = NOTATION[_lang(lang)]["hour"]
     return f"{s // 3600}{NBSP}{hour} {s % 3600 // 60:02d}{NBSP}min"
 
 
@@ -188,7 +193,8 @@ def display_meta(meta, lang: str = "nl") -> tuple[str | None, str, int]:
     short = get("short_unit")
     if short is None and "short_unit" not in meta:
         short = "%" if legacy == "%" else "€" if legacy.lower() in EURO_UNITS else None
-    unit = (get("unit_en") if _lang(lang) == "en" else None) or get("unit_nl") or legacy
+    own = _lang(lang)
+    unit = (get(f"unit_{own}") if own != DEFAULT_LANG else None) or get("unit_nl") or legacy
     if short or unit == "%" or str(unit).lower() in EURO_UNITS:
         unit = ""
     decimals = get("decimals")
@@ -224,7 +230,7 @@ def unit_label(meta, lang: str = "nl") -> str:
     return short or unit
 
 
-PERCENT_POINT = {"nl": "procentpunt", "en": "ppt"}
+PERCENT_POINT = {lang: notation["percent_point"] for lang, notation in NOTATION.items()}
 
 
 def change_text(start, end, meta, lang: str = "nl", with_unit: bool = True) -> tuple[str, str]:
