@@ -12,7 +12,7 @@ import dash
 import flask
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard import auth, geo, plotly_bundle
+from dashboard import auth, geo, plotly_bundle, serving
 from dashboard.i18n import LANGUAGES, normalise_lang, t
 from dashboard.ui import components
 from dashboard.urls import lang_query, page_href, with_query
@@ -60,7 +60,9 @@ def create_app() -> Dash:
         update_title=None,
         index_string=INDEX,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        on_error=serving.callback_failed,  # a callback that fails on what it was sent: no update, a notice
     )
+    serving.install(app)  # body limit, proxy headers, callback errors as 4xx, security headers
     _drop_duplicate_page_callbacks()
     app.layout = _shell
     _register_shell_callbacks(app)
@@ -93,14 +95,21 @@ def _shell() -> html.Div:
                 dcc.Link(t("app.title", "nl"), href="/", id="app-home", className="app-title"),
                 html.P(t("app.tagline", "nl"), id="app-tagline", className="app-tagline"),
             ], className="brand"),
-            html.Nav(id="app-nav", className="app-nav", **{"aria-label": t("app.nav_label", "nl")}),
+            html.Nav([
+                # On a phone the groups fold behind this button (CSS shows it below 48rem).
+                html.Button(t("app.menu", "nl"), id="app-nav-toggle", type="button", className="nav-toggle",
+                            **{"aria-expanded": "false", "aria-controls": "app-nav-groups"}),
+                html.Ul(id="app-nav-groups", className="nav-groups"),
+            ], id="app-nav", className="app-nav", **{"aria-label": t("app.nav_label", "nl")}),
             html.Div(id="app-lang", className="lang-switch", role="group",
                      **{"aria-label": t("app.lang_label", "nl")}),
         ], className="header-inner"), className="app-header"),
+        html.Div(id=serving.NOTICE_ID, className="notice", role="alert", hidden=True),
         html.Main(dash.page_container, id="main", className="app-main", tabIndex="-1"),
         html.Footer(html.P(t("app.footer", "nl"), id="app-footer-text"), className="app-footer"),
         html.Div(id="app-doc-lang", hidden=True),
         html.Div(id="app-present-mode", hidden=True),
+        html.Div(id="app-scrolled-to", hidden=True),
         # Presentation mode (?present=1): large type, no header or controls; the way back stays visible.
         html.Div(id="app-present", className="present-switch no-print"),
     ], className="app")
@@ -113,8 +122,11 @@ def is_presenting(search: str | None) -> bool:
 def present_switch(pathname: str | None, search: str | None, lang: str):
     """The link into presentation mode, or (in it) the link out; both keep the rest of the view."""
     if is_presenting(search):
-        return dcc.Link(t("app.present.exit", lang), href=with_query(pathname or "/", search, present=None),
-                        id="app-present-exit", className="button present-exit", title=t("app.present.exit_hint", lang))
+        # Method text is hidden on a projector; it stays one link away.
+        return [dcc.Link(t("app.present.method", lang), href=page_href("/data", lang), id="app-present-method",
+                         className="present-method"),
+                dcc.Link(t("app.present.exit", lang), href=with_query(pathname or "/", search, present=None),
+                         id="app-present-exit", className="button present-exit", title=t("app.present.exit_hint", lang))]
     return dcc.Link(t("app.present.enter", lang), href=with_query(pathname or "/", search, present="1"),
                     id="app-present-enter", className="present-enter", title=t("app.present.enter_hint", lang))
 
@@ -124,9 +136,66 @@ def nav_pages() -> list[dict]:
     return sorted(pages, key=lambda p: (p.get("order") is None, p.get("order") or 0, p["path"]))
 
 
+# The navigation in three menus, so it fits one line on a laptop. A page whose nav_key is in no group
+# lands in the last one; an entry that is not a page (the written-question answer, a section of the
+# portfolio) is a (nav_key, path, fragment) triple.
+NAV_GROUPS: tuple[tuple[str, tuple], ...] = (
+    ("nav.group.figures", ("nav.map", "nav.profile", "nav.compare", "nav.need", "nav.briefing")),
+    ("nav.group.interventions", ("nav.portfolio", ("nav.wq28", "/portfolio", "portfolio-wq28"),
+                                 "nav.actions", "nav.reporting", "nav.upload")),
+    ("nav.group.about", ("nav.home", "nav.data", "nav.status")),
+)
+
+
+def nav_entries() -> list[tuple[str, list[dict]]]:
+    """The menus: (group nav_key, entries), each entry {"nav_key", "path", "fragment"}."""
+    pages = {p["nav_key"]: p for p in nav_pages()}
+    groups: list[tuple[str, list[dict]]] = []
+    placed = set()
+    for group_key, members in NAV_GROUPS:
+        entries = []
+        for member in members:
+            if isinstance(member, tuple):
+                nav_key, path, fragment = member
+                entries.append({"nav_key": nav_key, "path": path, "fragment": fragment})
+            elif member in pages:
+                entries.append({"nav_key": member, "path": pages[member]["path"], "fragment": None})
+                placed.add(member)
+        groups.append((group_key, entries))
+    groups[-1][1].extend({"nav_key": k, "path": p["path"], "fragment": None}
+                         for k, p in pages.items() if k not in placed)
+    return groups
+
+
+def _nav_menus(app: Dash, pathname: str | None, lang: str) -> list:
+    """One <details> menu per group (keyboard operable without script). The current page's link says
+    so to screen readers and its group is marked; the key changes with the page, so a menu opened
+    on one page is closed on the next."""
+    current = app.strip_relative_path(pathname or "/") or ""
+    menus = []
+    for group_key, entries in nav_entries():
+        items, group_active = [], False
+        for entry in entries:
+            active = entry["fragment"] is None and (app.strip_relative_path(dash.get_relative_path(entry["path"]))
+                                                     or "") == current
+            group_active = group_active or active
+            label = [t(entry["nav_key"], lang)]
+            if active:
+                label.append(html.Span(" " + t("app.current", lang), className="visually-hidden"))
+            href = page_href(entry["path"], lang) + (f"#{entry['fragment']}" if entry["fragment"] else "")
+            items.append(html.Li(dcc.Link(label, href=href, className="nav-link is-active" if active else "nav-link")))
+        summary_class = "nav-group-label is-active" if group_active else "nav-group-label"
+        menus.append(html.Li(html.Details([
+            html.Summary(t(group_key, lang), className=summary_class),
+            html.Ul(items, className="nav-menu"),
+        ], className="nav-group", key=f"{group_key}|{current}"), className="nav-group-item"))
+    return menus
+
+
 def _register_shell_callbacks(app: Dash) -> None:
     @app.callback(
-        Output("app-nav", "children"),
+        Output("app-nav-groups", "children"),
+        Output("app-nav-toggle", "children"),
         Output("app-nav", "aria-label"),
         Output("app-lang", "children"),
         Output("app-lang", "aria-label"),
@@ -141,16 +210,6 @@ def _register_shell_callbacks(app: Dash) -> None:
     def _header(pathname, search):
         query = dict(parse_qsl((search or "").lstrip("?")))
         lang = normalise_lang(query.get("lang"))
-        current = app.strip_relative_path(pathname or "/") or ""
-        items = []
-        for page in nav_pages():
-            active = (app.strip_relative_path(page["relative_path"]) or "") == current
-            label = [t(page["nav_key"], lang)]
-            if active:
-                label.append(html.Span(" " + t("app.current", lang), className="visually-hidden"))
-            items.append(html.Li(dcc.Link(
-                label, href=page_href(page["path"], lang),
-                className="nav-link is-active" if active else "nav-link")))
         switch = []
         for code in LANGUAGES:
             href = with_query(pathname or "/", search, lang=lang_query(code))
@@ -165,7 +224,7 @@ def _register_shell_callbacks(app: Dash) -> None:
                          html.Span(t(f"lang.{code}", code), className="visually-hidden", lang=code)]
                 switch.append(dcc.Link(label, href=href, className="lang-option", title=title,
                                        id=f"app-lang-{code}"))
-        return (html.Ul(items), t("app.nav_label", lang), switch, t("app.lang_label", lang),
+        return (_nav_menus(app, pathname, lang), t("app.menu", lang), t("app.nav_label", lang), switch, t("app.lang_label", lang),
                 page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang),
                 present_switch(pathname, search, lang))
 
@@ -189,6 +248,66 @@ def _register_shell_callbacks(app: Dash) -> None:
         }""",
         Output("app-present-mode", "children"),
         Input("app-url", "search"),
+    )
+
+    # The phone menu: the button opens and closes it; a new page closes it. Escape or a click
+    # outside closes an open group menu, and opening one closes the others.
+    app.clientside_callback(
+        """function(clicks, pathname) {
+            if (!window.__navMenus) {
+                window.__navMenus = true;
+                var closeAll = function(except) {
+                    document.querySelectorAll("#app-nav details[open]").forEach(function(d) {
+                        if (d !== except) { d.open = false; }
+                    });
+                };
+                document.addEventListener("toggle", function(e) {
+                    if (e.target.matches && e.target.matches("#app-nav details") && e.target.open) { closeAll(e.target); }
+                }, true);
+                document.addEventListener("click", function(e) {
+                    if (!e.target.closest || !e.target.closest("#app-nav details")) { closeAll(null); }
+                });
+                document.addEventListener("keydown", function(e) {
+                    if (e.key !== "Escape") { return; }
+                    var open = document.querySelector("#app-nav details[open]");
+                    if (open) { open.open = false; open.querySelector("summary").focus(); }
+                });
+            }
+            var ctx = window.dash_clientside.callback_context;
+            var byButton = ctx.triggered.some(function(t) { return t.prop_id === "app-nav-toggle.n_clicks"; });
+            if (!byButton) { return "false"; }
+            var button = document.getElementById("app-nav-toggle");
+            return button && button.getAttribute("aria-expanded") === "true" ? "false" : "true";
+        }""",
+        Output("app-nav-toggle", "aria-expanded"),
+        Input("app-nav-toggle", "n_clicks"),
+        Input("app-url", "pathname"),
+    )
+
+    # A link to a section (#portfolio-wq28): the page renders after the URL changes and the content
+    # above the section loads later still, so keep the section at the top for a few seconds, until
+    # the reader scrolls or types.
+    app.clientside_callback(
+        """function(hash, pathname) {
+            var id = decodeURIComponent((hash || "").replace(/^#/, ""));
+            if (!id) { return window.dash_clientside.no_update; }
+            var until = Date.now() + 6000, stopped = false;
+            var stop = function() { stopped = true; };
+            ["wheel", "touchmove", "keydown", "mousedown"].forEach(function(name) {
+                window.addEventListener(name, stop, {once: true, passive: true});
+            });
+            var keep = function() {
+                if (stopped || Date.now() > until) { return; }
+                var target = document.getElementById(id);
+                if (target && Math.abs(target.getBoundingClientRect().top) > 2) { target.scrollIntoView({block: "start"}); }
+                setTimeout(keep, 150);
+            };
+            keep();
+            return id;
+        }""",
+        Output("app-scrolled-to", "children"),
+        Input("app-url", "hash"),
+        Input("app-url", "pathname"),
     )
 
     # The page language for screen readers and hyphenation (WCAG 3.1.1).

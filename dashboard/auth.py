@@ -8,8 +8,10 @@ Users live in a TOML file named by the setting DASHBOARD_USERS_FILE, made with
     display_name = "An Analist"
 
 No users file configured: upload is off (there is never a default account). The session is
-Flask's signed cookie (secret from DASHBOARD_SECRET_KEY; unset: a random key per process, so
-sessions end on restart), HttpOnly, SameSite=Strict, Secure when DASHBOARD_SECURE_COOKIE=1.
+Flask's signed cookie (secret from DASHBOARD_SECRET_KEY; unset: the key file KEY_FILE_NAME beside
+the users file, which `python -m dashboard` makes with mode 0600 when several workers run; without
+one a random key per process, so sessions end on restart), HttpOnly, SameSite=Strict, Secure when
+DASHBOARD_SECURE_COOKIE=1.
 
 The server checks the login on every request that could touch a workbook: `init_app` installs a
 before_request guard on Dash's callback endpoint that refuses (401) every callback whose
@@ -20,6 +22,9 @@ is still in the users file with the same password hash, and for at most SESSION_
 Login and logout are plain Flask routes (/login, /logout): a CSRF token from the session in every
 form, constant-time comparisons (an unknown user costs a hash check too), a small per-IP and
 per-user limit on failed logins, and a `next` redirect that only goes to paths on this site.
+Failed logins and sessions ended by a logout are kept in the shared store (dashboard/shared_store.py:
+a SQLite file beside the users file for the workers of one machine, Redis for several), so the
+throttle counts across workers and a cookie copied before a logout opens nothing after it.
 """
 from __future__ import annotations
 
@@ -30,10 +35,8 @@ import logging
 import os
 import re
 import secrets
-import threading
 import time
 import tomllib
-from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import timedelta
 from html import escape
@@ -41,8 +44,12 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import flask
+from limits import RateLimitItemPerSecond
+from limits.errors import StorageError
+from limits.strategies import MovingWindowRateLimiter
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from dashboard import shared_store
 from dashboard.i18n import normalise_lang, t
 
 log = logging.getLogger(__name__)
@@ -62,6 +69,9 @@ FAILURE_WINDOW_SECONDS = 15 * 60
 MAX_FAILURES_PER_USER = 5
 MAX_FAILURES_PER_IP = 20
 CALLBACK_ENDPOINT = "_dash-update-component"
+KEY_FILE_NAME = "dashboard-session.key"  # beside the users file; see secret_key()
+STORE_EXTENSION = "dashboard_shared_store"
+ENDED_SESSION_PREFIX = "ended-session:"
 
 
 class UsersFileError(Exception):
@@ -266,7 +276,32 @@ def current_user() -> User | None:
     logged_in_at = flask.session.get("at")
     if not isinstance(logged_in_at, (int, float)) or time.time() - logged_in_at > SESSION_LIFETIME.total_seconds():
         return None
+    if session_ended(flask.session.get("sid")):
+        return None
     return user
+
+
+def _store():
+    return flask.current_app.extensions.get(STORE_EXTENSION) if flask.has_app_context() else None
+
+
+def session_ended(sid) -> bool:
+    """Was this session ended by a logout (on any worker)? Unknown or unreadable counts as ended."""
+    store = _store()
+    if not isinstance(sid, str) or not sid or store is None:
+        return True
+    try:
+        return store.get(ENDED_SESSION_PREFIX + sid) > 0
+    except StorageError as exc:
+        log.error("gedeelde opslag onbereikbaar; aanmelding geweigerd: %s", exc)
+        return True
+
+
+def end_session(sid) -> None:
+    """Remember, for as long as the session could have lasted, that it was ended."""
+    store = _store()
+    if isinstance(sid, str) and sid and store is not None:
+        store.incr(ENDED_SESSION_PREFIX + sid, int(SESSION_LIFETIME.total_seconds()))
 
 
 def upload_state() -> tuple[str, User | None]:
@@ -322,50 +357,36 @@ def login_href(next_path: str, lang: str) -> str:
 # ================================================================ failed logins
 
 class LoginThrottle:
-    """Counts failed logins per IP and per user name in a sliding window (in this process)."""
-
-    MAX_KEYS = 10_000
+    """Counts failed logins per IP and per user name in a moving window, in a `limits` storage
+    (shared_store: one SQLite file for the workers of a machine, Redis for several machines).
+    Without a storage: a private in-memory one on `clock` (tests)."""
 
     def __init__(self, per_user: int = MAX_FAILURES_PER_USER, per_ip: int = MAX_FAILURES_PER_IP,
-                 window: float = FAILURE_WINDOW_SECONDS, clock=time.monotonic):
-        self.per_user, self.per_ip, self.window, self.clock = per_user, per_ip, window, clock
-        self._failures: OrderedDict[str, deque] = OrderedDict()
-        self._lock = threading.Lock()
+                 window: float = FAILURE_WINDOW_SECONDS, storage=None, clock=time.time):
+        self.storage = storage if storage is not None else shared_store.SQLiteStorage("sqlite://", clock=clock)
+        self.clock = clock
+        self._limiter = MovingWindowRateLimiter(self.storage)
+        self._limits = {"ip": RateLimitItemPerSecond(per_ip, int(window), namespace="login-failures"),
+                        "user": RateLimitItemPerSecond(per_user, int(window), namespace="login-failures")}
 
-    def _recent(self, key: str, now: float) -> deque:
-        stamps = self._failures.get(key)
-        if stamps is None:
-            return deque()
-        while stamps and now - stamps[0] > self.window:
-            stamps.popleft()
-        if not stamps:
-            del self._failures[key]
-        return stamps
+    def _keys(self, ip: str, name: str) -> list[tuple[str, str]]:
+        return [("ip", ip), ("user", name)]
 
     def retry_after(self, ip: str, name: str) -> int:
         """Seconds until this IP and user may try again; 0 when they may now."""
-        now = self.clock()
-        with self._lock:
-            waits = [0.0]
-            for key, limit in ((f"ip:{ip}", self.per_ip), (f"user:{name}", self.per_user)):
-                stamps = self._recent(key, now)
-                if len(stamps) >= limit:
-                    waits.append(self.window - (now - stamps[-limit]))
-            return int(max(waits) + 0.999)
+        waits = [0.0]
+        for kind, value in self._keys(ip, name):
+            stats = self._limiter.get_window_stats(self._limits[kind], kind, value)
+            if stats.remaining <= 0:
+                waits.append(stats.reset_time - self.clock())
+        return int(max(waits) + 0.999)
 
     def failed(self, ip: str, name: str) -> None:
-        now = self.clock()
-        with self._lock:
-            for key in (f"ip:{ip}", f"user:{name}"):
-                self._recent(key, now)
-                self._failures.setdefault(key, deque()).append(now)
-                self._failures.move_to_end(key)
-            while len(self._failures) > self.MAX_KEYS:  # bounded memory under a spray of names
-                self._failures.popitem(last=False)
+        for kind, value in self._keys(ip, name):
+            self._limiter.hit(self._limits[kind], kind, value)
 
     def succeeded(self, name: str) -> None:
-        with self._lock:
-            self._failures.pop(f"user:{name}", None)
+        self._limiter.clear(self._limits["user"], "user", name)
 
 
 # ================================================================ the Flask side
@@ -373,8 +394,42 @@ class LoginThrottle:
 _process_secret: str | None = None
 
 
+def key_file(users_path: Path | None = None) -> Path | None:
+    """Where the shared session key lives: beside the users file (None without one)."""
+    users_path = users_path if users_path is not None else users_file()
+    return None if users_path is None else users_path.parent / KEY_FILE_NAME
+
+
+def ensure_key_file(path: Path) -> bool:
+    """Make the session key file (mode 0600) unless it exists; True when it was made now.
+    O_EXCL: of several processes starting at once exactly one writes it, the others read it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(secrets.token_hex(32) + "\n")
+    return True
+
+
+def read_key_file(path: Path) -> str | None:
+    try:
+        value = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsersFileError(f"sessiesleutel {path} onleesbaar ({exc})") from exc
+    if len(value) < 32:
+        raise UsersFileError(f"sessiesleutel {path} is te kort; verwijder het bestand, het wordt opnieuw gemaakt")
+    if path.stat().st_mode & 0o077:
+        log.warning("sessiesleutel %s is leesbaar voor anderen; zet het op 0600", path)
+    return value
+
+
 def secret_key() -> str:
-    """DASHBOARD_SECRET_KEY, or one random key per process (sessions then end on restart)."""
+    """DASHBOARD_SECRET_KEY; else the key file beside the users file when it exists (every worker
+    and machine that shares the users folder shares it); else one random key per process."""
     global _process_secret
     from etl.config import get
 
@@ -383,6 +438,11 @@ def secret_key() -> str:
         if len(configured) < 32:
             log.warning("%s is korter dan 32 tekens; kies een lange willekeurige waarde", SECRET_SETTING)
         return configured
+    path = key_file()
+    if path is not None:
+        from_file = read_key_file(path)
+        if from_file:
+            return from_file
     if _process_secret is None:
         _process_secret = secrets.token_hex(32)
         log.warning("%s is niet gezet: een willekeurige sleutel voor dit proces. Aanmeldingen vervallen bij "
@@ -406,7 +466,9 @@ def init_app(app) -> None:
         SESSION_COOKIE_SECURE=_secure_cookie(),
         PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
     )
-    throttle = LoginThrottle()
+    storage = shared_store.open_storage(shared_store.storage_uri(users_file()))
+    server.extensions[STORE_EXTENSION] = storage
+    throttle = LoginThrottle(storage=storage)
     server.extensions["dashboard_login_throttle"] = throttle
     server.add_url_rule("/login", "dashboard_login", lambda: _login(throttle), methods=["GET", "POST"])
     server.add_url_rule("/logout", "dashboard_logout", _logout, methods=["POST"])
@@ -496,6 +558,15 @@ def _login(throttle: LoginThrottle):
         log.warning("aanmelding zonder geldig CSRF-token geweigerd (%s)", _client_ip())
         return _login_page(lang, next_path, error=t("login.csrf", lang), status=400)
     name = normalise_name(request.form.get("username"))[:100]
+    try:
+        return _checked_login(throttle, users, lang, next_path, name)
+    except StorageError as exc:  # fail closed: no login without the shared throttle
+        log.error("aanmelden niet mogelijk, gedeelde opslag onbereikbaar: %s", exc)
+        return _login_page(lang, next_path, notice=t("login.unavailable", lang), status=503)
+
+
+def _checked_login(throttle: LoginThrottle, users: dict[str, User], lang: str, next_path: str, name: str):
+    request = flask.request
     wait = throttle.retry_after(_client_ip(), name)
     if wait:
         log.warning("aanmelding afgeremd voor %r (%s)", name, _client_ip())
@@ -513,7 +584,7 @@ def _login(throttle: LoginThrottle):
     flask.session.clear()  # a fresh session: nothing from before the login carries over
     flask.session.permanent = True
     flask.session.update(user=user.name, fp=_fingerprint(user), at=int(time.time()),
-                         csrf=secrets.token_urlsafe(32))
+                         csrf=secrets.token_urlsafe(32), sid=secrets.token_urlsafe(24))
     log.info("aangemeld: %s (%s)", user.name, _client_ip())
     return flask.redirect(next_path, 303)
 
@@ -525,6 +596,13 @@ def _logout():
         return flask.Response("Bad request: missing or wrong CSRF token", status=400, mimetype="text/plain")
     if flask.session.get("user"):
         log.info("afgemeld: %s", flask.session.get("user"))
+    try:
+        end_session(flask.session.get("sid"))
+    except StorageError as exc:
+        log.error("afmelden niet op de server vastgelegd (gedeelde opslag onbereikbaar): %s", exc)
+        flask.session.clear()
+        return flask.Response("Service unavailable: the logout could not be recorded; try again",
+                              status=503, mimetype="text/plain")
     flask.session.clear()
     return flask.redirect(next_path, 303)
 

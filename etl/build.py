@@ -23,7 +23,16 @@ from etl.checks import run_checks
 from etl.config import REPO_ROOT, Settings
 from etl.fetch import Fetched, fetch
 from etl.progress import BuildProgress
-from etl.sources import geography, population_2020, registers, statbel_adi, statbel_fiscal, statbel_population
+from etl.sources import (
+    geography,
+    gsm_catalogue,
+    official,
+    population_2020,
+    registers,
+    statbel_adi,
+    statbel_fiscal,
+    statbel_population,
+)
 from etl.sources.common import indicator_rows
 from etl.staged import StagedWrite, staged_warehouse
 from etl.tables import create_all
@@ -38,6 +47,7 @@ class BuildResult:
     warehouse: Path
     seconds: float
     rows: dict[str, int] = field(default_factory=dict)
+    official: list[dict] = field(default_factory=list)  # rows of table official_source
 
 
 def now() -> str:
@@ -79,15 +89,18 @@ def build(settings: Settings, progress: BuildProgress | None = None,
             create_all(con)
             geo, rows = _load_geography(con, fetched, progress)
             rows.update(_load_indicators(con, fetched, geo, settings, progress))
+            catalogue, gsm_rows = _load_gsm_catalogue(con, fetched, progress)
+            rows.update(gsm_rows)
+            official_sources, official_status = _load_official(con, geo, catalogue, settings, progress)
             rows.update(_load_imports(con, geo, settings, progress))
             register_sources = _load_registers(con, geo, settings, progress)
             rows.update(_load_reports(con, settings, progress))
-            _load_sources(con, fetched, rows, register_sources)
+            _load_sources(con, fetched, rows, register_sources + official_sources)
             _load_builds(con, live, build_id, started)
             # Staged, so a failure while writing them (a full disk) or in the checks leaves the
             # previous warehouse and its files as they were.
             _stage_geo_files(con, settings.geo_dir, staged)
-    return BuildResult(build_id, live, time.perf_counter() - t0, rows)
+    return BuildResult(build_id, live, time.perf_counter() - t0, rows, official_status.to_dict("records"))
 
 
 def _fetch_all(catalog: dict[str, SourceFile], settings: Settings, progress: BuildProgress) -> dict[str, Fetched]:
@@ -143,6 +156,60 @@ def _load_indicators(con, fetched, geo, settings: Settings, progress) -> dict[st
     _insert(con, "indicator", pd.DataFrame(indicator_rows(indicators)))  # with etl/sources/indicators.toml
     _insert(con, "indicator_value", pd.concat([municipal, areas], ignore_index=True))
     return {str(k): int(n) for k, n in municipal.groupby("source_id").size().items()}
+
+
+def _load_gsm_catalogue(con, fetched, progress) -> dict[str, int]:
+    """The Gemeente-Stadsmonitor indicator catalogue, the metadata every GSM indicator is shown with."""
+    t = time.perf_counter()
+    catalogue = gsm_catalogue.parse(_paths(fetched, gsm_catalogue.FILES))
+    progress.parsed("gsm_catalogue", len(catalogue))
+    gsm_catalogue.check(catalogue)
+    loaded = gsm_catalogue.load(con, catalogue)
+    progress.loaded("gsm_catalogue", loaded, time.perf_counter() - t)
+    return catalogue, {gsm_catalogue.SOURCE: loaded}
+
+
+def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progress) -> tuple[list[dict], pd.DataFrame]:
+    """Every optional official source it can reach, harmonised like the pinned ones; a status row for
+    each in `official_source` (a source that cannot be reached or read does not stop the build).
+    Returns the `source` rows of the loaded ones, and the status rows."""
+    import requests
+
+    session = requests.Session()
+    session.headers["User-Agent"] = "kinderarmoedemonitor-etl (+https://github.com/)"
+    outcomes = []
+    for source in official.load_official():
+        t = time.perf_counter()
+        progress.fetching(source.dataset, source.id)
+        outcome = official.process(source, settings, geo, catalogue, session)
+        outcomes.append(outcome)
+        if outcome.status == official.LOADED:
+            progress.parsed(source.dataset, len(outcome.values))
+            progress.loaded(source.dataset, len(outcome.values), time.perf_counter() - t)
+    loaded = [o for o in outcomes if o.status == official.LOADED]
+    if loaded:
+        indicators = [row for o in loaded for row in o.indicators]
+        rules = {i.indicator_id: i.rule for module in INDICATOR_SOURCES for i in module.INDICATORS}
+        rules.update({row["indicator_id"]: harmonise.Rule(row["kind"], row["scale"] or 1.0) for row in indicators})
+        muni_2025 = geo.municipality.query("vintage == 2025")
+        crosswalk = geo.crosswalk.query("to_vintage == 2025")
+        values = pd.concat([o.values for o in loaded], ignore_index=True)
+        # A year the pinned copies already give stays theirs: the baseline is reproducible.
+        pinned = con.execute("SELECT DISTINCT indicator_id, year FROM indicator_value").df()
+        values = values.merge(pinned, on=["indicator_id", "year"], how="left", indicator="pinned")
+        values = values[values.pop("pinned") == "left_only"]
+        if indicators:
+            _insert(con, "indicator", pd.DataFrame(indicators))
+        if not values.empty:
+            municipal = harmonise.to_2025(values, rules, crosswalk, muni_2025["nis_code"])
+            areas = harmonise.aggregate(municipal, rules, muni_2025)
+            _insert(con, "indicator_value", pd.concat([municipal, areas], ignore_index=True))
+    status = official.status_rows(outcomes)
+    _insert(con, "official_source", status)
+    return [{"source_id": o.source.id, "url": o.source.url, "publisher": o.source.publisher,
+             "licence": o.source.licence, "sha256": o.sha256, "retrieved_at": o.retrieved_at,
+             "rows_loaded": len(o.values), "dataset": o.source.dataset, "bytes": o.size, "fetched_how": o.how}
+            for o in loaded], status
 
 
 def _load_imports(con, geo, settings: Settings, progress) -> dict[str, int]:

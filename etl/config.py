@@ -25,8 +25,14 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "ETL_HTTP_BACKOFF": ("1.0", "Seconds of the first back-off; doubles each retry."),
     "ETL_MAX_DOWNLOAD_BYTES": ("200000000", "A download larger than this is refused."),
     "DASHBOARD_USERS_FILE": ("", "TOML file of dashboard users with password hashes (python -m dashboard add-user); unset: upload is off."),
-    "DASHBOARD_SECRET_KEY": ("", "Signs the dashboard's session cookie; unset: a random key per process (logins end on restart)."),
+    "DASHBOARD_SECRET_KEY": ("", "Signs the dashboard's session cookie; unset: the key file beside the users file when it exists or several workers run, else a random key per process."),
     "DASHBOARD_SECURE_COOKIE": ("0", "1: send the session cookie over HTTPS only (set it behind HTTPS)."),
+    "DASHBOARD_WORKERS": ("", "gunicorn worker processes of `python -m dashboard`; unset: the number of CPUs plus one."),
+    "DASHBOARD_THREADS": ("4", "Threads per gunicorn worker."),
+    "DASHBOARD_MAX_CONTENT_LENGTH": ("4000000", "A request body larger than this (bytes) is refused with 413 before it is read; must hold a base64 upload of REPORTS_MAX_BYTES."),
+    "DASHBOARD_FRAME_ANCESTORS": ("", "Origins that may embed the dashboard in a frame (CSP frame-ancestors), space-separated; unset: none."),
+    "DASHBOARD_THROTTLE_STORAGE": ("", "Where failed logins and ended sessions are counted (a `limits` storage URI): redis://host:6379 for several machines; unset: a SQLite file beside the users file, shared by the workers of one machine."),
+    "DASHBOARD_TRUSTED_PROXIES": ("0", "Number of reverse proxies in front of the dashboard whose X-Forwarded-For/-Proto are trusted (the throttle then counts the client's address)."),
 }
 
 

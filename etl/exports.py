@@ -7,6 +7,7 @@ become a formula in the reader's spreadsheet program.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -17,19 +18,97 @@ from openpyxl.utils import get_column_letter
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 
-PROVINCE_COLUMNS = [
-    ("province_name", "Provincie"), ("applications_text", "Ingediende aanvragen"),
-    ("amount_requested_text", "Gevraagd bedrag (euro)"), ("projects_awarded_text", "Toegekende projecten"), ("projects_located_2025", "Projecten gelegen in de provincie (gemeenten 2025)"),
-    ("amount_awarded_text", "Toegekend bedrag (euro)"), ("note", "Toelichting"), ("source", "Bron"),
-]
-MUNICIPALITY_COLUMNS = [
-    ("province_name", "Provincie"), ("nis_code", "NIS-code (2025)"), ("municipality_name", "Gemeente"),
-    ("project_name", "Netwerk"), ("scope", "Werkgebied"), ("area_label", "Deelgebied"),
-    ("themes", "Thema's"), ("lead_org", "Trekker"), ("website", "Website"),
-    ("amount_awarded_text", "Toegekend bedrag (euro)"), ("placement_notes", "Toelichting plaatsing"),
-]
-SCOPE_NL = {"municipality": "gemeente", "part_of_municipality": "deel van de gemeente",
-            "several_municipalities": "meerdere gemeenten", "province": "hele provincie"}
+# Column keys of the two sheets; their headers are in TEXTS, per language.
+PROVINCE_KEYS = ("province_name", "applications", "amount_requested", "projects_awarded", "projects_located_2025",
+                 "amount_awarded", "note", "source")
+MUNICIPALITY_KEYS = ("province_name", "nis_code", "municipality_name", "project_name", "scope", "area_label",
+                     "themes", "lead_org", "website", "amount_awarded", "placement_notes")
+# Columns that hold a count: a number in Excel, or the words for "not published" when no source gives it.
+COUNT_KEYS = frozenset({"applications", "projects_awarded", "projects_located_2025"})
+
+# The workbook's own words, in the language of the page it is downloaded from (Dutch for the CLI).
+TEXTS = {
+    "nl": {
+        "sheet.province": "Per provincie", "sheet.municipality": "Per gemeente", "sheet.sources": "Bronnen",
+        "col.province_name": "Provincie", "col.applications": "Ingediende aanvragen",
+        "col.amount_requested": "Gevraagd bedrag (euro)",
+        "col.projects_awarded": "Toegekende projecten (netwerken zoals de gids van 2026 ze per provincie vermeldt)",
+        "col.projects_located_2025": "Projecten gelegen in de provincie (gemeenten 2025)",
+        "col.amount_awarded": "Toegekend bedrag (euro)", "col.note": "Toelichting", "col.source": "Bron",
+        "col.nis_code": "NIS-code (2025)", "col.municipality_name": "Gemeente", "col.project_name": "Netwerk",
+        "col.scope": "Werkgebied", "col.area_label": "Deelgebied", "col.themes": "Thema's", "col.lead_org": "Trekker",
+        "col.website": "Website", "col.placement_notes": "Toelichting plaatsing",
+        "intro.province": "Lokale bondgenotennetwerken tegen kinderarmoede: aanvragen, toekenningen en bedragen per "
+                          "provincie en Brussel",
+        "intro.municipality": "Toegekende netwerken per gemeente (gemeenten van 2025)",
+        "not_published": "niet gepubliceerd",
+        "scope.municipality": "gemeente", "scope.part_of_municipality": "deel van de gemeente",
+        "scope.several_municipalities": "meerdere gemeenten", "scope.province": "hele provincie",
+        "note.province": "Toegekende projecten: de netwerken die de gids van 2026 onder deze provincie vermeldt; "
+                         "gelegen volgens de gemeenten van 2025: {located}. Aanvragen en bedragen per provincie: "
+                         "niet gepubliceerd (antwoord op vraag nr. 28).",
+        "note.total": "De bronnen verschillen over het aantal geselecteerde netwerken: {counts}. Geen van beide wordt "
+                      "hier verkozen. Gevraagde en toegekende bedragen: niet gepubliceerd.",
+        "note.budget": "Budget van de oproep: {amount} euro.",
+        "sources.title": "Bronnen en toelichting",
+        "sources.lines": (
+            "Schriftelijke vraag nr. 28 van 9 november 2023 (Vlaams Parlement): het antwoord geeft geen cijfers, omdat "
+            "de toekenning toen nog niet afgerond was.",
+            "Persbericht van de minister: 151 ingediende projecten, 45 geselecteerde netwerken. Gids 'Word bondgenoot' "
+            "(2026): 151 aanvragen, 48 netwerken met hun gemeente, per provincie gerangschikt.",
+            "Geen enkele bron geeft aanvragen of bedragen per provincie, of het bedrag per netwerk.",
+            "'niet gepubliceerd': de bronnen geven dit cijfer niet; het is niet geschat.",
+            "Netwerken zijn geplaatst op de gemeenten van 2025; de toelichting per rij zegt hoe (deelgemeente, "
+            "district, fusie).",
+        ),
+        "sources.documents": "Brondocumenten:",
+        "sources.build": "Gegevens: Kinderarmoedemonitor, build {build_id} ({finished_at}); export {now}.",
+        "unknown": "onbekend",
+    },
+    "en": {
+        "sheet.province": "Per province", "sheet.municipality": "Per municipality", "sheet.sources": "Sources",
+        "col.province_name": "Province", "col.applications": "Applications submitted",
+        "col.amount_requested": "Amount requested (euro)",
+        "col.projects_awarded": "Projects awarded (networks as the 2026 guide lists them per province)",
+        "col.projects_located_2025": "Projects located in the province (2025 municipalities)",
+        "col.amount_awarded": "Amount awarded (euro)", "col.note": "Note", "col.source": "Source",
+        "col.nis_code": "NIS code (2025)", "col.municipality_name": "Municipality", "col.project_name": "Network",
+        "col.scope": "Area covered", "col.area_label": "Sub-area", "col.themes": "Themes", "col.lead_org": "Lead",
+        "col.website": "Website", "col.placement_notes": "Note on placement",
+        "intro.province": "Local alliance networks against child poverty: applications, awards and amounts per "
+                          "province and Brussels",
+        "intro.municipality": "Networks awarded per municipality (2025 municipalities)",
+        "not_published": "not published",
+        "scope.municipality": "municipality", "scope.part_of_municipality": "part of the municipality",
+        "scope.several_municipalities": "several municipalities", "scope.province": "whole province",
+        "note.province": "Projects awarded: the networks the 2026 guide lists under this province; located by the "
+                         "2025 municipalities: {located}. Applications and amounts per province: not published "
+                         "(answer to question no. 28).",
+        "note.total": "The sources differ on the number of networks selected: {counts}. Neither is preferred here. "
+                      "Amounts requested and awarded: not published.",
+        "note.budget": "Budget of the call: {amount} euro.",
+        "sources.title": "Sources and notes",
+        "sources.lines": (
+            "Written question no. 28 of 9 November 2023 (Flemish Parliament): the answer gives no figures, because "
+            "the awards had not been decided yet.",
+            "The minister's press release: 151 projects submitted, 45 networks selected. The guide 'Word bondgenoot' "
+            "(2026): 151 applications, 48 networks with their municipality, grouped by province.",
+            "No source gives applications or amounts per province, or the amount per network.",
+            "'not published': the sources do not give this figure; it is not estimated.",
+            "Networks are placed in the 2025 municipalities; the note on each row says how (former municipality, "
+            "district, merger).",
+        ),
+        "sources.documents": "Source documents:",
+        "sources.build": "Data: Kinderarmoedemonitor, build {build_id} ({finished_at}); exported {now}.",
+        "unknown": "unknown",
+    },
+}
+# "45 (seed:001) / 48 (seed:004)": a count per source, as the warehouse states a disagreement.
+COUNT_BY_SOURCE = re.compile(r"(\d+)\s*\((seed:\d+)\)")
+
+
+def _texts(lang: str | None) -> dict:
+    return TEXTS.get(lang or "nl", TEXTS["nl"])
 
 
 def safe_cell(cell, value) -> None:
@@ -51,10 +130,6 @@ def _sheet(ws, title: str, rows: list[dict], columns: list[tuple[str, str]], int
     for i, row in enumerate(rows, start=4):
         for j, (key, _) in enumerate(columns, start=1):
             value = row.get(key)
-            if key == "scope":
-                value = SCOPE_NL.get(value, value)
-            elif isinstance(value, str) and value.isdigit() and key.endswith("_text"):
-                value = int(value)  # a count stays a number in Excel
             safe_cell(ws.cell(i, j), None if value is None or value != value else value)
             ws.cell(i, j).alignment = Alignment(wrap_text=True, vertical="top")
     for j, (key, label) in enumerate(columns, start=1):
@@ -63,7 +138,23 @@ def _sheet(ws, title: str, rows: list[dict], columns: list[tuple[str, str]], int
     ws.freeze_panes = "A4"
 
 
-def wq28_workbook(con, province_nis: str | None = None) -> Workbook:
+def vocabulary(frame_of) -> dict:
+    """Names and labels the workbook shows instead of codes: areas (`name_nl`, `name_en`), themes
+    (`label_nl`, `label_en`) and source documents (`title`, `url`), by code. `frame_of(sql)` runs a
+    fixed query and returns a DataFrame (a connection's `execute(sql).df`, the dashboard's reader)."""
+    def by_code(sql: str, key: str) -> dict:
+        frame = frame_of(sql)
+        frame = frame.astype(object).where(frame.notna(), None)
+        return {row[key]: row for row in frame.to_dict("records")}
+
+    return {
+        "areas": by_code("SELECT nis_code, name_nl, name_en FROM area", "nis_code"),
+        "themes": by_code("SELECT code, label_nl, label_en FROM theme", "code"),
+        "sources": by_code("SELECT source_id, title, url FROM register_source", "source_id"),
+    }
+
+
+def wq28_workbook(con, province_nis: str | None = None, lang: str = "nl") -> Workbook:
     """The answer workbook from an open warehouse connection; optionally one province's municipalities."""
     provinces = con.execute("SELECT * FROM wq28_province_summary ORDER BY sort_key, province_name").df()
     if province_nis:
@@ -75,30 +166,132 @@ def wq28_workbook(con, province_nis: str | None = None) -> Workbook:
     build = con.execute("SELECT build_id, finished_at FROM build WHERE status = 'success' "
                         "ORDER BY finished_at DESC LIMIT 1").df()
     return answer_workbook(provinces.to_dict("records"), municipalities.to_dict("records"),
-                           None if build.empty else build.iloc[0].to_dict())
+                           None if build.empty else build.iloc[0].to_dict(), lang,
+                           vocabulary(lambda sql: con.execute(sql).df()))
 
 
-def answer_workbook(provinces: list[dict], municipalities: list[dict], build: dict | None) -> Workbook:
-    """The answer workbook (sheets Per provincie, Per gemeente, Bronnen) from the rows of
+def _present(value) -> bool:
+    return value is not None and value == value and value != ""
+
+
+def _area_name(nis, fallback, words: dict, lang: str):
+    area = words.get("areas", {}).get(nis) or {}
+    return area.get(f"name_{lang}") or area.get("name_nl") or fallback
+
+
+def source_label(code: str, words: dict) -> str:
+    """`seed:004` as the document's title and address (the code itself when the register lacks it)."""
+    source = words.get("sources", {}).get(code.strip())
+    if not source:
+        return code
+    return " – ".join(str(source[f]) for f in ("title", "url") if _present(source.get(f)))
+
+
+def _sources_text(value, words: dict) -> str | None:
+    """The `source` cell of the province summary ("seed:004 inhoudstafel ..., regels 606-672",
+    "seed:001; seed:004") as the documents' titles and addresses."""
+    if not _present(value):
+        return None
+    codes = list(dict.fromkeys(re.findall(r"seed:\d+", str(value))))
+    return "; ".join(source_label(code, words) for code in codes) if codes else str(value)
+
+
+def _short_source(code: str, words: dict) -> str:
+    source = words.get("sources", {}).get(code) or {}
+    return str(source.get("title") or code)
+
+
+def _count(row: dict, key: str, text: dict):
+    """A count as a number, or the words for "not published" when no source gives it."""
+    value = row.get(key)
+    return int(value) if _present(value) else text["not_published"]
+
+
+def _amount(row: dict, key: str, text: dict):
+    value = row.get(f"{key}_eur")
+    return float(value) if _present(value) else text["not_published"]
+
+
+def province_rows(provinces: list[dict], words: dict, lang: str) -> list[dict]:
+    """The per-province rows in the workbook's language: counts as numbers, "not published" in words,
+    and a disagreement between sources in the note beside the count, never inside it."""
+    text = _texts(lang)
+    out = []
+    for row in provinces:
+        count_by_source = COUNT_BY_SOURCE.findall(str(row.get("projects_awarded_text") or ""))
+        is_total = not str(row.get("province_nis") or "").isdigit()
+        note = (text["note.total"].format(counts=" / ".join(f"{n} ({_short_source(code, words)})"
+                                                              for n, code in count_by_source))
+                if is_total else text["note.province"].format(located=row.get("projects_located_2025")))
+        budget = re.search(r"(\d{1,3}(?:\.\d{3})+)\s*euro", str(row.get("amount_awarded_text") or ""))
+        if budget:
+            note += " " + text["note.budget"].format(amount=budget.group(1) if lang == "nl"
+                                                     else budget.group(1).replace(".", ","))
+
+        out.append({
+            "province_name": row.get("province_name") if is_total and lang == "nl" else
+            (_area_name(row.get("province_nis"), row.get("province_name"), words, lang) if not is_total
+             else {"en": "Flanders and Brussels"}.get(lang, row.get("province_name"))),
+            "applications": _count(row, "applications_submitted", text),
+            "amount_requested": _amount(row, "amount_requested", text),
+            # where the sources disagree on the count, the cell stays empty and the note gives both
+            "projects_awarded": None if count_by_source else _count(row, "projects_awarded", text),
+            "projects_located_2025": _count(row, "projects_located_2025", text),
+            "amount_awarded": _amount(row, "amount_awarded", text), "note": note,
+            "source": _sources_text(row.get("source"), words), "is_total": is_total,
+            "awarded_by_source": [(int(n), _short_source(code, words)) for n, code in count_by_source],
+        })
+    return out
+
+
+def municipality_rows(municipalities: list[dict], words: dict, lang: str) -> list[dict]:
+    """The networks per municipality with province names, scopes and themes in words."""
+    text = _texts(lang)
+    themes = words.get("themes", {})
+    out = []
+    for row in municipalities:
+        codes = [c for c in str(row.get("themes") or "").split(";") if c.strip()]
+        place = row.get("municipality_name")
+        if row.get("scope") == "province" and lang != "nl":
+            place = f"{text['scope.province']} {_area_name(row.get('nis_code'), '', words, lang)}".strip()
+        out.append({
+            **row,
+            "municipality_name": place,
+            "province_name": _area_name(row.get("province_nis"), row.get("province_name"), words, lang),
+            "scope": text.get(f"scope.{row.get('scope')}", row.get("scope")),
+            "themes": "; ".join(str((themes.get(c) or {}).get(f"label_{lang}") or (themes.get(c) or {}).get("label_nl")
+                                    or c) for c in codes) or None,
+            "amount_awarded": text["not_published"] if not _present(row.get("amount_awarded_eur"))
+            else float(row["amount_awarded_eur"]),
+            "placement_notes": (row.get("placement_notes_en") if lang != "nl" and _present(row.get("placement_notes_en"))
+                                else row.get("placement_notes")),
+        })
+    return out
+
+
+def answer_workbook(provinces: list[dict], municipalities: list[dict], build: dict | None, lang: str = "nl",
+                    words: dict | None = None) -> Workbook:
+    """The answer workbook (sheets per province, per municipality, sources) from the rows of
     `wq28_province_summary` and `wq28_municipality_networks` and the build they come from
-    ({build_id, finished_at}); the dashboard passes the rows it read itself."""
+    ({build_id, finished_at}), in `lang` ("nl" or "en"); `words` (see `vocabulary`) turns codes
+    into names. The dashboard passes the rows it read itself."""
+    lang = lang if lang in TEXTS else "nl"
+    words = words or {}
+    text = _texts(lang)
+    columns_of = lambda keys: [(key, text[f"col.{key}"]) for key in keys]  # noqa: E731
     wb = Workbook()
-    _sheet(wb.active, "Per provincie", provinces, PROVINCE_COLUMNS,
-           "Lokale bondgenotennetwerken tegen kinderarmoede: aanvragen, toekenningen en bedragen per provincie en Brussel")
-    _sheet(wb.create_sheet(), "Per gemeente", municipalities, MUNICIPALITY_COLUMNS,
-           "Toegekende netwerken per gemeente (gemeenten van 2025)")
-    notes = wb.create_sheet("Bronnen")
+    _sheet(wb.active, text["sheet.province"], province_rows(provinces, words, lang), columns_of(PROVINCE_KEYS),
+           text["intro.province"])
+    _sheet(wb.create_sheet(), text["sheet.municipality"], municipality_rows(municipalities, words, lang),
+           columns_of(MUNICIPALITY_KEYS), text["intro.municipality"])
+    notes = wb.create_sheet(text["sheet.sources"])
+    documents = [source_label(code, words) for code in sorted(words.get("sources", {}))]
     lines = [
-        "Bronnen en toelichting",
-        "Schriftelijke vraag nr. 28 van 9 november 2023 (Vlaams Parlement): het antwoord geeft geen cijfers, omdat de "
-        "toekenning toen nog niet afgerond was.",
-        "Persbericht van de minister: 151 ingediende projecten, 45 geselecteerde netwerken. Gids 'Word bondgenoot' (2026): "
-        "151 aanvragen, 48 netwerken met hun gemeente, per provincie gerangschikt.",
-        "Geen enkele bron geeft aanvragen of bedragen per provincie, of het bedrag per netwerk.",
-        "'niet gepubliceerd': de bronnen geven dit cijfer niet; het is niet geschat.",
-        "Netwerken zijn geplaatst op de gemeenten van 2025; de toelichting per rij zegt hoe (deelgemeente, district, fusie).",
-        f"Gegevens: Kinderarmoedemonitor, build {build['build_id'] if build else 'onbekend'} "
-        f"({build['finished_at'] if build else ''}); export {datetime.now().strftime('%d-%m-%Y %H:%M')}.",
+        text["sources.title"], *text["sources.lines"],
+        *([text["sources.documents"], *documents] if documents else []),
+        text["sources.build"].format(build_id=build["build_id"] if build else text["unknown"],
+                                     finished_at=build["finished_at"] if build else "",
+                                     now=datetime.now().strftime("%d-%m-%Y %H:%M")),
     ]
     for i, line in enumerate(lines, start=1):
         safe_cell(notes.cell(i, 1), line)
@@ -107,12 +300,12 @@ def answer_workbook(provinces: list[dict], municipalities: list[dict], build: di
     return wb
 
 
-def export_wq28(warehouse: Path, out: Path, province_nis: str | None = None) -> Path:
+def export_wq28(warehouse: Path, out: Path, province_nis: str | None = None, lang: str = "nl") -> Path:
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        wb = wq28_workbook(con, province_nis)
+        wb = wq28_workbook(con, province_nis, lang)
     finally:
         con.close()
     wb.save(out)

@@ -18,12 +18,22 @@ SIGTERM turned into KeyboardInterrupt by the CLI) puts every staged target back 
 the live warehouse byte-identical. On every exit the new file, its `.wal`, unused staged parts and
 the kept previous versions are removed.
 
+Leftovers of a killed run (SIGKILL, a power cut: no `finally` ran) are removed by the next one:
+the warehouse's `<live name>.*.tmp` and their `.wal` when the write starts, and a staged part's
+`.<target name>.*.tmp` when a part is staged beside the same target. Each removal is logged as a
+warning on the `etl.staged` logger, which the CLI prints. Only the holder of the writer lock writes
+these names, so every such file at that moment is one no running process will finish. A kept
+previous version (`*.previous`) is not removed: after a kill between steps 3 and 4 it can be the
+only copy of a folder.
+
 The caller holds the writer lock (etl/writer_lock.py) around its reads and this write; this module
 does not take it, because the lock must also cover what the caller reads before writing.
 """
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -33,6 +43,7 @@ from pathlib import Path
 import duckdb
 
 Check = Callable[[duckdb.DuckDBPyConnection], object]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -61,6 +72,7 @@ class StagedWrite:
         """
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(target.parent, rf"\.{re.escape(target.name)}\.\d+\.\w+\.tmp")
         stem = f".{target.name}.{os.getpid()}.{self._purpose}"
         staged = _StagedPart(target.with_name(stem + ".tmp"), target, target.with_name(stem + ".previous"))
         _remove(staged.part)  # left by an earlier process of the same pid
@@ -84,8 +96,9 @@ def staged_warehouse(live: Path, purpose: str, *, copy_live: bool,
     swapping = swapped = False
     live.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _remove(new)
-        _remove(_wal(new))  # a stale log would be replayed into the new file
+        # Includes `new` and its log, left by an earlier process of the same pid: a stale log
+        # would be replayed into the new file.
+        remove_leftovers(live.parent, rf"{re.escape(live.name)}\.\d+\.\w+\.tmp(\.wal)?")
         if copy_live:
             shutil.copyfile(live, new)
         connection = duckdb.connect(str(new))
@@ -155,6 +168,22 @@ def _put_back(parts: list[_StagedPart]) -> list[str]:
         except OSError as exc:
             problems.append(f"{target} niet hersteld ({exc}); de vorige versie staat in {previous}")
     return problems
+
+
+def remove_leftovers(folder: Path, name_pattern: str) -> list[Path]:
+    """Remove what a killed run left in `folder` (names matching the regular expression whole),
+    saying so; returns what was removed. The names are exact (pid and purpose), so the parts of
+    another target whose name merely starts the same are never touched."""
+    removed = []
+    for path in sorted(Path(folder).iterdir()):
+        if not re.fullmatch(name_pattern, path.name):
+            continue
+        size = path.stat().st_size if path.is_file() else None
+        _remove(path)
+        removed.append(path)
+        log.warning("overblijfsel van een onderbroken schrijfbeurt verwijderd: %s%s", path,
+                    f" ({size:,} bytes)".replace(",", ".") if size is not None else "")
+    return removed
 
 
 def _wal(path: Path) -> Path:

@@ -201,6 +201,64 @@ table("indicator_import", """
     }, strict=True))
 
 
+# The Gemeente-Stadsmonitor catalogue (etl/sources/gsm_catalogue.py): one row per GSM indicator with
+# the catalogue's own metadata, and our direction, kind and scale with the reason for the codes
+# declared in etl/sources/gsm_indicators.toml (NULL for the others).
+GSM_CODE = r"^[A-Z]{2}(_S)?_\d{2}(_\d)?$"
+
+table("gsm_indicator", """
+    CREATE TABLE gsm_indicator (
+        code VARCHAR NOT NULL, theme VARCHAR NOT NULL, type VARCHAR NOT NULL, title VARCHAR NOT NULL,
+        definition VARCHAR NOT NULL, unit VARCHAR, ratio VARCHAR, numerator VARCHAR, denominator VARCHAR,
+        publisher VARCHAR, latest_year INTEGER, next_update VARCHAR, download_url VARCHAR NOT NULL,
+        survey_question VARCHAR, source_id VARCHAR NOT NULL,
+        direction VARCHAR, kind VARCHAR, scale DOUBLE, declaration_reason VARCHAR)""",
+    pa.DataFrameSchema({
+        "code": _str(checks=pa.Check.str_matches(GSM_CODE), unique=True),
+        "theme": _str(), "type": _str(), "title": _str(), "definition": _str(),
+        "unit": _str(nullable=True), "ratio": _str(nullable=True), "numerator": _str(nullable=True),
+        "denominator": _str(nullable=True), "publisher": _str(nullable=True),
+        "latest_year": pa.Column("Int64", pa.Check.in_range(1990, 2100), nullable=True, coerce=True),
+        "next_update": _str(nullable=True),
+        "download_url": _str(checks=pa.Check.str_matches(r"^https://\S+/GSM_Extract_[A-Z0-9_]+\.xlsx$")),
+        "survey_question": _str(nullable=True), "source_id": _str(),
+        "direction": _str(nullable=True, checks=pa.Check.isin(DIRECTIONS)),
+        "kind": _str(nullable=True, checks=pa.Check.isin(KINDS)),
+        "scale": pa.Column(float, nullable=True, checks=pa.Check.gt(0)),
+        "declaration_reason": _str(nullable=True),
+    }, strict=True, checks=[
+        # A declared code has all four of direction, kind, scale and reason; an undeclared one none.
+        pa.Check(lambda d: d[["direction", "kind", "scale", "declaration_reason"]].isna().nunique(axis=1) == 1,
+                 error="direction, kind, scale and declaration_reason are all set or all empty"),
+    ]))
+
+
+# Optional official sources (etl/sources/official.py, [[official]] in catalog.toml): one row per
+# source per build, loaded or why not, and the command that loads it.
+OFFICIAL_STATUSES = ("loaded", "not reachable", "format not recognised", "failed check")
+
+table("official_source", """
+    CREATE TABLE official_source (
+        source_id VARCHAR NOT NULL, dataset VARCHAR NOT NULL, url VARCHAR NOT NULL, publisher VARCHAR NOT NULL,
+        licence VARCHAR NOT NULL, format VARCHAR NOT NULL, gsm_code VARCHAR, status VARCHAR NOT NULL,
+        reason VARCHAR, headers_found VARCHAR, rows_loaded BIGINT NOT NULL, first_year INTEGER,
+        last_year INTEGER, retrieved_at VARCHAR, sha256 VARCHAR, load_command VARCHAR NOT NULL)""",
+    pa.DataFrameSchema({
+        "source_id": _str(unique=True), "dataset": _str(), "url": _str(), "publisher": _str(), "licence": _str(),
+        "format": _str(), "gsm_code": _str(nullable=True, checks=pa.Check.str_matches(GSM_CODE)),
+        "status": _str(checks=pa.Check.isin(OFFICIAL_STATUSES)), "reason": _str(nullable=True),
+        "headers_found": _str(nullable=True), "rows_loaded": pa.Column(int, pa.Check.ge(0)),
+        "first_year": pa.Column("Int64", pa.Check.in_range(1990, 2100), nullable=True, coerce=True),
+        "last_year": pa.Column("Int64", pa.Check.in_range(1990, 2100), nullable=True, coerce=True),
+        "retrieved_at": _str(nullable=True), "sha256": _str(nullable=True, checks=pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+        "load_command": _str(),
+    }, strict=True, checks=[
+        # Loaded exactly when it has rows; a source that is not loaded says why.
+        pa.Check(lambda d: (d["status"] == "loaded") == (d["rows_loaded"] > 0), error="loaded if and only if rows_loaded > 0"),
+        pa.Check(lambda d: (d["status"] == "loaded") | d["reason"].notna(), error="a source not loaded has a reason"),
+    ]))
+
+
 # ---- project reports (python -m etl load-report; contract of the workbook: etl/reports/contract.py)
 # The figure tables hold the current figures; replaced ones move to `<table>_history` with the report
 # that replaced them. Every build creates them (empty until a report is loaded; nothing is made up).
@@ -336,14 +394,17 @@ _register("source", "register_source", ["source_id"], {
     "date": _partial_date(), "url": _text(nullable=True), "seed_file": _text(nullable=True),
     "notes": _text(nullable=True)})
 _register("programme", "programme", ["programme_id"], {
-    "programme_id": _text(), "name_nl": _text(), "name_en": _text(), "owner": _text(),
+    "programme_id": _text(), "name_nl": _text(), "name_en": _text(), "owner": _text(), "owner_en": _text(),
     "period_start": _partial_date(), "period_end": _partial_date(), "description_nl": _text(),
-    **_SOURCE_COLUMNS})
+    "description_en": _text(), **_SOURCE_COLUMNS})
 _register("programme_fact", "programme_fact", ["programme_id", "fact", "year", "nis_code", "source_doc"], {
     # value: a number, an ISO date or text, as `unit` says; only its unit tells, so it stays text.
-    "programme_id": _text(), "fact": _text(), "value": _text(), "unit": _text(checks=pa.Check.isin(UNITS)),
+    # value_en and note_en: our English words for a text value and the note (empty where there is none).
+    "programme_id": _text(), "fact": _text(), "value": _text(), "value_en": _text(nullable=True),
+    "unit": _text(checks=pa.Check.isin(UNITS)),
     "year": ("INTEGER", _year(nullable=True)), "nis_code": _text(nullable=True, checks=pa.Check.str_matches(NIS)),
-    "area_label": _text(nullable=True), "note": _text(nullable=True), **_SOURCE_COLUMNS})
+    "area_label": _text(nullable=True), "note": _text(nullable=True), "note_en": _text(nullable=True),
+    **_SOURCE_COLUMNS})
 _register("theme", "theme", ["code"], {
     "code": _text(), "label_nl": _text(), "label_en": _text(), "label_in_guide": _text(), **_SOURCE_COLUMNS})
 _register("partner_sector", "partner_sector", ["code"], {
@@ -356,7 +417,7 @@ _register("project", "project", ["project_id"], {
 _register("project_location", "project_location", ["project_id", "nis_code"], {
     "project_id": _text(), "nis_code": _text(checks=pa.Check.str_matches(NIS)),
     "scope": _text(checks=pa.Check.isin(SCOPES)), "area_label": _text(nullable=True),
-    "notes": _text(nullable=True), **_SOURCE_COLUMNS})
+    "notes": _text(nullable=True), "notes_en": _text(nullable=True), **_SOURCE_COLUMNS})
 _register("partner", "partner", ["partner_id"], {
     "partner_id": _text(), "name": _text(unique=True), "sector": _text(checks=pa.Check.isin(SECTORS)),
     "notes": _text(nullable=True)})

@@ -284,7 +284,8 @@ def test_real_funding_is_not_reported_instead_of_zero(real_warehouse):
     assert v["status"] == "not_reported"
     out = callbacks.render_scatter("arop_admin", year, "funding_per_child", "equal", None, None, "nl")
     text = str(out[1]) + str(out[2])
-    assert "niet gerapporteerd" in text and "project_budget" in text
+    # issue 14: the reason is given in words, without the table name (developer words stay on the status page)
+    assert "niet gerapporteerd" in text and "toegekend budget gerapporteerd" in text and "project_budget" not in text
     assert out[4] is True  # the empty figure stays hidden
     ok = callbacks.render_scatter("arop_admin", year, "per_10k", "equal", None, None, "nl")
     assert ok[4] is False and len(ok[3]["data"]) == 4

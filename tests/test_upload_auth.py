@@ -312,7 +312,8 @@ def test_layout_holds_no_session(app, users_file):
 
     user = auth.read_users(users_file)[NAME]
     with app.server.test_request_context("/upload"):
-        flask.session.update(user=NAME, fp=auth._fingerprint(user), at=int(time.time()), csrf="TOKEN-123")
+        flask.session.update(user=NAME, fp=auth._fingerprint(user), at=int(time.time()), csrf="TOKEN-123",
+                             sid="SESSION-ID-123")
         assert auth.current_user() == user  # really logged in while the layout is built
         text = json.dumps(upload_page().layout(lang="nl"), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
     assert NAME not in text and "TOKEN-123" not in text and "Test Gebruiker" not in text
@@ -389,6 +390,21 @@ def test_logout_ends_the_session(client):
     response = client.post("/logout", data={"csrf_token": token, "next": "//evil.example"})
     assert response.status_code == 303 and response.headers["Location"] == "/upload"
     assert client.post("/_dash-update-component", json=check_body(data_url(b"x"))).status_code == 401
+
+
+def test_a_cookie_copied_before_logout_opens_nothing_after_it(app, client, spies):
+    login(client)
+    state = client.post("/_dash-update-component", json=login_state_body())
+    copied = client.get_cookie("session").value
+    thief = app.server.test_client()
+    thief.set_cookie("session", copied)
+    assert "Aangemeld als" in text_of(thief.post("/_dash-update-component", json=login_state_body()))
+    assert client.post("/logout", data={"csrf_token": logout_token(state), "next": "/upload"}).status_code == 303
+    assert thief.post("/_dash-update-component", json=check_body(data_url(b"x"))).status_code == 401
+    assert "Aangemeld als" not in text_of(thief.post("/_dash-update-component", json=login_state_body()))
+    assert spies == []
+    login(client)  # a new login is a new session, not the ended one
+    assert "Aangemeld als" in text_of(client.post("/_dash-update-component", json=login_state_body()))
 
 
 def test_a_new_password_or_a_removed_user_ends_sessions(client, users_file):

@@ -9,8 +9,10 @@ from dash import Input, Output, callback, dcc, html
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, normalise_lang, t, t_or
+from dashboard.pages._official import official_section
 from dashboard.queries import FLAGS
 from dashboard.queries import map as qm
+from dashboard.queries import status as qs
 from dashboard.queries.status import latest_build
 from dashboard.ui.components import read_page, safe_href, section, url_parts, warehouse_notice
 from dashboard.ui.notes import harmonisation_rule
@@ -38,18 +40,24 @@ def render(lang: str):
             indicators = qm.indicators(r)
             sources = qm.sources(r)
             build = latest_build(r)
+            children = qs.child_indicators(r)
+            official = qs.official_sources(r)
     except db.WarehouseError as exc:
         return warehouse_notice(exc, lang)
     by_source = {row["source_id"]: row for row in sources.to_dict("records")}
     rows = indicators.astype(object).where(indicators.notna(), None).to_dict("records")
     toc = html.Nav(html.Ul([html.Li(html.A(_name(r, lang), href=f"#data-{r['indicator_id']}")) for r in rows]
-                           + [html.Li(html.A(t("data.flags", lang), href="#data-flags"))]),
+                           + [html.Li(html.A(t("data.child", lang), href="#data-child")),
+                              html.Li(html.A(t("status.official", lang), href="#data-official")),
+                              html.Li(html.A(t("data.flags", lang), href="#data-flags"))]),
                    className="toc", **{"aria-label": t("status.toc", lang)})
     return [
         _build(build, lang),
         toc,
         section("data-indicators", t("data.indicators", lang),
                 *[_indicator(r, by_source, lang) for r in rows]),
+        _child_indicators(children, lang),
+        official_section("data-official", official, lang),
         _flags(lang),
         html.P(dcc.Link(t("data.to_status", lang) + " →", href=page_href("/status", lang), id="data-to-status")),
     ]
@@ -123,6 +131,39 @@ def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
                                                         lang="en" if lang == "en" else None))))
     return html.Article(children, id=f"data-{iid}", className="data-indicator",
                         **{"aria-labelledby": heading_id})
+
+
+def _child_indicators(df, lang: str):
+    """The child-poverty indicators the monitor knows (Gemeente-Stadsmonitor, declared in
+    etl/sources/gsm_indicators.toml): the catalogue's definition and publisher, the status of their
+    official source and, when not loaded, how to load them. Texts from the data are escaped by Dash."""
+    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+    if not rows:
+        return section("data-child", t("data.child", lang), html.P(t("data.child.none", lang)))
+    articles = []
+    for row in rows:
+        status = row.get("status")
+        status_text = t_or(f"status.official.{str(status).replace(' ', '_')}", lang, str(status)) if status \
+            else t("data.child.undeclared", lang)
+        if status == "loaded":
+            first, last = row.get("first_year"), row.get("last_year")
+            status_text += f" ({fmt.integer(row.get('rows_loaded'), lang)} · {first}–{last})"
+        facts = [
+            (t("data.definition", lang), html.Span(row["definition"], lang="nl") if lang != "nl" else row["definition"]),
+            (t("data.child.publisher", lang), str(row.get("publisher") or fmt.MISSING)),
+            (t("data.child.latest_year", lang), str(row.get("latest_year") or fmt.MISSING)),
+            (t("data.child.status", lang), status_text),
+        ]
+        if status and status != "loaded":
+            facts.append((t("data.child.why", lang), str(row.get("reason") or "")))
+            facts.append((t("data.child.load", lang), html.Code(str(row.get("load_command") or ""))))
+        heading_id = f"data-child-{row['code']}-heading"
+        items = [item for label, value in facts for item in (html.Dt(label), html.Dd(value))]
+        articles.append(html.Article([html.H3(f"{row['code']} · {row['title']}", id=heading_id, lang="nl"),
+                                      html.Dl(items, className="legend data-facts")],
+                                     id=f"data-child-{row['code']}", className="data-indicator",
+                                     **{"aria-labelledby": heading_id}))
+    return section("data-child", t("data.child", lang), *articles, intro=t("data.child.intro", lang))
 
 
 def _flags(lang: str):

@@ -8,7 +8,8 @@ from dash import Input, Output, callback, html
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.geo import geo_url
-from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.i18n import localised, normalise_lang, t, t_or
+from dashboard.pages._official import official_section
 from dashboard.queries import status as queries
 from dashboard.ui.components import empty, plain_table, read_page, scroll_box, section, sortable_table, warehouse_notice
 
@@ -18,8 +19,9 @@ dash.register_page(
     description="Bronnen, builds en dekking van de cijfers van de Kinderarmoedemonitor.",
 )
 
-SECTIONS = ("builds", "sources", "coverage", "flags", "geo", "imports")
-SECTION_TITLE = {"builds": "status.builds", "sources": "status.sources", "coverage": "status.coverage",
+SECTIONS = ("builds", "sources", "official", "coverage", "flags", "geo", "imports")
+SECTION_TITLE = {"builds": "status.builds", "sources": "status.sources", "official": "status.official",
+                 "coverage": "status.coverage",
                  "flags": "status.flags", "geo": "status.geo", "imports": "status.imports"}
 
 
@@ -45,6 +47,7 @@ def render(lang: str):
                 "coverage": queries.coverage(r),
                 "geo": queries.geo_layers(r),
                 "imports": queries.imports(r),
+                "official": queries.official_sources(r),
             }
     except db.WarehouseError as exc:
         return warehouse_notice(exc, lang)
@@ -54,6 +57,7 @@ def render(lang: str):
         toc,
         _builds(data["builds"], lang),
         _sources(data["sources"], lang),
+        official_section("status-official", data["official"], lang),
         _coverage(data["coverage"], data["total"], lang),
         _flags(data["coverage"], lang),
         _geo(data["geo"], lang),
@@ -141,7 +145,7 @@ def _coverage(df, total: int, lang: str):
         # Unit and direction on a second line keep many years readable without scrolling.
         direction = t_or(f"direction.{ind['direction']}", lang, str(ind["direction"]))
         cells = [html.Th([html.Span(_name(ind, lang), className="indicator-name"),
-                          html.Span(f"{ind['unit']} · {direction}", className="sub")],
+                          html.Span(f"{localised(ind, 'unit', lang)} · {direction}", className="sub")],
                          scope="row", title=ind["indicator_id"])]
         for y in years:
             count = ind["per_year"].get(y)

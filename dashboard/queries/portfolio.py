@@ -30,7 +30,7 @@ def records(df: pd.DataFrame) -> list[dict]:
 
 def programmes(r: Reader) -> list[dict]:
     return records(r.query(
-        "SELECT programme_id, name_nl, name_en, owner, period_start, period_end, description_nl, "
+        "SELECT programme_id, name_nl, name_en, owner, owner_en, period_start, period_end, description_nl, description_en, "
         "source_doc, source_ref FROM programme ORDER BY programme_id = 'vapa_2015_2019', programme_id"))
 
 
@@ -38,7 +38,7 @@ def programme_facts(r: Reader) -> list[dict]:
     """The facts of every programme as each source states them (`area_label_en`: the English name of
     the area a fact is about, next to the source's own `area_label`)."""
     return records(r.query(
-        "SELECT f.programme_id, f.fact, f.value, f.unit, f.year, f.nis_code, f.area_label, f.note, "
+        "SELECT f.programme_id, f.fact, f.value, f.value_en, f.unit, f.year, f.nis_code, f.area_label, f.note, f.note_en, "
         "f.source_doc, f.source_ref, s.title AS source_title, s.publisher AS source_publisher, "
         "s.date AS source_date, a.name_en AS area_label_en "
         "FROM programme_fact f LEFT JOIN register_source s ON s.source_id = f.source_doc "

@@ -47,7 +47,7 @@ def sectors(r: Reader) -> dict[str, dict]:
 def places(r: Reader, project_id: str) -> list[dict]:
     """The project's places: 2025 municipalities (with province) or a whole province / Brussels."""
     return records(r.query(
-        "SELECT l.nis_code, l.scope, l.area_label, l.notes, m.name_nl AS municipality, "
+        "SELECT l.nis_code, l.scope, l.area_label, l.notes, l.notes_en, m.name_nl AS municipality, "
         "coalesce(m.province_nis, l.nis_code) AS province_nis, a.name_nl AS area_nl, a.name_en AS area_en, "
         "pa.name_nl AS province_nl, pa.name_en AS province_en "
         "FROM project_location l "

@@ -51,7 +51,7 @@ def coverage(r: Reader, vintage: int = CURRENT_VINTAGE) -> pd.DataFrame:
             FROM indicator_value iv
             LEFT JOIN current_municipality cm USING (nis_code)
         )
-        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.direction, i.origin, v.year,
+        SELECT i.indicator_id, i.name_nl, i.name_en, i.unit, i.unit_nl, i.unit_en, i.direction, i.origin, v.year,
                count(DISTINCT v.nis_code) FILTER (WHERE v.is_current AND v.value IS NOT NULL)
                    AS with_value,
                {flag_counts},
@@ -99,3 +99,32 @@ def key_facts(r: Reader, vintage: int = CURRENT_VINTAGE) -> dict:
         """, [vintage]).iloc[0].to_dict()
     counts["build"] = latest_build(r)
     return counts
+
+
+def official_sources(r: Reader) -> pd.DataFrame:
+    """Per optional official source of the build: its status, rows, years, retrieval, reason and the
+    command that loads it (empty for a warehouse built before these sources existed)."""
+    if not r.has_table("official_source"):
+        return pd.DataFrame(columns=["source_id", "dataset", "publisher", "gsm_code", "status", "reason",
+                                     "headers_found", "rows_loaded", "first_year", "last_year", "retrieved_at",
+                                     "url", "load_command"])
+    return r.query("""
+        SELECT source_id, dataset, publisher, gsm_code, status, reason, headers_found, rows_loaded,
+               first_year, last_year, retrieved_at, url, load_command
+        FROM official_source
+        ORDER BY status = 'loaded' DESC, dataset, source_id""")
+
+
+def child_indicators(r: Reader) -> pd.DataFrame:
+    """The Gemeente-Stadsmonitor indicators the monitor declares (etl/sources/gsm_indicators.toml),
+    with the catalogue's definition and publisher and the status of their official source."""
+    if not (r.has_table("gsm_indicator") and r.has_table("official_source")):
+        return pd.DataFrame(columns=["code", "title", "definition", "publisher", "latest_year", "status",
+                                     "reason", "load_command", "rows_loaded", "first_year", "last_year"])
+    return r.query("""
+        SELECT g.code, g.title, g.definition, g.publisher, g.latest_year, o.status, o.reason, o.load_command,
+               o.rows_loaded, o.first_year, o.last_year
+        FROM gsm_indicator g
+        LEFT JOIN official_source o ON o.gsm_code = g.code
+        WHERE g.kind IS NOT NULL
+        ORDER BY g.code""")

@@ -39,6 +39,12 @@ class Column:
     label: str
     kind: str = "text"  # text | number | int
     decimals: int | None = None
+    # A column that holds several indicators: each row's own decimals, from this key of the row.
+    decimals_key: str | None = None
+
+    def decimals_of(self, row: dict) -> int | None:
+        own = row.get(self.decimals_key) if self.decimals_key else None
+        return int(own) if own is not None and not _missing(own) else self.decimals
 
 
 @dataclass
@@ -80,13 +86,19 @@ def belgian_number(value, decimals: int | None = None) -> str:
     return text.replace(".", ",")
 
 
-def _csv_cell(column: Column, value) -> str:
+def without_float_noise(value) -> float:
+    """A computed number without binary rounding noise (`-8.799999999999997` -> `-8.8`): 12
+    significant digits, far more than any indicator has."""
+    return float(f"{float(value):.12g}")
+
+
+def _csv_cell(column: Column, value, decimals: int | None = None) -> str:
     if _missing(value):
         return ""
     if column.kind == "int":
         return belgian_number(int(round(float(value))), None)
     if column.kind == "number":
-        return belgian_number(float(value), column.decimals)
+        return belgian_number(without_float_noise(value), decimals)
     return neutralise(str(value))
 
 
@@ -95,7 +107,7 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[dict]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([neutralise(c.label) for c in columns])
     for row in rows:
-        writer.writerow([_csv_cell(c, row.get(c.key)) for c in columns])
+        writer.writerow([_csv_cell(c, row.get(c.key), c.decimals_of(row)) for c in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -117,15 +129,15 @@ def _excel_value(column: Column, value):
     if column.kind == "int":
         return int(round(float(value)))
     if column.kind == "number":
-        return float(value)
+        return without_float_noise(value)
     return str(value)
 
 
-def _number_format(column: Column) -> str | None:
+def _number_format(column: Column, decimals: int | None = None) -> str | None:
     if column.kind == "int":
         return "#,##0"
     if column.kind == "number":
-        decimals = 2 if column.decimals is None else column.decimals
+        decimals = 2 if decimals is None else decimals
         return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return None
 
@@ -153,7 +165,7 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
             for j, column in enumerate(sheet.columns, start=1):
                 cell = ws.cell(i, j)
                 safe_cell(cell, _excel_value(column, row.get(column.key)))
-                fmt = _number_format(column)
+                fmt = _number_format(column, column.decimals_of(row))
                 if fmt:
                     cell.number_format = fmt
         for j, column in enumerate(sheet.columns, start=1):

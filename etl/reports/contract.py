@@ -39,6 +39,7 @@ EXPECTED_NL = {
 }
 
 MAX_TEXT_LENGTH = 200
+MAX_UNIT_LENGTH = 40  # a unit is a word or two (aantal, %, euro per kind); it shows beside every figure
 # Rows per table sheet: a report has a handful. The template's data validation covers exactly
 # these rows and locks the rest, and the loader refuses more, so both tell the same limit.
 MAX_DATA_ROWS = 200
@@ -61,6 +62,7 @@ class Field:
     kind: str
     required: bool
     help_nl: str    # input message in the template and line in the instructions
+    max_length: int = MAX_TEXT_LENGTH  # characters, for text cells
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ PROJECT_SHEET = FormSheet("Project", (
 BUDGET_SHEET = TableSheet("Budget", "project_budget", (
     Field("year", "Jaar", YEAR, True, "Het begrotingsjaar (bv. 2024), binnen de looptijd van het project."),
     Field("granted", "Toegekend (euro)", AMOUNT, True, "Toegekende projectsubsidie voor dit jaar, in euro."),
-    Field("paid", "Uitbetaald (euro)", AMOUNT, False, "Wat de overheid van dat bedrag al uitbetaalde, in euro."),
+    Field("paid", "Uitbetaald (euro)", AMOUNT, False,
+          "Wat de overheid van dat bedrag al uitbetaalde, in euro; niet meer dan toegekend."),
     Field("spent", "Uitgegeven (euro)", AMOUNT, False, "Wat het project van de subsidie uitgaf, in euro; niet meer dan toegekend."),
     Field("cofinancing", "Cofinanciering (euro)", AMOUNT, False, "Middelen van partners of het lokaal bestuur bovenop de subsidie, in euro."),
     Field("investment", "Investeringssubsidie (euro)", AMOUNT, False, "De optionele investeringssubsidie voor dit jaar, in euro."),
@@ -121,11 +124,12 @@ REACH_SHEET = TableSheet("Bereik", "project_reach", (
 
 OUTCOME_SHEET = TableSheet("Resultaten", "project_outcome", (
     Field("indicator", "Resultaatindicator", TEXT, True, "Naam van de resultaatindicator, bv. 'Kinderen met een vaste vrijetijdsactiviteit'."),
-    Field("unit", "Eenheid", TEXT, True, "Eenheid van de waarden: aantal, %, euro, ..."),
+    Field("unit", "Eenheid", TEXT, True, "Eenheid van de waarden: aantal, %, euro, ...", MAX_UNIT_LENGTH),
     Field("baseline", "Basiswaarde", NUMBER, False, "Waarde bij de start (nulmeting)."),
     Field("baseline_year", "Basisjaar", YEAR, False, "Jaar van de basiswaarde; verplicht als u een basiswaarde geeft."),
     Field("target", "Streefwaarde", NUMBER, False, "De waarde die het project wil bereiken."),
-    Field("target_year", "Streefjaar", YEAR, False, "Jaar waarin de streefwaarde bereikt moet zijn; verplicht bij een streefwaarde."),
+    Field("target_year", "Streefjaar", YEAR, False,
+          "Jaar waarin de streefwaarde bereikt moet zijn; verplicht bij een streefwaarde; niet voor het basisjaar."),
     Field("period", "Periode", PERIOD, True, "De periode van de gerealiseerde waarde: 2024, 2024-H1 of 2024-H2."),
     Field("actual", "Gerealiseerd", NUMBER, True, "De gemeten waarde in die periode."),
 ), key=("indicator", "period"), title_nl="Resultaten per indicator en periode (zoals het IATI-resultatenkader)")
@@ -138,5 +142,7 @@ OPTIONAL_SHEETS = (INSTRUCTIONS_SHEET, LISTS_SHEET)
 
 # Paired fields of an outcome: a value without its year (or the reverse) cannot be charted.
 OUTCOME_PAIRS = (("baseline", "baseline_year"), ("target", "target_year"))
+# Units a percentage-formatted cell may carry: Excel keeps 10 % as 0.1, read back as 10.
+PERCENT_UNITS = ("%", "procent", "percent", "pct")
 # Fields that describe the indicator itself: the same on every row of one indicator.
 OUTCOME_INDICATOR_FIELDS = ("unit", "baseline", "baseline_year", "target", "target_year")

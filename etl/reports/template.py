@@ -28,7 +28,6 @@ from etl.reports.contract import (
     MAX_ABS_NUMBER,
     MAX_AMOUNT_EURO,
     MAX_COUNT,
-    MAX_TEXT_LENGTH,
     NUMBER,
     PERIOD,
     PROJECT,
@@ -70,7 +69,8 @@ def _instructions(runtime_text: str) -> list[str]:
         "'niet gerapporteerd', nooit nul.",
         "- Typ getallen als getal (zonder tekst zoals 'ongeveer' of 'EUR'); bedragen zijn nooit negatief.",
         "- Geen formules: plak berekende cijfers als waarden (Plakken speciaal > Waarden).",
-        "- Uitgegeven is niet hoger dan toegekend. Elke periode en elk jaar staat maar één keer op een blad.",
+        "- Uitgegeven en uitbetaald zijn niet hoger dan toegekend; een streefjaar ligt niet voor het basisjaar. "
+        "Elke periode en elk jaar staat maar één keer op een blad.",
         "- Perioden: een jaar (2024) of een halfjaar (2024-H1 = januari-juni, 2024-H2 = juli-december), "
         f"binnen de looptijd van het project ({runtime_text}) en niet na de rapportageperiode.",
         "- Hernoem of verwijder geen bladen of kolommen.",
@@ -100,7 +100,7 @@ def _validation(kind: str, runtime: Runtime, lists: dict[str, str], field: Field
         dv = DataValidation(type="date", operator="between", formula1=str(int(to_excel(REPORT_DATE_MIN))),
                             formula2="TODAY()", allow_blank=True)
     else:
-        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(MAX_TEXT_LENGTH),
+        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(field.max_length),
                             allow_blank=True)
     dv.showInputMessage = dv.showErrorMessage = True
     dv.errorStyle = "stop"

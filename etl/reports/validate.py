@@ -5,9 +5,11 @@ parses, and never writes. The CLI (`python -m etl load-report`) and the dashboar
 both call it. Every problem is collected (not just the first) with file, sheet, cell (A1) and
 what was expected, in Dutch, so a project can fix its workbook in one round.
 
-Order of the checks: the bytes (empty, too large, not a zip, zip bomb, macros), then the workbook
-(sheets present), then each sheet cell by cell, then rules across rows (duplicates, spent above
-granted, periods outside the runtime or after the reporting period).
+Order of the checks: the bytes (empty, too large, not a zip, zip bomb, macros, links to other
+workbooks), then the workbook (sheets present, each matched once and visible; no hyperlinks), then
+each sheet cell by cell, then rules across fields and rows (duplicates, spent or paid above granted,
+a target year before the baseline year, a percentage-formatted cell whose unit is no percentage,
+periods outside the runtime or after the reporting period).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -36,11 +39,11 @@ from etl.reports.contract import (
     MAX_AMOUNT_EURO,
     MAX_COUNT,
     MAX_DATA_ROWS,
-    MAX_TEXT_LENGTH,
     NUMBER,
     OUTCOME_INDICATOR_FIELDS,
     OUTCOME_PAIRS,
     OUTCOME_SHEET,
+    PERCENT_UNITS,
     PERIOD,
     PROJECT,
     PROJECT_COLUMNS,
@@ -196,6 +199,13 @@ def _check_container(data: bytes, problems: _Collector, max_bytes: int) -> bool:
     if macros:
         problems.add(None, None, f"de werkmap bevat macro's ({macros}); sla op als .xlsx zonder macro's", expected)
         return False
+    # A value linked from another workbook is a cached copy nobody checked, refreshed from a path on
+    # someone's disk when the file is opened.
+    links = sorted(n for n in names if n.lower().startswith("xl/externallinks/"))
+    if links:
+        problems.add(None, None, f"de werkmap is gekoppeld aan een andere werkmap ({links[0]}); verbreek de "
+                     "koppeling (Gegevens > Koppelingen bewerken > Koppeling verbreken)", expected)
+        return False
     return True
 
 
@@ -225,23 +235,55 @@ def _open_workbook(data: bytes, problems: _Collector):
 
 # ================================================================ sheets and cells
 
+def _sheet_key(name: str) -> str:
+    return name.strip().casefold()
+
+
 def _sheets(wb, problems: _Collector) -> dict[str, object]:
-    """The required sheets present, by contract name (compared without case and outer spaces)."""
-    by_name = {name.strip().lower(): name for name in wb.sheetnames}
-    known = {n.lower() for n in REQUIRED_SHEETS + (INSTRUCTIONS_SHEET, LISTS_SHEET)}
+    """The required sheets, by contract name, each matched once (without case and outer spaces).
+
+    Two sheets of one name (`Budget` and `budget `) are refused: which one is read would be a guess.
+    A hidden required sheet is refused, never read: its figures are not the ones the person who
+    signs the report sees. The template's own lists sheet is hidden and holds no figures."""
+    by_key: dict[str, list] = {}
+    for ws in wb.worksheets:
+        by_key.setdefault(_sheet_key(ws.title), []).append(ws)
+    known = {_sheet_key(n) for n in REQUIRED_SHEETS + (INSTRUCTIONS_SHEET, LISTS_SHEET)}
     expected = "de bladen " + ", ".join(REQUIRED_SHEETS) + " van het sjabloon"
     found = {}
+    for same in by_key.values():
+        if len(same) > 1:
+            names = ", ".join(repr(ws.title) for ws in same)
+            problems.add(same[0].title.strip(), None, f"{len(same)} bladen met deze naam ({names}; hoofdletters en "
+                         "spaties tellen niet mee): hernoem of verwijder de overbodige", expected)
     for name in REQUIRED_SHEETS:
-        actual = by_name.get(name.lower())
-        if actual is None:
+        same = by_key.get(_sheet_key(name))
+        if same is None:
             problems.add(name, None, f"blad ontbreekt; de werkmap heeft: {', '.join(wb.sheetnames)}", expected)
-        else:
-            found[name] = wb[actual]
-    for name in wb.sheetnames:
-        if name.strip().lower() not in known:
-            problems.add(name, None, "onbekend blad: gegevens hier worden niet gelezen; verplaats ze naar het juiste blad "
+        elif len(same) == 1 and same[0].sheet_state != "visible":
+            problems.add(same[0].title, None, "blad is verborgen: verborgen bladen worden niet gelezen; maak het "
+                         "zichtbaar (Blad zichtbaar maken)", expected)
+        elif len(same) == 1:
+            found[name] = same[0]
+    for ws in wb.worksheets:
+        if _sheet_key(ws.title) not in known:
+            problems.add(ws.title, None, "onbekend blad: gegevens hier worden niet gelezen; verplaats ze naar het juiste blad "
                          "of verwijder het blad", expected)
     return found
+
+
+def _check_hyperlinks(wb, problems: _Collector) -> None:
+    """Hyperlinks in any cell are refused: a report holds figures, and a link (`file://`,
+    `javascript:`, a look-alike web address) is what a hostile workbook would carry."""
+    for ws in wb.worksheets:
+        linked = sorted((c for c in ws._cells.values() if c.hyperlink is not None), key=lambda c: (c.row, c.column))
+        for cell in linked[:MAX_PROBLEMS_PER_KIND]:
+            target = cell.hyperlink.target or cell.hyperlink.location or ""
+            problems.add(ws.title, cell.coordinate, f"hyperlink naar {_shown(target)}: hyperlinks zijn niet toegelaten; "
+                         "verwijder de koppeling (Hyperlink verwijderen)", "een waarde zonder hyperlink")
+        if len(linked) > MAX_PROBLEMS_PER_KIND:
+            problems.add(ws.title, None, f"en nog {len(linked) - MAX_PROBLEMS_PER_KIND} andere cellen met een hyperlink",
+                         "een waarde zonder hyperlink")
 
 
 def _shown(value) -> str:
@@ -274,14 +316,31 @@ def _wrong_type_message(value, kind: str) -> str:
     return f"{what} verwacht, gevonden {_shown(value)}"
 
 
-def _parse_cell(value, kind: str, f: Field, ref: str, sheet: str, problems: _Collector, context: dict):
-    """The cell's value as the contract wants it, or None after recording why not."""
+def _percent_format(number_format: str | None) -> bool:
+    """Does this number format show a value times 100 with a % sign? A quoted or escaped % is a
+    plain character and does not scale."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format or "")
+
+
+def _parse_cell(value, kind: str, f: Field, ref: str, sheet: str, problems: _Collector, context: dict,
+                percent: bool = False):
+    """The cell's value as the contract wants it, or None after recording why not.
+
+    percent: the cell is formatted as a percentage, so Excel keeps what the user typed as 10 % as
+    0.1. A number is then read as the percentage typed (10); an amount, count or year refused."""
     expected = EXPECTED_NL[kind]
     if kind in (AMOUNT, COUNT, YEAR, NUMBER):
         number = _number(value)
         if number is None:
             problems.add(sheet, ref, _wrong_type_message(value, kind), expected)
             return None
+        if percent and kind != NUMBER:
+            shown = f"{Decimal(str(number)) * 100:f}".rstrip("0").rstrip(".")
+            problems.add(sheet, ref, f"cel opgemaakt als percentage ({shown} %) waar {EXPECTED_NL[kind]} verwacht "
+                         "wordt; zet de celopmaak op Getal en typ het getal opnieuw", expected)
+            return None
+        if percent:  # the decimal text of the stored value, so 0.1 becomes 10, not 10.000000000000002
+            number = float(Decimal(str(number)) * 100)
         if kind in (AMOUNT, COUNT) and number < 0:
             noun = "bedrag" if kind == AMOUNT else "aantal"
             problems.add(sheet, ref, f"negatief {noun} ({number:g}) niet toegelaten", expected)
@@ -310,8 +369,8 @@ def _parse_cell(value, kind: str, f: Field, ref: str, sheet: str, problems: _Col
     if text is None:
         problems.add(sheet, ref, f"tekst verwacht, gevonden {_shown(value)}", expected)
         return None
-    if len(text) > MAX_TEXT_LENGTH:
-        problems.add(sheet, ref, f"tekst te lang ({len(text)} tekens, hoogstens {MAX_TEXT_LENGTH})", expected)
+    if len(text) > f.max_length:
+        problems.add(sheet, ref, f"tekst te lang ({len(text)} tekens, hoogstens {f.max_length})", expected)
         return None
     if kind == PROJECT and text not in context["projects"]:
         problems.add(sheet, ref, f"onbekend project {_shown(text)}: geen project-id van de registers",
@@ -373,7 +432,8 @@ def _project(ws, problems: _Collector, context: dict) -> dict:
         if _is_empty(value):
             problems.add(sheet, f"B{row}", f"verplichte cel is leeg: {f.header}", EXPECTED_NL[f.kind])
             continue
-        values[f.key] = _parse_cell(value, f.kind, f, f"B{row}", sheet, problems, context)
+        values[f.key] = _parse_cell(value, f.kind, f, f"B{row}", sheet, problems, context,
+                                    _percent_format(ws.cell(row, 2).number_format))
     project_id, period = values.get("project_id"), values.get("period")
     if project_id and period:
         runtime: Runtime = context["projects"][project_id]
@@ -471,8 +531,11 @@ def _records(ws, sheet: TableSheet, problems: _Collector, context: dict) -> list
                     problems.add(sheet.name, ref, f"verplichte cel is leeg: {f.header}", EXPECTED_NL[f.kind])
                     record["_failed"] = True
             else:
-                record[f.key] = _parse_cell(value, f.kind, f, ref, sheet.name, problems, context)
+                percent = _percent_format(ws.cell(row, j).number_format)
+                record[f.key] = _parse_cell(value, f.kind, f, ref, sheet.name, problems, context, percent)
                 record["_failed"] |= record[f.key] is None
+                if percent and record[f.key] is not None:
+                    record.setdefault("_percent", []).append(f.key)
         records.append(record)
     return records
 
@@ -529,11 +592,13 @@ def _check_budget(records: list[dict], problems: _Collector, context: dict) -> N
     for r in records:
         if r.get("year") is not None:
             _check_period(sheet, "year", r["_row"], Period(r["year"]), problems, context)
-        granted, spent = r.get("granted"), r.get("spent")
-        if granted is not None and spent is not None and spent > granted:
-            problems.add(sheet.name, _ref(sheet, "spent", r["_row"]),
-                         f"uitgegeven ({_euro(spent)}) is hoger dan toegekend ({_euro(granted)})",
-                         "uitgegeven <= toegekend")
+        granted = r.get("granted")
+        for key, word in (("paid", "uitbetaald"), ("spent", "uitgegeven")):
+            amount = r.get(key)
+            if granted is not None and amount is not None and amount > granted:
+                problems.add(sheet.name, _ref(sheet, key, r["_row"]),
+                             f"{word} ({_euro(amount)}) is hoger dan toegekend ({_euro(granted)})",
+                             f"{word} <= toegekend")
 
 
 def _check_reach(records: list[dict], problems: _Collector, context: dict) -> None:
@@ -565,6 +630,17 @@ def _check_outcomes(records: list[dict], problems: _Collector, context: dict) ->
                 label = next(f.header for f in sheet.fields if f.key == missing)
                 problems.add(sheet.name, _ref(sheet, missing, r["_row"]), f"{label} ontbreekt: een waarde en "
                              "haar jaar horen samen", "beide ingevuld of beide leeg")
+        baseline_year, target_year = r.get("baseline_year"), r.get("target_year")
+        if baseline_year is not None and target_year is not None and target_year < baseline_year:
+            problems.add(sheet.name, _ref(sheet, "target_year", r["_row"]),
+                         f"streefjaar {target_year} ligt voor het basisjaar {baseline_year}", "streefjaar >= basisjaar")
+        unit = r.get("unit")
+        for key in r.get("_percent", ()):
+            if unit is not None and unit.strip().casefold() not in PERCENT_UNITS:
+                label = next(f.header for f in sheet.fields if f.key == key)
+                problems.add(sheet.name, _ref(sheet, key, r["_row"]),
+                             f"{label} is opgemaakt als percentage, maar de eenheid is {_shown(unit)}; zet de celopmaak "
+                             "op Getal of de eenheid op %", "een percentage alleen bij eenheid %")
         name = r.get("indicator")
         if name is None or r["_failed"]:
             continue
@@ -617,6 +693,7 @@ def validate_workbook(source, *, projects: dict[str, Runtime], max_bytes: int = 
         return report
     try:
         sheets = _sheets(wb, problems)  # a missing sheet is reported; the others are still checked
+        _check_hyperlinks(wb, problems)
         context = {"projects": projects, "today": today or date.today()}
         header = _project(sheets[PROJECT_SHEET.name], problems, context) if PROJECT_SHEET.name in sheets else {}
         report.project_id, report.contact, report.report_date = (header.get(k) for k in ("project_id", "contact",

@@ -154,7 +154,8 @@ SELECT coalesce(m.province_nis, l.nis_code) AS province_nis,
        coalesce(m.province_name, a.name_nl) AS province_name,
        l.nis_code, coalesce(m.name_nl, 'hele provincie ' || a.name_nl) AS municipality_name, l.scope, l.area_label,
        p.project_id, p.name AS project_name, p.province_listed, p.themes, p.lead_org, p.website,
-       'niet gepubliceerd' AS amount_awarded_text, l.notes AS placement_notes
+       'niet gepubliceerd' AS amount_awarded_text, l.notes AS placement_notes,
+       l.notes_en AS placement_notes_en
 FROM project_location l JOIN project p USING (project_id)
 LEFT JOIN municipality m ON m.nis_code = l.nis_code AND m.vintage = 2025
 LEFT JOIN area a ON a.nis_code = l.nis_code

@@ -46,20 +46,24 @@ def parse(paths: dict[str, Path]) -> pd.DataFrame:
         raw = pd.read_excel(path, engine="calamine", dtype=str)
     except Exception as exc:
         raise EtlError(f"kan werkblad niet lezen: {exc}", source=SOURCE, file=path.name) from exc
-    sheet = "1"
-    require_columns(raw, COLUMNS, SOURCE, path.name, sheet)
-    year, _ = numbers(raw, "CD_YEAR", SOURCE, path.name, sheet)
+    return values_from(raw, SOURCE, path.name, "1")
+
+
+def values_from(raw: pd.DataFrame, source: str, file: str, sheet: str | None) -> pd.DataFrame:
+    """The long rows of one edition's table (the pinned xlsx, or the text file of Statbel's zip)."""
+    require_columns(raw, COLUMNS, source, file, sheet)
+    year, _ = numbers(raw, "CD_YEAR", source, file, sheet)
     code = nis(raw["CD_MUNTY_REFNIS"])
-    nonzero, nonzero_hidden = numbers(raw, "MS_NBR_NON_ZERO_INC", SOURCE, path.name, sheet)
-    zero, zero_hidden = numbers(raw, "MS_NBR_ZERO_INC", SOURCE, path.name, sheet)
-    total, total_hidden = numbers(raw, "MS_TOT_NET_TAXABLE_INC", SOURCE, path.name, sheet)
+    nonzero, nonzero_hidden = numbers(raw, "MS_NBR_NON_ZERO_INC", source, file, sheet)
+    zero, zero_hidden = numbers(raw, "MS_NBR_ZERO_INC", source, file, sheet)
+    total, total_hidden = numbers(raw, "MS_TOT_NET_TAXABLE_INC", source, file, sheet)
     declarations = nonzero + zero
     declarations_hidden = nonzero_hidden | zero_hidden
     average = total / declarations
     return pd.concat([
-        long_rows("tax_declarations", FROM_VINTAGE, code, year, declarations, declarations_hidden, SOURCE),
-        long_rows("tax_income_total", FROM_VINTAGE, code, year, total, total_hidden, SOURCE),
-        long_rows("tax_income_avg", FROM_VINTAGE, code, year, average, declarations_hidden | total_hidden, SOURCE,
+        long_rows("tax_declarations", FROM_VINTAGE, code, year, declarations, declarations_hidden, source),
+        long_rows("tax_income_total", FROM_VINTAGE, code, year, total, total_hidden, source),
+        long_rows("tax_income_avg", FROM_VINTAGE, code, year, average, declarations_hidden | total_hidden, source,
                   numerator=total, denominator=declarations),
     ], ignore_index=True)
 

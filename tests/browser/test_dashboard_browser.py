@@ -47,7 +47,7 @@ def test_status_page_shows_sources_coverage_and_sorts(start_app, synthetic_wareh
     assert header_texts(coverage) == ["Indicator\nEenheid · Richting", "2021", "2022", "2023"]
     row = next(r for r in coverage.find_elements(By.CSS_SELECTOR, "tbody tr")
                if r.find_element(By.CSS_SELECTOR, ".indicator-name").text == "Kansarmoede-index (synthetisch)")
-    assert row.find_element(By.CSS_SELECTOR, "th .sub").text == "% · hoger is ongunstiger"
+    assert row.find_element(By.CSS_SELECTOR, "th .sub").text == "% van de kinderen · hoger is ongunstiger"  # the unit in the page language
     cells = row.find_elements(By.CSS_SELECTOR, "td")
     assert [td.text for td in cells] == ["–", "3", "4"]
     assert cells[1].get_attribute("title") == "3 van 4 gemeenten (75\u00a0%)"
@@ -106,6 +106,7 @@ def test_language_switch_changes_text_and_url(start_app, synthetic_warehouse, sc
     duo.wait_for_text_to_equal("h1", "Data status", timeout=WAIT)
 
     # navigation keeps the language; the home page shows the key facts
+    duo.driver.find_element(By.XPATH, "//nav[@id='app-nav']//summary[normalize-space()='About']").click()  # its menu
     duo.driver.find_element(By.LINK_TEXT, "Overview").click()
     duo.wait_for_text_to_equal("h1", "Overview", timeout=WAIT)
     assert duo.driver.current_url.endswith("/overzicht?lang=en")

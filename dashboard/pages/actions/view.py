@@ -10,6 +10,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
+from etl.exports import source_label, vocabulary
 
 MAX_QUERY = 200
 # (chart name, code column, label column, title key, group column label key)
@@ -22,7 +23,7 @@ QUALIFIER_KEYS = ("per_year", "total", "increase")
 def _load(r) -> dict:
     budgets = qp.action_budgets(r)
     return {"actions": qp.actions(r), "budgets": budgets, "counted": action_plan.counted_amounts(budgets),
-            "build": latest_build(r)}
+            "build": latest_build(r), "words": vocabulary(r.query)}
 
 
 def load() -> dict:
@@ -94,7 +95,9 @@ def action_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
         basis = t(f"actions.basis.{c['basis']}", lang) if c else t("actions.basis.no_amount", lang)
         out.append({**a, "amount": c["amount"] if c else None, "basis": basis,
                     "amounts": "; ".join(amount_words(b, lang) for b in by_action.get(a["action_id"], [])),
-                    "source": f"{a.get('source_doc')}: {a.get('source_ref')}"})
+                    # the document by its title and address, then the place in it
+                    "source": ", ".join(filter(None, [source_label(a.get("source_doc") or "", data.get("words") or {}),
+                                                      a.get("source_ref")]))})
     return out
 
 

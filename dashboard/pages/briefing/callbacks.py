@@ -25,6 +25,7 @@ def options(lang, initial):
         with db.reader() as r:
             provinces = qp.per_build(r, pdata.province_codes)
             municipalities = qp.per_build(r, qp.municipalities)
+            initial = view.current_place(r, initial, municipalities)  # an older code: its 2025 municipality
     except db.WarehouseError:
         return [], None
     choices = view.place_options(provinces, municipalities, lang)

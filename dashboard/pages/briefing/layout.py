@@ -9,7 +9,7 @@ from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard.i18n import t
 from dashboard.pages.briefing import view
-from dashboard.ui.components import dropdown
+from dashboard.ui.components import dropdown, scroll_box
 from dashboard.ui.links import briefing_href
 
 
@@ -80,8 +80,8 @@ def unknown(code: str, lang: str) -> html.Div:
 def _figures(head: list, body: list, lang: str) -> html.Section:
     return html.Section([
         html.H3(t("briefing.figures", lang)),
-        html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="data-table briefing-table",
-                   id="briefing-figures"),
+        scroll_box(html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="data-table briefing-table",
+                              id="briefing-figures"), t("briefing.figures", lang), lang),
     ])
 
 
@@ -225,4 +225,4 @@ def _need_and_networks(data: dict, notes: Footnotes, lang: str) -> html.Section:
     networks = data["networks"]
     wide = networks[networks["scope"] == "province"]
     total = html.P(t("briefing.province_networks", lang, n=len(networks), wide=len(wide)), id="briefing-networks-count")
-    return html.Section([title, table, total])
+    return html.Section([title, scroll_box(table, t("briefing.need", lang, n=view.TOP_NEED), lang), total])

@@ -7,6 +7,7 @@ import pandas as pd
 from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard.i18n import localised, t, t_or
+from dashboard.queries import profile as qp
 from dashboard.ui.notes import value_note
 from dashboard.urls import valid_nis
 
@@ -34,6 +35,17 @@ def parse_place(value) -> tuple[str | None, str | None]:
         if text.startswith(prefix) and valid_nis(text[len(prefix):]):
             return kind, text[len(prefix):]
     return None, None
+
+
+def current_place(r, value, municipalities) -> str | None:
+    """The place of a URL as a dropdown value, an older municipality code (2018, 2019 ...) turned into
+    the 2025 municipality it became (`nis:45017`, Kruishoutem -> `nis:45068`, Kruisem); the sheet then
+    names the municipalities it was formed from."""
+    kind, code = parse_place(value)
+    if kind != "nis" or code in set(municipalities["nis_code"]):
+        return value
+    successor = qp.successor(r, code)
+    return NIS_PREFIX + str(successor.iat[0, 1]) if not successor.empty else value
 
 
 def province_label(row: dict, lang: str) -> str:

@@ -109,6 +109,8 @@ def unknown_indicator(indicator, lang: str) -> html.Div:
 
 
 def chart_section(data: dict, lines: list[dict], lang: str) -> html.Section:
+    if not lines:  # nothing chosen yet: say what to do instead of drawing empty axes
+        return guidance(lang)
     ind = data["ind"]
     method = view.method_sentence(data, lang)
     return section(
@@ -119,6 +121,12 @@ def chart_section(data: dict, lines: list[dict], lang: str) -> html.Section:
                   config=graph_config(f"vergelijking-{ind['indicator_id']}", only_png=True)),
         chart_table(data, lines, lang),
         html.P(view.definition(ind, lang), className="section-intro"))
+
+
+def guidance(lang: str) -> html.Section:
+    """The chart's place while no municipality, peer group or province is chosen: the steps."""
+    return section("compare-guide", t("compare.guide.title", lang),
+                   html.Ol([html.Li(t(f"compare.guide.step{i}", lang)) for i in (1, 2, 3)], className="guide-steps"))
 
 
 def chart_table(data: dict, lines: list[dict], lang: str) -> html.Details:

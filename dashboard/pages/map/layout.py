@@ -87,7 +87,7 @@ def build(state: dict) -> html.Div:
         html.Div([
             html.Div(dcc.Graph(id="map-graph", config=figures.GRAPH_CONFIG, figure=figures.empty_figure(),
                                style={"height": f"{figures.MAP_HEIGHT}px"}, className="map-graph"),
-                     className="map-figure", role="img", **{"aria-label": t("map.figure_label", lang)}),
+                     className="map-figure", role="figure", **{"aria-label": t("map.figure_label", lang)}),
             html.Div([
                 html.Div(id="map-legend", className="map-legend", **{"aria-live": "polite"}),
                 html.Div(id="map-selection", className="map-selection"),

@@ -47,7 +47,8 @@ def _funding_line(m: dict, lang: str) -> list[str]:
 
 
 def _need_column(m: dict, lang: str) -> Column:
-    return Column("need", view.need_title(m["ind"], m["year"], lang), "number", 4)
+    # the indicator's own decimals, as on the page (a rate of 18.0270 % reads as 18.0 %)
+    return Column("need", view.need_title(m["ind"], m["year"], lang), "number", fmt.display_meta(m["ind"], lang)[2])
 
 
 def _networks(m: dict, nis: str, lang: str) -> str:

@@ -117,9 +117,9 @@ def download_projects(n_csv, n_xlsx, programme, province, theme, nis, sector, la
 
 
 @page.callback(Output("portfolio-download-wq28", "data"), Input("portfolio-wq28-xlsx", "n_clicks"),
-               State("portfolio-wq28-province", "value"), prevent_initial_call=True)
-def download_wq28(n_clicks, province):
+               State("portfolio-wq28-province", "value"), State("portfolio-lang", "data"), prevent_initial_call=True)
+def download_wq28(n_clicks, province, lang):
     if not n_clicks:
         return no_update
-    sent = exports.send_wq28(province)
+    sent = exports.send_wq28(province, normalise_lang(lang))
     return no_update if sent is None else sent

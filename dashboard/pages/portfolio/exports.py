@@ -13,7 +13,7 @@ from dashboard.pages.portfolio.view import ALL_PROVINCES
 from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
 from dashboard.ui import downloads
-from etl.exports import answer_workbook
+from etl.exports import answer_workbook, vocabulary
 
 PROJECT_COLUMNS = (
     ("name", "portfolio.col.name", "text"), ("programme", "portfolio.col.programme", "text"),
@@ -58,20 +58,22 @@ def send_projects(file_format: str, chosen: dict, lang: str) -> dict | None:
     return downloads.send_table(file_format, [sheet], "projecten", _today())
 
 
-def wq28_answer(province: str | None):
-    """The answer workbook of written question 28 (sheets Per provincie, Per gemeente, Bronnen), the
-    municipalities of `province` only (None or ALL_PROVINCES: all); None without a warehouse."""
+def wq28_answer(province: str | None, lang: str = "nl"):
+    """The answer workbook of written question 28 (sheets per province, per municipality, sources) in
+    the page's language, the municipalities of `province` only (None or ALL_PROVINCES: all); None
+    without a warehouse."""
     chosen = None if not province or province == ALL_PROVINCES else province
     try:
         with db.reader() as r:
-            return answer_workbook(qp.wq28_summary(r), qp.wq28_municipalities(r, chosen), latest_build(r))
+            return answer_workbook(qp.wq28_summary(r), qp.wq28_municipalities(r, chosen), latest_build(r), lang,
+                                   vocabulary(r.query))
     except db.WarehouseError:
         return None
 
 
-def send_wq28(province: str | None) -> dict | None:
-    workbook = wq28_answer(province)
+def send_wq28(province: str | None, lang: str = "nl") -> dict | None:
+    workbook = wq28_answer(province, lang)
     if workbook is None:
         return None
     chosen = "" if not province or province == ALL_PROVINCES else province
-    return downloads.send_workbook(workbook, "schriftelijke_vraag_28", chosen, _today())
+    return downloads.send_workbook(workbook, t("portfolio.wq28.file_name", lang), chosen, _today())

@@ -107,7 +107,7 @@ def _fact_row(group: dict, lang: str) -> html.Tr:
     else:
         value = html.Td(_joined([view.fact_value(row, lang) for row in rows], " · "))
     refs = _joined([_source_ref(row) for row in rows], html.Br)
-    notes = [html.P(row["note"], className="fact-note") for row in rows if row.get("note")]
+    notes = [html.P(localised(row, "note", lang), className="fact-note") for row in rows if row.get("note")]
     return html.Tr([html.Th(view.fact_label(group, lang), scope="row"), value, html.Td(refs, className="fact-source"),
                     html.Td(notes or fmt.MISSING, className="fact-notes")],
                    className="is-disagree" if group["disagrees"] else None)
@@ -130,9 +130,9 @@ def programmes(data: dict, lang: str) -> html.Section:
             title += [" ", _disagree_badge(lang)]
         blocks.append(html.Div([
             html.H3(title, id=f"portfolio-programme-{p['programme_id']}"),
-            html.P(p.get("description_nl") or "", className="programme-description"),
+            html.P(localised(p, "description", lang) or "", className="programme-description"),
             html.Dl([
-                html.Div([html.Dt(t("portfolio.owner", lang)), html.Dd(p.get("owner") or fmt.MISSING)]),
+                html.Div([html.Dt(t("portfolio.owner", lang)), html.Dd(localised(p, "owner", lang) or fmt.MISSING)]),
                 html.Div([html.Dt(t("portfolio.period", lang)), html.Dd(view.period_text(p, lang))]),
             ], className="kv"),
             scroll_box(table, caption, lang),

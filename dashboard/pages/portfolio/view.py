@@ -9,6 +9,7 @@ from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
 from dashboard.ui.links import project_href
 from dashboard.ui.text import fold
+from etl.exports import province_rows, source_label, vocabulary
 
 FILTERS = ("programme", "province", "theme", "nis", "sector")
 FILTER_LABEL = {"programme": "portfolio.f.programme", "province": "portfolio.f.province",
@@ -25,6 +26,7 @@ def _load(r) -> dict:
     return {
         "programmes": qp.programmes(r), "facts": qp.programme_facts(r), "projects": projects,
         "vocab": qp.vocabularies(r), "wq28": qp.wq28_summary(r), "build": latest_build(r),
+        "words": vocabulary(r.query),
         "municipalities": project_municipalities(projects),
     }
 
@@ -158,6 +160,8 @@ def fact_value(row: dict, lang: str) -> str:
             text = t("unit.years", lang, n=fmt.number(n, 0 if n.is_integer() else 1, lang))
         elif unit == "date":
             text = fmt.date_text(value, lang)
+        elif unit == "text":
+            text = localised(row, "value", lang) or fmt.MISSING  # our English words beside the source's
     except (TypeError, ValueError):
         text = value or fmt.MISSING
     year = row.get("year")
@@ -218,7 +222,9 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
             "sectors": "; ".join(f"{s} ({n})" for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
             "partners": len(p["partners"]),
             "website": (p.get("website") or "").replace(";", "; "),
-            "source": f"{p.get('source_doc')}: {p.get('source_ref')}",
+            # the document by its title and address, then the place in it (as the document words it)
+            "source": ", ".join(filter(None, [source_label(p.get("source_doc") or "", data.get("words") or {}),
+                                              p.get("source_ref")])),
         })
     return out
 
@@ -227,30 +233,51 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
 
 def unknown_in_language(text, lang: str):
     """A written-question figure no source gives reads "niet gepubliceerd (...)" in the warehouse's
-    views; in English it gets the English words in front (the Dutch reason stays as the source wrote it)."""
+    views; on the page it reads as the words for "not published" in the page's language."""
     if isinstance(text, str) and text.startswith(NOT_PUBLISHED):
-        return t("portfolio.wq28.not_published", lang, reason=text)
+        return t("portfolio.wq28.not_published", lang)
     return text
 
 
 def is_unpublished(text) -> bool:
-    return "gepubliceerd" in str(text)
+    return isinstance(text, str) and text in {NOT_PUBLISHED, t("portfolio.wq28.not_published", "en")}
 
 
-def wq28_summary_rows(rows: list[dict], lang: str) -> list[dict]:
-    """The per-province answer as display rows (`is_total`: the row for Flanders and Brussels)."""
-    return [{**r, "province_label": r["province_name"],
-             "applications": unknown_in_language(r.get("applications_text"), lang),
-             "requested": unknown_in_language(r.get("amount_requested_text"), lang),
-             "awarded": r.get("projects_awarded_text"),
-             "amount": unknown_in_language(r.get("amount_awarded_text"), lang),
-             "is_total": r["province_nis"] == "totaal"} for r in rows]
+def wq28_summary_rows(rows: list[dict], lang: str, words: dict | None = None) -> list[dict]:
+    """The per-province answer as display rows, built from the structured fields as the workbook is
+    (`etl.exports.province_rows`): province names, counts, "not published" and the notes in the page's
+    language, sources by title. `is_total`: the row for Flanders and Brussels; where the sources
+    disagree on its count, `awarded` shows both ("45 / 48") and the note says which source gives which."""
+    if words is None:
+        words = load()["words"]  # cached per build: the same build the rows come from
+    out = []
+    for raw, r in zip(rows, province_rows(rows, words, lang)):
+        awarded = r["projects_awarded"]
+        if r["awarded_by_source"]:
+            awarded = " / ".join(str(n) for n, _source in r["awarded_by_source"])
+        out.append({**raw, "province_label": r["province_name"], "applications": _count_text(r["applications"], lang),
+                    "requested": _amount_text(r["amount_requested"], lang), "awarded": _count_text(awarded, lang),
+                    "amount": _amount_text(r["amount_awarded"], lang), "note": r["note"], "source": r["source"],
+                    "is_total": r["is_total"]})
+    return out
+
+
+def _count_text(value, lang: str):
+    return fmt.integer(value, lang) if isinstance(value, int) else value
+
+
+def _amount_text(value, lang: str):
+    return fmt.euro(value, lang=lang) if isinstance(value, float) else value
 
 
 def wq28_municipality_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
     themes = {th["code"]: label(th, lang) for th in data["vocab"]["themes"]}
     provinces = {p["nis_code"]: area_name(p, lang) for p in data["vocab"]["provinces"]}
     return [{**r, "scope_label": t_or(f"portfolio.scope.{r['scope']}", lang, r["scope"]),
+             # a province-wide network's place: "hele provincie Limburg" in the view, in words of the page's language
+             "municipality_name": (f"{t('portfolio.scope.province', lang)} {provinces.get(r['nis_code'], '')}".strip()
+                                   if r.get("scope") == "province" else r.get("municipality_name")),
+             "placement_notes": localised(r, "placement_notes", lang),
              "theme_labels": ", ".join(themes.get(c, c) for c in (r.get("themes") or "").split(";") if c),
              "province_label": provinces.get(r["province_nis"], r.get("province_name")),
              "amount_label": unknown_in_language(r.get("amount_awarded_text"), lang)} for r in rows]

@@ -109,19 +109,22 @@ def _summary_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
 def _series_columns(lang: str) -> list[C]:
     return [C("area", t("profile.col.area", lang)), C("indicator", t("profile.col.indicator", lang)),
             C("unit", t("col.unit", lang)), C("year", t("col.year", lang), "int"),
-            C("value", t("profile.col.value", lang), "number", None),
+            C("value", t("profile.col.value", lang), "number", None, decimals_key="decimals"),
             C("flag", t("profile.col.flag", lang)), C("note", t("profile.col.note", lang))]
 
 
 def _series_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
     out = []
     for row in rows:
+        decimals = fmt.display_meta(row, lang)[2]  # one column holds every indicator: each with its own decimals
         for key in view.SERIES:
             for rec in row["series"].get(key) or []:
                 peers = key == "peers"
                 out.append({
                     "area": view.series_label(data, key, lang), "indicator": row["name"],
-                    "unit": fmt.unit_label(row, lang), "year": int(rec["year"]), "value": rec["value"],
+                    "unit": fmt.unit_label(row, lang), "year": int(rec["year"]),
+                    # the full value (Excel keeps it, showing the indicator's decimals); the CSV rounds
+                    "value": rec["value"], "decimals": decimals,
                     "flag": t("profile.peer_n", lang, n=int(rec["n"])) if peers else flag_words(rec.get("flag"), lang),
                     "note": "" if peers else value_note(rec.get("note"), data["names"], lang),
                 })

@@ -124,13 +124,14 @@ def _facts(data: dict, lang: str) -> html.Section:
         ("project.themes", view.theme_text(p, data["themes"], lang)),
         ("project.website", website_links(p.get("website")) or fmt.MISSING),
         ("project.lead", p.get("lead_org") or t("project.lead_unknown", lang)),
-        ("project.products", html.Ul([html.Li(x) for x in products], className="project-products") if products
+        ("project.products", html.Ul([html.Li(x, lang="nl") for x in products], className="project-products") if products
          else fmt.MISSING),
         ("project.source", f"{p.get('source_doc') or ''}: {p.get('source_ref') or ''}"),
     ]
     facts = html.Dl([html.Div([html.Dt(t(key, lang)), html.Dd(value)]) for key, value in rows], className="kv",
                     id="project-facts")
-    notes = [html.P(p["notes"], className="project-notes")] if p.get("notes") else []
+    # The register's notes on a project exist in Dutch only: marked as such in another language (WCAG 3.1.2).
+    notes = [html.P(p["notes"], className="project-notes", lang="nl" if lang != "nl" else None)] if p.get("notes") else []
     return section("project-about", t("project.about", lang), facts, *notes)
 
 
@@ -145,7 +146,7 @@ def _status(status: dict, lang: str) -> html.Section:
 def _places(data: dict, lang: str) -> html.Section:
     items = []
     for place in data["places"]:
-        notes = [html.Span(place["notes"], className="sub")] if place.get("notes") else []
+        notes = [html.Span(localised(place, "notes", lang), className="sub")] if place.get("notes") else []
         items.append(html.Li([html.Span(view.place_text(place, lang), className="project-place"), *notes],
                              className=f"project-place-{place['scope']}"))
     listing = html.Ul(items, id="project-places", className="project-places")

@@ -1,0 +1,398 @@
+"""Optional official sources: the publishers' own releases (Gemeente-Stadsmonitor extracts, ...).
+
+Declared in etl/sources/catalog.toml as [[official]] entries: URL, publisher, format, parser. Unlike
+the pinned [[file]] entries they have no checksum, because each new release replaces the file: a
+build loads every one it can reach and records a status for each other one (table
+`official_source`), and goes on; the pinned copies remain the guaranteed baseline.
+
+Reaching a file: with SOURCE_MIRROR set the build is offline and reads https://HOST/PATH from
+$SOURCE_MIRROR/HOST/PATH only (absent: `not reachable`); without it the file is downloaded once,
+with the usual timeout. Statuses: `loaded`, `not reachable`, `format not recognised` (with the
+headers found), `failed check` (with the reason).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import tomllib
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+
+from etl.catalog import CATALOG_PATH, SourceFile
+from etl.errors import EtlError
+from etl.fetch import mirror_path, verify_content
+from etl.geography_codes import nis
+from etl.harmonise import Rule
+from etl.sources import gsm_catalogue
+from etl.sources.common import default_display, long_rows, numbers
+from etl.sources.header_reader import LayoutNotRecognised, read_workbook
+
+LOADED, NOT_REACHABLE, NOT_RECOGNISED, FAILED_CHECK = (
+    "loaded", "not reachable", "format not recognised", "failed check")
+STATUSES = (LOADED, NOT_REACHABLE, NOT_RECOGNISED, FAILED_CHECK)
+PARSERS = ("gsm_extract", "statbel_pop_struct_zip", "statbel_fiscal_zip")
+# Area codes a publisher lists beside its municipalities (country, regions, provinces): not loaded.
+AREA_CODES = {"01000", "02000", "03000", "04000", "10000", "20001", "20002", "30000", "40000",
+              "50000", "60000", "70000", "80000", "90000"}
+VINTAGE_PREFERENCE = (2025, 2019, 2018)  # a year's codes are read in the first vintage holding all
+
+
+@dataclass(frozen=True)
+class OfficialSource:
+    id: str
+    dataset: str
+    url: str
+    format: str
+    parser: str
+    publisher: str
+    licence: str
+    gsm_code: str | None = None
+    year: int | None = None
+
+    def as_source_file(self) -> SourceFile:
+        return SourceFile(self.id, self.dataset, self.url, "", self.format, self.publisher, self.licence)
+
+    @property
+    def file_name(self) -> str:
+        return self.as_source_file().file_name
+
+    def load_command(self) -> str:
+        """The exact way to load it: a build with internet, or the file placed in the mirror."""
+        parts = urlsplit(self.url)
+        return (f"python -m etl build  # met internet; offline: bewaar {self.url} als "
+                f"$SOURCE_MIRROR/{parts.netloc}{unquote(parts.path)}")
+
+
+@dataclass
+class Outcome:
+    """What became of one official source in a build."""
+    source: OfficialSource
+    status: str
+    reason: str | None = None
+    headers_found: list[str] = field(default_factory=list)
+    values: pd.DataFrame | None = None  # long rows (etl.harmonise SOURCE_COLUMNS) when loaded
+    indicators: list[dict] = field(default_factory=list)
+    sha256: str | None = None
+    size: int | None = None
+    retrieved_at: str | None = None
+    how: str | None = None
+
+
+def load_official(path: Path = CATALOG_PATH, newest_year: int | None = None) -> list[OfficialSource]:
+    """The [[official]] entries; an entry with `url_pattern` and `first_year` stands for one file per
+    year from first_year to newest_year (default: this year)."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    publishers = raw.get("publishers", {})
+    newest_year = newest_year or datetime.now(UTC).year
+    sources: list[OfficialSource] = []
+    for entry in raw.get("official", []):
+        if entry["parser"] not in PARSERS:
+            raise EtlError(f"{path.name}: onbekende parser {entry['parser']!r} voor {entry['id']}")
+        pub = publishers[entry["publisher"]]
+        common = dict(dataset=entry["dataset"], format=entry["format"], parser=entry["parser"],
+                      publisher=pub["publisher"], licence=pub["licence"], gsm_code=entry.get("gsm_code"))
+        if "url_pattern" in entry:
+            for year in range(int(entry["first_year"]), newest_year + 1):
+                sources.append(OfficialSource(id=f"{entry['id']}-{year}", url=entry["url_pattern"].format(year=year),
+                                              year=year, **common))
+        else:
+            sources.append(OfficialSource(id=entry["id"], url=entry["url"], **common))
+    ids = [s.id for s in sources]
+    if len(ids) != len(set(ids)):
+        raise EtlError(f"{path.name}: dubbele id's bij de officiële bronnen")
+    declared = gsm_catalogue.declarations()
+    undeclared = [s.gsm_code for s in sources if s.parser == "gsm_extract" and s.gsm_code not in declared]
+    if undeclared:
+        raise EtlError(f"{path.name}: GSM-codes zonder declaratie in {gsm_catalogue.DECLARATIONS_FILE.name}: {undeclared}")
+    return sources
+
+
+def obtain(source: OfficialSource, settings, session=None) -> tuple[Path, str] | str:
+    """(path, how) of the file, or the reason it cannot be reached."""
+    if settings.source_mirror:
+        local = mirror_path(source.url, settings.source_mirror)
+        if local is None or not local.is_file():
+            return f"niet in SOURCE_MIRROR ({settings.source_mirror}); de build leest dan niet van het internet"
+        if local.stat().st_size > settings.max_download_bytes:
+            return f"groter dan {settings.max_download_bytes} bytes"
+        return local, "mirror"
+    import requests
+
+    target = settings.cache_dir / "official" / source.id / source.file_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (session or requests.Session()).get(source.url, stream=True,
+                                                 timeout=(settings.http_timeout, settings.http_timeout)) as resp:
+            if resp.status_code != 200:
+                return f"HTTP {resp.status_code}"
+            size = 0
+            with open(target, "wb") as out:
+                for chunk in resp.iter_content(1 << 16):
+                    size += len(chunk)
+                    if size > settings.max_download_bytes:
+                        return f"groter dan {settings.max_download_bytes} bytes"
+                    out.write(chunk)
+    except requests.RequestException as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return target, "downloaded"
+
+
+def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, session=None) -> Outcome:
+    """Reach, recognise, read and check one official source; never raises for the source's content."""
+    got = obtain(source, settings, session)
+    if isinstance(got, str):
+        return Outcome(source, NOT_REACHABLE, got)
+    path, how = got
+    data = path.read_bytes()
+    outcome = Outcome(source, FAILED_CHECK, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                      retrieved_at=datetime.now(UTC).isoformat(timespec="seconds"), how=how)
+    try:
+        verify_content(source.as_source_file(), path)
+        if source.format == "zip" and not zipfile.is_zipfile(path):
+            raise EtlError(f"geen zip-archief (begint met {data[:8]!r})", source=source.id)
+    except EtlError as exc:
+        outcome.status, outcome.reason = NOT_RECOGNISED, exc.reason
+        return outcome
+    try:
+        if source.parser == "gsm_extract":
+            outcome.values, outcome.indicators = read_gsm_extract(path, source, geo, catalogue)
+        elif source.parser == "statbel_pop_struct_zip":
+            outcome.values = read_statbel_pop_struct(path, source, geo)
+        elif source.parser == "statbel_fiscal_zip":
+            outcome.values = read_statbel_fiscal(path, source, geo)
+        else:
+            raise LayoutNotRecognised(f"parser {source.parser} leest deze uitgave nog niet", file=path.name,
+                                      sheet=None, headers_found=[], source=source.id)
+    except LayoutNotRecognised as exc:
+        outcome.status, outcome.reason, outcome.headers_found = NOT_RECOGNISED, exc.describe(), exc.headers_found
+        return outcome
+    except EtlError as exc:
+        outcome.reason = exc.describe()
+        return outcome
+    outcome.status = LOADED
+    return outcome
+
+
+def gsm_indicator_id(code: str) -> str:
+    return "gsm_" + code.lower()
+
+
+def read_gsm_extract(path: Path, source: OfficialSource, geo, catalogue: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """A Gemeente-Stadsmonitor extract as long rows in their own code vintage, and its indicator row
+    with the catalogue's metadata and our declaration."""
+    code = source.gsm_code
+    table = read_workbook(path, code, source.id)
+    frame = table.frame
+    where = dict(source=source.id, file=path.name, sheet=table.sheet)
+    first_row = int(frame.index[0]) if len(frame) else table.header_row + 1
+    frame = frame[frame["nis"].notna()].reset_index(drop=True)
+    if frame.empty:
+        raise EtlError("geen rijen met een NIS-code onder de kop", **where)
+    codes = nis(frame["nis"])
+    frame = frame[~codes.isin(AREA_CODES)].reset_index(drop=True)
+    codes = codes[~codes.isin(AREA_CODES)].reset_index(drop=True)
+    year_number = _years(frame, where, first_row)
+    repeated = pd.DataFrame({"nis": codes, "year": year_number}).duplicated()
+    if repeated.any():
+        # A breakdown (AR_04 by origin of the mother) would otherwise be summed into one value.
+        first = int(repeated.to_numpy().nonzero()[0][0])
+        raise EtlError(f"meer dan één rij per gemeente en jaar (een uitsplitsing?), bv. {codes.iloc[first]} in "
+                       f"{year_number.iloc[first]}: {int(repeated.sum())} herhaalde rijen", **where)
+    vintage = _vintages(codes, year_number, geo, where)
+    declared = gsm_catalogue.declarations()[code]
+    num = {role: numbers(frame, role, source.id, path.name, table.sheet, first_row)
+           for role in ("value", "numerator", "denominator") if role in frame.columns}
+    # The published value where there is one, else the rate from its counts.
+    value, hidden = num["value"] if "value" in num else (pd.Series(float("nan"), index=frame.index),
+                                                          pd.Series(False, index=frame.index))
+    if {"numerator", "denominator"} <= set(num):
+        numerator, denominator = num["numerator"][0], num["denominator"][0]
+        from_counts = numerator / denominator.where(denominator > 0) * declared["scale"]
+        absent = value.isna() & ~hidden
+        value = value.where(~absent, from_counts)
+        hidden = hidden | (absent & (num["numerator"][1] | num["denominator"][1]))
+    indicator_id = gsm_indicator_id(code)
+    rows = long_rows(indicator_id, 2025, codes, year_number, value, hidden, source.id,
+                     numerator=num["numerator"][0] if "numerator" in num else None,
+                     denominator=num["denominator"][0] if "denominator" in num else None)
+    rows["from_vintage"] = vintage.to_numpy()
+    return rows, [indicator_row(code, source.id, catalogue)]
+
+
+def _years(frame: pd.DataFrame, where: dict, first_row: int) -> pd.Series:
+    year = pd.to_numeric(frame["year"].str.extract(r"^\s*(\d{4})(?:\.0)?\s*$")[0], errors="coerce")
+    if year.isna().any():
+        pos = int(year.isna().to_numpy().nonzero()[0][0])
+        raise EtlError(f"jaartal verwacht, gevonden {frame['year'].iloc[pos]!r}", row=first_row + pos,
+                       column="year", **where)
+    return year.astype(int)
+
+
+def _vintages(codes: pd.Series, years: pd.Series, geo, where: dict) -> pd.Series:
+    """Per row the code vintage of its year: the first of VINTAGE_PREFERENCE that holds every
+    municipality code of that year. Codes no vintage knows are refused."""
+    municipality = geo.municipality
+    known = {v: set(municipality.loc[municipality["vintage"] == v, "nis_code"]) for v in VINTAGE_PREFERENCE}
+    unknown = sorted(set(codes) - set().union(*known.values()))
+    if unknown:
+        raise EtlError(f"{len(unknown)} onbekende NIS-codes (geen gemeente van Vlaanderen of Brussel in 2018, "
+                       f"2019 of 2025): {unknown[:10]}", **where)
+    vintage = pd.Series(0, index=codes.index)
+    for year in sorted(years.unique()):
+        in_year = years == year
+        found = set(codes[in_year])
+        fitting = [v for v in VINTAGE_PREFERENCE if found <= known[v]]
+        if not fitting:
+            raise EtlError(f"de codes van {year} horen niet bij één indeling (2018, 2019 of 2025)", **where)
+        vintage[in_year] = fitting[0]
+    return vintage
+
+
+def indicator_row(code: str, source_id: str, catalogue: pd.DataFrame) -> dict:
+    """Row of table `indicator` for a GSM code: texts from the catalogue, never typed by hand."""
+    meta = catalogue.set_index("code").loc[code]
+    declared = gsm_catalogue.declarations()[code]
+    percent = str(meta["ratio"]).strip().lower() == "procent"
+    unit = "%" if percent else str(meta["ratio"] if pd.notna(meta["ratio"]) else meta["unit"])
+    short_unit, decimals = default_display(unit, declared["kind"])
+    rule = Rule(declared["kind"], declared["scale"])
+    harmonisation = {
+        "count": "Fusiegemeenten: som van de voorgangers (herberekend_2025).",
+        "rate": "Fusiegemeenten: som van de tellers gedeeld door som van de noemers (nooit een gemiddelde van percentages).",
+        "statistic": "Fusiegemeenten: niet exact te combineren; geschat als naar inwoners gewogen gemiddelde van de voorgangers (geschat).",
+    }[rule.kind]
+    parts = [f"{label}: {meta[column]}" for label, column in (("Teller", "numerator"), ("Noemer", "denominator"),
+                                                                ("Bron", "publisher")) if pd.notna(meta[column])]
+    return {
+        "indicator_id": gsm_indicator_id(code), "name_nl": meta["title"], "name_en": meta["title"],
+        "unit": unit, "unit_nl": unit, "unit_en": unit if percent else None, "short_unit": short_unit,
+        "decimals": decimals, "definition_nl": meta["definition"], "definition_en": None,
+        "direction": declared["direction"], "source_id": source_id, "kind": declared["kind"],
+        "scale": declared["scale"], "harmonisation_nl": harmonisation,
+        "note_nl": f"Gemeente-Stadsmonitor {code}. " + ". ".join(parts),
+        "value_min": 0.0, "value_max": 100.0 if percent else None, "origin": "built_in",
+    }
+
+
+def status_rows(outcomes: list[Outcome]) -> pd.DataFrame:
+    """Rows of table `official_source`."""
+    records = []
+    for o in outcomes:
+        years = sorted(o.values["year"].unique().tolist()) if o.values is not None and len(o.values) else []
+        records.append({
+            "source_id": o.source.id, "dataset": o.source.dataset, "url": o.source.url,
+            "publisher": o.source.publisher, "licence": o.source.licence, "format": o.source.format,
+            "gsm_code": o.source.gsm_code, "status": o.status, "reason": o.reason,
+            "headers_found": " | ".join(o.headers_found) if o.headers_found else None,
+            "rows_loaded": 0 if o.values is None else int(len(o.values)),
+            "first_year": int(years[0]) if years else None, "last_year": int(years[-1]) if years else None,
+            "retrieved_at": o.retrieved_at, "sha256": o.sha256, "load_command": o.source.load_command(),
+        })
+    return pd.DataFrame(records)
+
+
+# ---- Statbel population by age, one zip per year (a pipe-separated text file inside)
+POP_ROLES = {
+    "nis": ("cd_refnis", "cd_munty_refnis", "refnis", "nis", "niscode"),
+    "age": ("cd_age", "leeftijd", "age"),
+    "population": ("ms_population", "population", "bevolking", "aantal"),
+    "region": ("cd_rgn_refnis",),
+}
+CHILD_MAX_AGE = 17
+IN_SCOPE_REGIONS = {"02000", "04000"}  # Flanders and Brussels, as Statbel codes them (2000 / 4000)
+
+
+def read_statbel_pop_struct(path: Path, source: OfficialSource, geo) -> pd.DataFrame:
+    """Population and children 0-17 per municipality on 1 January of the file's year, and their share
+    (indicators population_total, children_0_17, child_share, as the pinned 2009-2015 files give them)."""
+    from etl.sources.header_reader import normalise
+
+    where = dict(source=source.id, file=path.name)
+    member, text = _zip_text(path, source)
+    header = text.split("\n", 1)[0].strip().split("|")
+    roles = {}
+    for role, names in POP_ROLES.items():
+        found = [i for i, h in enumerate(header) if normalise(h) in names]
+        if found:
+            roles[role] = header[found[0]]
+    if not {"nis", "age", "population"} <= set(roles):
+        raise LayoutNotRecognised("geen kolommen voor NIS-code, leeftijd en bevolking gevonden", file=member,
+                                  sheet=None, headers_found=header, source=source.id)
+    frame = pd.read_csv(io.StringIO(text), sep="|", dtype=str, usecols=list(roles.values()))
+    frame = frame.rename(columns={v: k for k, v in roles.items()})
+    if "region" in frame.columns:
+        frame = frame[nis(frame["region"]).isin(IN_SCOPE_REGIONS)]
+    age = pd.to_numeric(frame["age"], errors="coerce")
+    population = pd.to_numeric(frame["population"], errors="coerce")
+    if age.isna().any() or population.isna().any() or (population < 0).any():
+        raise EtlError("lege of ongeldige leeftijden of bevolkingsaantallen", **where)
+    codes = nis(frame["nis"])
+    per_code = pd.DataFrame({"nis": codes, "total": population, "child": population.where(age <= CHILD_MAX_AGE, 0)}) \
+        .groupby("nis", as_index=False).sum()
+    if per_code.empty:
+        raise EtlError("geen gemeenten van Vlaanderen of Brussel in het bestand", **where)
+    year = pd.Series(source.year, index=per_code.index)
+    vintage = _vintages(per_code["nis"], year, geo, where)
+    none = pd.Series(False, index=per_code.index)
+    frames = [
+        long_rows("population_total", 2025, per_code["nis"], year, per_code["total"], none, source.id),
+        long_rows("children_0_17", 2025, per_code["nis"], year, per_code["child"], none, source.id),
+        long_rows("child_share", 2025, per_code["nis"], year, per_code["child"] / per_code["total"] * 100, none,
+                  source.id, numerator=per_code["child"], denominator=per_code["total"]),
+    ]
+    values = pd.concat(frames, ignore_index=True)
+    values["from_vintage"] = pd.concat([vintage] * 3, ignore_index=True).to_numpy()
+    return values
+
+
+def _zip_text(path: Path, source: OfficialSource) -> tuple[str, str]:
+    """(member name, text) of the one text file a Statbel zip holds; any other content is refused."""
+    with zipfile.ZipFile(path) as archive:
+        members = [m for m in archive.namelist() if m.lower().endswith((".txt", ".csv"))]
+        if len(members) != 1:
+            raise LayoutNotRecognised(f"verwacht één tekstbestand (.txt of .csv) in de zip, gevonden {archive.namelist()}",
+                                      file=path.name, sheet=None, headers_found=archive.namelist(), source=source.id)
+        raw = archive.read(members[0])
+    for encoding in ("utf-8-sig", "cp1252"):  # Statbel's encodings differ per file
+        try:
+            return members[0], raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise EtlError("tekstcodering niet herkend (geen UTF-8 of Windows-1252)", source=source.id, file=members[0])
+
+
+# Walloon provinces (Walloon Brabant 25xxx, Hainaut 5xxxx, Liège 6xxxx, Luxembourg 8xxxx, Namur 9xxxx):
+# left out when a file has no region column to filter on.
+WALLOON_PREFIXES = ("25", "5", "6", "8", "9")
+
+
+def read_statbel_fiscal(path: Path, source: OfficialSource, geo) -> pd.DataFrame:
+    """Statbel's fiscal income zip: the same table as the pinned xlsx edition, up to the newest year
+    (indicators tax_declarations, tax_income_total, tax_income_avg)."""
+    from etl.sources import statbel_fiscal
+    from etl.sources.header_reader import normalise
+
+    member, text = _zip_text(path, source)
+    first_line = text.split("\n", 1)[0]
+    separator = max("|;,\t", key=first_line.count)
+    raw = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    # Statbel's column names, found whatever their case.
+    wanted = {normalise(c): c for c in [*statbel_fiscal.COLUMNS, "CD_RGN_REFNIS"]}
+    raw = raw.rename(columns={c: wanted[normalise(c)] for c in raw.columns if normalise(c) in wanted})
+    missing = [c for c in statbel_fiscal.COLUMNS if c not in raw.columns]
+    if missing:
+        raise LayoutNotRecognised(f"kolommen {missing} ontbreken", file=member, sheet=None,
+                                  headers_found=list(raw.columns), source=source.id)
+    codes = nis(raw["CD_MUNTY_REFNIS"])
+    in_scope = (nis(raw["CD_RGN_REFNIS"]).isin(IN_SCOPE_REGIONS) if "CD_RGN_REFNIS" in raw.columns
+                else ~codes.str.startswith(WALLOON_PREFIXES))
+    raw = raw[in_scope].reset_index(drop=True)
+    values = statbel_fiscal.values_from(raw, source.id, member, None)
+    values["from_vintage"] = _vintages(values["nis_code"], values["year"], geo,
+                                       dict(source=source.id, file=member)).to_numpy()
+    return values

@@ -1,0 +1,272 @@
+"""Every screen: every registered page at a phone width (390 px) and a laptop width (1440 px), on the
+real warehouse, must not scroll sideways (the document is no wider than the viewport); wide content
+scrolls inside its own box. A full-page screenshot of each is saved to tests/screenshots/screens/
+(gitignored) to look at.
+
+The viewport is set with Chromium's device-metrics override, so `window.innerWidth` is exactly the
+width asked for, whatever the window's chrome.
+"""
+from __future__ import annotations
+
+import base64
+import re
+
+import dash
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS
+from tests.browser.helpers import WAIT, wait_for_callbacks, wait_until
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
+
+WIDTHS = (390, 1440)
+HEIGHT = 900
+# A page that shows nothing without a query is opened with a real one (and some also without).
+QUERIES = {
+    "/gemeente": ["?nis=46029", ""],
+    "/project": ["?id=lbn-001"],
+    "/briefing": ["?nis=46029", "?province=70000"],
+    "/vergelijk": ["?nis=46029", ""],
+    "/behoefte": ["?nis=46029", ""],
+}
+# Presentation mode on a projector: checked at its own width.
+PRESENTING = ["/?present=1", "/gemeente?nis=46029&present=1", "/briefing?nis=46029&present=1"]
+
+# The elements that stick out past the right edge, outermost first: what to fix when the test fails.
+OVERFLOWING = """
+const limit = window.innerWidth;
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= limit + 1) continue;
+    let clipped = false;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX !== 'visible' && p.getBoundingClientRect().right <= limit + 1) { clipped = true; break; }
+    }
+    if (clipped) continue;
+    if (out.some(o => o.el.contains(el))) continue;
+    out.push({el: el, right: Math.round(r.right)});
+    if (out.length >= 6) break;
+}
+return out.map(o => o.el.tagName.toLowerCase() + (o.el.id ? '#' + o.el.id : '') +
+    (o.el.className && typeof o.el.className === 'string' ? '.' + o.el.className.trim().split(/\\s+/).join('.') : '') +
+    ' right=' + o.right);
+"""
+
+
+def page_urls() -> list[str]:
+    """Every registered page's path (the registry, so a new page is checked without editing this
+    test), with its queries."""
+    urls = []
+    for page in sorted(dash.page_registry.values(), key=lambda p: p["path"]):
+        for query in QUERIES.get(page["path"], [""]):
+            urls.append(page["path"] + query)
+    return urls
+
+
+def set_viewport(duo, width: int, height: int = HEIGHT) -> None:
+    """`width` x `height` CSS pixels, scrollbars overlaid as on a phone (so the layout gets all of `width`)."""
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    duo.driver.execute_cdp_cmd("Emulation.setScrollbarsHidden", {"hidden": True})
+
+
+def settled(duo, url: str) -> None:
+    duo.driver.get(url)
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "return document.readyState === 'complete' && !!document.querySelector('#_pages_content, main')"),
+        f"{url} did not render")
+    wait_for_callbacks(duo, timeout=WAIT * 2)
+    wait_until(duo, lambda: not duo.driver.execute_script(
+        "return !!document.querySelector('[data-dash-is-loading=\"true\"]')"), f"{url} still loading", WAIT * 2)
+
+
+def overflow(duo) -> tuple[int, int]:
+    return tuple(duo.driver.execute_script(
+        "return [document.documentElement.scrollWidth,"
+        " Math.min(window.innerWidth, document.documentElement.clientWidth)]"))
+
+
+def save_full_page(duo, name: str) -> None:
+    folder = SCREENSHOTS / "screens"
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = duo.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+def shot_name(url: str, width: int) -> str:
+    return f"{width}-" + (re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "map")
+
+
+def check_pages(duo, urls: list[str], widths) -> list[str]:
+    problems = []
+    for width in widths:
+        set_viewport(duo, width)
+        for path in urls:
+            settled(duo, duo.server_url + path)
+            scroll_width, inner_width = overflow(duo)
+            save_full_page(duo, shot_name(path, width))
+            if scroll_width > inner_width:
+                culprits = duo.driver.execute_script(OVERFLOWING)
+                problems.append(f"{path} at {width} px: document {scroll_width} px wide; {culprits}")
+    return problems
+
+
+def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(start_app, real_warehouse):
+    duo = start_app()
+    urls = page_urls()
+    assert {"/", "/gemeente?nis=46029", "/briefing?nis=46029", "/vergelijk?nis=46029"} <= set(urls)
+    problems = check_pages(duo, urls, WIDTHS)
+    assert not problems, "pages wider than the viewport:\n" + "\n".join(problems)
+
+
+def test_presentation_mode_fits_a_1920_screen(start_app, real_warehouse):
+    duo = start_app()
+    problems = check_pages(duo, PRESENTING, (1920,))
+    assert not problems, "presentation wider than the screen:\n" + "\n".join(problems)
+
+    # the main chart first, the method text one link away
+    settled(duo, duo.server_url + "/gemeente?nis=46029&present=1")
+    duo.wait_for_element("#profile-trends .js-plotly-plot", timeout=WAIT)
+    top = "return document.querySelector(arguments[0]).getBoundingClientRect().top"
+    assert duo.driver.execute_script(top, "#profile-trends") < duo.driver.execute_script(top, "#profile-identity")
+    assert not visible(duo, "#profile-peers-method")
+    method = duo.find_element("#app-present-method")
+    assert method.is_displayed() and method.get_attribute("href").endswith("/data")
+    settled(duo, duo.server_url + "/gemeente?nis=46029")
+    assert visible(duo, "#profile-peers-method") and not visible(duo, "#app-present-method")
+
+
+def visible(duo, selector: str) -> bool:
+    return bool(duo.driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return !!e && e.getClientRects().length > 0", selector))
+
+
+def open_written_question(duo, clicks: list[str]) -> None:
+    """Click the given elements (XPath) in turn, each once it shows."""
+    from selenium.webdriver.common.by import By
+
+    for xpath in clicks:
+        element = wait_until(duo, lambda xpath=xpath: next(
+            (e for e in duo.driver.find_elements(By.XPATH, xpath) if e.is_displayed()), None), f"{xpath} not shown")
+        element.click()
+    wait_until(duo, lambda: "/portfolio" in duo.driver.current_url, "not on the portfolio page")
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "const e = document.getElementById('portfolio-wq28');"
+        "if (!e) return false; const r = e.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0"),
+        "the written-question answer is not in view")
+
+
+WQ28_LINK = "//nav[@id='app-nav']//a[normalize-space()='Schriftelijke vraag 28']"
+INTERVENTIONS = "//nav[@id='app-nav']//summary[normalize-space()='Interventies']"
+
+
+def test_navigation_is_one_line_of_menus_on_a_laptop_and_a_menu_button_on_a_phone(start_app, real_warehouse):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    duo = start_app()
+    # a laptop: three menus on one line beside the title; the written-question answer in two clicks
+    set_viewport(duo, 1440)
+    settled(duo, duo.server_url + "/")
+    assert not visible(duo, "#app-nav-toggle")
+    tops = duo.driver.execute_script(
+        "return [...document.querySelectorAll('#app-nav summary')].map(s => Math.round(s.getBoundingClientRect().top))")
+    assert len(tops) == 3 and len(set(tops)) == 1, tops
+    links = duo.driver.execute_script("return document.querySelectorAll('#app-nav a.nav-link').length")
+    assert links == len([p for p in dash.page_registry.values() if p.get("nav_key")]) + 1  # + the written question
+    open_written_question(duo, [INTERVENTIONS, WQ28_LINK])
+
+    # the keyboard: Enter opens a menu, Escape closes it and leaves the focus on it
+    settled(duo, duo.server_url + "/")
+    summary = duo.driver.find_element(By.XPATH, INTERVENTIONS)
+    duo.driver.execute_script("arguments[0].focus()", summary)
+    summary.send_keys(Keys.ENTER)
+    wait_until(duo, lambda: summary.find_element(By.XPATH, "..").get_attribute("open") is not None, "Enter did not open")
+    summary.send_keys(Keys.ESCAPE)
+    wait_until(duo, lambda: summary.find_element(By.XPATH, "..").get_attribute("open") is None, "Escape did not close")
+    assert duo.driver.switch_to.active_element == summary
+
+    # a phone: one Menu button (aria-expanded), the answer in three clicks
+    set_viewport(duo, 390)
+    settled(duo, duo.server_url + "/")
+    toggle = duo.find_element("#app-nav-toggle")
+    assert toggle.is_displayed() and toggle.get_attribute("aria-expanded") == "false"
+    assert not visible(duo, "#app-nav-groups")
+    open_written_question(duo, ["//button[@id='app-nav-toggle']", INTERVENTIONS, WQ28_LINK])
+    # a new page closes the menu again
+    wait_until(duo, lambda: duo.find_element("#app-nav-toggle").get_attribute("aria-expanded") == "false",
+               "the menu stays open on the new page")
+    assert duo.get_logs() == []
+
+
+def test_comparison_without_a_choice_shows_guidance_not_empty_axes(start_app, real_warehouse):
+    duo = start_app()
+    settled(duo, duo.server_url + "/vergelijk")
+    guide = duo.wait_for_element("#compare-guide", timeout=WAIT)
+    assert "Kies tot 6 gemeenten" in guide.text
+    assert not duo.driver.find_elements("css selector", "#compare-graph")
+    settled(duo, duo.server_url + "/vergelijk?nis=46029")
+    duo.wait_for_element("#compare-trend .js-plotly-plot", timeout=WAIT)
+    assert not duo.driver.find_elements("css selector", "#compare-guide")
+
+
+# Flanders and Brussels (west, south, east, north), as in dashboard/assets/map_fit.js.
+FLANDERS_AND_BRUSSELS = (2.54, 50.68, 5.92, 51.51)
+MAP_BOUNDS = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+if (!sub || !sub.map) return null;
+const b = sub.map.getBounds();
+return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), gd._fullLayout.map.zoom];
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_map_opens_on_all_of_flanders_and_brussels(start_app, real_warehouse, width):
+    duo = start_app()
+    set_viewport(duo, width)
+    settled(duo, duo.server_url + "/")
+    west, south, east, north = FLANDERS_AND_BRUSSELS
+
+    def fitted():
+        bounds = duo.driver.execute_script(MAP_BOUNDS)
+        if not bounds:
+            return None
+        w, s, e, n, _zoom = bounds
+        return bounds if w <= west and e >= east and s <= south and n >= north else None
+
+    bounds = wait_until(duo, fitted, f"the map at {width} px does not show all of Flanders and Brussels: "
+                                     f"{duo.driver.execute_script(MAP_BOUNDS)}")
+    # and it is not a far-away view either: Flanders spans at least 3/4 of the map's width
+    w, _s, e, _n, _zoom = bounds
+    assert (east - west) / (e - w) >= 0.75, bounds
+
+
+# A4 portrait less the 1.2 cm margins of the print style, in CSS pixels (96 per inch).
+A4_PRINT_WIDTH = round((21.0 - 2 * 1.2) / 2.54 * 96)
+
+
+def test_the_briefing_prints_on_a4_portrait(start_app, real_warehouse):
+    duo = start_app()
+    set_viewport(duo, A4_PRINT_WIDTH)
+    settled(duo, duo.server_url + "/briefing?nis=46029")
+    duo.wait_for_element("#briefing-figures", timeout=WAIT)
+    duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        scroll_width, inner_width = overflow(duo)
+        assert scroll_width <= inner_width, (scroll_width, inner_width, duo.driver.execute_script(OVERFLOWING))
+        # nothing of the sheet is cut off at the right edge of the paper
+        right = duo.driver.execute_script(
+            "return Math.max(...[...document.querySelectorAll('.briefing-sheet *')]"
+            ".map(e => e.getBoundingClientRect().right))")
+        assert right <= inner_width + 1, right
+        pdf = duo.driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                                             "preferCSSPageSize": True, "printBackground": True})
+        folder = SCREENSHOTS / "screens"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "briefing-46029-a4.pdf").write_bytes(base64.b64decode(pdf["data"]))
+    finally:
+        duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
