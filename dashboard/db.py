@@ -213,3 +213,11 @@ def query(sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
     """
     with reader() as r:
         return r.query(sql, params)
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """DataFrame rows as JSON-safe dicts (NaN/NA -> None, numpy scalars -> Python), for stores and tables."""
+    out = []
+    for row in df.astype(object).where(df.notna(), None).to_dict("records"):
+        out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})
+    return out

@@ -8,7 +8,9 @@ become a formula in the reader's spreadsheet program.
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,7 +20,7 @@ from openpyxl.utils import get_column_letter
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 
-# Column keys of the two sheets; their headers are in TEXTS, per language.
+# Column keys of the two sheets; their headers are in exports_texts.toml, per language.
 PROVINCE_KEYS = ("province_name", "applications", "amount_requested", "projects_awarded", "projects_located_2025",
                  "amount_awarded", "note", "source")
 MUNICIPALITY_KEYS = ("province_name", "nis_code", "municipality_name", "project_name", "scope", "area_label",
@@ -27,88 +29,22 @@ MUNICIPALITY_KEYS = ("province_name", "nis_code", "municipality_name", "project_
 COUNT_KEYS = frozenset({"applications", "projects_awarded", "projects_located_2025"})
 
 # The workbook's own words, in the language of the page it is downloaded from (Dutch for the CLI).
-TEXTS = {
-    "nl": {
-        "sheet.province": "Per provincie", "sheet.municipality": "Per gemeente", "sheet.sources": "Bronnen",
-        "col.province_name": "Provincie", "col.applications": "Ingediende aanvragen",
-        "col.amount_requested": "Gevraagd bedrag (euro)",
-        "col.projects_awarded": "Toegekende projecten (netwerken zoals de gids van 2026 ze per provincie vermeldt)",
-        "col.projects_located_2025": "Projecten gelegen in de provincie (gemeenten 2025)",
-        "col.amount_awarded": "Toegekend bedrag (euro)", "col.note": "Toelichting", "col.source": "Bron",
-        "col.nis_code": "NIS-code (2025)", "col.municipality_name": "Gemeente", "col.project_name": "Netwerk",
-        "col.scope": "Werkgebied", "col.area_label": "Deelgebied", "col.themes": "Thema's", "col.lead_org": "Trekker",
-        "col.website": "Website", "col.placement_notes": "Toelichting plaatsing",
-        "intro.province": "Lokale bondgenotennetwerken tegen kinderarmoede: aanvragen, toekenningen en bedragen per "
-                          "provincie en Brussel",
-        "intro.municipality": "Toegekende netwerken per gemeente (gemeenten van 2025)",
-        "not_published": "niet gepubliceerd",
-        "scope.municipality": "gemeente", "scope.part_of_municipality": "deel van de gemeente",
-        "scope.several_municipalities": "meerdere gemeenten", "scope.province": "hele provincie",
-        "note.province": "Toegekende projecten: de netwerken die de gids van 2026 onder deze provincie vermeldt; "
-                         "gelegen volgens de gemeenten van 2025: {located}. Aanvragen en bedragen per provincie: "
-                         "niet gepubliceerd (antwoord op vraag nr. 28).",
-        "note.total": "De bronnen verschillen over het aantal geselecteerde netwerken: {counts}. Geen van beide wordt "
-                      "hier verkozen. Gevraagde en toegekende bedragen: niet gepubliceerd.",
-        "note.budget": "Budget van de oproep: {amount} euro.",
-        "sources.title": "Bronnen en toelichting",
-        "sources.lines": (
-            "Schriftelijke vraag nr. 28 van 9 november 2023 (Vlaams Parlement): het antwoord geeft geen cijfers, omdat "
-            "de toekenning toen nog niet afgerond was.",
-            "Persbericht van de minister: 151 ingediende projecten, 45 geselecteerde netwerken. Gids 'Word bondgenoot' "
-            "(2026): 151 aanvragen, 48 netwerken met hun gemeente, per provincie gerangschikt.",
-            "Geen enkele bron geeft aanvragen of bedragen per provincie, of het bedrag per netwerk.",
-            "'niet gepubliceerd': de bronnen geven dit cijfer niet; het is niet geschat.",
-            "Netwerken zijn geplaatst op de gemeenten van 2025; de toelichting per rij zegt hoe (deelgemeente, "
-            "district, fusie).",
-        ),
-        "sources.documents": "Brondocumenten:",
-        "sources.build": "Gegevens: Kinderarmoedemonitor, build {build_id} ({finished_at}); export {now}.",
-        "unknown": "onbekend",
-    },
-    "en": {
-        "sheet.province": "Per province", "sheet.municipality": "Per municipality", "sheet.sources": "Sources",
-        "col.province_name": "Province", "col.applications": "Applications submitted",
-        "col.amount_requested": "Amount requested (euro)",
-        "col.projects_awarded": "Projects awarded (networks as the 2026 guide lists them per province)",
-        "col.projects_located_2025": "Projects located in the province (2025 municipalities)",
-        "col.amount_awarded": "Amount awarded (euro)", "col.note": "Note", "col.source": "Source",
-        "col.nis_code": "NIS code (2025)", "col.municipality_name": "Municipality", "col.project_name": "Network",
-        "col.scope": "Area covered", "col.area_label": "Sub-area", "col.themes": "Themes", "col.lead_org": "Lead",
-        "col.website": "Website", "col.placement_notes": "Note on placement",
-        "intro.province": "Local alliance networks against child poverty: applications, awards and amounts per "
-                          "province and Brussels",
-        "intro.municipality": "Networks awarded per municipality (2025 municipalities)",
-        "not_published": "not published",
-        "scope.municipality": "municipality", "scope.part_of_municipality": "part of the municipality",
-        "scope.several_municipalities": "several municipalities", "scope.province": "whole province",
-        "note.province": "Projects awarded: the networks the 2026 guide lists under this province; located by the "
-                         "2025 municipalities: {located}. Applications and amounts per province: not published "
-                         "(answer to question no. 28).",
-        "note.total": "The sources differ on the number of networks selected: {counts}. Neither is preferred here. "
-                      "Amounts requested and awarded: not published.",
-        "note.budget": "Budget of the call: {amount} euro.",
-        "sources.title": "Sources and notes",
-        "sources.lines": (
-            "Written question no. 28 of 9 November 2023 (Flemish Parliament): the answer gives no figures, because "
-            "the awards had not been decided yet.",
-            "The minister's press release: 151 projects submitted, 45 networks selected. The guide 'Word bondgenoot' "
-            "(2026): 151 applications, 48 networks with their municipality, grouped by province.",
-            "No source gives applications or amounts per province, or the amount per network.",
-            "'not published': the sources do not give this figure; it is not estimated.",
-            "Networks are placed in the 2025 municipalities; the note on each row says how (former municipality, "
-            "district, merger).",
-        ),
-        "sources.documents": "Source documents:",
-        "sources.build": "Data: Kinderarmoedemonitor, build {build_id} ({finished_at}); exported {now}.",
-        "unknown": "unknown",
-    },
-}
+TEXTS_FILE = Path(__file__).resolve().parent / "exports_texts.toml"
+
+
+@cache
+def texts() -> dict[str, dict]:
+    """{lang: {key: text}} from exports_texts.toml (lists of lines for multi-line keys)."""
+    with TEXTS_FILE.open("rb") as f:
+        entries = tomllib.load(f)
+    langs = {lang for entry in entries.values() for lang in entry}
+    return {lang: {key: entry[lang] for key, entry in entries.items()} for lang in langs}
 # "45 (seed:001) / 48 (seed:004)": a count per source, as the warehouse states a disagreement.
 COUNT_BY_SOURCE = re.compile(r"(\d+)\s*\((seed:\d+)\)")
 
 
 def _texts(lang: str | None) -> dict:
-    return TEXTS.get(lang or "nl", TEXTS["nl"])
+    return texts().get(lang or "nl", texts()["nl"])
 
 
 def safe_cell(cell, value) -> None:
@@ -275,7 +211,7 @@ def answer_workbook(provinces: list[dict], municipalities: list[dict], build: di
     `wq28_province_summary` and `wq28_municipality_networks` and the build they come from
     ({build_id, finished_at}), in `lang` ("nl" or "en"); `words` (see `vocabulary`) turns codes
     into names. The dashboard passes the rows it read itself."""
-    lang = lang if lang in TEXTS else "nl"
+    lang = lang if lang in texts() else "nl"
     words = words or {}
     text = _texts(lang)
     columns_of = lambda keys: [(key, text[f"col.{key}"]) for key in keys]  # noqa: E731

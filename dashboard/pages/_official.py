@@ -4,26 +4,15 @@ A module whose name starts with `_`, so Dash's page loader does not import it as
 from __future__ import annotations
 
 from dashboard import formatting as fmt
+from dashboard.db import records
 from dashboard.i18n import t, t_or
-from dashboard.ui.components import empty, section, sortable_table
-
-
-def _records(df) -> list[dict]:
-    """DataFrame rows as JSON-safe dicts (NaN/NA -> None, numpy numbers -> Python)."""
-    out = []
-    for row in df.astype(object).where(df.notna(), None).to_dict("records"):
-        out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})
-    return out
-
-
-def _col(key: str, kind: str = "text", label_key: str | None = None, lang: str = "nl", **extra) -> dict:
-    return {"key": key, "kind": kind, "label": t(label_key or f"col.{key}", lang), **extra}
+from dashboard.ui.components import column, empty, section, sortable_table
 
 
 def official_rows(df, lang: str) -> list[dict]:
     """The official sources as table rows: status in words, years as a span, and for a missing one
     why and the command that loads it."""
-    rows = _records(df)
+    rows = records(df)
     for r in rows:
         r["status_label"] = t_or(f"status.official.{r['status'].replace(' ', '_')}", lang, str(r["status"]))
         first, last = r.get("first_year"), r.get("last_year")
@@ -38,11 +27,11 @@ def official_section(section_id: str, df, lang: str):
     and the exact command that loads it). Shared by the status and data pages."""
     rows = official_rows(df, lang)
     columns = [
-        _col("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
-        _col("status_label", label_key="col.status", lang=lang),
-        _col("rows_loaded", "int", lang=lang), _col("year_span", label_key="col.years", lang=lang, nowrap=True),
-        _col("retrieved_at", "datetime", lang=lang),
-        _col("detail", label_key="status.official.detail", lang=lang, sortable=False),
+        column("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
+        column("status_label", label_key="col.status", lang=lang),
+        column("rows_loaded", "int", lang=lang), column("year_span", label_key="col.years", lang=lang, nowrap=True),
+        column("retrieved_at", "datetime", lang=lang),
+        column("detail", label_key="status.official.detail", lang=lang, sortable=False),
     ]
     caption = t("status.official.caption", lang)
     loaded = sum(r["status"] == "loaded" for r in rows)

@@ -7,11 +7,21 @@ from dash import Input, Output, callback, html
 
 from dashboard import db
 from dashboard import formatting as fmt
+from dashboard.db import records
 from dashboard.geo import geo_url
 from dashboard.i18n import localised, normalise_lang, t, t_or
 from dashboard.pages._official import official_section
 from dashboard.queries import status as queries
-from dashboard.ui.components import empty, plain_table, read_page, scroll_box, section, sortable_table, warehouse_notice
+from dashboard.ui.components import (
+    column,
+    empty,
+    plain_table,
+    read_page,
+    scroll_box,
+    section,
+    sortable_table,
+    warehouse_notice,
+)
 
 dash.register_page(
     __name__, path="/status", name="Datastatus", title="Datastatus – Kinderarmoedemonitor", order=90,
@@ -65,18 +75,6 @@ def render(lang: str):
     ]
 
 
-def _records(df) -> list[dict]:
-    """DataFrame rows as JSON-safe dicts (NaN/NA -> None, numpy numbers -> Python)."""
-    out = []
-    for row in df.astype(object).where(df.notna(), None).to_dict("records"):
-        out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})
-    return out
-
-
-def _col(key: str, kind: str = "text", label_key: str | None = None, lang: str = "nl", **extra) -> dict:
-    return {"key": key, "kind": kind, "label": t(label_key or f"col.{key}", lang), **extra}
-
-
 def _name(row: dict, lang: str) -> str:
     return (row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name_nl")) \
         or row.get("indicator_id") or ""
@@ -85,28 +83,28 @@ def _name(row: dict, lang: str) -> str:
 # -------------------------------------------------------------------------- sections
 
 def _builds(df, lang):
-    rows = _records(df)
+    rows = records(df)
     for r in rows:
         r["status_label"] = t_or(f"build.{r['status']}", lang, str(r["status"]))
         r["duration"] = fmt.duration(r["started_at"], r["finished_at"], lang)
-    columns = [_col("started_at", "datetime", lang=lang), _col("finished_at", "datetime", lang=lang),
-               _col("status_label", label_key="col.status", lang=lang),
-               _col("code_version", "code", lang=lang), _col("duration", lang=lang, align="right")]
+    columns = [column("started_at", "datetime", lang=lang), column("finished_at", "datetime", lang=lang),
+               column("status_label", label_key="col.status", lang=lang),
+               column("code_version", "code", lang=lang), column("duration", lang=lang, align="right")]
     caption = t("status.builds.caption", lang)
     body = plain_table("status-builds-table", columns, rows, lang, caption) if rows else empty(t("status.empty", lang))
     return section("status-builds", t("status.builds", lang), body)
 
 
 def _sources(df, lang):
-    rows = _records(df)
+    rows = records(df)
     for r in rows:
         r["how"] = t_or(f"how.{r['fetched_how']}", lang, str(r["fetched_how"] or t("how.unknown", lang)))
     columns = [
-        _col("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
-        _col("publisher", lang=lang, ditto=True),
-        _col("licence", lang=lang, ditto=True), _col("url", "url", lang=lang, sortable=False),
-        _col("sha256", "sha", lang=lang, sortable=False), _col("retrieved_at", "datetime", lang=lang),
-        _col("rows_loaded", "int", lang=lang), _col("how", label_key="col.fetched_how", lang=lang),
+        column("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
+        column("publisher", lang=lang, ditto=True),
+        column("licence", lang=lang, ditto=True), column("url", "url", lang=lang, sortable=False),
+        column("sha256", "sha", lang=lang, sortable=False), column("retrieved_at", "datetime", lang=lang),
+        column("rows_loaded", "int", lang=lang), column("how", label_key="col.fetched_how", lang=lang),
     ]
     caption = t("status.sources.caption", lang)
     body = (sortable_table("status-sources-table", columns, rows, lang, caption) if rows
@@ -127,7 +125,7 @@ def coverage_class(count: int, total: int) -> str:
 
 
 def _coverage(df, total: int, lang: str):
-    rows = _records(df)
+    rows = records(df)
     years = sorted({int(r["year"]) for r in rows if r["year"] is not None})
     indicators: dict[str, dict] = {}
     for r in rows:
@@ -172,14 +170,14 @@ FLAG_COLUMNS = ["with_value", *(f"n_{f}" for f in queries.FLAGS), "other_codes"]
 
 
 def _flag_columns(lang: str) -> list[dict]:
-    return ([_col("with_value", "int", lang=lang)]
-            + [_col(f"n_{f}", "int", label_key=f"flag.{f}", lang=lang) for f in queries.FLAGS]
-            + [_col("other_codes", "int", lang=lang)])
+    return ([column("with_value", "int", lang=lang)]
+            + [column(f"n_{f}", "int", label_key=f"flag.{f}", lang=lang) for f in queries.FLAGS]
+            + [column("other_codes", "int", lang=lang)])
 
 
 def _flags(df, lang: str):
     """A total per indicator (visible), and per indicator and year (unfolds)."""
-    rows = [r for r in _records(df) if r["year"] is not None]
+    rows = [r for r in records(df) if r["year"] is not None]
     for r in rows:
         r["indicator"] = _name(r, lang)
     totals: dict[str, dict] = {}
@@ -203,10 +201,10 @@ def _flags(df, lang: str):
     ], id="status-legend", className="legend-box")
     if not rows:
         return section("status-flags", t("status.flags", lang), legend, empty(t("status.empty", lang)))
-    summary_columns = ([_col("indicator", lang=lang), _col("year_span", label_key="col.years", lang=lang, nowrap=True)]
+    summary_columns = ([column("indicator", lang=lang), column("year_span", label_key="col.years", lang=lang, nowrap=True)]
                        + [dict(c, label=t("col.values", lang)) if c["key"] == "with_value" else c
                           for c in _flag_columns(lang)])
-    per_year_columns = [_col("indicator", lang=lang), _col("year", "year", lang=lang), *_flag_columns(lang)]
+    per_year_columns = [column("indicator", lang=lang), column("year", "year", lang=lang), *_flag_columns(lang)]
     caption = t("status.flags.caption", lang)
     per_year_caption = t("status.flags.per_year_caption", lang)
     return section(
@@ -221,7 +219,7 @@ def _flags(df, lang: str):
 
 
 def _geo(df, lang: str):
-    rows = _records(df)
+    rows = records(df)
     folder = db.geo_dir()
     for r in rows:
         r["level_label"] = t_or(f"level.{r['level']}", lang, str(r["level"]))
@@ -229,22 +227,22 @@ def _geo(df, lang: str):
         present = url is not None and (folder / r["file_name"]).is_file()
         r["on_disk"] = t("status.file_present" if present else "status.file_absent", lang)
         r["url"] = url if present else None
-    columns = [_col("file_name", "code", lang=lang, href_key="url"), _col("level_label", label_key="col.level", lang=lang),
-               _col("vintage", "year", lang=lang), _col("features", "int", lang=lang),
-               _col("bytes", "bytes", lang=lang), _col("sha256", "sha", lang=lang),
-               _col("on_disk", lang=lang)]
+    columns = [column("file_name", "code", lang=lang, href_key="url"), column("level_label", label_key="col.level", lang=lang),
+               column("vintage", "year", lang=lang), column("features", "int", lang=lang),
+               column("bytes", "bytes", lang=lang), column("sha256", "sha", lang=lang),
+               column("on_disk", lang=lang)]
     caption = t("status.geo.caption", lang)
     body = plain_table("status-geo-table", columns, rows, lang, caption) if rows else empty(t("status.empty", lang))
     return section("status-geo", t("status.geo", lang), body)
 
 
 def _imports(df, lang: str):
-    rows = _records(df)
+    rows = records(df)
     for r in rows:
         r["indicator"] = _name(r, lang)
-    columns = [_col("indicator", lang=lang), _col("file_name", "code", lang=lang), _col("sha256", "sha", lang=lang),
-               _col("imported_at", "datetime", lang=lang), _col("imported_by", lang=lang),
-               _col("rows_loaded", "int", lang=lang)]
+    columns = [column("indicator", lang=lang), column("file_name", "code", lang=lang), column("sha256", "sha", lang=lang),
+               column("imported_at", "datetime", lang=lang), column("imported_by", lang=lang),
+               column("rows_loaded", "int", lang=lang)]
     caption = t("status.imports.caption", lang)
     body = (plain_table("status-imports-table", columns, rows, lang, caption) if rows
             else empty(t("status.imports.empty", lang)))

@@ -7,23 +7,13 @@ dashboard/action_plan.py), never by formatting values into SQL.
 """
 from __future__ import annotations
 
-import pandas as pd
-
 from dashboard import db
-from dashboard.db import Reader
+from dashboard.db import Reader, records
 from dashboard.queries import CURRENT_VINTAGE
 
 PROVINCE_ORDER = ("10000", "20001", "30000", "40000", "70000", "04000")
 
 per_build = db.per_build  # once per build, shared by every page (dashboard/db.py)
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """DataFrame rows as JSON-safe dicts (NaN/NA -> None, numpy scalars -> Python)."""
-    out = []
-    for row in df.astype(object).where(df.notna(), None).to_dict("records"):
-        out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})
-    return out
 
 
 # ------------------------------------------------------------------------------- portfolio

@@ -9,9 +9,9 @@ tracker's statuses are computed in dashboard/monitoring.py.
 from __future__ import annotations
 
 from dashboard import db
-from dashboard.db import Reader
+from dashboard.db import Reader, records
 from dashboard.queries import CURRENT_VINTAGE
-from dashboard.queries.portfolio import PROVINCE_ORDER, records
+from dashboard.queries.portfolio import PROVINCE_ORDER
 from dashboard.queries.status import latest_build
 from etl.reports.periods import Runtime, derive_runtimes
 

@@ -282,3 +282,8 @@ def read_page(name: str, lang: str) -> html.Div:
         dcc.Store(id=f"{name}-lang", data=lang),
         dcc.Loading(html.Div(id=f"{name}-content"), delay_show=300),
     ], id=f"{name}-page", className="page")
+
+
+def column(key: str, kind: str = "text", label_key: str | None = None, lang: str = "nl", **extra) -> dict:
+    """A column of plain_table/sortable_table, labelled from the catalogue (`col.<key>` unless named)."""
+    return {"key": key, "kind": kind, "label": t(label_key or f"col.{key}", lang), **extra}

@@ -52,15 +52,20 @@ def display_problems(entry: dict) -> list[str]:
     return problems
 
 
+def read_declarations(path: Path, what: str) -> dict:
+    """One of our own declaration files (TOML), or an EtlError that names it and why."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise EtlError(f"{what} niet leesbaar: {exc}", source=path.name) from exc
+
+
 @cache
 def display_metadata() -> dict[str, dict]:
     """{indicator_id: {unit, unit_nl, unit_en, short_unit, decimals}} from DISPLAY_FILE, checked;
     read on first use."""
     source = DISPLAY_FILE.name
-    try:
-        declared = tomllib.loads(DISPLAY_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise EtlError(f"weergavemetadata niet leesbaar: {exc}", source=source) from exc
+    declared = read_declarations(DISPLAY_FILE, "weergavemetadata")
     problems = []
     for indicator_id, entry in declared.items():
         unknown = set(entry) - set(DISPLAY_KEYS)

@@ -9,14 +9,13 @@ reason in gsm_indicators.toml and joined onto the catalogue rows here.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from etl.errors import EtlError
-from etl.sources.common import read_csv_detect, require_columns
+from etl.sources.common import read_csv_detect, read_declarations, require_columns
 from etl.tables import DIRECTIONS, GSM_CODE, KINDS
 
 FILES = ("gsm-indicator-catalog-2023",)
@@ -43,10 +42,7 @@ MIN_INDICATORS, MAX_INDICATORS = 300, 1000
 def declarations() -> dict[str, dict]:
     """{code: {direction, kind, scale, reason}} from DECLARATIONS_FILE, checked; read on first use."""
     source = DECLARATIONS_FILE.name
-    try:
-        declared = tomllib.loads(DECLARATIONS_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise EtlError(f"declaraties niet leesbaar: {exc}", source=source) from exc
+    declared = read_declarations(DECLARATIONS_FILE, "declaraties")
     problems = []
     for code, entry in declared.items():
         if not re.fullmatch(CODE, code):
