@@ -33,7 +33,6 @@ NOTATION = {
                       "September", "October", "November", "December")},
 }
 DEFAULT_LANG = "nl"
-MONTHS = {lang: notation["months"] for lang, notation in NOTATION.items()}
 
 
 def _lang(lang: str | None) -> str:

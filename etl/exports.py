@@ -25,8 +25,6 @@ PROVINCE_KEYS = ("province_name", "applications", "amount_requested", "projects_
                  "amount_awarded", "note", "source")
 MUNICIPALITY_KEYS = ("province_name", "nis_code", "municipality_name", "project_name", "scope", "area_label",
                      "themes", "lead_org", "website", "amount_awarded", "placement_notes")
-# Columns that hold a count: a number in Excel, or the words for "not published" when no source gives it.
-COUNT_KEYS = frozenset({"applications", "projects_awarded", "projects_located_2025"})
 
 # The workbook's own words, in the language of the page it is downloaded from (Dutch for the CLI).
 TEXTS_FILE = Path(__file__).resolve().parent / "exports_texts.toml"

@@ -36,15 +36,6 @@ def translations() -> dict[str, dict[str, str]]:
     return merged
 
 
-def catalogue_of() -> dict[str, str]:
-    """{key: catalogue file name}, for the tests and for finding where a text lives."""
-    out = {}
-    for path in sorted(CATALOGUES.glob("*.toml")):
-        with path.open("rb") as f:
-            out.update({key: path.name for key in tomllib.load(f)})
-    return out
-
-
 def __getattr__(name: str):
     # `TRANSLATIONS` as before, read on first access rather than at import.
     if name == "TRANSLATIONS":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.db import Reader
-from dashboard.queries import CURRENT_VINTAGE, FLAGS  # noqa: F401  (FLAGS: the status page reads it here)
+from dashboard.queries import CURRENT_VINTAGE, FLAGS
 
 
 def sources(r: Reader) -> pd.DataFrame:

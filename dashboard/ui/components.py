@@ -11,7 +11,6 @@ app instance gets it) re-renders the body. Header buttons are real <button>s (ke
 from __future__ import annotations
 
 import math
-import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
@@ -19,6 +18,7 @@ from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
 from dashboard import formatting as fmt
 from dashboard.db import BUILD_COMMAND, WarehouseError, WarehouseMissing, display_path
 from dashboard.i18n import TRANSLATIONS, normalise_lang, t
+from dashboard.ui.text import fold
 
 NUMERIC_KINDS = {"int", "bytes", "year"}
 
@@ -125,8 +125,7 @@ def sort_key(kind: str, value):
             return float(value)
         except (TypeError, ValueError):
             return math.inf
-    text = unicodedata.normalize("NFKD", str(value)).casefold()
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return fold(value)
 
 
 def sort_rows(rows: list[dict], key: str, kind: str, ascending: bool) -> list[dict]:

@@ -16,10 +16,6 @@ def esc(text) -> str:
     return html_lib.escape(str(text), quote=False)
 
 
-def esc_all(texts) -> list[str]:
-    return [esc(t) for t in texts]
-
-
 def fold(text) -> str:
     """Text for searching and sorting: lower case without accents ("Ónderwijs" -> "onderwijs");
     missing values become ""."""
