@@ -14,7 +14,7 @@ from dash import Dash, Input, Output, dcc, html
 
 from dashboard import auth, geo, plotly_bundle, serving
 from dashboard.i18n import LANGUAGES, normalise_lang, t
-from dashboard.ui import components
+from dashboard.ui import components, vintages
 from dashboard.urls import lang_query, page_href, with_query
 
 HERE = Path(__file__).resolve().parent
@@ -67,6 +67,7 @@ def create_app() -> Dash:
     app.layout = _shell
     _register_shell_callbacks(app)
     components.register_callbacks(app)
+    vintages.register_callbacks(app)  # older municipality codes in a URL: which 2025 municipality is shown
     geo.register_geo_route(app)
     auth.init_app(app)  # session, /login, /logout, and the login check on upload callbacks
     plotly_bundle.register(app)  # our partial plotly.js when built, else Dash's full one

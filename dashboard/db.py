@@ -11,12 +11,22 @@ new build and no reader ever holds a lock that would stop a build.
         a = r.query(...); b = r.query(...)                            # all from one build
 
 SQL is always parameterised: values travel as `params`, never formatted into the text.
+
+Builds and their caches: a worker serves one build at a time (`current_build()`), holding its file
+open so that it stays readable after the ETL's rename; results computed from a build are cached with
+it (`per_build`, `per_build_live`, `memo`) and dropped with it. By default a swap is seen by the next
+read. With a preparer installed (`dashboard.warming.enable()`, as gunicorn's workers do) a new build
+is first prepared in the background (its caches filled) while the previous one keeps serving, then
+switched to; so at most two builds' caches exist: the one serving and the one being prepared. A
+request reads one build throughout (`pinned`).
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -69,15 +79,24 @@ def display_path(path: Path) -> str:
         return Path(path).name
 
 
+def _version_of(st: os.stat_result) -> str:
+    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
 def data_version(path: Path | None = None) -> str | None:
     """A token that changes whenever a new warehouse file is swapped in (inode, mtime, size);
-    None when there is no file. Use it to key caches and HTTP ETags."""
-    path = path or warehouse_path()
+    None when there is no file. Use it to key caches and HTTP ETags. Without a path: the version
+    of the build this worker serves (`current_build()`), which lags the file while a new build is
+    being prepared."""
+    if path is None:
+        try:
+            return current_build().version
+        except WarehouseMissing:
+            return None
     try:
-        st = os.stat(path)
+        return _version_of(os.stat(path))
     except FileNotFoundError:
         return None
-    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
 
 
 def is_built() -> bool:
@@ -106,8 +125,8 @@ def _drop_connection() -> None:
 class Reader:
     """Runs statements against one attached warehouse file; get one from `reader()`."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
-        self._con, self.path = con, path
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, build: Build | None = None):
+        self._con, self.path, self.build = con, path, build  # build: None for a file other than the live one
 
     def query(self, sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
         try:
@@ -126,78 +145,275 @@ class Reader:
             [ALIAS, name]))
 
 
+# ------------------------------------------------------------------ the build a worker serves
+
+BUILD_CACHE_SIZE = 256  # results per build (least recently used go first)
+FD_DIR = Path("/proc/self/fd")  # where an open file can be opened again by its descriptor (Linux)
+
+
+class Build:
+    """One warehouse build as this worker serves it, with the results cached from it.
+
+    The file is held open by descriptor: the ETL replaces the live file by an atomic rename, and
+    the replaced file (inode) stays readable while it is open, so a request, or the whole worker
+    while the next build is prepared, keeps reading the build it started on. The descriptor is
+    closed when the last reference to the Build goes (a retired build still used by a request in
+    flight stays readable until that request ends)."""
+
+    def __init__(self, path: Path):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise WarehouseMissing(f"warehouse niet gevonden: {path}", path) from None
+        weakref.finalize(self, os.close, fd)
+        self.path = path
+        self.version = _version_of(os.fstat(fd))  # of the file opened, even if swapped meanwhile
+        self.open_path = str(FD_DIR / str(fd)) if FD_DIR.is_dir() else str(path)
+        self._results: OrderedDict = OrderedDict()  # key -> (value, how to compute it from another build)
+        self._lock = threading.Lock()
+
+    def cached(self, key: tuple, compute, recompute=None):
+        """compute() once for this build; `recompute(build)` (optional) computes the same entry
+        for another build, so a new build can be prepared with what was asked of this one."""
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key][0]
+        found = compute()
+        with self._lock:
+            self._results[key] = (found, recompute)
+            while len(self._results) > BUILD_CACHE_SIZE:
+                self._results.popitem(last=False)
+        return found
+
+    def recipes(self) -> list:
+        """How to compute this build's cached entries again, least recently used first."""
+        with self._lock:
+            return [how for _, how in self._results.values() if how is not None]
+
+    def forget(self, fn) -> None:
+        """Drop the results of `fn` (benchmarks measure cold calls)."""
+        with self._lock:
+            for key in [k for k in self._results if k[:2] == (fn.__module__, fn.__qualname__)]:
+                del self._results[key]
+
+    def size(self) -> int:
+        """How many results are cached for this build."""
+        return len(self._results)
+
+
+class _Builds:
+    """This worker's builds: the one serving and (at most) one being prepared."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.serving: Build | None = None
+        self.preparing: Build | None = None
+        self.pid = os.getpid()
+
+
+_builds = _Builds()
+_prepare = None  # callable(build): prepares a new build, then promote(build); see dashboard.warming
+
+
+def set_preparer(prepare) -> None:
+    """Install (or remove, with None) what prepares a new build before it serves (dashboard.warming)."""
+    global _prepare
+    _prepare = prepare
+
+
+def preparer():
+    """What prepares a new build (None: a swap is seen by the next read)."""
+    return _prepare
+
+
+def cached_builds() -> list[Build]:
+    """The builds this worker holds results for: the serving one and the one being prepared."""
+    with _builds.lock:
+        return [b for b in (_builds.serving, _builds.preparing) if b is not None]
+
+
+def current_build() -> Build:
+    """The build this thread reads: the one pinned for this request, else the one this worker
+    serves. A new file on disk is switched to at once, or, with a preparer installed, prepared
+    in the background while the serving build goes on serving (`promote` switches)."""
+    global _builds
+    pinned_build = getattr(_local, "build", None)
+    if pinned_build is not None:
+        return pinned_build
+    path = warehouse_path()
+    try:
+        version = _version_of(os.stat(path))
+    except FileNotFoundError:
+        with _builds.lock:
+            _builds.serving = _builds.preparing = None
+        raise WarehouseMissing(f"warehouse niet gevonden: {path}", path) from None
+    start = switched = None
+    with _builds.lock:
+        if _builds.pid != os.getpid():  # a forked child: the parent's builds are not ours
+            _builds = _Builds()
+        serving = _builds.serving
+        if serving is not None and serving.path == path and serving.version == version:
+            return serving
+        if serving is None or serving.path != path or _prepare is None:
+            switched = Build(path)
+            _builds.serving, _builds.preparing = switched, None
+        elif _builds.preparing is None:
+            candidate = Build(path)
+            if candidate.version != serving.version:
+                _builds.preparing = start = candidate
+    if switched is not None:
+        if serving is not None:
+            clear_version_caches()
+        return switched
+    if start is not None:
+        _prepare(start)
+    return serving
+
+
+def promote(build: Build) -> bool:
+    """Serve `build` from now on if it is the one being prepared (the previous build and its
+    caches go when its last request ends). False when it is no longer the one being prepared."""
+    with _builds.lock:
+        if _builds.preparing is not build:
+            return False
+        _builds.serving, _builds.preparing = build, None
+    clear_version_caches()
+    return True
+
+
+VERSION_CACHE_MODULES = ("dashboard.", "pages.")  # our modules (Dash loads the pages as pages.<name>)
+
+
+def clear_version_caches() -> None:
+    """Empty the `functools.lru_cache`s keyed by the build (a function whose first parameter is
+    `version`, called with `data_version()`): after a switch their entries of the previous build
+    are never asked for again, and would otherwise stay until pushed out (memory across builds)."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(VERSION_CACHE_MODULES):
+            continue
+        for value in list(vars(module).values()):
+            wrapped = getattr(value, "__wrapped__", None)
+            code = getattr(wrapped, "__code__", None)
+            if (code is not None and hasattr(value, "cache_clear") and code.co_argcount
+                    and code.co_varnames[0] == "version"):
+                value.cache_clear()
+
+
+@contextmanager
+def pinned(build: Build | None = None) -> Iterator[Build | None]:
+    """Read `build` (default: the current one) in this thread until the block ends: one request
+    sees one build even when a swap happens in the middle of it. Pins nothing (None) when there
+    is no warehouse."""
+    outer = getattr(_local, "build", None)
+    if build is None and outer is None:
+        try:
+            build = current_build()
+        except WarehouseMissing:
+            build = None
+    _local.build = build if build is not None else outer
+    try:
+        yield _local.build
+    finally:
+        _local.build = outer
+
+
+def pinned_build() -> Build | None:
+    """The build pinned for this thread (a request, or a preparation), if any."""
+    return getattr(_local, "build", None)
+
+
+def pin(build: Build | None) -> None:
+    """Pin (or, with None, unpin) this thread's build; for request hooks that cannot use `pinned`."""
+    _local.build = build
+
+
 # ------------------------------------------------------------------ results cached per build
 
-_build_cache: OrderedDict = OrderedDict()
-_build_lock = threading.Lock()
-BUILD_CACHE_SIZE = 128  # entries (least recently used go first); a build swap makes old keys unreachable
-
-
-def _cached(key: tuple, compute):
-    with _build_lock:
-        if key in _build_cache:
-            _build_cache.move_to_end(key)
-            return _build_cache[key]
-    found = compute()
-    with _build_lock:
-        _build_cache[key] = found
-        while len(_build_cache) > BUILD_CACHE_SIZE:
-            _build_cache.popitem(last=False)
-    return found
-
-
 def per_build(r: Reader, fn, *args):
-    """`fn(r, *args)`, computed once per warehouse build (keyed by file and data version) and shared
-    by every request: metadata, names, ranks and registers do not change until the ETL swaps in a
-    new file. The result is shared: callers must not modify it."""
-    key = (str(r.path), data_version(r.path), fn.__module__, fn.__qualname__, args)
-    return _cached(key, lambda: fn(r, *args))
+    """`fn(r, *args)`, computed once per warehouse build and shared by every request: metadata,
+    names, ranks and registers do not change until the ETL swaps in a new file. Cached with the
+    build `r` reads, and dropped with it. The result is shared: callers must not modify it."""
+    if r.build is None:  # a file other than the live warehouse: nothing to cache it with
+        return fn(r, *args)
+    return r.build.cached(_key(fn, args), lambda: fn(r, *args), _with_reader(fn, args))
 
 
 def per_build_live(fn, *args):
-    """Like per_build for the live warehouse, but opening a reader only when the result is not
+    """Like per_build for the current build, opening a reader only when the result is not
     cached yet. Raises WarehouseMissing without a warehouse."""
-    path = warehouse_path()
-    version = data_version(path)
-    if version is None:
-        raise WarehouseMissing(f"warehouse niet gevonden: {path}", path)
+    build = current_build()
 
     def compute():
-        with reader(path) as r:
+        with pinned(build), reader() as r:
             return fn(r, *args)
 
-    return _cached((str(path), version, fn.__module__, fn.__qualname__, args), compute)
+    return build.cached(_key(fn, args), compute, _with_reader(fn, args))
+
+
+def memo(fn, *args):
+    """`fn(*args)` once per current build, for a page's piece that depends only on the build and
+    its (hashable) inputs; fn reads the warehouse itself. The result is shared: callers must not
+    modify it."""
+    build = current_build()
+
+    def compute():
+        with pinned(build):
+            return fn(*args)
+
+    return build.cached(_key(fn, args), compute, _in_build(fn, args))
+
+
+def _key(fn, args: tuple) -> tuple:
+    return (fn.__module__, fn.__qualname__, args)
+
+
+def _with_reader(fn, args):
+    def recompute(build: Build):
+        with pinned(build), reader() as r:
+            return per_build(r, fn, *args)
+    return recompute
+
+
+def _in_build(fn, args):
+    def recompute(build: Build):
+        with pinned(build):
+            return memo(fn, *args)
+    return recompute
 
 
 @contextmanager
 def reader(path: Path | None = None) -> Iterator[Reader]:
     """Attach the warehouse read-only for the duration of the block; all reads inside it see
-    the same file, even if the ETL swaps in a new one meanwhile. Nested use re-uses the outer
+    the same build, even if the ETL swaps in a new file meanwhile. Without a path (or with the
+    live path): the build this thread reads (`current_build()`). Nested use re-uses the outer
     attachment."""
-    path = Path(path or warehouse_path())
     con = _connection()
     if _local.depth:
         _local.depth += 1
         try:
-            yield Reader(con, _local.path)
+            yield Reader(con, _local.path, _local.attached)
         finally:
             _local.depth -= 1
         return
-    if not path.is_file():
+    live = warehouse_path()
+    path = Path(path or live)
+    build = current_build() if path == live else None
+    if build is None and not path.is_file():
         raise WarehouseMissing(f"warehouse niet gevonden: {path}", path)
     try:
-        con.execute(f"ATTACH ? AS {ALIAS} (READ_ONLY)", [str(path)])
+        con.execute(f"ATTACH ? AS {ALIAS} (READ_ONLY)", [build.open_path if build is not None else str(path)])
     except duckdb.Error as exc:
         if not path.is_file():  # swapped away between the check and the attach
             raise WarehouseMissing(f"warehouse niet gevonden: {path}", path) from exc
         _drop_connection()
         raise WarehouseUnavailable(f"kan het warehouse niet openen: {exc}", path) from exc
-    _local.depth, _local.path = 1, path
+    _local.depth, _local.path, _local.attached = 1, path, build
     try:
         con.execute(f"USE {ALIAS}")
-        yield Reader(con, path)
+        yield Reader(con, path, build)
     finally:
-        _local.depth = 0
+        _local.depth, _local.attached = 0, None
         try:
             con.execute("USE memory")
             con.execute(f"DETACH {ALIAS}")

@@ -20,7 +20,6 @@ peers' values.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,21 +43,9 @@ class PeerModel:
         return list(self.neighbours.get(nis, []))
 
 
-_cache: dict[tuple, PeerModel] = {}
-_lock = threading.Lock()
-
-
 def model(r: Reader) -> PeerModel:
-    """The peer model of the build `r` reads, cached per build (path + data version)."""
-    key = (str(r.path), db.data_version(r.path))
-    found = _cache.get(key)
-    if found is not None:
-        return found
-    built = build_model(r)
-    with _lock:
-        _cache.clear()
-        _cache[key] = built
-    return built
+    """The peer model of the build `r` reads, cached with that build (db.per_build)."""
+    return db.per_build(r, build_model)
 
 
 def build_model(r: Reader, k: int = K) -> PeerModel:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import db, peers
+from dashboard import db, default_indicator, peers
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t, t_or
 from dashboard.queries import FLAGS
 from dashboard.queries import profile as qp
 from dashboard.queries.status import latest_build
+from dashboard.ui import downloads
 from dashboard.ui.notes import value_note
 
 EMPTY_PREDECESSORS = pd.DataFrame(columns=["from_vintage", "to_vintage", "from_nis", "name_nl"])
@@ -22,15 +23,20 @@ def load(nis: str, with_peers: bool = True) -> dict:
     """Everything the profile shows, from one build. Raises db.WarehouseError. `with_peers=False`
     leaves out the peer group (the briefing does not show it).
 
-    Per request: the peer-group values and the interventions (one query each); the values of every
-    place, names, metadata, ranks and the peer model are computed once per build (`qp.per_build`)."""
+    Once per build and municipality (`db.memo`: its peer group's values and its interventions
+    included); the values of every place, names, metadata, ranks and the peer model once per build
+    (`qp.per_build`). The result is shared: read only."""
+    return db.memo(_load, nis, with_peers)
+
+
+def _load(nis: str, with_peers: bool) -> dict:
     with db.reader() as r:
         muns = qp.per_build(r, qp.municipalities)
         mun_names = qp.per_build(r, _mun_names)
         if nis not in mun_names:
             return {"status": "unknown", "nis": nis, "successor": _successor(r, nis, muns)}
         mun = qp.per_build(r, _mun_rows)[nis]
-        inds = qp.per_build(r, qp.indicators)
+        inds = qp.per_build(r, indicators_in_order)
         names = qp.per_build(r, qp.code_names)
         area_names = qp.per_build(r, _area_names)
         model = peers.model(r) if with_peers else None
@@ -52,6 +58,12 @@ def load(nis: str, with_peers: bool = True) -> dict:
             "area_names": area_names, "model": model, "peers": peer_codes, "series": series, "groups": groups,
             "ranks": ranks, "predecessors": preds, "interventions": inter, "n_municipalities": len(muns),
             "sources": sources, "build": build}
+
+
+def indicators_in_order(r) -> pd.DataFrame:
+    """The indicator rows in the order of the key figures: the declared preference order first (a
+    child indicator when one is loaded; dashboard/default_indicator.toml), then the others."""
+    return default_indicator.preferred_first(qp.per_build(r, qp.indicators))
 
 
 def _series_by_place(r) -> dict[str, dict[tuple[str, str], list[dict]]]:
@@ -171,7 +183,7 @@ def _province_bundle(r, code: str) -> dict:
     region = members["region_nis"].iloc[0] if not members.empty else code
     preds = qp.per_build(r, qp.all_predecessors)
     return {"status": "ok", "code": code, "province": provinces[code], "region": region, "members": members,
-            "indicators": qp.per_build(r, qp.indicators),
+            "indicators": qp.per_build(r, indicators_in_order),
             "values": qp.values_for_codes(r, list(dict.fromkeys([code, region]))),
             "need": qp.indicator_values(r, NEED_INDICATOR),
             "networks": _networks_in(r, members["nis_code"].tolist(), code),
@@ -200,8 +212,7 @@ def provenance_lines(sources: pd.DataFrame, source_ids, build: dict | None, lang
     lines = []
     for rec in sources.to_dict("records"):
         if rec["source_id"] in wanted:
-            parts = [str(rec[c]) for c in ("dataset", "publisher", "licence", "url") if isinstance(rec[c], str) and rec[c]]
-            lines.append(t("profile.export.source", lang, source=", ".join(parts) or rec["source_id"]))
+            lines.append(t("profile.export.source", lang, source=downloads.source_text(rec, lang) or rec["source_id"]))
     if build:
         lines.append(t("profile.export.build", lang, build=build["build_id"],
                        date=fmt.datetime_text(build["finished_at"], lang)))

@@ -25,6 +25,7 @@ images.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -47,6 +48,8 @@ NOTICE_ID = "app-callback-notice"   # the shell's notice for a callback that fai
 REFERRER_POLICY = "same-origin"     # a shared view's query (a municipality) stays on this site
 WORKER_TIMEOUT_SECONDS = 120        # a workbook check or load may take this long on a busy machine
 GRACEFUL_TIMEOUT_SECONDS = 20
+KEEPALIVE_SECONDS = 75             # idle keep-alive connections (gthread keeps them in its poller, not a thread)
+WATCH_SECONDS = 2               # how often an idle worker looks for a new warehouse build
 
 # An origin a frame may come from: 'self', or scheme://host[:port] (host may start with *.).
 FRAME_SOURCE = re.compile(r"^(?:'self'|https?://(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?)$")
@@ -186,6 +189,10 @@ def install(app) -> None:
 
     server.after_request(security_headers)
 
+    from dashboard import warming
+
+    warming.install(server, callback_endpoint)  # one build per request; pure callbacks' answers per build
+
 
 def _callback_name() -> str:
     body = flask.request.get_json(silent=True, cache=True)
@@ -236,8 +243,26 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "kinderarmoedemonitor",
+        # Longer than a proxy's idle keep-alive to us (nginx: 60 s), so the proxy closes idle connections,
+        # never gunicorn while a request is on its way (nginx answers 502 for a POST it cannot resend).
+        "keepalive": KEEPALIVE_SECONDS,
+        # No runtime control socket: its default path (~/.gunicorn/gunicorn.ctl) is one per user, so two
+        # instances on a machine would take it from each other; stop and reload with signals instead.
+        "control_socket_disable": True,
         # Header limits stay gunicorn's (4094-byte request line, 100 fields of 8190 bytes).
+        "post_worker_init": _prepare_worker,
     }
+
+
+def _prepare_worker(worker) -> None:
+    """Before a worker takes its first request: fill the caches of the current build, and from
+    then on prepare each new build in the background before switching to it (dashboard.warming)."""
+    from dashboard import db, warming
+
+    worker.wsgi.test_client().get("/")  # Dash loads its pages (and callbacks) on the first request
+    with contextlib.suppress(db.WarehouseError):  # not built yet, or unreadable: the pages say so
+        warming.prepare(db.current_build())
+    warming.enable(watch_seconds=WATCH_SECONDS)
 
 
 def run_gunicorn(options: dict) -> None:

@@ -66,7 +66,9 @@ def code_version() -> str:
 
 
 def build(settings: Settings, progress: BuildProgress | None = None,
-          catalog: dict[str, SourceFile] | None = None) -> BuildResult:
+          catalog: dict[str, SourceFile] | None = None,
+          official_sources: list[official.OfficialSource] | None = None) -> BuildResult:
+    """`official_sources`: the [[official]] entries with their snapshots (default: those of the catalog)."""
     progress = progress or BuildProgress(enabled=False)
     started, t0 = now(), time.perf_counter()
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
@@ -88,10 +90,12 @@ def build(settings: Settings, progress: BuildProgress | None = None,
             con = staged.connection
             create_all(con)
             geo, rows = _load_geography(con, fetched, progress)
-            rows.update(_load_indicators(con, fetched, geo, settings, progress))
+            pinned_rows, population = _load_indicators(con, fetched, geo, settings, progress)
+            rows.update(pinned_rows)
             catalogue, gsm_rows = _load_gsm_catalogue(con, fetched, progress)
             rows.update(gsm_rows)
-            official_sources, official_status = _load_official(con, geo, catalogue, settings, progress)
+            official_sources, official_status = _load_official(con, geo, catalogue, settings, progress,
+                                                               official_sources, population)
             rows.update(_load_imports(con, geo, settings, progress))
             register_sources = _load_registers(con, geo, settings, progress)
             rows.update(_load_reports(con, settings, progress))
@@ -132,12 +136,14 @@ def _load_geography(con, fetched, progress):
     return geo, geo.rows_by_file()
 
 
-def _load_indicators(con, fetched, geo, settings: Settings, progress) -> dict[str, int]:
+def _load_indicators(con, fetched, geo, settings: Settings, progress) -> tuple[dict[str, int], pd.DataFrame]:
+    """Rows loaded per pinned file, and the population per code (of its own vintage) and year that
+    the pinned files give (nis_code, year, population), to weigh statistics of the official sources."""
     indicators = [i for module in INDICATOR_SOURCES for i in module.INDICATORS]
     rules = {i.indicator_id: i.rule for i in indicators}
     muni_2025 = geo.municipality.query("vintage == 2025")
     crosswalk = geo.crosswalk.query("to_vintage == 2025")
-    harmonised = []
+    harmonised, population = [], []
     for module in INDICATOR_SOURCES:
         dataset = module.__name__.rsplit(".", 1)[-1]
         t = time.perf_counter()
@@ -148,6 +154,7 @@ def _load_indicators(con, fetched, geo, settings: Settings, progress) -> dict[st
             values = module.parse(paths)
         progress.parsed(dataset, len(values))
         module.check(values)
+        population.append(official.population_of(values))
         municipal = harmonise.to_2025(values, rules, crosswalk, muni_2025["nis_code"])
         harmonised.append(municipal)
         progress.loaded(dataset, len(municipal), time.perf_counter() - t)
@@ -155,7 +162,8 @@ def _load_indicators(con, fetched, geo, settings: Settings, progress) -> dict[st
     areas = harmonise.aggregate(municipal, rules, muni_2025)
     _insert(con, "indicator", pd.DataFrame(indicator_rows(indicators)))  # with etl/sources/indicators.toml
     _insert(con, "indicator_value", pd.concat([municipal, areas], ignore_index=True))
-    return {str(k): int(n) for k, n in municipal.groupby("source_id").size().items()}
+    return ({str(k): int(n) for k, n in municipal.groupby("source_id").size().items()},
+            pd.concat(population, ignore_index=True))
 
 
 def _load_gsm_catalogue(con, fetched, progress) -> dict[str, int]:
@@ -169,16 +177,20 @@ def _load_gsm_catalogue(con, fetched, progress) -> dict[str, int]:
     return catalogue, {gsm_catalogue.SOURCE: loaded}
 
 
-def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progress) -> tuple[list[dict], pd.DataFrame]:
+def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progress,
+                   sources: list[official.OfficialSource] | None = None,
+                   population: pd.DataFrame | None = None) -> tuple[list[dict], pd.DataFrame]:
     """Every optional official source it can reach, harmonised like the pinned ones; a status row for
     each in `official_source` (a source that cannot be reached or read does not stop the build).
+    Statistics (an index without counts) are weighed by the population of their codes: that of the
+    pinned files (`population`) and of the official population files loaded.
     Returns the `source` rows of the loaded ones, and the status rows."""
     import requests
 
     session = requests.Session()
     session.headers["User-Agent"] = "kinderarmoedemonitor-etl (+https://github.com/)"
     outcomes = []
-    for source in official.load_official():
+    for source in official.load_official() if sources is None else sources:
         t = time.perf_counter()
         progress.fetching(source.dataset, source.id)
         outcome = official.process(source, settings, geo, catalogue, session)
@@ -186,6 +198,11 @@ def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progre
         if outcome.status == official.LOADED:
             progress.parsed(source.dataset, len(outcome.values))
             progress.loaded(source.dataset, len(outcome.values), time.perf_counter() - t)
+    bounds = {i.indicator_id: (i.value_min, i.value_max) for module in INDICATOR_SOURCES for i in module.INDICATORS}
+    bounds.update({row["indicator_id"]: (row["value_min"], row["value_max"]) for o in outcomes for row in o.indicators})
+    for outcome in outcomes:
+        if outcome.status == official.LOADED:
+            official.refuse_out_of_range(outcome, bounds)
     loaded = [o for o in outcomes if o.status == official.LOADED]
     if loaded:
         indicators = [row for o in loaded for row in o.indicators]
@@ -194,6 +211,8 @@ def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progre
         muni_2025 = geo.municipality.query("vintage == 2025")
         crosswalk = geo.crosswalk.query("to_vintage == 2025")
         values = pd.concat([o.values for o in loaded], ignore_index=True)
+        population = pd.concat([population, official.population_of(values)], ignore_index=True)
+        values = official.with_population_weights(values, rules, population)
         # A year the pinned copies already give stays theirs: the baseline is reproducible.
         pinned = con.execute("SELECT DISTINCT indicator_id, year FROM indicator_value").df()
         values = values.merge(pinned, on=["indicator_id", "year"], how="left", indicator="pinned")
@@ -207,7 +226,8 @@ def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progre
     status = official.status_rows(outcomes)
     _insert(con, "official_source", status)
     return [{"source_id": o.source.id, "url": o.source.url, "publisher": o.source.publisher,
-             "licence": o.source.licence, "sha256": o.sha256, "retrieved_at": o.retrieved_at,
+             "licence": o.source.licence, "publisher_en": o.source.publisher_en, "licence_en": o.source.licence_en,
+             "sha256": o.sha256, "retrieved_at": o.retrieved_at,
              "rows_loaded": len(o.values), "dataset": o.source.dataset, "bytes": o.size, "fetched_how": o.how}
             for o in loaded], status
 
@@ -215,12 +235,9 @@ def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progre
 def _load_imports(con, geo, settings: Settings, progress) -> dict[str, int]:
     t = time.perf_counter()
     stored = imports.stored_imports(settings.imports_dir)
-    rows: dict[str, int] = {}
     if not stored:
-        return rows
-    for item in stored:
-        n = imports.apply(con, item, geo.municipality, geo.crosswalk)
-        rows[item.source_id] = n
+        return {}
+    rows = imports.apply_all(con, stored, geo.municipality, geo.crosswalk)  # one insert per table
     progress.parsed("imports", sum(rows.values()))
     progress.loaded("imports", sum(rows.values()), time.perf_counter() - t)
     return rows
@@ -261,6 +278,7 @@ def _insert(con, table: str, frame: pd.DataFrame) -> None:
 def _load_sources(con, fetched: dict[str, Fetched], rows: dict[str, int], extra: list[dict]) -> None:
     records = [{
         "source_id": f.file.id, "url": f.file.url, "publisher": f.file.publisher, "licence": f.file.licence,
+        "publisher_en": f.file.publisher_en, "licence_en": f.file.licence_en,
         "sha256": f.file.sha256, "retrieved_at": f.retrieved_at, "rows_loaded": int(rows.get(f.file.id, 0)),
         "dataset": f.file.dataset, "bytes": f.size, "fetched_how": f.how,
     } for f in fetched.values()]

@@ -17,6 +17,8 @@ class SourceFile:
     format: str
     publisher: str
     licence: str
+    publisher_en: str | None = None  # the same facts in English (catalog.toml)
+    licence_en: str | None = None
 
     @property
     def file_name(self) -> str:
@@ -36,6 +38,7 @@ def load_catalog(path: Path = CATALOG_PATH) -> dict[str, SourceFile]:
             id=entry["id"], dataset=entry["dataset"], url=entry["url"],
             sha256=entry["sha256"].lower(), format=entry["format"],
             publisher=pub["publisher"], licence=pub["licence"],
+            publisher_en=pub.get("publisher_en"), licence_en=pub.get("licence_en"),
         )
     return files
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from etl.cache import DiskError
 from etl.config import load_settings
 from etl.errors import EtlError, EtlErrors
 
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     p_wq = sub.add_parser("export-wq28", help="Excel-antwoord op schriftelijke vraag nr. 28 (per provincie, per gemeente)")
     p_wq.add_argument("out", type=Path)
     p_wq.add_argument("--province", help="alleen de gemeenten van deze provincie (NIS-code, bv. 70000; Brussel 04000)")
+    # The workbook's languages are those of etl/exports_texts.toml.
+    p_wq.add_argument("--lang", choices=("nl", "en"), default="nl",
+                      help="taal van de werkmap: nl (standaard) of en")
     p_tpl = sub.add_parser("template", help="schrijf het Excel-sjabloon voor de rapportage van een project")
     p_tpl.add_argument("out", type=Path)
     p_tpl.add_argument("--project", help="vul dit project-id al in (bv. lbn-001)")
@@ -93,7 +97,10 @@ def _run(args, console: Console) -> int:
         console.print(f"[bold red]Mislukt[/bold red]: {escape(exc.describe())}. Het warehouse is ongewijzigd.",
                       highlight=False)
         return 1
-    except Exception as exc:  # a full disk, a bug: still say what, and the warehouse stayed as it was
+    except OSError as exc:  # a full disk, a read-only folder: one line, no traceback
+        _print_disk_error(exc, console, "Mislukt", "Het warehouse is ongewijzigd.")
+        return 1
+    except Exception as exc:  # a bug: still say what, and the warehouse stayed as it was
         console.print_exception(max_frames=5)
         console.print(f"[bold red]Mislukt[/bold red] door een onverwachte fout: {type(exc).__name__}: {escape(str(exc))}. "
                       "Het warehouse is ongewijzigd.", highlight=False)
@@ -125,11 +132,15 @@ def _build(args, console: Console) -> int:
     from etl.progress import BuildProgress
 
     settings = load_settings()
+    unchanged = f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd."
     try:
         result = build(settings, BuildProgress(enabled=not args.quiet, console=console))
-    except EtlError as exc:
-        console.print(f"[bold red]Build mislukt[/bold red] ({escape(exc.describe())})", highlight=False)
-        console.print(f"Het vorige warehouse ({settings.warehouse_path}) is ongewijzigd.", highlight=False, markup=False)
+    except EtlError as exc:  # one line: the reason, and that nothing changed
+        console.print(f"[bold red]Build mislukt[/bold red] ({escape(exc.describe())}). {escape(unchanged)}",
+                      highlight=False)
+        return 1
+    except OSError as exc:  # a full disk, a read-only or misplaced folder: one line, no traceback
+        _print_disk_error(exc, console, "Build mislukt", unchanged, settings.warehouse_path.parent)
         return 1
     except Exception as exc:  # a bug or an unforeseen input: still say what and keep the old warehouse
         if _interrupted(exc):
@@ -146,18 +157,21 @@ def _build(args, console: Console) -> int:
     return 0
 
 
+def _print_disk_error(exc: OSError, console: Console, failed: str, unchanged: str, folder: Path | None = None) -> None:
+    """An OSError the code below did not word itself (a full disk while the warehouse is written, ...):
+    one line with the path (the one it names, else `folder`, default the warehouse's), the cause and
+    what to do."""
+    from etl.cache import disk_error
+
+    message = disk_error(exc, folder or load_settings().warehouse_path.parent, "WAREHOUSE_PATH").describe()
+    console.print(f"[bold red]{failed}[/bold red]: {escape(message)}. {escape(unchanged)}", highlight=False)
+
+
 def _print_official(statuses: list[dict], console: Console) -> None:
     """Per official source: loaded (rows, years, retrieved) or missing (why, and the command that loads it)."""
-    if not statuses:
-        return
-    loaded = [s for s in statuses if s["status"] == "loaded"]
-    console.print(f"Officiële bronnen: {len(loaded)} van {len(statuses)} geladen.", highlight=False, markup=False)
-    for s in statuses:
-        if s["status"] == "loaded":
-            line = (f"  + {s['source_id']}: geladen, {s['rows_loaded']} rijen, jaren {s['first_year']}-{s['last_year']}, "
-                    f"opgehaald {s['retrieved_at']}")
-        else:
-            line = f"  - {s['source_id']}: {s['status']} ({s['reason']}); laden: {s['load_command']}"
+    from etl.sources.official import summary_lines
+
+    for line in summary_lines(statuses):
         console.print(line, highlight=False, markup=False)
 
 
@@ -192,6 +206,10 @@ def _import(args, console: Console) -> int:
                     meta[key] = getattr(args, key)
             summary = import_indicator(args.file, meta, settings, sheet=args.sheet, user=args.by,
                                        decimal=args.decimal)
+    except DiskError as exc:  # not the file's fault: one line, exit 1
+        console.print(f"[bold red]Import mislukt[/bold red]: {escape(exc.describe())}. Er is niets gewijzigd.",
+                      highlight=False)
+        return 1
     except EtlErrors as exc:
         console.print(f"[bold red]Import geweigerd[/bold red]: {len(exc.errors)} probleem/problemen; er is niets gewijzigd.")
         for err in exc.errors:
@@ -236,6 +254,6 @@ def _export_wq28(args, console: Console) -> int:
     if not settings.warehouse_path.exists():
         console.print(f"Geen warehouse op {settings.warehouse_path}: bouw eerst met `python -m etl build`.")
         return 1
-    export_wq28(settings.warehouse_path, args.out, args.province)
+    export_wq28(settings.warehouse_path, args.out, args.province, args.lang)
     console.print(f"[green]Geschreven[/green]: {escape(str(args.out))}", highlight=False)
     return 0

@@ -5,8 +5,10 @@ status 200, and truncated bodies happen; a build must never parse such a file as
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import time
@@ -18,11 +20,13 @@ from urllib.parse import unquote, urlsplit
 
 import requests
 
+from etl.cache import DiskError, disk_error
 from etl.catalog import SourceFile
 from etl.config import Settings
 from etl.errors import EtlError
 
 CHUNK = 1 << 16
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,19 @@ def mirror_path(url: str, mirror: Path) -> Path | None:
 
 
 def fetch(sf: SourceFile, settings: Settings, session: requests.Session | None = None) -> Fetched:
+    """The verified file of `sf`: from the cache when its bytes still have the catalog's sha256,
+    else from the mirror or the URL. A disk problem in the cache folder is a DiskError (one line:
+    the path, the cause, what to do)."""
     target = cache_path(sf, settings)
     meta = target.with_name(target.name + ".meta.json")
-    if target.exists() and meta.exists() and sha256_of(target) == sf.sha256:
-        retrieved = json.loads(meta.read_text())["retrieved_at"]
-        return Fetched(sf, target, "cached", retrieved, target.stat().st_size)
-
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if target.is_file() and meta.exists() and sha256_of(target) == sf.sha256:
+            retrieved = _retrieved_at(meta)
+            if retrieved is not None:
+                return Fetched(sf, target, "cached", retrieved, target.stat().st_size)
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise disk_error(exc, target.parent) from exc
     part = target.with_name(target.name + f".{os.getpid()}.part")
     try:
         local = mirror_path(sf.url, settings.source_mirror) if settings.source_mirror else None
@@ -77,11 +87,30 @@ def fetch(sf: SourceFile, settings: Settings, session: requests.Session | None =
             raise EtlError(f"sha256 klopt niet: verwacht {sf.sha256}, ontvangen {got} "
                            f"({part.stat().st_size} bytes van {sf.url})", source=sf.id)
         os.replace(part, target)
+        retrieved = datetime.now(UTC).isoformat(timespec="seconds")
+        meta.write_text(json.dumps({"url": sf.url, "sha256": sf.sha256, "retrieved_at": retrieved, "how": how}))
+    except requests.RequestException:  # an OSError too, but about the network, not the disk
+        raise
+    except OSError as exc:
+        raise disk_error(exc, part) from exc
     finally:
-        part.unlink(missing_ok=True)
-    retrieved = datetime.now(UTC).isoformat(timespec="seconds")
-    meta.write_text(json.dumps({"url": sf.url, "sha256": sf.sha256, "retrieved_at": retrieved, "how": how}))
+        with contextlib.suppress(OSError):  # absent, or its folder is what failed
+            part.unlink()
     return Fetched(sf, target, how, retrieved, target.stat().st_size)
+
+
+def _retrieved_at(meta: Path) -> str | None:
+    """When the cached file was obtained, from its .meta.json; None when that record is damaged
+    (then the file is fetched again and the record rewritten). A record that cannot be read at all
+    (permissions, a folder in its place) is a DiskError."""
+    try:
+        return str(json.loads(meta.read_text(encoding="utf-8"))["retrieved_at"])
+    except OSError as exc:
+        raise DiskError(f"{meta}: niet leesbaar: {exc.strerror or type(exc).__name__}; maak het leesbaar, of verwijder "
+                        f"het en de build haalt de bron opnieuw op") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        logger.warning("%s is beschadigd (%s); de bron wordt opnieuw opgehaald", meta, exc)
+        return None
 
 
 def sha256_of(path: Path) -> str:

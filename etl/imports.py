@@ -1,12 +1,16 @@
 """`python -m etl import-indicator FILE`: an analyst's own indicator, validated cell by cell,
 harmonised to the 2025 municipalities like the built-in sources, and kept for every later build.
 
-The table is tidy: one row per municipality and year, columns nis_code, year, value and optionally
-numerator and denominator (Dutch headers niscode/jaar/waarde/teller/noemer are accepted). The
-metadata (name, unit, definition, source, licence, direction) comes from options, a JSON/TOML file
-or a sheet named `metadata` (key, value) in the workbook.
+The table is tidy: one row per municipality and year, columns for the NIS code, the year, the value
+and optionally the numerator and denominator, found by their headers (etl/sources/header_reader.py:
+Dutch or English, case and accents ignored, title rows above the header skipped). The metadata
+(name, unit, definition, source, licence, direction) comes from options, a JSON/TOML file or a
+sheet named `metadata` (key, value) in the workbook.
 
-Accepted files are stored under ETL_IMPORTS_DIR/<indicator_id>/ and re-applied by `etl build`.
+Accepted files are stored under ETL_IMPORTS_DIR/<indicator_id>/ with their verified result
+(prepared.parquet, and prepared.json with its checksum and key: the file's sha256, its metadata, the
+geography and the code version). `etl build` inserts that result when the key and checksum match,
+and validates and harmonises the file again only when they do not.
 """
 from __future__ import annotations
 
@@ -15,13 +19,16 @@ import getpass
 import hashlib
 import io
 import json
+import logging
 import math
+import os
 import re
 import shutil
 import tomllib
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -29,18 +36,13 @@ import pandas as pd
 
 from etl import harmonise, notation
 from etl.errors import EtlError, EtlErrors
+from etl.fetch import sha256_of
 from etl.harmonise import Rule
+from etl.sources import header_reader
 from etl.sources.common import default_display, display_problems, parse_decimals
 from etl.tables import DIRECTIONS, KINDS
 
 MAX_FILE_BYTES = 50_000_000
-ALIASES = {
-    "nis_code": ("nis_code", "nis", "niscode", "nis-code", "code", "refnis", "gemeente_nis"),
-    "year": ("year", "jaar", "periode", "period"),
-    "value": ("value", "waarde"),
-    "numerator": ("numerator", "teller"),
-    "denominator": ("denominator", "noemer"),
-}
 REQUIRED_META = ("indicator_id", "name_nl", "unit", "definition_nl", "source", "licence", "direction")
 # `unit` is the Dutch unit (unit_nl); the display keys unit_en, short_unit and decimals are optional
 # and derived when absent (etl.sources.common.default_display).
@@ -60,6 +62,7 @@ YEAR_FIRST = 1990
 # Problems worded per kind (an unknown code, a text in a number column, ...); the rest are counted.
 MAX_PROBLEMS_PER_KIND = 20
 MAX_HEADER_LENGTH = 100
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,9 +118,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
     except csv.Error:
         delimiter = ";" if text.count(";") > text.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        raise EtlError("geen rijen", file=path.name)
+    header, header_row = _header(((reader.line_num, row) for row in reader), path.name, None)
     width = len(header)
     # Kept column by column, each distinct text once: a 50 MB file of a few thousand codes and years
     # then holds a few thousand strings, not one object per cell.
@@ -134,21 +135,38 @@ def _read_csv(path: Path) -> pd.DataFrame:
             column.append(seen.setdefault(cell, cell))
         index.append(reader.line_num)  # the spreadsheet row number (a quoted line break counts too)
     del text, distinct
-    names = _header_names(header, path.name, None)
+    names = _header_names(header, path.name, None, header_row)
     return pd.DataFrame(dict(zip(names, columns)), index=index, dtype=object)
 
 
-def _header_names(header: list, file: str, sheet: str | None) -> list[str]:
-    """The column names of row 1; an empty one is named by its position, a name twice is refused
-    (which of the two columns holds the values would be a guess)."""
+def _header(numbered_rows, file: str, sheet: str | None) -> tuple[list, int]:
+    """The header among the first of `numbered_rows` ((row number, cells), consumed up to the header)
+    and its row number: the first row naming a NIS code, a year and a value (etl/sources/header_reader.py);
+    title rows above it are skipped. A file without one is refused, naming the headers found and
+    those expected."""
+    above = []
+    for number, row in numbered_rows:
+        above.append(tuple(row))
+        if header_reader.complete(header_reader.columns_by_role(row)):
+            return list(row), number
+        if len(above) >= header_reader.HEADER_SEARCH_ROWS:
+            break
+    if not above:
+        raise EtlError("geen rijen" if sheet is None else "leeg werkblad", file=file, sheet=sheet)
+    raise header_reader.not_recognised(above, file, sheet)
+
+
+def _header_names(header: list, file: str, sheet: str | None, row: int) -> list[str]:
+    """The column names of the header row; an empty one is named by its position, a name twice is
+    refused (which of the two columns holds the values would be a guess)."""
     names = [str(h).strip() if h is not None and str(h).strip() else f"kolom {j}" for j, h in enumerate(header, 1)]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise EtlError(f"kolomkop {_shown(twice[0])} staat er meer dan eens", file=file, sheet=sheet, row=1)
+        raise EtlError(f"kolomkop {_shown(twice[0])} staat er meer dan eens", file=file, sheet=sheet, row=row)
     too_long = [n for n in names if len(n) > MAX_HEADER_LENGTH]
     if too_long:
         raise EtlError(f"kolomkop {_shown(too_long[0])} is te lang ({len(too_long[0])} tekens, hoogstens "
-                       f"{MAX_HEADER_LENGTH})", file=file, sheet=sheet, row=1)
+                       f"{MAX_HEADER_LENGTH})", file=file, sheet=sheet, row=row)
     return names
 
 
@@ -170,13 +188,11 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[pd.DataFrame, str, dict]:
         meta = _meta_sheet(wb[meta_name]) if meta_name else {}
         ws = wb[name]
         ws.reset_dimensions()  # a stated dimension of A1:XFD1048576 would pad every row to 16,384 cells
-        rows = ws.iter_rows(values_only=True)
-        first = next(rows, None)
-        if first is None:
-            raise EtlError("leeg werkblad", file=path.name, sheet=name)
-        header = _header_names(list(first), path.name, name)
+        rows = enumerate(ws.iter_rows(values_only=True), start=1)
+        first, number = _header(rows, path.name, name)
+        header = _header_names(first, path.name, name, number)
         body, index = [], []
-        for i, row in enumerate(rows, start=2):
+        for i, row in rows:
             if all(c is None or str(c).strip() == "" for c in row):
                 continue
             cells = []
@@ -490,6 +506,8 @@ def validate_table(frame: pd.DataFrame, meta: dict, file: str, sheet: str | None
     meta["scale"] = scale
     if kind == "rate" and not {"numerator", "denominator"} <= set(columns):
         problems.add("rate-columns", "een indicator van soort 'rate' heeft kolommen teller en noemer nodig")
+    if "value" not in columns and kind != "rate":  # without values only a rate is computed, from its counts
+        problems.add("value-column", f"zonder kolom waarde moet de indicator van soort 'rate' zijn, niet {kind!r}")
     if frame.empty:
         problems.add("no-rows", "geen gegevensrijen")
         problems.raise_if_any()
@@ -549,24 +567,28 @@ def _check_rates(table: pd.DataFrame, refused: dict[str, pd.Series], columns: di
     mismatch = usable & given & ((implied - table["value"]).abs() > tolerance)
     problems.add_each("rate-mismatch", "waarde past niet bij teller/noemer", table.loc[mismatch, "row"],
                       lambda row: f"waarde {table.at[row, 'value']} past niet bij teller/noemer x {scale:g} = "
-                                  f"{implied.at[row]:.3f}", columns["value"])
+                                  f"{implied.at[row]:.3f}", columns.get("value"))
     table.loc[usable & ~given, "value"] = implied[usable & ~given]
 
 
+# header_reader's roles as the columns of the tidy table are named here.
+COLUMN_OF_ROLE = {"nis": "nis_code", "year": "year", "value": "value", "numerator": "numerator",
+                  "denominator": "denominator"}
+
+
 def _map_columns(frame: pd.DataFrame, file: str, sheet: str | None) -> dict[str, str]:
-    lower = {str(c).strip().lower(): c for c in frame.columns}
-    found = {}
-    for name, aliases in ALIASES.items():
-        for alias in aliases:
-            if alias in lower:
-                found[name] = lower[alias]
-                break
-    missing = [n for n in ("nis_code", "year", "value") if n not in found]
-    if missing:
-        raise EtlError(f"kolommen {missing} ontbreken; gevonden {list(frame.columns)}; verwacht nis_code, year, value "
-                       f"(of niscode, jaar, waarde) en optioneel numerator/teller, denominator/noemer",
-                       file=file, sheet=sheet, row=1)
-    return found
+    """Column of the table -> the file's header, found by etl/sources/header_reader.py (its one alias
+    table). Two headers of one meaning are refused: which holds the figures would be a guess."""
+    headers = [str(c) for c in frame.columns]
+    roles = header_reader.columns_by_role(headers)
+    if not header_reader.complete(roles):
+        raise header_reader.not_recognised([headers], file, sheet)
+    for role, positions in roles.items():
+        if len(positions) > 1:
+            named = " en ".join(_shown(headers[i]) for i in positions)
+            raise EtlError(f"de kolommen {named} betekenen allebei {COLUMN_OF_ROLE[role]}; hernoem of verwijder er "
+                           f"een", file=file, sheet=sheet)
+    return {COLUMN_OF_ROLE[role]: frame.columns[positions[0]] for role, positions in roles.items()}
 
 
 def _vintages(table: pd.DataFrame, codes: dict[int, set[str]], code_column: str, problems: _Problems) -> pd.Series:
@@ -612,7 +634,7 @@ def _check_bounds(table, meta, columns, problems: _Problems) -> None:
             continue
         bad = table.loc[test(table["value"], float(bound)), "value"]
         problems.add_each("bounds", "waarde buiten het bereik", bad, lambda v: f"waarde {v} buiten het bereik [{lo}, {hi}]",
-                          columns["value"])
+                          columns.get("value"))
 
 
 # ---------------------------------------------------------------- applying
@@ -656,40 +678,184 @@ def prepare(path: Path, meta: dict, municipality: pd.DataFrame, crosswalk: pd.Da
 
 
 def apply(con, item: StoredImport, municipality: pd.DataFrame, crosswalk: pd.DataFrame) -> int:
-    """Insert one stored import into an open (new) warehouse."""
+    """Insert one stored import into an open (new) warehouse; see apply_all."""
+    return apply_all(con, [item], municipality, crosswalk)[item.source_id]
+
+
+def apply_all(con, items: list[StoredImport], municipality: pd.DataFrame, crosswalk: pd.DataFrame) -> dict[str, int]:
+    """Insert the stored imports into an open (new) warehouse, each table in one statement; returns
+    the 2025 municipal rows per import source.
+
+    Their values come from the verified results kept beside them (see `prepared`): a build
+    validates and harmonises a file once, not on every build."""
+    geography = _geography_digest(municipality, crosswalk)
+    by_indicator: dict[str, tuple[StoredImport, PreparedValues, dict]] = {}
+    for item in items:
+        try:
+            values, meta = prepared(item, municipality, crosswalk, geography)
+        except EtlError as exc:
+            raise EtlError(f"eerder geïmporteerde indicator past niet meer: {exc.describe()}", source=item.source_id) from exc
+        by_indicator[meta["indicator_id"]] = (item, values, meta)  # two folders of one indicator: the last one
+    present = dict(con.execute("SELECT indicator_id, origin FROM indicator WHERE indicator_id IN (SELECT unnest(?))",
+                               [list(by_indicator)]).fetchall())
+    for indicator_id, (item, _, _) in by_indicator.items():
+        if present.get(indicator_id) == "built_in":  # a later version of the ETL added a built-in one of that name
+            raise EtlError(f"eerder geïmporteerde indicator {indicator_id!r} heeft nu de naam van een ingebouwde "
+                           f"indicator; importeer hem opnieuw onder een andere naam en verwijder de map "
+                           f"{item.data_path.parent}", source=item.source_id)
+    # A new warehouse holds none of them yet: then nothing needs deleting first.
+    _insert_imports(con, [(values, meta, item.meta) for item, values, meta in by_indicator.values()],
+                    replace=bool(present))
+    return {item.source_id: values.municipal_rows for item, values, _ in by_indicator.values()}
+
+
+# ---------------------------------------------------------------- the verified result of an import
+
+PREPARED_VALUES = "prepared.parquet"
+PREPARED_RECORD = "prepared.json"
+# The code whose outcome a prepared result is: a change to any of these files prepares again.
+HARMONISATION_CODE = ("imports.py", "harmonise.py", "notation.py", "tables.py", "geography_codes.py",
+                      "sources/common.py", "sources/header_reader.py")
+VALUE_TYPES = {"indicator_id": "VARCHAR", "nis_code": "VARCHAR", "year": "INTEGER", "value": "DOUBLE",
+               "numerator": "DOUBLE", "denominator": "DOUBLE", "flag": "VARCHAR", "source_id": "VARCHAR",
+               "note": "VARCHAR"}
+
+
+@dataclass(frozen=True)
+class PreparedValues:
+    """An import's harmonised values: a frame just prepared, or the verified parquet file beside the import."""
+    rows: int
+    municipal_rows: int
+    frame: pd.DataFrame | None = None
+    parquet: Path | None = None
+
+
+@cache
+def harmonisation_version() -> str:
+    """sha256 of the code that validates and harmonises an import (HARMONISATION_CODE)."""
+    digest = hashlib.sha256()
+    for name in HARMONISATION_CODE:
+        digest.update(name.encode() + b"\0" + (Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+# The columns of the geography that checking and harmonising an import read.
+GEOGRAPHY_COLUMNS = {"municipality": ("nis_code", "vintage", "province_nis", "region_nis"),
+                     "crosswalk": ("from_vintage", "from_nis", "to_vintage", "to_nis")}
+
+
+def _geography_digest(municipality: pd.DataFrame, crosswalk: pd.DataFrame) -> str:
+    """The municipalities and crosswalk an import was checked and harmonised against, as text in a
+    fixed order: the same geography read from the warehouse or parsed by a build has one digest."""
+    digest = hashlib.sha256()
+    for name, frame in (("municipality", municipality), ("crosswalk", crosswalk)):
+        columns = list(GEOGRAPHY_COLUMNS[name])
+        text = frame[columns].astype(str).sort_values(columns, ignore_index=True)
+        digest.update(name.encode() + pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def prepared_key(data_sha256: str, record: dict, municipality: pd.DataFrame, crosswalk: pd.DataFrame,
+                 geography: str | None = None) -> str:
+    """What a prepared result depends on: the file's bytes, its metadata and reading options, the
+    geography and the code version. A result is reused only under the same key."""
+    payload = {"data": data_sha256, "metadata": record["metadata"], "sheet": record.get("sheet"),
+               "decimal": record.get("decimal"), "geography": geography or _geography_digest(municipality, crosswalk),
+               "code": harmonisation_version()}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def prepared(item: StoredImport, municipality: pd.DataFrame, crosswalk: pd.DataFrame,
+             geography: str | None = None) -> tuple[PreparedValues, dict]:
+    """The harmonised values and checked metadata of a stored import: the verified result beside it
+    when its key and checksum match, else the file validated and harmonised again (and that result
+    kept for the next build). `geography`: the digest of the two frames, when already computed."""
+    key = prepared_key(sha256_of(item.data_path), item.meta, municipality, crosswalk, geography)
+    found = read_prepared(item.data_path.parent, key)
+    if found is not None:
+        return found
+    frame, meta = prepare(item.data_path, dict(item.meta["metadata"]), municipality, crosswalk,
+                          item.meta.get("sheet"), item.meta.get("decimal"))
+    values = _prepared_frame(frame, municipality)
     try:
-        values, meta = prepare(item.data_path, dict(item.meta["metadata"]), municipality, crosswalk,
-                               item.meta.get("sheet"), item.meta.get("decimal"))
-    except EtlError as exc:
-        raise EtlError(f"eerder geïmporteerde indicator past niet meer: {exc.describe()}", source=item.source_id) from exc
-    clash = con.execute("SELECT 1 FROM indicator WHERE indicator_id = ? AND origin = 'built_in'",
-                        [meta["indicator_id"]]).fetchone()
-    if clash:  # a later version of the ETL added a built-in indicator of the same name
-        raise EtlError(f"eerder geïmporteerde indicator {meta['indicator_id']!r} heeft nu de naam van een ingebouwde "
-                       f"indicator; importeer hem opnieuw onder een andere naam en verwijder de map {item.data_path.parent}",
-                       source=item.source_id)
-    _insert_import(con, values, meta, item.meta)
-    return int((values["nis_code"].isin(municipality.loc[municipality["vintage"] == 2025, "nis_code"])).sum())
+        write_prepared(item.data_path.parent, key, values, meta)
+    except OSError as exc:  # a read-only imports folder costs only the time to prepare it again next build
+        logger.warning("resultaat van import %s niet bewaard in %s (%s); de volgende build controleert het opnieuw",
+                       item.indicator_id, item.data_path.parent, exc)
+    return values, meta
 
 
-def _insert_import(con, values: pd.DataFrame, meta: dict, record: dict) -> None:
-    iid = meta["indicator_id"]
-    for table, column in (("indicator_value", "indicator_id"), ("indicator", "indicator_id"),
-                          ("indicator_import", "indicator_id"), ("source", "source_id")):
-        key = iid if column == "indicator_id" else f"import-{iid}"
-        con.execute(f'DELETE FROM "{table}" WHERE {column} = ?', [key])  # fixed names, parameterised value
-    con.register("imp_indicator", pd.DataFrame([indicator_row(meta)]))
+def _prepared_frame(frame: pd.DataFrame, municipality: pd.DataFrame) -> PreparedValues:
+    muni_2025 = municipality.loc[municipality["vintage"] == 2025, "nis_code"]
+    return PreparedValues(len(frame), int(frame["nis_code"].isin(muni_2025).sum()), frame=frame)
+
+
+def read_prepared(folder: Path, key: str) -> tuple[PreparedValues, dict] | None:
+    """The prepared result in `folder` if it was made under `key` and its file still has the
+    checksum recorded when it was written; None otherwise (then it is prepared again)."""
+    try:
+        record = json.loads((folder / PREPARED_RECORD).read_text(encoding="utf-8"))
+        if record.get("key") != key or sha256_of(folder / PREPARED_VALUES) != record.get("sha256"):
+            return None
+        return PreparedValues(int(record["rows"]), int(record["municipal_rows"]),
+                              parquet=folder / PREPARED_VALUES), dict(record["metadata"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_prepared(folder: Path, key: str, values: PreparedValues, meta: dict) -> None:
+    """Keep a prepared result beside its import: the values as parquet, then a record of its key and
+    checksum (written last, each by rename, so a half-written result is never taken for one)."""
+    import duckdb
+
+    parquet, record = folder / PREPARED_VALUES, folder / PREPARED_RECORD
+    part = parquet.with_name(parquet.name + ".part")
+    try:
+        with duckdb.connect() as con:
+            con.register("prepared_values", values.frame[harmonise.OUTPUT_COLUMNS])
+            columns = ", ".join(f'"{c}"::{VALUE_TYPES[c]} AS "{c}"' for c in harmonise.OUTPUT_COLUMNS)  # fixed names
+            con.sql(f"SELECT {columns} FROM prepared_values").write_parquet(str(part))
+        os.replace(part, parquet)
+        body = {"key": key, "sha256": sha256_of(parquet), "rows": values.rows, "municipal_rows": values.municipal_rows,
+                "metadata": meta, "written_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        part = record.with_name(record.name + ".part")
+        part.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(part, record)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _insert_imports(con, imports: list[tuple[PreparedValues, dict, dict]], replace: bool = True) -> None:
+    """The rows of imports (values, checked metadata, stored record) in every table, one statement
+    per table; `replace`: remove a previous version of each first."""
+    if not imports:
+        return
+    ids = [meta["indicator_id"] for _, meta, _ in imports]
+    if replace:
+        for table, column, keys in (("indicator_value", "indicator_id", ids), ("indicator", "indicator_id", ids),
+                                    ("indicator_import", "indicator_id", ids),
+                                    ("source", "source_id", [f"import-{i}" for i in ids])):
+            con.execute(f'DELETE FROM "{table}" WHERE {column} IN (SELECT unnest(?))', [keys])  # fixed names
+    columns = ", ".join(f'"{c}"' for c in harmonise.OUTPUT_COLUMNS)  # fixed names
+    parquets = [str(values.parquet) for values, _, _ in imports if values.parquet is not None]
+    if parquets:
+        con.execute(f"INSERT INTO indicator_value ({columns}) SELECT {columns} FROM read_parquet(?)", [parquets])
+    frames = [values.frame[harmonise.OUTPUT_COLUMNS] for values, _, _ in imports if values.frame is not None]
+    if frames:
+        con.register("imp_values", pd.concat(frames, ignore_index=True))
+        con.execute(f"INSERT INTO indicator_value ({columns}) SELECT {columns} FROM imp_values")
+        con.unregister("imp_values")
+    con.register("imp_indicator", pd.DataFrame([indicator_row(meta) for _, meta, _ in imports]))
     con.execute("INSERT INTO indicator SELECT * FROM imp_indicator")
-    con.register("imp_values", values[harmonise.OUTPUT_COLUMNS])
-    con.execute("INSERT INTO indicator_value SELECT * FROM imp_values")
-    con.execute("INSERT INTO indicator_import VALUES (?, ?, ?, ?, ?, ?)",
-                [iid, record["file_name"], record["sha256"], record["imported_at"], record["imported_by"], len(values)])
-    url = meta.get("source_url") or f"lokaal bestand: {record['file_name']}"
-    con.execute("INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?, 'imports', ?, 'import')",
-                [f"import-{iid}", url, meta["source"], meta["licence"], record["sha256"], record["imported_at"],
-                 len(values), record["bytes"]])
     con.unregister("imp_indicator")
-    con.unregister("imp_values")
+    con.executemany("INSERT INTO indicator_import VALUES (?, ?, ?, ?, ?, ?)",
+                    [[meta["indicator_id"], record["file_name"], record["sha256"], record["imported_at"],
+                      record["imported_by"], values.rows] for values, meta, record in imports])
+    con.executemany("INSERT INTO source (source_id, url, publisher, licence, sha256, retrieved_at, rows_loaded, dataset, "
+                    "bytes, fetched_how) VALUES (?, ?, ?, ?, ?, ?, ?, 'imports', ?, 'import')",
+                    [[f"import-{meta['indicator_id']}", meta.get("source_url") or f"lokaal bestand: {record['file_name']}",
+                      meta["source"], meta["licence"], record["sha256"], record["imported_at"], values.rows,
+                      record["bytes"]] for values, meta, record in imports])
 
 
 def stored_imports(imports_dir: Path) -> list[StoredImport]:
@@ -734,27 +900,32 @@ def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user:
         builtin = {r[0] for r in reader.sql("SELECT indicator_id FROM indicator WHERE origin = 'built_in'").fetchall()}
     finally:
         reader.close()
-    values, meta = prepare(path, meta, municipality, crosswalk, sheet, decimal)
+    frame, meta = prepare(path, meta, municipality, crosswalk, sheet, decimal)
     if meta["indicator_id"] in builtin:
         raise EtlError(f"indicator_id {meta['indicator_id']!r} is een ingebouwde indicator; kies een andere naam",
                        file=path.name, sheet="metadata")
+    values = _prepared_frame(frame, municipality)
     data = path.read_bytes()
     record = {"file_name": path.name, "stored_as": "data" + path.suffix.lower(), "sha256": hashlib.sha256(data).hexdigest(),
               "bytes": len(data), "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
               "imported_by": user or _user(), "sheet": sheet, "decimal": decimal, "metadata": {k: meta[k] for k in META_KEYS if meta.get(k) not in (None, "")}}
+    record_text = json.dumps(record, ensure_ascii=False, indent=2)
+    # Keyed as a build reads the record back, so the build reuses this result instead of preparing again.
+    key = prepared_key(record["sha256"], json.loads(record_text), municipality, crosswalk)
 
     # The stored file is staged, so it lands just before the warehouse: a crash in between leaves a
     # stored import the next build applies, never a warehouse value whose file the next build would
     # lack. A failed swap puts the previous stored import back.
     with staged_warehouse(live, "import", copy_live=True, checks=[run_checks]) as staged:
-        _insert_import(staged.connection, values, meta, record)
+        _insert_imports(staged.connection, [(values, meta, record)])
         folder = staged.stage(settings.imports_dir / meta["indicator_id"])
         folder.mkdir()
         shutil.copyfile(path, folder / record["stored_as"])
-        (folder / "import.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-    muni = values["nis_code"].str.len().eq(5) & values["nis_code"].isin(municipality.loc[municipality["vintage"] == 2025, "nis_code"])
+        (folder / "import.json").write_text(record_text, encoding="utf-8")
+        write_prepared(folder, key, values, meta)
+    muni = frame["nis_code"].str.len().eq(5) & frame["nis_code"].isin(municipality.loc[municipality["vintage"] == 2025, "nis_code"])
     return {"indicator_id": meta["indicator_id"], "rows": int(muni.sum()),
-            "flags": values.loc[muni, "flag"].value_counts().to_dict(), "years": sorted(values["year"].unique().tolist())}
+            "flags": frame.loc[muni, "flag"].value_counts().to_dict(), "years": sorted(frame["year"].unique().tolist())}
 
 
 def _user() -> str:

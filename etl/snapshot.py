@@ -25,7 +25,8 @@ BEGIN, END = "# >>> snapshot {id}", "# <<< snapshot {id}"
 
 
 def find_source(source_id: str, year: int | None) -> official.OfficialSource:
-    sources = {s.id: s for s in official.load_official(newest_year=max(year or 0, datetime.now(UTC).year))}
+    # The newest release at the endpoint, not the one pinned now: that is what is being checked.
+    sources = {s.id: s for s in official.load_official(newest_year=max(year or 0, datetime.now(UTC).year), pinned=False)}
     wanted = f"{source_id}-{year}" if year else source_id
     if wanted not in sources:
         raise EtlError(f"onbekende officiële bron {wanted}; bekend: {sorted(sources)}")
@@ -54,7 +55,7 @@ def snapshot(source_id: str, year: int | None, settings, catalog: Path = CATALOG
     if outcome.status != official.LOADED:
         raise EtlError(f"{outcome.status}: {outcome.reason}", source=source.id)
     values = outcome.values
-    columns = sorted(c for c in ("value", "numerator", "denominator") if values[c].notna().any())
+    columns = official.value_columns(values)
     before = previous_entry(source.id, catalog)
     if before is not None and before.get("columns") != columns:
         raise EtlError(f"de kolommen van deze uitgave zijn veranderd: vorige {before.get('columns')}, nu {columns}; "

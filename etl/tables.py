@@ -144,12 +144,16 @@ table("source", """
     CREATE TABLE source (
         source_id VARCHAR NOT NULL, url VARCHAR NOT NULL, publisher VARCHAR NOT NULL,
         licence VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, retrieved_at VARCHAR NOT NULL,
-        rows_loaded BIGINT NOT NULL, dataset VARCHAR NOT NULL, bytes BIGINT, fetched_how VARCHAR)""",
+        rows_loaded BIGINT NOT NULL, dataset VARCHAR NOT NULL, bytes BIGINT, fetched_how VARCHAR,
+        publisher_en VARCHAR, licence_en VARCHAR)""",
     pa.DataFrameSchema({
         "source_id": _str(unique=True), "url": _str(), "publisher": _str(), "licence": _str(),
         "sha256": _str(checks=pa.Check.str_matches(r"^[0-9a-f]{64}$")), "retrieved_at": _str(),
         "rows_loaded": pa.Column(int, pa.Check.ge(0)), "dataset": _str(),
         "bytes": pa.Column(int, nullable=True), "fetched_how": _str(nullable=True),
+        # The publisher and licence in English (catalog.toml's publisher_en, licence_en); NULL where
+        # nobody wrote them (an analyst's import), and then pages show the Dutch ones.
+        "publisher_en": _str(nullable=True, required=False), "licence_en": _str(nullable=True, required=False),
     }, strict=True))
 
 table("build", """
@@ -413,7 +417,8 @@ _register("project", "project", ["project_id"], {
     "project_id": _text(), "programme_id": _text(), "name": _text(), "place_listed": _text(),
     "province_listed": _text(checks=pa.Check.isin(PROVINCES_LISTED)), "themes": _text(),
     "website": _text(nullable=True), "products": _text(nullable=True), "lead_org": _text(nullable=True),
-    "notes": _text(nullable=True), **_SOURCE_COLUMNS})
+    # notes_en: our English words for the same remarks (empty where there are none).
+    "notes": _text(nullable=True), "notes_en": _text(nullable=True), **_SOURCE_COLUMNS})
 _register("project_location", "project_location", ["project_id", "nis_code"], {
     "project_id": _text(), "nis_code": _text(checks=pa.Check.str_matches(NIS)),
     "scope": _text(checks=pa.Check.isin(SCOPES)), "area_label": _text(nullable=True),

@@ -29,7 +29,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.build)
         if is_browser:
             item.add_marker(pytest.mark.browser)
-        if not (is_build or is_browser):
+        # `server` (set by the test): starts real servers (nginx, redis-server); not in the fast tier.
+        if not (is_build or is_browser or item.get_closest_marker("server")):
             item.add_marker(pytest.mark.unit)
 
 

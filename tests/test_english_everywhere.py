@@ -34,7 +34,7 @@ DUTCH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in DUTCH_WORDS) 
 PROPER_NAMES = (
     "Vlaamse Gemeenschapscommissie", "Brussels Hoofdstedelijk Gewest", "Huizen van het Kind",
     "Kind en Gezin", "Agentschap Binnenlands Bestuur", "Gemeente- en Stadsmonitor",
-    "Gemeente-en Stadsmonitor", "Provincie in Cijfers", "provincies.incijfers.be",
+    "Gemeente-en Stadsmonitor", "Provincie in Cijfers", "Provincies in Cijfers", "provincies.incijfers.be",
 )
 
 # Each page in its default view and with a place chosen (45017: Kruishoutem, merged into Kruisem in 2019).
@@ -58,20 +58,9 @@ ADDRESS = re.compile(r"(https?://|www\.|/)[^\s;|,]*|\S+\.(xlsx|csv|txt|shp|json|
 
 
 @functools.cache
-def source_catalogue_texts() -> tuple[str, ...]:
-    """KNOWN GAP (issue 14, not done yet): the publisher and licence of each source file are stored as
-    Dutch sentences in etl/sources/catalog.toml and the warehouse's `source` table, which has no English
-    columns; exports' provenance lines and the data and status pages show them as they are.
-    test_source_provenance_has_english_columns fails (xfail) until that is done."""
-    with (REPO / "etl" / "sources" / "catalog.toml").open("rb") as f:
-        publishers = tomllib.load(f).get("publishers", {})
-    return tuple(text for p in publishers.values() for text in (p.get("publisher"), p.get("licence")) if text)
-
-
-@functools.cache
 def quoted_texts() -> tuple[str, ...]:
     """Names and quoted texts of the registers, longest first (so a name inside another goes last)."""
-    found = set(PROPER_NAMES) | set(source_catalogue_texts())
+    found = set(PROPER_NAMES)
     for file_name, fields in QUOTED_FIELDS.items():
         with (REGISTERS / file_name).open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
@@ -105,12 +94,26 @@ def test_english_page_and_its_downloads_have_no_dutch(app, real_warehouse, path,
         assert not dutch_words(text), (name, [line for line in text.splitlines() if dutch_words(line)][:20])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 open point: source publisher and licence are Dutch only")
 def test_source_provenance_has_english_columns():
     from etl.tables import TABLES
 
     _ddl, schema = TABLES["source"]
     assert {"publisher_en", "licence_en"} <= set(schema.columns)
+
+
+def test_every_publisher_has_its_english_words():
+    """Each publisher of the catalog has its publisher and licence in English, and the English
+    provenance phrase of an export uses them."""
+    from dashboard.ui.downloads import source_text
+
+    with (REPO / "etl" / "sources" / "catalog.toml").open("rb") as f:
+        publishers = tomllib.load(f)["publishers"]
+    for name, declared in publishers.items():
+        assert declared.get("publisher_en") and declared.get("licence_en"), name
+        assert not dutch_words(declared["publisher_en"] + " " + declared["licence_en"]), name
+    row = {"dataset": "gsm", "url": "https://example.org/x.xlsx", **publishers["gsm"]}
+    assert publishers["gsm"]["licence_en"] in source_text(row, "en")
+    assert publishers["gsm"]["licence"] in source_text(row, "nl")
 
 
 def test_wq28_workbook_in_english_has_words_and_numbers_not_codes(app, real_warehouse):
@@ -149,3 +152,43 @@ def test_briefing_accepts_a_code_of_an_older_vintage(app, real_warehouse):
     seen, _files = walk(app, "/briefing", {"nis": "45017", "lang": "en"})
     shown = "\n".join(visible_text(seen, []))
     assert "Briefing: Kruisem" in shown and "Kruishoutem (45017)" in shown
+
+
+def test_project_notes_have_english_words():
+    """Issue 14: the registers carry English columns written from the sources' facts; every project
+    note has its English (`notes_en`), and that has none of the Dutch words."""
+    with (REGISTERS / "project.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert all(bool(r["notes"]) == bool(r["notes_en"]) for r in rows)
+    assert sum(bool(r["notes_en"]) for r in rows) == 46
+    assert not [r["project_id"] for r in rows if dutch_words(r["notes_en"])]
+
+
+def test_project_page_shows_the_english_note(app, real_warehouse):
+    seen, _files = walk(app, "/project", {"id": "lbn-014", "lang": "en"})
+    shown = "\n".join(visible_text(seen, []))
+    assert "Not to be confused with Welzijnsschakel De Springplank" in shown
+
+
+@pytest.mark.parametrize("province", [None, "70000"])
+def test_cli_wq28_workbook_in_english_has_no_dutch(real_warehouse, tmp_path, province):
+    """Issue 14: `python -m etl export-wq28 OUT --lang en` writes the workbook in English (Dutch by default)."""
+    from etl.cli import main
+
+    out = tmp_path / "wq28-en.xlsx"
+    assert main(["export-wq28", str(out), "--lang", "en", *(["--province", province] if province else [])]) == 0
+    text = file_text(out.name, out.read_bytes())
+    assert text.startswith("Per province") and "Sources" in text
+    assert not dutch_words(text), [line for line in text.splitlines() if dutch_words(line)][:20]
+    dutch = tmp_path / "wq28-nl.xlsx"
+    assert main(["export-wq28", str(dutch)]) == 0
+    assert file_text(dutch.name, dutch.read_bytes()).startswith("Per provincie")
+
+
+def test_built_sources_carry_their_english_provenance(built_warehouse, read_only):
+    """Every source row a build writes (catalog files, official releases, registers) has its
+    publisher and licence in English; only an analyst's import may lack them."""
+    con = read_only(built_warehouse)
+    lacking = con.execute("SELECT source_id FROM source WHERE dataset <> 'imports' "
+                          "AND (publisher_en IS NULL OR licence_en IS NULL)").fetchall()
+    assert not lacking

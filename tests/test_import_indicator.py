@@ -68,6 +68,8 @@ def test_good_import_harmonises_and_survives_build(etl_root, tmp_path, read_only
 
     from etl.build import build
     from etl.config import load_settings
+    record = etl_root / "imports" / "test_kansarmoede" / "prepared.json"
+    prepared_at_import = json.loads(record.read_text(encoding="utf-8"))
     build(load_settings())
     con = read_only(etl_root / "warehouse.duckdb")
     n = con.execute("SELECT count(*) FROM indicator_value WHERE indicator_id = 'test_kansarmoede' "
@@ -79,6 +81,8 @@ def test_good_import_harmonises_and_survives_build(etl_root, tmp_path, read_only
     assert flag == "missing" and note["method"] == "not_computed" and note["detail"] == "low_coverage"
     assert len(note["missing"]) == 283 and note["missing"][0] == "11001"  # 285 Flemish municipalities, 2 with a value
     assert con.execute("SELECT count(*) FROM source WHERE source_id = 'import-test_kansarmoede'").fetchone()[0] == 1
+    # The build took the result verified at import time instead of validating the file again.
+    assert json.loads(record.read_text(encoding="utf-8")) == prepared_at_import
 
 
 def test_good_excel_with_metadata_sheet(etl_root, tmp_path, read_only):
@@ -117,7 +121,9 @@ BAD_CASES = {
     "walloon code": ("niscode;jaar;waarde\n62063;2022;1\n", "onbekende NIS-code 62063"),
     "text in number": ("niscode;jaar;waarde\n21004;2022;veel\n", "rij 2, kolom waarde: getal verwacht, gevonden 'veel'"),
     "bad year": ("niscode;jaar;waarde\n21004;twintig;1\n", "rij 2, kolom jaar: jaartal verwacht"),
-    "missing column": ("niscode;waarde\n21004;1\n", "kolommen ['year'] ontbreken"),
+    "missing column": ("niscode;waarde\n21004;1\n", "ontbrekende kolommen: ['year']; kolomkoppen gevonden: "
+                       "['niscode', 'waarde']; verwacht (per rol): nis:"),
+    "two value columns": ("niscode;jaar;waarde;%\n21004;2022;1;2\n", "de kolommen 'waarde' en '%' betekenen allebei value"),
     "duplicate": ("niscode;jaar;waarde\n21004;2022;1\n21004;2022;2\n", "dubbele rij voor 21004 in 2022"),
     "mixed vintages": ("niscode;jaar;waarde\n46030;2022;1\n46003;2022;2\n",
                        "rij 3, kolom niscode: jaar 2022 mengt codes van verschillende indelingen"),
@@ -243,3 +249,99 @@ def test_bad_display_metadata_is_refused(changes, expected, etl_root, tmp_path, 
     assert run_import(path, write_meta(tmp_path, **changes)) == 2
     assert expected in capsys.readouterr().err
     assert digest(etl_root / "warehouse.duckdb") == before
+
+
+# ---------------------------------------------------------------- headers (etl/sources/header_reader.py)
+
+@pytest.mark.parametrize("header, columns", [
+    ("niscode;jaar;waarde", ("niscode", "jaar", "waarde")),
+    ("nis_code;year;value", ("nis_code", "year", "value")),
+    ("CD_REFNIS;Periode;Procent", ("CD_REFNIS", "Periode", "Procent")),
+    ("NIS-code;Jáar;%", ("NIS-code", "Jáar", "%")),
+    ("Refnis;YEAR;Index", ("Refnis", "YEAR", "Index")),
+    ("cd_munty_refnis;cd_year;Percentage", ("cd_munty_refnis", "cd_year", "Percentage")),
+    ("Geoitem;Period;Waarde ", ("Geoitem", "Period", "Waarde")),
+])
+def test_headers_are_found_by_meaning(header, columns, tmp_path):
+    """One alias table for every reader: case, accents and Dutch or English variants do not matter."""
+    from etl.imports import _map_columns, read_table
+
+    frame, _, _ = read_table(write_csv(tmp_path, f"{header}\n21004;2022;1\n"))
+    found = _map_columns(frame, "indicator.csv", None)
+    assert (found["nis_code"], found["year"], found["value"]) == columns
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path):
+    """A table as publishers save it: a title and a blank line above the header; rows keep their numbers."""
+    from etl.imports import _map_columns, read_table
+
+    text = "Kansarmoede-index (synthetisch)\n\ngemeente;NIS-code;Jaar;Teller;Noemer\nGent;44021;2022;5;50\n"
+    frame, _, _ = read_table(write_csv(tmp_path, text))
+    assert _map_columns(frame, "x", None) == {"nis_code": "NIS-code", "year": "Jaar", "numerator": "Teller",
+                                              "denominator": "Noemer"}
+    assert frame.index.tolist() == [4] and frame.at[4, "NIS-code"] == "44021"
+    workbook = _xlsx(tmp_path, [["Titel van de tabel"], [], ["Code", "Periode", "Procent"], ["21004", 2022, 1.5]])
+    frame, sheet, _ = read_table(workbook)
+    assert sheet == "gegevens" and frame.index.tolist() == [4] and frame.at[4, "Procent"] == 1.5
+
+
+def test_unknown_layout_is_refused_naming_file_sheet_headers_and_expected(tmp_path):
+    from etl.imports import read_table
+    from etl.sources.header_reader import LayoutNotRecognised
+
+    workbook = _xlsx(tmp_path, [["Titel"], ["gemeente", "periode", "getal"], ["Gent", 2022, 1]], "vreemd.xlsx")
+    with pytest.raises(LayoutNotRecognised) as info:
+        read_table(workbook)
+    message = info.value.describe()
+    assert message.startswith("bestand vreemd.xlsx, blad gegevens: geen kop met NIS-code, jaar en waarde")
+    assert "ontbrekende kolommen: ['nis', 'value']" in message
+    assert "kolomkoppen gevonden: ['gemeente', 'periode', 'getal']" in message
+    assert "verwacht (per rol): nis: nis, niscode" in message and "value: waarde, value, procent" in message
+
+
+def test_values_of_a_rate_are_computed_from_its_counts(etl_root, tmp_path, read_only):
+    """Without a value column a rate's values come from its numerator and denominator."""
+    path = write_csv(tmp_path, "NIS-code;Jaar;Teller;Noemer\n21004;2022;51;200\n11001;2022;1;4\n")
+    assert run_import(path, write_meta(tmp_path, indicator_id="test_counts")) == 0
+    con = read_only(etl_root / "warehouse.duckdb")
+    value = con.execute("SELECT value FROM indicator_value WHERE indicator_id = 'test_counts' AND nis_code = '11001'"
+                        ).fetchone()[0]
+    assert value == pytest.approx(25.0)
+
+
+# ---------------------------------------------------------------- the verified result of an import
+
+def test_a_changed_prepared_result_is_not_trusted(etl_root, tmp_path, read_only):
+    """The result kept beside an import is used only while its checksum and key hold: an edited one is
+    prepared again from the stored file, with the same values."""
+    import duckdb
+
+    from etl import imports
+
+    assert run_import(write_csv(tmp_path, GOOD_CSV), write_meta(tmp_path)) == 0
+    con = read_only(etl_root / "warehouse.duckdb")
+    municipality = con.sql("SELECT * FROM municipality").df()
+    crosswalk = con.sql("SELECT * FROM municipality_crosswalk").df()
+    [item] = imports.stored_imports(etl_root / "imports")
+    values, _ = imports.prepared(item, municipality, crosswalk)
+    assert values.parquet is not None  # verified: taken as written at import time
+    expected = con.execute("SELECT * FROM read_parquet(?) ORDER BY nis_code, year", [str(values.parquet)]).df()
+
+    folder = item.data_path.parent
+    parquet = folder / "prepared.parquet"
+    edited = duckdb.connect()
+    doubled = edited.execute("SELECT * REPLACE (value * 2 AS value) FROM read_parquet(?)", [str(parquet)]).df()
+    edited.from_df(doubled).write_parquet(str(parquet))  # an edit after it was written
+    edited.close()
+    again, _ = imports.prepared(item, municipality, crosswalk)
+    assert again.parquet is None and again.frame is not None  # not trusted: prepared again
+    rebuilt = again.frame.sort_values(["nis_code", "year"], ignore_index=True)
+    assert rebuilt["value"].tolist() == pytest.approx(expected["value"].tolist(), nan_ok=True)
+    assert imports.prepared(item, municipality, crosswalk)[0].parquet is not None  # and kept, verified, again
+
+    record = json.loads((folder / "import.json").read_text(encoding="utf-8"))
+    record["metadata"]["scale"] = 1000.0  # other metadata: another key, so prepared again
+    (folder / "import.json").write_text(json.dumps(record), encoding="utf-8")
+    [item] = imports.stored_imports(etl_root / "imports")
+    with pytest.raises(Exception, match="past niet bij teller/noemer x 1000"):
+        imports.prepared(item, municipality, crosswalk)

@@ -352,11 +352,13 @@ def test_real_curve_and_other_exports(real_warehouse):
 def test_state_round_trips_through_the_url():
     from urllib.parse import parse_qsl
 
-    state = need_state.parse_state(indicator="adi_median", year="2019", measure="per_1k_children", rule="at_risk",
+    state = need_state.parse_state(indicator="adi_median", year="2019", region="flanders",
+                                    measure="per_1k_children", rule="at_risk",
                                     need_t="21500,5", int_t="0.2", gap_n="0", gap_mode="value", gap_top="30",
                                     gap_min="20000", lang="en")
     query = dict(parse_qsl(urls.with_query("", None, **need_state.url_changes(state, 2022)).lstrip("?")))
-    assert query == {"indicator": "adi_median", "year": "2019", "measure": "per_1k_children", "rule": "at_risk",
+    assert query == {"indicator": "adi_median", "year": "2019", "region": "flanders",
+                     "measure": "per_1k_children", "rule": "at_risk",
                      "need_t": "21500.5", "int_t": "0.2", "gap_n": "0", "gap_mode": "value", "gap_top": "30",
                      "gap_min": "20000"}
     assert need_state.parse_state(**query) == {**state, "lang": "nl"}

@@ -4,6 +4,7 @@ build's status per source. Every workbook here is SYNTHETIC, built by the test i
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import shutil
 
@@ -243,11 +244,19 @@ def test_a_build_with_served_extracts_loads_them_and_records_the_refused(tmp_pat
     codes_2019 = sorted(geo.municipality.loc[geo.municipality["vintage"] == 2019, "nis_code"])
     synthetic_pop_zip(served / STATBEL_POP_PATH / "TF_SOC_POP_STRUCT_2022.zip", codes_2019, 2022)
     synthetic_fiscal_zip(served / FISCAL_PATH, codes_2019, years=(2020, 2021))  # 2020 is pinned already
+    # AR_03 pinned by a snapshot of exactly this file: the build loads that release.
+    ar_03 = (served / GSM_HOST_PATH / "GSM_Extract_AR_03.xlsx").read_bytes()
+    pinned = official.Snapshot(hashlib.sha256(ar_03).hexdigest(), len(ar_03), "2026-01-02", "2026-01-02T03:04:05+00:00",
+                               ("denominator", "numerator", "value"))
+    sources = [dataclasses.replace(s, snapshot=pinned) if s.id == "gsm-extract-ar-03" else s
+               for s in official.load_official()]
     warehouse = etl_env(monkeypatch, tmp_path, served, shared_cache)
-    build(load_settings())
+    build(load_settings(), official_sources=sources)
     con = read_only(warehouse)
     status = dict(con.execute("SELECT source_id, status FROM official_source").fetchall())
     assert status["gsm-extract-ar-03"] == "loaded" and status["gsm-extract-ar-05"] == "format not recognised"
+    assert con.execute("SELECT retrieved_at, sha256 FROM official_source WHERE source_id = 'gsm-extract-ar-03'"
+                       ).fetchone() == (pinned.retrieved_at, pinned.sha256)
     assert status["gsm-extract-ar-08"] == "not reachable"
     assert con.execute("SELECT name_nl FROM indicator WHERE indicator_id = 'gsm_ar_03'").fetchone() == (
         "Kansarmoede-index Kind en Gezin",)

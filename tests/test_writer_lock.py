@@ -86,13 +86,13 @@ def test_import_indicator_holds_the_lock(etl_root, tmp_path, monkeypatch):
 
     warehouse = etl_root / "warehouse.duckdb"
     seen = {}
-    insert = imports._insert_import
+    insert = imports._insert_imports
 
     def watched_insert(*args):
         seen["insert"] = lock_is_held(warehouse)
         return insert(*args)
 
-    monkeypatch.setattr(imports, "_insert_import", watched_insert)
+    monkeypatch.setattr(imports, "_insert_imports", watched_insert)
     table = tmp_path / "indicator.csv"
     table.write_text("niscode;jaar;waarde\n11002;2022;20,0\n", encoding="utf-8")
     meta = tmp_path / "meta.json"

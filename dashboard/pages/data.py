@@ -109,10 +109,10 @@ def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
         (t("data.kind", lang), t_or(f"data.kind.{row.get('kind')}", lang, str(row.get("kind")))),
         (t("data.direction", lang), t_or(f"direction.{row.get('direction')}", lang, str(row.get("direction")))),
         (t("data.years", lang), years or t("data.no_years", lang)),
-        (t("data.source", lang), [html.Span(str(src.get("publisher") or "")), html.Br(), source_link,
+        (t("data.source", lang), [html.Span(str(localised(src, "publisher", lang) or "")), html.Br(), source_link,
                                   html.Span(" · " + t("data.retrieved", lang, date=fmt.date_text(src.get("retrieved_at"), lang))
                                             if src.get("retrieved_at") else "")]),
-        (t("data.licence", lang), str(src.get("licence") or fmt.MISSING)),
+        (t("data.licence", lang), str(localised(src, "licence", lang) or fmt.MISSING)),
         (t("data.harmonisation", lang), harmonisation_rule(row, lang) or fmt.MISSING),
     ]
     if localised(row, "note", lang):

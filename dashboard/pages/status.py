@@ -3,13 +3,13 @@ and imported indicators, all read from one build of the warehouse."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, callback, html
+from dash import MATCH, Input, Output, State, callback, html
 
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.db import records
 from dashboard.geo import geo_url
-from dashboard.i18n import localised, normalise_lang, t, t_or
+from dashboard.i18n import LANGUAGES, localised, normalise_lang, t, t_or
 from dashboard.pages._official import official_section
 from dashboard.queries import status as queries
 from dashboard.ui.components import (
@@ -47,14 +47,28 @@ def _fill(lang):
 
 
 def render(lang: str):
-    """Everything below the title, read from one build of the warehouse."""
+    """Everything below the title, read from one build of the warehouse; made once per build and
+    language (the page shows nothing else)."""
+    try:
+        return db.memo(_render, lang)
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang)
+
+
+def warm() -> None:
+    """Prepare the page for a new build (dashboard.warming)."""
+    for lang in LANGUAGES:
+        render(lang)
+
+
+def _render(lang: str):
     try:
         with db.reader() as r:  # every part from the same build
             data = {
                 "builds": queries.builds(r),
                 "sources": queries.sources(r),
                 "total": queries.municipality_count(r),
-                "coverage": queries.coverage(r),
+                "coverage": db.per_build(r, queries.coverage),  # also behind the per-year flags
                 "geo": queries.geo_layers(r),
                 "imports": queries.imports(r),
                 "official": queries.official_sources(r),
@@ -99,6 +113,7 @@ def _sources(df, lang):
     rows = records(df)
     for r in rows:
         r["how"] = t_or(f"how.{r['fetched_how']}", lang, str(r["fetched_how"] or t("how.unknown", lang)))
+        r["publisher"], r["licence"] = localised(r, "publisher", lang), localised(r, "licence", lang)
     columns = [
         column("source_id", "code", label_key="col.source", lang=lang, sub_key="dataset"),
         column("publisher", lang=lang, ditto=True),
@@ -175,11 +190,16 @@ def _flag_columns(lang: str) -> list[dict]:
             + [column("other_codes", "int", lang=lang)])
 
 
-def _flags(df, lang: str):
-    """A total per indicator (visible), and per indicator and year (unfolds)."""
+def _flag_rows(df, lang: str) -> list[dict]:
     rows = [r for r in records(df) if r["year"] is not None]
     for r in rows:
         r["indicator"] = _name(r, lang)
+    return rows
+
+
+def _flags(df, lang: str):
+    """A total per indicator (visible), and per indicator and year (unfolds; sent when opened)."""
+    rows = _flag_rows(df, lang)
     totals: dict[str, dict] = {}
     for r in rows:
         tot = totals.setdefault(r["indicator_id"], {"indicator": r["indicator"], "years": set(),
@@ -204,18 +224,38 @@ def _flags(df, lang: str):
     summary_columns = ([column("indicator", lang=lang), column("year_span", label_key="col.years", lang=lang, nowrap=True)]
                        + [dict(c, label=t("col.values", lang)) if c["key"] == "with_value" else c
                           for c in _flag_columns(lang)])
-    per_year_columns = [column("indicator", lang=lang), column("year", "year", lang=lang), *_flag_columns(lang)]
     caption = t("status.flags.caption", lang)
-    per_year_caption = t("status.flags.per_year_caption", lang)
     return section(
         "status-flags", t("status.flags", lang), legend,
         sortable_table("status-flags-table", summary_columns, summary, lang, caption, sort=("indicator", True)),
         html.Details([
             html.Summary(t("status.flags.per_year", lang, n=fmt.integer(len(rows), lang)), id="status-flags-per-year"),
-            sortable_table("status-flags-year-table", per_year_columns, rows, lang, per_year_caption,
-                           sort=("indicator", True)),
-        ], className="details"),
+            html.Div(id={"type": "status-details-box", "section": "flags"}),
+        ], id={"type": "status-details", "section": "flags"}, className="details"),
     )
+
+
+@callback(Output({"type": "status-details-box", "section": MATCH}, "children"),
+          Input({"type": "status-details", "section": MATCH}, "n_clicks"),
+          State({"type": "status-details-box", "section": MATCH}, "children"), State("status-lang", "data"),
+          prevent_initial_call=True)
+def _fill_per_year(_clicks, filled, lang):
+    """The per-year flags table, sent only when its section is opened (it is most of the page)."""
+    if filled:  # a click inside the open table
+        return dash.no_update
+    lang = normalise_lang(lang)
+    try:
+        return db.memo(_per_year_table, lang)
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang)
+
+
+def _per_year_table(lang: str):
+    with db.reader() as r:
+        rows = _flag_rows(db.per_build(r, queries.coverage), lang)
+    columns = [column("indicator", lang=lang), column("year", "year", lang=lang), *_flag_columns(lang)]
+    return sortable_table("status-flags-year-table", columns, rows, lang, t("status.flags.per_year_caption", lang),
+                          sort=("indicator", True))
 
 
 def _geo(df, lang: str):

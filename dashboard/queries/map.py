@@ -90,7 +90,7 @@ def network_places(r: Reader) -> pd.DataFrame:
 
 def sources(r: Reader) -> pd.DataFrame:
     return r.query("""
-        SELECT source_id, dataset, publisher, licence, url, retrieved_at
+        SELECT source_id, dataset, publisher, licence, url, retrieved_at, publisher_en, licence_en
         FROM source ORDER BY source_id""")
 
 

@@ -20,6 +20,14 @@ BRUSSELS = "04000"
 AT_RISK_INDICATOR = "arop_admin"          # numerator = persons below the at-risk-of-poverty threshold
 POPULATION_INDICATOR = "population_total"
 CHILDREN_INDICATOR = "children_0_17"
+# Where the per-inhabitant and per-child denominators may come from, as (indicator, column): the
+# Statbel counts first (the pinned 2009-2015 files, and every year since 2016 once the population
+# by age is loaded), then the counts behind the Gemeente-Stadsmonitor share of children 0-17
+# (DE_04: numerator = children 0-17, denominator = all residents). The page takes the one whose
+# year is nearest the year of the need, and says which (view._count_values).
+GSM_CHILDREN_SHARE = "gsm_de_04"
+POPULATION_SOURCES = ((POPULATION_INDICATOR, "value"), (GSM_CHILDREN_SHARE, "denominator"))
+CHILDREN_SOURCES = ((CHILDREN_INDICATOR, "value"), (GSM_CHILDREN_SHARE, "numerator"))
 # Where the placed networks come from (the registers of data/registers/), named in every export.
 NETWORK_SOURCES = ("register-project", "register-project_location")
 

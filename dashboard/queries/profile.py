@@ -236,7 +236,8 @@ def successor(r: Reader, nis: str) -> pd.DataFrame:
 
 def sources(r: Reader) -> pd.DataFrame:
     """The sources of the build: dataset, publisher, licence, URL and when it was retrieved."""
-    return r.query("SELECT source_id, dataset, publisher, licence, url, retrieved_at FROM source ORDER BY source_id")
+    return r.query("SELECT source_id, dataset, publisher, licence, url, retrieved_at, publisher_en, licence_en "
+                   "FROM source ORDER BY source_id")
 
 
 def networks_in(r: Reader, codes: list[str], province: str) -> pd.DataFrame:

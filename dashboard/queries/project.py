@@ -27,7 +27,7 @@ LIST_SEPARATOR = "\x1f"  # ASCII unit separator
 def project(r: Reader, project_id: str) -> dict | None:
     rows = records(r.query(
         "SELECT p.project_id, p.programme_id, p.name, p.place_listed, p.province_listed, p.themes, p.website, "
-        "p.products, p.lead_org, p.notes, p.source_doc, p.source_ref, g.name_nl AS programme_nl, "
+        "p.products, p.lead_org, p.notes, p.notes_en, p.source_doc, p.source_ref, g.name_nl AS programme_nl, "
         "g.name_en AS programme_en FROM project p LEFT JOIN programme g USING (programme_id) "
         "WHERE p.project_id = ?", [project_id]))
     return rows[0] if rows else None
@@ -107,10 +107,12 @@ def geo_layers(r: Reader) -> dict[str, dict]:
 
 
 def provenance(r: Reader) -> dict:
-    """What every export names as its source: the latest successful build and the registers' licence."""
+    """What every export names as its source: the latest successful build and the registers' licence
+    (in Dutch and English: `licence`, `licence_en`)."""
     build = latest_build(r) or {}
-    licence = r.scalar("SELECT licence FROM source WHERE source_id = ?", [REGISTER_SOURCE])
-    return {"build_id": build.get("build_id"), "licence": licence}
+    licence = r.query("SELECT licence, licence_en FROM source WHERE source_id = ?", [REGISTER_SOURCE])
+    first = (records(licence) or [{}])[0]
+    return {"build_id": build.get("build_id"), "licence": first.get("licence"), "licence_en": first.get("licence_en")}
 
 
 def _page(r: Reader, project_id: str) -> dict | None:

@@ -13,7 +13,7 @@ from dashboard.queries import CURRENT_VINTAGE, FLAGS
 def sources(r: Reader) -> pd.DataFrame:
     return r.query("""
         SELECT source_id, dataset, publisher, licence, url, sha256, retrieved_at,
-               rows_loaded, bytes, fetched_how
+               rows_loaded, bytes, fetched_how, publisher_en, licence_en
         FROM source
         ORDER BY dataset, source_id""")
 

@@ -7,4 +7,6 @@
 - `components`: notices, sections, dropdowns in the page language, table cells, sortable tables.
 - `downloads`: CSV and Excel files (provenance lines, labels, formats) and `send_table`, the one
   download factory every page uses.
+- `presenting`: presentation mode's marks: a page's main chart (`main`), method text behind a link (`method`).
+- `vintages`: a municipality code of 2018 or 2019 in a URL as its 2025 municipality, and the note saying so.
 """

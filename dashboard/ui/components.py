@@ -6,14 +6,16 @@ by React; nothing uses dangerouslySetInnerHTML or Markdown.
 Sortable tables sort on the server: the rows travel in a dcc.Store next to the table and one
 pattern-matching callback (registered by `register_callbacks(app)` from create_app, so every
 app instance gets it) re-renders the body. Header buttons are real <button>s (keyboard) and the
-<th> carries aria-sort (screen readers).
+<th> carries aria-sort (screen readers). A long table can show its rows page by page (`page_size`):
+the same callback turns the pages, and the browser holds only the rows in view as components.
 """
 from __future__ import annotations
 
 import math
 from urllib.parse import unquote, urlsplit
 
-from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
 from dashboard import formatting as fmt
 from dashboard.db import BUILD_COMMAND, WarehouseError, WarehouseMissing, display_path
@@ -152,23 +154,75 @@ def plain_table(table_id: str, columns: list[dict], rows: list[dict], lang: str,
 
 
 def sortable_table(table_id: str, columns: list[dict], rows: list[dict], lang: str, caption: str,
-                   sort: tuple[str, bool] | None = None) -> html.Div:
+                   sort: tuple[str, bool] | None = None, page_size: int | None = None) -> html.Div:
     """Like plain_table, with a sort button in every header whose column has `sortable` != False.
 
     `sort` is the initial (column key, ascending); rows are shown in the order given when None.
+    With `page_size`, a longer table shows that many rows at a time, with previous/next buttons
+    under it: the browser renders only the rows in view (every row is a component that Dash's
+    renderer revisits on each update, so a long table blocks the page). Sorting sorts all rows
+    and returns to the first page; exports are unaffected (they read the data, not the table).
     """
+    paged = bool(page_size) and len(rows) > page_size
     state = {"columns": columns, "rows": rows, "lang": lang,
-             "sort": {"key": sort[0], "asc": sort[1]} if sort else None}
-    if sort:
-        kind = next(c["kind"] for c in columns if c["key"] == sort[0])
-        rows = sort_rows(rows, sort[0], kind, sort[1])
+             "sort": {"key": sort[0], "asc": sort[1]} if sort else None,
+             "page": 0, "page_size": page_size if paged else None}
     head = html.Thead(html.Tr([_sortable_th(table_id, c, state["sort"], lang) for c in columns]))
-    body = html.Tbody(_body_rows(columns, rows, lang), id={"type": "sortable-body", "table": table_id})
+    body = html.Tbody(_body_rows(columns, _page_rows(state), lang), id={"type": "sortable-body", "table": table_id})
     table = html.Table([html.Caption(caption), head, body], id=table_id, className="data-table sortable")
-    return html.Div([
-        scroll_box(table, caption, lang),
-        dcc.Store(id={"type": "sortable-state", "table": table_id}, data=state),
-    ])
+    children = [scroll_box(table, caption, lang)]
+    if paged:
+        children.append(_pager(table_id, state, caption, lang))
+    children.append(dcc.Store(id={"type": "sortable-state", "table": table_id}, data=state))
+    return html.Div(children)
+
+
+def _page_rows(state: dict) -> list[dict]:
+    """The rows in view: all rows in the state's sort order, then its current page when it has pages."""
+    rows, sort = state["rows"], state.get("sort")
+    if sort:
+        kind = next(c["kind"] for c in state["columns"] if c["key"] == sort["key"])
+        rows = sort_rows(rows, sort["key"], kind, sort["asc"])
+    size = state.get("page_size")
+    if not size:
+        return rows
+    start = state.get("page", 0) * size
+    return rows[start:start + size]
+
+
+def _page_count(state: dict) -> int:
+    size = state.get("page_size")
+    return max(1, math.ceil(len(state["rows"]) / size)) if size else 1
+
+
+def _page_status(state: dict, lang: str) -> str:
+    """"Rijen 21–40 van 48" for the page in view."""
+    size, total = state["page_size"], len(state["rows"])
+    first = state["page"] * size + 1
+    return t("table.page.status", lang, first=fmt.integer(first, lang),
+             last=fmt.integer(min(total, first + size - 1), lang), total=fmt.integer(total, lang))
+
+
+PAGE_STEPS = ("previous", "next")
+
+
+def _pager(table_id: str, state: dict, caption: str, lang: str) -> html.Nav:
+    """Previous/next buttons and where the page in view is; the status is announced when it changes."""
+    def button(step: str) -> html.Button:
+        return html.Button(t(f"table.page.{step}", lang), type="button", className="button button-secondary",
+                           id={"type": "sortable-page", "table": table_id, "step": step},
+                           disabled=_step_disabled(step, state))
+
+    return html.Nav([
+        button("previous"),
+        html.Span(_page_status(state, lang), className="table-pager-status", **{"aria-live": "polite"},
+                  id={"type": "sortable-page-status", "table": table_id, "part": "status"}),
+        button("next"),
+    ], className="table-pager", **{"aria-label": t("table.page.nav", lang, caption=caption)})
+
+
+def _step_disabled(step: str, state: dict) -> bool:
+    return state["page"] <= 0 if step == "previous" else state["page"] >= _page_count(state) - 1
 
 
 def _align(column: dict) -> str:
@@ -241,33 +295,60 @@ def _sortable_th(table_id: str, column: dict, sort: dict | None, lang: str) -> h
 
 
 def register_callbacks(app) -> None:
-    """Attach the sorting callback to `app` (called by create_app for every new app)."""
+    """Attach the sorting and paging callback to `app` (called by create_app for every new app)."""
 
     @app.callback(
         Output({"type": "sortable-body", "table": MATCH}, "children"),
         Output({"type": "sortable-th", "table": MATCH, "col": ALL}, "aria-sort"),
         Output({"type": "sortable-arrow", "table": MATCH, "col": ALL}, "children"),
         Output({"type": "sortable-state", "table": MATCH}, "data"),
+        # ALL, not MATCH: a table without pages has none of these (empty lists)
+        Output({"type": "sortable-page-status", "table": MATCH, "part": ALL}, "children"),
+        Output({"type": "sortable-page", "table": MATCH, "step": ALL}, "disabled"),
         Input({"type": "sortable-button", "table": MATCH, "col": ALL}, "n_clicks"),
+        Input({"type": "sortable-page", "table": MATCH, "step": ALL}, "n_clicks"),
         State({"type": "sortable-state", "table": MATCH}, "data"),
         prevent_initial_call=True,
     )
-    def _sort(_clicks, state):
-        trigger = ctx.triggered_id
-        if not state or not isinstance(trigger, dict):
-            return no_update, no_update, no_update, no_update
-        columns = state["columns"]
-        key = trigger["col"]
+    def _sort_or_turn_page(_clicks, _page_clicks, state):
+        shown = table_step(state, ctx.triggered_id)
+        if shown is None:
+            raise PreventUpdate
+        return shown
+
+
+def table_step(state: dict | None, trigger) -> tuple | None:
+    """What a sortable table shows after a click on a sort button or a page button (`trigger`, the
+    button's id): its body, each header's aria-sort and arrow, the new state, the pager's status and
+    whether each page button is disabled. None when nothing changes (the last page's "next")."""
+    if not state or not isinstance(trigger, dict):
+        return None
+    columns = state["columns"]
+    if trigger.get("type") == "sortable-page":
+        step = 1 if trigger.get("step") == "next" else -1
+        page = min(max(0, state.get("page", 0) + step), _page_count(state) - 1)
+        if page == state.get("page", 0):
+            return None
+        state = {**state, "page": page}
+    else:
+        key = trigger.get("col")
         column = next((c for c in columns if c["key"] == key), None)
         if column is None:
-            return no_update, no_update, no_update, no_update
+            return None
         previous = state.get("sort") or {}
         ascending = not previous.get("asc", False) if previous.get("key") == key else True
-        state["sort"] = {"key": key, "asc": ascending}
-        rows = sort_rows(state["rows"], key, column["kind"], ascending)
-        aria = [_aria_sort(c, state["sort"]) for c in columns]
-        arrows = [ARROWS[_aria_sort(c, state["sort"])] for c in columns if c.get("sortable") is not False]
-        return _body_rows(columns, rows, state["lang"]), aria, arrows, state
+        state = {**state, "sort": {"key": key, "asc": ascending}, "page": 0}
+    # Wildcard outputs take a list, never a bare no_update: the headers are sent as they are.
+    aria = [_aria_sort(c, state.get("sort")) for c in columns]
+    arrows = [ARROWS[_aria_sort(c, state.get("sort"))] for c in columns if c.get("sortable") is not False]
+    return (_body_rows(columns, _page_rows(state), state["lang"]), aria, arrows, state, *_pager_outputs(state))
+
+
+def _pager_outputs(state: dict) -> tuple[list, list]:
+    """The pager's status and its buttons' disabled flags: empty lists for a table without pages."""
+    if not state.get("page_size"):
+        return [], []
+    return [_page_status(state, state["lang"])], [_step_disabled(step, state) for step in PAGE_STEPS]
 
 
 def read_page(name: str, lang: str) -> html.Div:

@@ -26,6 +26,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from dashboard.i18n import localised
 from etl.exports import HEADER_FILL, HEADER_FONT, safe_cell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -233,8 +234,9 @@ def send_workbook(workbook, *name_parts: str) -> dict:
 SOURCE_FIELDS = ("dataset", "publisher", "licence", "url")
 
 
-def source_text(record) -> str:
+def source_text(record, lang: str | None = None) -> str:
     """A row of the warehouse's `source` table as one provenance phrase, `dataset, publisher,
-    licence, URL` (the fields it has), for the intro lines of an export."""
-    return ", ".join(str(record[f]) for f in SOURCE_FIELDS
-                     if isinstance(record.get(f), str) and record[f].strip())
+    licence, URL` (the fields it has; publisher and licence in `lang` where the row has them in
+    English: `publisher_en`, `licence_en`), for the intro lines of an export."""
+    texts = (localised(record, f, lang) for f in SOURCE_FIELDS)
+    return ", ".join(str(text) for text in texts if isinstance(text, str) and text.strip())

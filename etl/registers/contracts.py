@@ -126,7 +126,7 @@ def _file_columns() -> dict[str, dict[str, pa.Column]]:
             "website": _text(nullable=True),
             "products": _text(nullable=True),
             "lead_org": _text(nullable=True),
-            "notes": _text(nullable=True),
+            "notes": _text(nullable=True), "notes_en": _text(nullable=True),
             **_source_columns(),
         },
         "project_location": {

@@ -1,4 +1,5 @@
-"""Find an indicator table in a publisher's workbook by its headers, never by column position.
+"""Find an indicator table in a publisher's workbook, or an analyst's file, by its headers, never by
+column position: the one header-alias table of the ETL (official sources and `import-indicator`).
 
 Headers are matched case- and accent-insensitively against the Dutch and English variants in
 ALIASES; title rows above the header are skipped; a workbook holds one sheet per indicator code or
@@ -18,8 +19,9 @@ from etl.errors import EtlError
 
 # Role -> the header texts that mean it (compared after normalise()).
 ALIASES: dict[str, tuple[str, ...]] = {
-    "nis": ("nis", "niscode", "nis-code", "nis code", "refnis", "cd_refnis", "cd_munty_refnis", "code", "geoitem"),
-    "year": ("jaar", "year", "cd_year", "periode"),
+    "nis": ("nis", "niscode", "nis-code", "nis code", "nis_code", "refnis", "cd_refnis", "cd_munty_refnis", "code",
+            "geoitem", "gemeente_nis"),
+    "year": ("jaar", "year", "cd_year", "periode", "period"),
     "value": ("waarde", "value", "procent", "percentage", "%", "index"),
     "numerator": ("teller", "numerator"),
     "denominator": ("noemer", "denominator"),
@@ -53,20 +55,51 @@ class Table:
     header_row: int  # 1-based row of the header in the sheet, as a reader sees it
 
 
-def _roles(cells) -> dict[str, int]:
-    found: dict[str, int] = {}
+def columns_by_role(cells) -> dict[str, list[int]]:
+    """Role -> the positions of every cell naming it (a role named twice is for the caller to refuse)."""
+    found: dict[str, list[int]] = {}
     for i, cell in enumerate(cells):
         role = ROLE_OF.get(normalise(cell)) if cell is not None else None
-        if role and role not in found:
-            found[role] = i
+        if role:
+            found.setdefault(role, []).append(i)
     return found
 
 
-def _complete(roles: dict[str, int]) -> bool:
+def _roles(cells) -> dict[str, int]:
+    return {role: columns[0] for role, columns in columns_by_role(cells).items()}
+
+
+def complete(roles) -> bool:
+    """The roles of a header name a NIS code, a year and a value (or a numerator and a denominator)."""
     return {"nis", "year"} <= set(roles) and ("value" in roles or {"numerator", "denominator"} <= set(roles))
 
 
-def _headers_of(rows: list[tuple]) -> list[str]:
+def missing_roles(roles) -> list[str]:
+    """What a header lacks to be complete (a value, or a numerator and a denominator, counted as `value`)."""
+    lacking = [role for role in ("nis", "year") if role not in roles]
+    if "value" not in roles and not {"numerator", "denominator"} <= set(roles):
+        lacking.append("value")
+    return lacking
+
+
+def header_index(rows) -> int | None:
+    """The 0-based index of the header among the first HEADER_SEARCH_ROWS rows: the first complete one."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if complete(_roles(row)):
+            return index
+    return None
+
+
+def not_recognised(rows, file: str, sheet: str | None, source: str | None = None) -> LayoutNotRecognised:
+    """The refusal of rows without a complete header, naming what the likeliest header row lacks."""
+    headers = headers_of(rows[:HEADER_SEARCH_ROWS])
+    lacking = missing_roles(_roles(headers))
+    return LayoutNotRecognised(f"geen kop met NIS-code, jaar en waarde (of teller en noemer) gevonden; "
+                               f"ontbrekende kolommen: {lacking}", file=file, sheet=sheet, headers_found=headers,
+                               source=source)
+
+
+def headers_of(rows: list[tuple]) -> list[str]:
     """What the likeliest header row holds: the first of the rows with the most text cells."""
     best: list[str] = []
     for row in rows:
@@ -79,17 +112,15 @@ def _headers_of(rows: list[tuple]) -> list[str]:
 def find_table(rows: list[tuple], file: str, sheet: str, source: str | None = None) -> Table:
     """The table of one sheet's rows: the first row (within HEADER_SEARCH_ROWS) whose cells name a
     NIS code, a year and a value (or a numerator and a denominator) is the header."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        roles = _roles(row)
-        if _complete(roles):
-            body = rows[index + 1:]
-            frame = pd.DataFrame({role: [r[col] if col < len(r) else None for r in body] for role, col in roles.items()})
-            frame = frame.map(lambda c: None if c is None or (isinstance(c, str) and not c.strip()) else str(c).strip())
-            frame.index = range(index + 2, index + 2 + len(frame))  # the rows as the sheet numbers them
-            return Table(frame.dropna(how="all"), sheet, index + 1)
-    raise LayoutNotRecognised("geen kop met NIS-code, jaar en waarde (of teller en noemer) gevonden",
-                              file=file, sheet=sheet, headers_found=_headers_of(rows[:HEADER_SEARCH_ROWS]),
-                              source=source)
+    index = header_index(rows)
+    if index is None:
+        raise not_recognised(rows, file, sheet, source)
+    roles = _roles(rows[index])
+    body = rows[index + 1:]
+    frame = pd.DataFrame({role: [r[col] if col < len(r) else None for r in body] for role, col in roles.items()})
+    frame = frame.map(lambda c: None if c is None or (isinstance(c, str) and not c.strip()) else str(c).strip())
+    frame.index = range(index + 2, index + 2 + len(frame))  # the rows as the sheet numbers them
+    return Table(frame.dropna(how="all"), sheet, index + 1)
 
 
 def read_workbook(path: Path, code: str | None = None, source: str | None = None) -> Table:
@@ -117,18 +148,18 @@ def read_workbook(path: Path, code: str | None = None, source: str | None = None
     if len(sheets) == 1:
         name = next(iter(sheets))
         return find_table(sheets[name], path.name, name, source)
-    recognised = [name for name, rows in sheets.items() if _complete(_first_roles(rows))]
+    recognised = [name for name, rows in sheets.items() if complete(_first_roles(rows))]
     if len(recognised) == 1:
         return find_table(sheets[recognised[0]], path.name, recognised[0], source)
     reason = (f"{len(recognised)} bladen met een herkende kop ({recognised}), geen blad genaamd {code}"
               if recognised else f"geen blad met een herkende kop (bladen: {list(sheets)})")
-    headers = [h for rows in sheets.values() for h in _headers_of(rows[:HEADER_SEARCH_ROWS])]
+    headers = [h for rows in sheets.values() for h in headers_of(rows[:HEADER_SEARCH_ROWS])]
     raise LayoutNotRecognised(reason, file=path.name, sheet=None, headers_found=headers, source=source)
 
 
 def _first_roles(rows: list[tuple]) -> dict[str, int]:
     for row in rows[:HEADER_SEARCH_ROWS]:
         roles = _roles(row)
-        if _complete(roles):
+        if complete(roles):
             return roles
     return {}

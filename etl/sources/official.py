@@ -9,11 +9,22 @@ Reaching a file: with SOURCE_MIRROR set the build is offline and reads https://H
 $SOURCE_MIRROR/HOST/PATH only (absent: `not reachable`); without it the file is downloaded once,
 with the usual timeout. Statuses: `loaded`, `not reachable`, `format not recognised` (with the
 headers found), `failed check` (with the reason).
+
+Snapshot or live endpoint. A source with a [[snapshot]] entry (written by `python -m etl snapshot`,
+reviewed and committed by the maintainer) is pinned to that release: the build loads exactly the
+file with the entry's sha256, from the download cache ($ETL_CACHE_DIR/official/<its sha256>/), else
+from SOURCE_MIRROR, else from the URL; any other file (the publisher's newer release, a tampered or
+truncated copy) is refused as `failed check` with PINNED_MISMATCH in the reason and nothing of it
+is loaded, until the maintainer pins the new release with `python -m etl snapshot`. So a snapshot
+takes precedence over the live endpoint, and builds stay reproducible. A source without a snapshot
+loads the newest release the endpoint (or mirror) gives. The snapshot command itself always reads
+the live endpoint.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import io
+import os
 import tomllib
 import zipfile
 from dataclasses import dataclass, field
@@ -25,7 +36,7 @@ import pandas as pd
 
 from etl.catalog import CATALOG_PATH, SourceFile
 from etl.errors import EtlError
-from etl.fetch import mirror_path, verify_content
+from etl.fetch import mirror_path, sha256_of, verify_content
 from etl.geography_codes import nis
 from etl.harmonise import Rule
 from etl.sources import gsm_catalogue
@@ -40,6 +51,18 @@ PARSERS = ("gsm_extract", "statbel_pop_struct_zip", "statbel_fiscal_zip")
 AREA_CODES = {"01000", "02000", "03000", "04000", "10000", "20001", "20002", "30000", "40000",
               "50000", "60000", "70000", "80000", "90000"}
 VINTAGE_PREFERENCE = (2025, 2019, 2018)  # a year's codes are read in the first vintage holding all
+PINNED_MISMATCH = "niet de vastgezette uitgave"  # the reason of a file that differs from its snapshot
+VALUE_COLUMNS = ("value", "numerator", "denominator")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A pinned release of an official source ([[snapshot]] in catalog.toml)."""
+    sha256: str
+    bytes: int
+    release_date: str
+    retrieved_at: str
+    columns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -53,9 +76,13 @@ class OfficialSource:
     licence: str
     gsm_code: str | None = None
     year: int | None = None
+    publisher_en: str | None = None
+    licence_en: str | None = None
+    snapshot: Snapshot | None = None  # the pinned release, when the catalog has one
 
     def as_source_file(self) -> SourceFile:
-        return SourceFile(self.id, self.dataset, self.url, "", self.format, self.publisher, self.licence)
+        return SourceFile(self.id, self.dataset, self.url, "", self.format, self.publisher, self.licence,
+                          self.publisher_en, self.licence_en)
 
     @property
     def file_name(self) -> str:
@@ -64,7 +91,8 @@ class OfficialSource:
     def load_command(self) -> str:
         """The exact way to load it: a build with internet, or the file placed in the mirror."""
         parts = urlsplit(self.url)
-        return (f"python -m etl build  # met internet; offline: bewaar {self.url} als "
+        pinned = f" (de vastgezette uitgave, sha256 {self.snapshot.sha256})" if self.snapshot else ""
+        return (f"python -m etl build  # met internet; offline: bewaar {self.url}{pinned} als "
                 f"$SOURCE_MIRROR/{parts.netloc}{unquote(parts.path)}")
 
 
@@ -83,9 +111,12 @@ class Outcome:
     how: str | None = None
 
 
-def load_official(path: Path = CATALOG_PATH, newest_year: int | None = None) -> list[OfficialSource]:
+def load_official(path: Path = CATALOG_PATH, newest_year: int | None = None,
+                  pinned: bool = True) -> list[OfficialSource]:
     """The [[official]] entries; an entry with `url_pattern` and `first_year` stands for one file per
-    year from first_year to newest_year (default: this year)."""
+    year from first_year to newest_year (default: this year). With `pinned`, each with its
+    [[snapshot]] entry if it has one (the build); without, as the live endpoints (the snapshot
+    command, which may replace an entry that no longer fits)."""
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     publishers = raw.get("publishers", {})
     newest_year = newest_year or datetime.now(UTC).year
@@ -95,7 +126,8 @@ def load_official(path: Path = CATALOG_PATH, newest_year: int | None = None) -> 
             raise EtlError(f"{path.name}: onbekende parser {entry['parser']!r} voor {entry['id']}")
         pub = publishers[entry["publisher"]]
         common = dict(dataset=entry["dataset"], format=entry["format"], parser=entry["parser"],
-                      publisher=pub["publisher"], licence=pub["licence"], gsm_code=entry.get("gsm_code"))
+                      publisher=pub["publisher"], licence=pub["licence"], gsm_code=entry.get("gsm_code"),
+                      publisher_en=pub.get("publisher_en"), licence_en=pub.get("licence_en"))
         if "url_pattern" in entry:
             for year in range(int(entry["first_year"]), newest_year + 1):
                 sources.append(OfficialSource(id=f"{entry['id']}-{year}", url=entry["url_pattern"].format(year=year),
@@ -105,6 +137,8 @@ def load_official(path: Path = CATALOG_PATH, newest_year: int | None = None) -> 
     ids = [s.id for s in sources]
     if len(ids) != len(set(ids)):
         raise EtlError(f"{path.name}: dubbele id's bij de officiële bronnen")
+    if pinned:
+        sources = _with_snapshots(sources, raw.get("snapshot", []), path)
     declared = gsm_catalogue.declarations()
     undeclared = [s.gsm_code for s in sources if s.parser == "gsm_extract" and s.gsm_code not in declared]
     if undeclared:
@@ -112,8 +146,46 @@ def load_official(path: Path = CATALOG_PATH, newest_year: int | None = None) -> 
     return sources
 
 
+def _with_snapshots(sources: list[OfficialSource], entries: list[dict], path: Path) -> list[OfficialSource]:
+    """Each source with its [[snapshot]] entry, if it has one. An entry must name a declared source
+    and its URL (a moved endpoint needs a new snapshot); one for a year after the newest asked for
+    is left out."""
+    by_id = {s.id: s for s in sources}
+    pinned: dict[str, Snapshot] = {}
+    for entry in entries:
+        source = by_id.get(entry["id"])
+        if source is None:
+            if any(entry["id"].startswith(s.id.rsplit("-", 1)[0] + "-") and s.year for s in sources):
+                continue  # a yearly file newer than the years asked for
+            raise EtlError(f"{path.name}: snapshot voor een onbekende officiële bron {entry['id']!r}")
+        if entry["url"] != source.url:
+            raise EtlError(f"{path.name}: de snapshot van {entry['id']} heeft URL {entry['url']}, de bron "
+                           f"{source.url}; zet de uitgave opnieuw vast met `python -m etl snapshot`")
+        if entry["id"] in pinned:
+            raise EtlError(f"{path.name}: twee snapshots voor {entry['id']}")
+        pinned[entry["id"]] = Snapshot(sha256=entry["sha256"].lower(), bytes=int(entry["bytes"]),
+                                       release_date=entry["release_date"], retrieved_at=entry["retrieved_at"],
+                                       columns=tuple(entry["columns"]))
+    return [dataclasses.replace(s, snapshot=pinned[s.id]) if s.id in pinned else s for s in sources]
+
+
+def pinned_cache_path(source: OfficialSource, settings) -> Path:
+    """Where the download cache keeps a pinned release: one folder per checksum, like the pinned files."""
+    return settings.cache_dir / "official" / source.snapshot.sha256[:32] / source.file_name
+
+
+def value_columns(values: pd.DataFrame) -> list[str]:
+    """The value columns a release gives (a snapshot records them; a later release must give the same)."""
+    return sorted(c for c in VALUE_COLUMNS if c in values.columns and values[c].notna().any())
+
+
 def obtain(source: OfficialSource, settings, session=None) -> tuple[Path, str] | str:
-    """(path, how) of the file, or the reason it cannot be reached."""
+    """(path, how) of the file, or the reason it cannot be reached. A pinned release already in the
+    download cache is taken from there, online or offline."""
+    if source.snapshot is not None:
+        cached = pinned_cache_path(source, settings)
+        if cached.is_file() and sha256_of(cached) == source.snapshot.sha256:
+            return cached, "cached"
     if settings.source_mirror:
         local = mirror_path(source.url, settings.source_mirror)
         if local is None or not local.is_file():
@@ -151,6 +223,20 @@ def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, sess
     data = path.read_bytes()
     outcome = Outcome(source, FAILED_CHECK, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                       retrieved_at=datetime.now(UTC).isoformat(timespec="seconds"), how=how)
+    pinned = source.snapshot
+    if pinned is not None:
+        if outcome.sha256 != pinned.sha256:
+            outcome.reason = (f"{PINNED_MISMATCH} (snapshot van {pinned.release_date}): sha256 {outcome.sha256}, "
+                              f"{outcome.size} bytes ({how}); vastgezet sha256 {pinned.sha256}, {pinned.bytes} bytes. "
+                              f"Niets geladen; controleer de nieuwe uitgave en zet ze vast met "
+                              f"`python -m etl snapshot {_snapshot_arguments(source)}`")
+            return outcome
+        outcome.retrieved_at = pinned.retrieved_at  # the release is the one retrieved then
+        if how == "downloaded":  # keep the verified release for the next (offline) build
+            cached = pinned_cache_path(source, settings)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, cached)
+            path = cached
     try:
         verify_content(source.as_source_file(), path)
         if source.format == "zip" and not zipfile.is_zipfile(path):
@@ -174,8 +260,61 @@ def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, sess
     except EtlError as exc:
         outcome.reason = exc.describe()
         return outcome
+    if pinned is not None and tuple(value_columns(outcome.values)) != pinned.columns:
+        outcome.reason = (f"de kolommen {value_columns(outcome.values)} verschillen van die van de vastgezette "
+                          f"uitgave {list(pinned.columns)}")
+        outcome.values, outcome.indicators = None, []
+        return outcome
     outcome.status = LOADED
     return outcome
+
+
+def refuse_out_of_range(outcome: Outcome, bounds: dict[str, tuple[float | None, float | None]]) -> None:
+    """A loaded source with a municipal value outside the plausible range of its indicator
+    ({indicator_id: (value_min, value_max)}) becomes `failed check`, nothing of it loaded: the
+    warehouse's own range check (etl/checks.py) would otherwise fail the whole build for an optional
+    source."""
+    values = outcome.values
+    low = values["indicator_id"].map(lambda i: bounds.get(i, (None, None))[0]).astype("float64")
+    high = values["indicator_id"].map(lambda i: bounds.get(i, (None, None))[1]).astype("float64")
+    outside = (values["value"] < low) | (values["value"] > high)  # an absent value or bound compares False
+    if not outside.any():
+        return
+    first = values[outside].iloc[0]
+    outcome.status, outcome.values, outcome.indicators = FAILED_CHECK, None, []
+    outcome.reason = (f"{int(outside.sum())} waarden buiten het plausibele bereik van hun indicator, bv. "
+                      f"{first['indicator_id']} {first['nis_code']} {int(first['year'])}: {first['value']} "
+                      f"(bereik {bounds[first['indicator_id']][0]} tot {bounds[first['indicator_id']][1]})")
+
+
+def _snapshot_arguments(source: OfficialSource) -> str:
+    return f"{source.id.rsplit('-', 1)[0]} --year {source.year}" if source.year else source.id
+
+
+def population_of(values: pd.DataFrame) -> pd.DataFrame:
+    """(nis_code, year, population) of the population_total rows among long rows (SOURCE_COLUMNS)."""
+    rows = values.loc[(values["indicator_id"] == "population_total") & values["value"].notna(),
+                      ["nis_code", "year", "value"]]
+    return rows.rename(columns={"value": "population"}).astype({"year": "int64", "population": "float64"})
+
+
+def with_population_weights(values: pd.DataFrame, rules: dict, population: pd.DataFrame) -> pd.DataFrame:
+    """Values of statistics (an index that cannot be recombined from counts) get as weight the
+    population of their code in the nearest year known, so that a merged municipality gets the
+    population-weighted mean of its parts, flagged `estimated` with that method (etl.harmonise).
+    Without a population for a code the weight stays empty and the merged value is not computed."""
+    kind = values["indicator_id"].map(lambda i: rules[i].kind if i in rules else None)
+    needs = (kind == "statistic") & values["weight"].isna()
+    if not needs.any() or population is None or population.empty:
+        return values
+    known = (population.dropna().drop_duplicates(["nis_code", "year"]).astype({"year": "int64"})
+             .sort_values("year"))
+    wanted = (values.loc[needs, ["nis_code", "year"]].astype({"year": "int64"})
+              .rename_axis("row").reset_index().sort_values("year"))
+    found = pd.merge_asof(wanted, known, on="year", by="nis_code", direction="nearest")
+    values = values.copy()
+    values.loc[found["row"].to_numpy(), "weight"] = found["population"].to_numpy()
+    return values
 
 
 def gsm_indicator_id(code: str) -> str:
@@ -296,6 +435,50 @@ def status_rows(outcomes: list[Outcome]) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
+def summary_lines(statuses: list[dict]) -> list[str]:
+    """The build summary of the official sources (rows of `official_source`): each loaded one on a
+    line, those that are not reachable in one block (how many, why, where their files go, the
+    command), each other one (not recognised, failed check) on a line with its reason."""
+    if not statuses:
+        return []
+    loaded = [s for s in statuses if s["status"] == LOADED]
+    lines = [f"Officiële bronnen: {len(loaded)} van {len(statuses)} geladen."]
+    lines += [f"  + {s['source_id']}: geladen, {s['rows_loaded']} rijen, jaren {int(s['first_year'])}-"
+              f"{int(s['last_year'])}, opgehaald {s['retrieved_at']}" for s in loaded]
+    lines += [f"  - {s['source_id']}: {s['status']} ({s['reason']}); laden: {s['load_command']}"
+              for s in statuses if s["status"] not in (LOADED, NOT_REACHABLE)]
+    unreachable = [s for s in statuses if s["status"] == NOT_REACHABLE]
+    if unreachable:
+        reasons = sorted({str(s["reason"]) for s in unreachable})
+        why = reasons[0] if len(reasons) == 1 else f"{len(reasons)} redenen, bv. {reasons[0]}"
+        lines.append(f"  - {len(unreachable)} niet bereikbaar ({why}). Laden: `python -m etl build` met internet, "
+                     "of offline de bestanden bewaren in $SOURCE_MIRROR:")
+        lines += [f"      $SOURCE_MIRROR/{folder}/  {names}" for folder, names in _files_by_folder(unreachable)]
+    return lines
+
+
+def _files_by_folder(statuses: list[dict]) -> list[tuple[str, str]]:
+    """(mirror folder, its file names) of the given sources; a run of yearly files is written once,
+    as TF_SOC_POP_STRUCT_<jaar>.zip voor 2016-2026."""
+    import re
+
+    folders: dict[str, list[str]] = {}
+    for s in statuses:
+        parts = urlsplit(s["url"])
+        folder, _, name = (parts.netloc + unquote(parts.path)).rpartition("/")
+        folders.setdefault(folder, []).append(name)
+    out = []
+    for folder, names in folders.items():
+        yearly = [re.fullmatch(r"(.*?)(\d{4})(\.\w+)", n) for n in names]
+        if len(names) > 1 and all(yearly) and len({(m[1], m[3]) for m in yearly}) == 1:
+            years = sorted(int(m[2]) for m in yearly)
+            shown = f"{yearly[0][1]}<jaar>{yearly[0][3]} voor {years[0]}-{years[-1]} ({len(names)} bestanden)"
+        else:
+            shown = ", ".join(names)
+        out.append((folder, shown))
+    return out
+
+
 # ---- Statbel population by age, one zip per year (a pipe-separated text file inside)
 POP_ROLES = {
     "nis": ("cd_refnis", "cd_munty_refnis", "refnis", "nis", "niscode"),
@@ -309,31 +492,42 @@ IN_SCOPE_REGIONS = {"02000", "04000"}  # Flanders and Brussels, as Statbel codes
 
 def read_statbel_pop_struct(path: Path, source: OfficialSource, geo) -> pd.DataFrame:
     """Population and children 0-17 per municipality on 1 January of the file's year, and their share
-    (indicators population_total, children_0_17, child_share, as the pinned 2009-2015 files give them)."""
+    (indicators population_total, children_0_17, child_share, as the pinned 2009-2015 files give them).
+
+    A year holds about 460,000 rows (municipality x sex x nationality x civil status x age): read
+    from the zip as a stream, only the four columns used, grouped per code before anything is done
+    per code."""
     from etl.sources.header_reader import normalise
 
     where = dict(source=source.id, file=path.name)
-    member, text = _zip_text(path, source)
-    header = text.split("\n", 1)[0].strip().split("|")
-    roles = {}
-    for role, names in POP_ROLES.items():
-        found = [i for i, h in enumerate(header) if normalise(h) in names]
-        if found:
-            roles[role] = header[found[0]]
-    if not {"nis", "age", "population"} <= set(roles):
-        raise LayoutNotRecognised("geen kolommen voor NIS-code, leeftijd en bevolking gevonden", file=member,
-                                  sheet=None, headers_found=header, source=source.id)
-    frame = pd.read_csv(io.StringIO(text), sep="|", dtype=str, usecols=list(roles.values()))
-    frame = frame.rename(columns={v: k for k, v in roles.items()})
+
+    def columns(header: list[str], member: str) -> dict[str, str]:
+        roles = {}
+        for role, names in POP_ROLES.items():
+            found = [h for h in header if normalise(h) in names]
+            if found:
+                roles[role] = found[0]
+        if not {"nis", "age", "population"} <= set(roles):
+            raise LayoutNotRecognised("geen kolommen voor NIS-code, leeftijd en bevolking gevonden", file=member,
+                                      sheet=None, headers_found=header, source=source.id)
+        return roles
+
+    invalid = "lege of ongeldige leeftijden of bevolkingsaantallen"
+    try:  # codes as categories and counts as numbers straight from the reader: no Python object per cell
+        _, frame = _zip_table(path, source, lambda header: "|", columns,
+                              dtypes={"nis": "category", "region": "category", "age": "float64",
+                                      "population": "float64"})
+    except ValueError as exc:
+        raise EtlError(f"{invalid}: {exc}", **where) from exc
     if "region" in frame.columns:
-        frame = frame[nis(frame["region"]).isin(IN_SCOPE_REGIONS)]
-    age = pd.to_numeric(frame["age"], errors="coerce")
-    population = pd.to_numeric(frame["population"], errors="coerce")
+        frame = frame[_nis_codes(frame["region"]).isin(IN_SCOPE_REGIONS)]
+    age, population = frame["age"], frame["population"]
     if age.isna().any() or population.isna().any() or (population < 0).any():
-        raise EtlError("lege of ongeldige leeftijden of bevolkingsaantallen", **where)
-    codes = nis(frame["nis"])
-    per_code = pd.DataFrame({"nis": codes, "total": population, "child": population.where(age <= CHILD_MAX_AGE, 0)}) \
-        .groupby("nis", as_index=False).sum()
+        raise EtlError(invalid, **where)
+    per_code = pd.DataFrame({"nis": frame["nis"], "total": population,
+                             "child": population.where(age <= CHILD_MAX_AGE, 0)}).groupby("nis", observed=True).sum()
+    # The same code written two ways (1001 and 01001) is one municipality.
+    per_code = per_code.groupby(nis(per_code.index.to_series()).to_numpy()).sum().rename_axis("nis").reset_index()
     if per_code.empty:
         raise EtlError("geen gemeenten van Vlaanderen of Brussel in het bestand", **where)
     year = pd.Series(source.year, index=per_code.index)
@@ -350,20 +544,41 @@ def read_statbel_pop_struct(path: Path, source: OfficialSource, geo) -> pd.DataF
     return values
 
 
-def _zip_text(path: Path, source: OfficialSource) -> tuple[str, str]:
-    """(member name, text) of the one text file a Statbel zip holds; any other content is refused."""
+def _nis_codes(values: pd.Series) -> pd.Series:
+    """nis() of a long column, worked out once per distinct value."""
+    positions, distinct = pd.factorize(values, use_na_sentinel=False)
+    return pd.Series(nis(pd.Series(distinct, dtype=object)).to_numpy()[positions], index=values.index)
+
+
+def _zip_table(path: Path, source: OfficialSource, separator_of, columns_of,
+               dtypes: dict[str, str] | None = None) -> tuple[str, pd.DataFrame]:
+    """(member name, table) of the one text file a Statbel zip holds, streamed from the archive:
+    `separator_of(first line)` gives the separator, `columns_of(header, member)` the columns to read as
+    {role: header}; they are renamed to their role. Columns are text, or the dtype `dtypes` gives their
+    role (parsed by the CSV reader itself: an empty cell is NaN, a cell that is not a number raises
+    ValueError). Any other content of the zip is refused."""
     with zipfile.ZipFile(path) as archive:
         members = [m for m in archive.namelist() if m.lower().endswith((".txt", ".csv"))]
         if len(members) != 1:
             raise LayoutNotRecognised(f"verwacht één tekstbestand (.txt of .csv) in de zip, gevonden {archive.namelist()}",
                                       file=path.name, sheet=None, headers_found=archive.namelist(), source=source.id)
-        raw = archive.read(members[0])
-    for encoding in ("utf-8-sig", "cp1252"):  # Statbel's encodings differ per file
-        try:
-            return members[0], raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise EtlError("tekstcodering niet herkend (geen UTF-8 of Windows-1252)", source=source.id, file=members[0])
+        member = members[0]
+        for encoding in ("utf-8-sig", "cp1252"):  # Statbel's encodings differ per file
+            try:
+                with archive.open(member) as raw:
+                    first_line = raw.readline().decode(encoding).rstrip("\r\n")
+                separator = separator_of(first_line)
+                roles = columns_of([h.strip() for h in first_line.split(separator)], member)
+                wanted = set(roles.values())
+                types = {header: (dtypes or {}).get(role, str) for role, header in roles.items()}
+                with archive.open(member) as raw:
+                    frame = pd.read_csv(raw, sep=separator, encoding=encoding, dtype=types, keep_default_na=False,
+                                        na_values=[""] if dtypes else None, usecols=lambda h, wanted=wanted: h.strip() in wanted)
+            except UnicodeDecodeError:
+                continue
+            frame.columns = [c.strip() for c in frame.columns]
+            return member, frame.rename(columns={header: role for role, header in roles.items()})
+    raise EtlError("tekstcodering niet herkend (geen UTF-8 of Windows-1252)", source=source.id, file=member)
 
 
 # Walloon provinces (Walloon Brabant 25xxx, Hainaut 5xxxx, Liège 6xxxx, Luxembourg 8xxxx, Namur 9xxxx):
@@ -377,19 +592,19 @@ def read_statbel_fiscal(path: Path, source: OfficialSource, geo) -> pd.DataFrame
     from etl.sources import statbel_fiscal
     from etl.sources.header_reader import normalise
 
-    member, text = _zip_text(path, source)
-    first_line = text.split("\n", 1)[0]
-    separator = max("|;,\t", key=first_line.count)
-    raw = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
-    # Statbel's column names, found whatever their case.
-    wanted = {normalise(c): c for c in [*statbel_fiscal.COLUMNS, "CD_RGN_REFNIS"]}
-    raw = raw.rename(columns={c: wanted[normalise(c)] for c in raw.columns if normalise(c) in wanted})
-    missing = [c for c in statbel_fiscal.COLUMNS if c not in raw.columns]
-    if missing:
-        raise LayoutNotRecognised(f"kolommen {missing} ontbreken", file=member, sheet=None,
-                                  headers_found=list(raw.columns), source=source.id)
-    codes = nis(raw["CD_MUNTY_REFNIS"])
-    in_scope = (nis(raw["CD_RGN_REFNIS"]).isin(IN_SCOPE_REGIONS) if "CD_RGN_REFNIS" in raw.columns
+    def columns(header: list[str], member: str) -> dict[str, str]:
+        # Statbel's column names, found whatever their case.
+        wanted = {normalise(c): c for c in [*statbel_fiscal.COLUMNS, "CD_RGN_REFNIS"]}
+        roles = {wanted[normalise(h)]: h for h in header if normalise(h) in wanted}
+        missing = [c for c in statbel_fiscal.COLUMNS if c not in roles]
+        if missing:
+            raise LayoutNotRecognised(f"kolommen {missing} ontbreken", file=member, sheet=None,
+                                      headers_found=header, source=source.id)
+        return roles
+
+    member, raw = _zip_table(path, source, lambda first_line: max("|;,\t", key=first_line.count), columns)
+    codes = _nis_codes(raw["CD_MUNTY_REFNIS"])
+    in_scope = (_nis_codes(raw["CD_RGN_REFNIS"]).isin(IN_SCOPE_REGIONS) if "CD_RGN_REFNIS" in raw.columns
                 else ~codes.str.startswith(WALLOON_PREFIXES))
     raw = raw[in_scope].reset_index(drop=True)
     values = statbel_fiscal.values_from(raw, source.id, member, None)

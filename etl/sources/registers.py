@@ -21,6 +21,8 @@ from etl.tables import PARTIAL_DATE, REGISTERS, TABLES, RegisterFile
 
 PUBLISHER = "Kinderarmoedemonitor, gecureerd uit de brondocumenten in data/registers/source.csv"
 LICENCE = "Feiten uit openbare documenten (Vlaams Parlement, Vlaamse overheid, Netwerk tegen Armoede); eigen formulering"
+PUBLISHER_EN = "Kinderarmoedemonitor, curated from the source documents in data/registers/source.csv"
+LICENCE_EN = "Facts from public documents (Flemish Parliament, Flemish government, Netwerk tegen Armoede); our own wording"
 
 
 def parse(directory: Path) -> dict[str, pd.DataFrame]:
@@ -53,7 +55,8 @@ def load(con, frames: dict[str, pd.DataFrame], directory: Path) -> list[dict]:
         path = directory / f"{register.file}.csv"
         data = path.read_bytes()
         sources.append({"source_id": f"register-{register.file}", "url": f"data/registers/{register.file}.csv",
-                        "publisher": PUBLISHER, "licence": LICENCE, "sha256": hashlib.sha256(data).hexdigest(),
+                        "publisher": PUBLISHER, "licence": LICENCE, "publisher_en": PUBLISHER_EN,
+                        "licence_en": LICENCE_EN, "sha256": hashlib.sha256(data).hexdigest(),
                         "retrieved_at": retrieved, "rows_loaded": len(frame), "dataset": "registers",
                         "bytes": len(data), "fetched_how": "repository"})
     con.execute(WQ28_PROVINCE_VIEW)

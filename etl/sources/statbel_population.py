@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.cache import verified, write_verified
 from etl.errors import EtlError
 from etl.geography_codes import nis
 from etl.sources.common import Indicator, check_coverage, long_rows
@@ -66,10 +67,12 @@ def _read_one(path_and_id: tuple[Path, str]) -> pd.DataFrame:
 
 
 def parse(paths: dict[str, Path], cache_dir: Path | None = None, sha256: dict[str, str] | None = None) -> pd.DataFrame:
+    """`sha256`: the verified checksum of each download, naming its parsed copy in `cache_dir`; a
+    parsed copy is read only while it has the checksum recorded when it was written (etl.cache)."""
     todo, parts = [], []
     for source_id in FILES:
         cached = _cached(cache_dir, sha256, source_id)
-        if cached is not None and cached.exists():
+        if cached is not None and verified(cached):
             parts.append(pd.read_csv(cached, dtype={"source_id": str}))
         else:
             todo.append((paths[source_id], source_id))
@@ -79,9 +82,7 @@ def parse(paths: dict[str, Path], cache_dir: Path | None = None, sha256: dict[st
                 parts.append(part)
                 cached = _cached(cache_dir, sha256, source_id)
                 if cached is not None:
-                    cached.parent.mkdir(parents=True, exist_ok=True)
-                    part.to_csv(cached.with_suffix(".tmp"), index=False)
-                    cached.with_suffix(".tmp").replace(cached)
+                    write_verified(cached, lambda target, part=part: part.to_csv(target, index=False))
     totals = pd.concat(parts, ignore_index=True)
     code = nis(totals["CD_MUNTY_REFNIS"])
     year = totals["CD_YEAR"].astype(int)

@@ -90,6 +90,19 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     assert "niet gerapporteerd" in text_of(duo, "#need-spread-table")
     screenshot("need_default_nl")
 
+    # issue 11: the region limit (Flanders only) changes the scatter, the curve's index and the URL;
+    # the index per region and together stays in view (real data: about -0.07 without Brussels, +0.15 with)
+    wait_until(duo, lambda: text_of(duo, "#need-region-index-both-networks") == "0,149", "no index per region")
+    assert text_of(duo, "#need-region-index-flanders-networks") == "-0,067"
+    assert "Nederlandstalig onderwijs" in text_of(duo, "#need-region-note")
+    click(duo, duo.driver.find_element(By.XPATH, "//label[normalize-space()='Vlaanderen (zonder Brussel)']"))
+    wait_until(duo, lambda: (s := scatter_state(duo)) and s["points"] == 284, "the scatter kept Brussels")
+    wait_until(duo, lambda: text_of(duo, "#need-curve-index-networks") == "-0,067", "index of Flanders not shown")
+    wait_until(duo, lambda: search_params(duo).get("region") == "flanders", "URL lacks the region")
+    click(duo, duo.driver.find_element(By.XPATH, "//label[normalize-space()='Vlaanderen en Brussel']"))
+    wait_until(duo, lambda: text_of(duo, "#need-curve-index-networks") == index_equal, "index of both not back")
+    wait_until(duo, lambda: "region" not in search_params(duo), "the default region stays in the URL")
+
     # the split rule: the stated rule, the scatter's figures, the index and the URL follow
     click(duo, duo.driver.find_element(By.XPATH, "//label[normalize-space()='Naar inwoners']"))
     wait_until(duo, lambda: "Verdeelregel: naar inwoners" in text_of(duo, "#need-rule-text"), "rule text unchanged")

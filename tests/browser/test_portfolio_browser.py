@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 
-from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
+from tests.browser.helpers import allow_downloads, click, text_of, wait_for_file, wait_until
 
 WAIT = 20
 pytestmark = [pytest.mark.browser,
@@ -50,8 +50,8 @@ def test_portfolio_filters_exports_and_wq28(start_app, real_warehouse, screensho
     duo.wait_for_text_to_equal("#portfolio-count", "6 van 48 projecten", timeout=WAIT)
     rows = project_rows(duo)
     assert len(rows) == 6 and all(r[1].startswith("Limburg") for r in rows)
-    # programme facts: disagreeing sources side by side, with the badge
-    facts = duo.find_element("#portfolio-facts-lbn_2023").text
+    # programme facts: disagreeing sources side by side, with the badge (they come in their own callback)
+    facts = wait_until(duo, lambda: duo.find_element("#portfolio-facts-lbn_2023").text, "no facts of lbn_2023")
     assert "bronnen verschillen" in facts
     assert "45 volgens het persbericht" in facts and "48 volgens de gids 2026" in facts
     assert "€ 3.000.000 (2023)" in facts
@@ -106,6 +106,52 @@ def test_portfolio_filters_exports_and_wq28(start_app, real_warehouse, screensho
     assert duo.get_logs() == []
 
 
+def test_portfolio_projects_page_by_page(start_app, real_warehouse, download_dir):
+    """All 48 projects: the table shows 10 at a time, pages forward and back, sorts all rows (not only the
+    page in view) and returns to the first page; the CSV still has every project."""
+    duo = start_app()
+    allow_downloads(duo, download_dir)
+    duo.wait_for_page(url=f"{duo.server_url}/portfolio")
+    duo.wait_for_text_to_equal("#portfolio-count", "48 van 48 projecten", timeout=WAIT)
+    status = '[id*="sortable-page-status"][id*="portfolio-projects-table"]'
+    wait_until(duo, lambda: text_of(duo, status) == "Rijen 1–10 van 48", "no pager under the projects")
+    first_page = project_rows(duo)
+    assert len(first_page) == 10
+
+    def button(step):
+        return duo.find_element(f'[id*="sortable-page"][id*="portfolio-projects-table"][id*="{step}"]')
+
+    assert button("previous").get_attribute("disabled") is not None
+    click(duo, button("next"))
+    wait_until(duo, lambda: text_of(duo, status) == "Rijen 11–20 van 48", "next page not shown")
+    second_page = project_rows(duo)
+    assert len(second_page) == 10 and not {r[0] for r in second_page} & {r[0] for r in first_page}
+    for last in (30, 40):
+        click(duo, button("next"))
+        wait_until(duo, lambda last=last: text_of(duo, status) == f"Rijen {last - 9}–{last} van 48", "page not shown")
+    click(duo, button("next"))
+    wait_until(duo, lambda: text_of(duo, status) == "Rijen 41–48 van 48", "last page not shown")
+    assert len(project_rows(duo)) == 8 and button("next").get_attribute("disabled") is not None
+    click(duo, button("previous"))
+    wait_until(duo, lambda: text_of(duo, status) == "Rijen 31–40 van 48", "previous page not shown")
+
+    # sorting sorts all 48 (the most partners of any project comes first), and shows the first page again
+    partners = duo.find_element("#portfolio-projects-table thead th:nth-child(7) button")
+    click(duo, partners)  # ascending
+    wait_until(duo, lambda: text_of(duo, status) == "Rijen 1–10 van 48", "sorting did not return to page 1")
+    wait_until(duo, lambda: project_rows(duo)[0][6] == "0", "ascending sort not applied")
+    click(duo, duo.find_element("#portfolio-projects-table thead th:nth-child(7) button"))  # descending
+    wait_until(duo, lambda: project_rows(duo)[0][6] == "19", "descending sort not across all pages")
+    counts = [int(r[6]) for r in project_rows(duo)]
+    assert counts == sorted(counts, reverse=True) and len(counts) == 10
+    assert duo.find_element("#portfolio-projects-table thead th:nth-child(7)").get_attribute("aria-sort") == "descending"
+
+    # the export is not paged
+    click(duo, duo.find_element("#portfolio-csv"))
+    assert len(csv_table(wait_for_file(download_dir, ".csv"))) == 48 + 1
+    assert duo.get_logs() == []
+
+
 def test_portfolio_url_restores_view_in_english(start_app, real_warehouse, screenshot):
     duo = start_app()
     duo.wait_for_page(url=f"{duo.server_url}/portfolio?sector=poverty_association&lang=en")
@@ -130,7 +176,10 @@ def test_action_plan_search_charts_and_exports(start_app, real_warehouse, screen
     duo.wait_for_page(url=f"{duo.server_url}/actieplan")
     wait_for_text_in(duo, "#actions-count", "201 van 201 acties")
     assert "ondergrens" in duo.find_element("#actions-rule").text
-    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")) == 201
+    # 201 actions, shown 20 at a time (issue 14: long tables page by page)
+    pager = '[id*="sortable-page-status"][id*="actions-table"]'
+    assert text_of(duo, pager) == "Rijen 1–20 van 201"
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")) == 20
     assert len(duo.driver.find_elements(By.CSS_SELECTOR, ".actions-charts .js-plotly-plot")) == 2
     # table alternative of the chart per right
     click(duo, duo.find_element("#actions-chart-right-toggle"))
@@ -143,7 +192,9 @@ def test_action_plan_search_charts_and_exports(start_app, real_warehouse, screen
     wait_until(duo, lambda: "201 van 201" not in duo.find_element("#actions-count").text, "search did not narrow")
     n = int(duo.find_element("#actions-count").text.split()[0])
     assert 0 < n < 201
-    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")) == n
+    assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")) == min(n, 20)
+    if n > 20:
+        assert text_of(duo, pager) == f"Rijen 1–20 van {n}"
     wait_until(duo, lambda: "q=kinderopvang" in duo.driver.current_url, "URL lacks q")
     # CSV of the list: the same n actions
     click(duo, duo.find_element("#actions-csv"))

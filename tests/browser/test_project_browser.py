@@ -59,8 +59,8 @@ def test_project_page_on_the_real_warehouse(start_app, real_warehouse, screensho
     partners = partners_of(real_warehouse, "lbn-043")
     duo = start_app()
     allow_downloads(duo, download_dir)
-    # from the portfolio, the project name links to the project page
-    duo.wait_for_page(url=f"{duo.server_url}/portfolio")
+    # from the portfolio, the project name links to the project page (West Flanders: lbn-043 on the table's first page)
+    duo.wait_for_page(url=f"{duo.server_url}/portfolio?province=30000")
     wait_until(duo, lambda: duo.driver.find_elements(By.CSS_SELECTOR, '#portfolio-projects-table a[href*="/project?id="]'),
                "no project links in the portfolio")
     link = duo.driver.find_element(By.CSS_SELECTOR, '#portfolio-projects-table a[href$="/project?id=lbn-043"]')

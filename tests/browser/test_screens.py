@@ -1,7 +1,7 @@
-"""Every screen: every registered page at a phone width (390 px) and a laptop width (1440 px), on the
-real warehouse, must not scroll sideways (the document is no wider than the viewport); wide content
-scrolls inside its own box. A full-page screenshot of each is saved to tests/screenshots/screens/
-(gitignored) to look at.
+"""Every screen: every registered page at a phone width (390 px), a tablet width (768 px) and a laptop
+width (1440 px), on the real warehouse, must not scroll sideways (the document is no wider than the
+viewport); wide content scrolls inside its own box. A full-page screenshot of each is saved to
+tests/screenshots/screens/ (gitignored) to look at, once the page has settled and its maps are drawn.
 
 The viewport is set with Chromium's device-metrics override, so `window.innerWidth` is exactly the
 width asked for, whatever the window's chrome.
@@ -15,12 +15,12 @@ import dash
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.helpers import WAIT, wait_for_callbacks, wait_until
+from tests.browser.helpers import WAIT, text_of, wait_for_callbacks, wait_until
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
 
-WIDTHS = (390, 1440)
+WIDTHS = (390, 768, 1440)
 HEIGHT = 900
 # A page that shows nothing without a query is opened with a real one (and some also without).
 QUERIES = {
@@ -28,7 +28,6 @@ QUERIES = {
     "/project": ["?id=lbn-001"],
     "/briefing": ["?nis=46029", "?province=70000"],
     "/vergelijk": ["?nis=46029", ""],
-    "/behoefte": ["?nis=46029", ""],
 }
 # Presentation mode on a projector: checked at its own width.
 PRESENTING = ["/?present=1", "/gemeente?nis=46029&present=1", "/briefing?nis=46029&present=1"]
@@ -83,6 +82,33 @@ def settled(duo, url: str) -> None:
         "return !!document.querySelector('[data-dash-is-loading=\"true\"]')"), f"{url} still loading", WAIT * 2)
 
 
+# Every map of the page (a figure with a MapLibre trace) has drawn its current view: MapLibre fires
+# `idle` after the last frame of a change (style, sources, the fit of assets/map_fit.js) is painted;
+# a new frame (`render`) makes it busy again.
+MAPS_DRAWN = """
+const figures = [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(gd => (gd.data || []).some(trace => /map$/.test(trace.type || '')));
+return figures.every(gd => {
+    const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    const map = sub && sub.map;
+    if (!map) return false;
+    if (!map.__drawnWatch) {
+        map.__drawnWatch = true;
+        map.__drawn = false;
+        map.on('render', () => { map.__drawn = false; });
+        map.on('idle', () => { map.__drawn = true; });
+        map.triggerRepaint();
+    }
+    return map.__drawn && map.loaded() && !map.isMoving();
+});
+"""
+
+
+def maps_drawn(duo, url: str) -> None:
+    """Wait (bounded) until every map on the page is drawn, so its screenshot shows it."""
+    wait_until(duo, lambda: duo.driver.execute_script(MAPS_DRAWN), f"{url}: a map was not drawn", WAIT)
+
+
 def overflow(duo) -> tuple[int, int]:
     return tuple(duo.driver.execute_script(
         "return [document.documentElement.scrollWidth,"
@@ -100,12 +126,32 @@ def shot_name(url: str, width: int) -> str:
     return f"{width}-" + (re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "map")
 
 
-def check_pages(duo, urls: list[str], widths) -> list[str]:
+# The year slider's tick labels that show, and whether any two touch.
+SLIDER_MARKS = """
+const marks = [...document.querySelectorAll('#map-year .dash-slider-mark, .map-year .dash-slider-mark')]
+    .filter(m => getComputedStyle(m).visibility !== 'hidden' && m.getClientRects().length > 0)
+    .map(m => m.getBoundingClientRect());
+let touching = 0;
+for (let i = 1; i < marks.length; i++) { if (marks[i].left < marks[i - 1].right + 2) touching += 1; }
+return [marks.length, touching];
+"""
+
+
+def year_ticks(duo) -> tuple[int, int] | None:
+    shown, touching = duo.driver.execute_script(SLIDER_MARKS)
+    return (shown, touching) if shown else None
+
+
+def check_pages(duo, urls: list[str], widths, slider_marks: dict | None = None) -> list[str]:
+    """The pages wider than the viewport at each width; `slider_marks` gets the map's year ticks per width."""
     problems = []
     for width in widths:
         set_viewport(duo, width)
         for path in urls:
             settled(duo, duo.server_url + path)
+            maps_drawn(duo, path)
+            if slider_marks is not None and path == "/":
+                slider_marks[width] = wait_until(duo, lambda: year_ticks(duo), f"no year ticks at {width} px")
             scroll_width, inner_width = overflow(duo)
             save_full_page(duo, shot_name(path, width))
             if scroll_width > inner_width:
@@ -114,12 +160,16 @@ def check_pages(duo, urls: list[str], widths) -> list[str]:
     return problems
 
 
-def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(start_app, real_warehouse):
+def test_no_page_scrolls_sideways_on_a_phone_a_tablet_or_a_laptop(start_app, real_warehouse):
     duo = start_app()
     urls = page_urls()
     assert {"/", "/gemeente?nis=46029", "/briefing?nis=46029", "/vergelijk?nis=46029"} <= set(urls)
-    problems = check_pages(duo, urls, WIDTHS)
+    marks: dict[int, list[int]] = {}
+    problems = check_pages(duo, urls, WIDTHS, marks)
     assert not problems, "pages wider than the viewport:\n" + "\n".join(problems)
+    # the year slider on a phone shows fewer ticks than on a laptop, and none of them touch
+    (phone, phone_touching), (laptop, _) = marks[390], marks[1440]
+    assert 2 <= phone < laptop and phone_touching == 0, marks
 
 
 def test_presentation_mode_fits_a_1920_screen(start_app, real_warehouse):
@@ -211,6 +261,32 @@ def test_comparison_without_a_choice_shows_guidance_not_empty_axes(start_app, re
     settled(duo, duo.server_url + "/vergelijk?nis=46029")
     duo.wait_for_element("#compare-trend .js-plotly-plot", timeout=WAIT)
     assert not duo.driver.find_elements("css selector", "#compare-guide")
+    # the peers' lines are named at their ends
+    settled(duo, duo.server_url + "/vergelijk?nis=46029&group=peers")
+    names = wait_until(duo, lambda: duo.driver.execute_script(
+        "return [...document.querySelectorAll('#compare-graph .annotation-text')].map(e => e.textContent)"),
+        "no names at the peer lines' ends")
+    assert len(names) == 10 and "Lokeren" not in names, names
+
+
+# Links made before the mergers: (URL with a 2018 or 2019 code, the 2025 municipality shown).
+OLDER_CODES = [("/?nis=44011", "44083"), ("/vergelijk?nis=12030,46014&lang=en", "12041"),
+               ("/briefing?nis=44011", "44083"), ("/portfolio?nis=44045", "46029")]
+
+
+def test_pages_show_the_2025_municipality_of_an_older_code_and_say_so(start_app, real_warehouse):
+    from urllib.parse import unquote
+
+    duo = start_app()
+    for path, new in OLDER_CODES:
+        settled(duo, duo.server_url + path)
+        note = wait_until(duo, lambda: text_of(duo, ".vintage-note"), f"{path}: no note")
+        old = re.search(r"nis=([0-9]{5})", path).group(1)
+        assert old in note and f"({new})" in note and ("2025" in note), note
+        # the page shows the 2025 municipality (its choice, written back into the address bar)
+        wait_until(duo, lambda new=new: new in unquote(duo.driver.execute_script("return location.search")),
+                   f"{path}: {new} not chosen")
+    assert duo.get_logs() == []
 
 
 # Flanders and Brussels (west, south, east, north), as in dashboard/assets/map_fit.js.

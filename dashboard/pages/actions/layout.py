@@ -9,10 +9,14 @@ from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.pages.actions import figures, view
 from dashboard.pages.actions.view import CHARTS, MAX_QUERY
+from dashboard.ui import presenting
 from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table
 from dashboard.ui.graphs import graph_config
 
 LONGEST_TITLE = 140  # characters of an action's title quoted in the note on the largest amount
+# Rows per page of the list of actions: the browser renders only these (201 rows at once block it for
+# seconds); the exports have every row.
+PAGE_ROWS = 20
 
 
 def build(text: str, initial: dict, lang: str) -> html.Div:
@@ -86,8 +90,10 @@ def content(rows: list[dict], data: dict, text, right, minister, lang: str) -> l
         {"key": "amount", "kind": "int", "label": t("actions.col.amount", lang), "sub_key": "basis"},
     ]
     caption = t("actions.list.caption", lang, filters=view.filters_text(text, right, minister, data, lang))
-    table = sortable_table("actions-table", columns, view.action_rows(rows, data, lang), lang, caption)
-    return [rule, charts, section("actions-list", t("actions.list", lang), table)]
+    table = sortable_table("actions-table", columns, view.action_rows(rows, data, lang), lang, caption,
+                           page_size=PAGE_ROWS)
+    return [presenting.method(rule, "actions-rule-text", lang), presenting.main(charts),
+            section("actions-list", t("actions.list", lang), table)]
 
 
 def _largest_note(rows: list[dict], data: dict, total_amount: float, lang: str):

@@ -9,6 +9,7 @@ from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard.i18n import t
 from dashboard.pages.briefing import view
+from dashboard.ui import presenting, vintages
 from dashboard.ui.components import dropdown, scroll_box
 from dashboard.ui.links import briefing_href
 
@@ -28,6 +29,7 @@ def build(initial: str | None, lang: str) -> html.Div:
                          className="control-buttons"),
             ], className="controls"),
         ], className="no-print"),
+        vintages.placeholder("briefing"),
         dcc.Store(id="briefing-lang", data=lang),
         # The URL's choice: the dropdown mounts without a value (a Dash 4 dropdown resets a value its
         # still empty options lack); the options callback sets options and value together.
@@ -58,12 +60,12 @@ class Footnotes:
         n = self.number(text)
         return html.Sup(html.A(str(n), href=f"#briefing-note-{n}"), className="footnote-ref")
 
-    def render(self, lang: str) -> html.Footer:
-        return html.Footer([
+    def render(self, lang: str) -> html.Div:
+        return presenting.method(html.Footer([
             html.H3(t("briefing.notes", lang)),
             html.Ol([html.Li(text, id=f"briefing-note-{i}") for i, text in enumerate(self.texts, start=1)],
                     className="footnotes"),
-        ], className="briefing-notes")
+        ], className="briefing-notes"), "briefing-notes", lang)
 
 
 # ------------------------------------------------------------------------------ the sheet

@@ -138,9 +138,10 @@ def source_notes(sources: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def source_note(rec: dict, lang: str) -> str:
-    parts = [str(rec[c]) for c in ("dataset", "publisher") if isinstance(rec[c], str) and rec[c]]
-    if isinstance(rec["licence"], str) and rec["licence"]:
-        parts.append(t("briefing.licence", lang, licence=rec["licence"]))
+    parts = [str(text) for text in (rec["dataset"], localised(rec, "publisher", lang)) if isinstance(text, str) and text]
+    licence = localised(rec, "licence", lang)
+    if isinstance(licence, str) and licence:
+        parts.append(t("briefing.licence", lang, licence=licence))
     if isinstance(rec["url"], str) and rec["url"]:
         parts.append(rec["url"])
     if not fmt.is_missing(rec["retrieved_at"]):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
-from dashboard import db
+from dashboard import db, default_indicator
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, normalise_lang
 from dashboard.pages.compare import exports, layout, view
 from dashboard.profile_data import indicator_name, municipality_options
 from dashboard.queries import profile as qp
+from dashboard.ui import vintages
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import warehouse_notice
 
@@ -41,9 +42,10 @@ def fill_options(lang, initial):
     ids = set(inds["indicator_id"])
     indicator = initial.get("indicator")
     if indicator not in ids:
-        indicator = view.DEFAULT_INDICATOR if view.DEFAULT_INDICATOR in ids else inds["indicator_id"].iloc[0]
+        indicator = default_indicator.pick(inds["indicator_id"])  # the declared preference order
     codes = set(muns["nis_code"])
-    nis = [c for c in initial.get("nis") or [] if c in codes][:view.MAX_CHOSEN]
+    # older codes (2018, 2019) as the 2025 municipalities they became
+    nis = [c for c in vintages.current_list(initial.get("nis") or [])[0] if c in codes][:view.MAX_CHOSEN]
     province = initial.get("province") if initial.get("province") in set(provinces["nis_code"]) else None
     return ind_options, municipality_options(muns), prov_options, indicator, nis, province
 

@@ -15,6 +15,11 @@ REGION_COLOUR = "#4a4a4a"
 ORDER = {"member": 0, "region": 1, "group": 2, "chosen": 3}
 WIDTH = {"member": 1, "region": 2, "group": 3, "chosen": 3}
 DASH = {"member": "solid", "region": "dot", "group": "dash", "chosen": "solid"}
+# Member lines (one grey line each) are named at their right ends when there are few of them (the 10
+# peers of a municipality); a province's 20 to 70 municipalities stay unnamed (hover names them).
+MAX_NAMED_MEMBERS = 12
+LABEL_GAP = 0.05  # the least distance between two end labels, as a share of the value axis
+LABEL_MARGIN = 130  # px on the right for the end labels
 
 
 def colours(lines: list[dict]) -> list[str]:
@@ -50,11 +55,35 @@ def figure(data: dict, lines: list[dict], lang: str) -> dict:
             "showlegend": role != "member",
             "opacity": 0.8 if role == "member" else 1,
         })
+    labels = end_labels(lines)
     return {"data": traces, "layout": {
-        "height": 420, "margin": {"l": 70, "r": 20, "t": 20, "b": 40}, "hovermode": "closest",
+        "height": 420, "margin": {"l": 70, "r": LABEL_MARGIN if labels else 20, "t": 20, "b": 40},
+        "hovermode": "closest", "annotations": labels,
         "separators": ",." if lang == "nl" else ".,", "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
         "font": FONT, "legend": {"orientation": "h", "y": -0.15},
         "xaxis": {"tickformat": "d", "gridcolor": "#e5e8ec", "dtick": 1 if len(ind["years"]) <= 12 else None},
         "yaxis": {"gridcolor": "#e5e8ec", "title": {"text": esc(fmt.unit_label(ind, lang))},
                   "rangemode": "tozero" if ind["kind"] == "count" else "normal"},
     }}
+
+
+def end_labels(lines: list[dict]) -> list[dict]:
+    """The names of the member lines at their last value, moved apart so no two overlap; none when
+    there are more than MAX_NAMED_MEMBERS."""
+    members = [s for s in lines if s["role"] == "member"]
+    if not members or len(members) > MAX_NAMED_MEMBERS:
+        return []
+    values = [p[1] for s in lines for p in s["points"] if p[1] is not None]
+    if not values:
+        return []
+    gap = (max(values) - min(values) or 1) * LABEL_GAP
+    ends = []
+    for s in members:
+        last = next((p for p in reversed(s["points"]) if p[1] is not None), None)
+        if last is not None:
+            ends.append([last[1], last[0], s["label"]])
+    ends.sort(key=lambda end: end[0])
+    for below, above in zip(ends, ends[1:]):
+        above[0] = max(above[0], below[0] + gap)
+    return [{"x": x, "y": y, "xref": "x", "yref": "y", "text": esc(label), "showarrow": False, "xanchor": "left",
+             "xshift": 6, "font": {"size": 11, "color": REGION_COLOUR}} for y, x, label in ends]

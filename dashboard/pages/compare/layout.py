@@ -9,6 +9,7 @@ from dashboard.i18n import t
 from dashboard.pages.compare import view
 from dashboard.pages.compare.figures import figure
 from dashboard.profile_data import flag_words, indicator_name
+from dashboard.ui import presenting, vintages
 from dashboard.ui.components import ARROWS, dropdown, scroll_box, section
 from dashboard.ui.graphs import graph_config
 from dashboard.ui.notes import value_note
@@ -22,6 +23,7 @@ def build(lang: str, initial: dict, mode: str, sort: dict) -> html.Div:
     return html.Div([
         html.H1(t("compare.title", lang)),
         html.P(t("compare.intro", lang), className="lead"),
+        vintages.placeholder("compare"),
         _controls(lang, mode),
         dcc.Store(id="compare-lang", data=lang),
         dcc.Store(id="compare-initial", data=initial),
@@ -29,7 +31,7 @@ def build(lang: str, initial: dict, mode: str, sort: dict) -> html.Div:
         dcc.Store(id="compare-ranking-data"),
         dcc.Download(id="compare-download"),
         html.Div(id="compare-message", role="status"),
-        dcc.Loading(html.Div(id="compare-chart"), delay_show=300),
+        presenting.main(dcc.Loading(html.Div(id="compare-chart"), delay_show=300)),
         _ranking_frame(lang),
     ], id="compare-page", className="page compare")
 
@@ -115,7 +117,8 @@ def chart_section(data: dict, lines: list[dict], lang: str) -> html.Section:
     method = view.method_sentence(data, lang)
     return section(
         "compare-trend", t("compare.trend", lang, indicator=indicator_name(ind, lang)),
-        html.P(method, id="compare-method", className="section-intro method") if method else None,
+        presenting.method(html.P(method, id="compare-method", className="section-intro method"),
+                          "compare-method-text", lang) if method else None,
         html.P(t("compare.count_note", lang), className="section-intro") if ind["kind"] == "count" else None,
         dcc.Graph(id="compare-graph", figure=figure(data, lines, lang),
                   config=graph_config(f"vergelijking-{ind['indicator_id']}", only_png=True)),

@@ -21,7 +21,6 @@ from dashboard.ui.links import profile_href
 from dashboard.urls import one, valid_nis, with_query
 
 MAX_CHOSEN = 6
-DEFAULT_INDICATOR = "arop_admin"
 SORT_COLUMNS = ("rank", "name", "province", "start", "end", "change", "change_rel")
 NUMERIC = {"rank", "start", "end", "change", "change_rel"}
 DEFAULT_SORT = {"key": "rank", "asc": True}
@@ -59,8 +58,9 @@ def parse_sort(value) -> dict:
     return {"key": key, "asc": direction != "desc"}
 
 
-def parse_indicator(value) -> str:
-    return str(one(value) or DEFAULT_INDICATOR)[:64]
+def parse_indicator(value) -> str | None:
+    """The indicator the URL names (None: the default, `default_indicator.pick`, once the warehouse is read)."""
+    return str(one(value))[:64] if one(value) else None
 
 
 def search_for(indicator, nis, mode, province, start, end, sort, search) -> str:
@@ -93,6 +93,11 @@ def values_by_code(r, indicator: str) -> dict[str, dict[int, dict]]:
     return by_code
 
 
+def peer_group_values(r, codes: tuple[str, ...], indicator: str):
+    """The peer group's values of one indicator, once per build and group (shared: do not modify)."""
+    return qp.group_values(r, list(codes), [indicator])
+
+
 def year_span(years: list[int], start, end) -> tuple[int, int]:
     """(start, end) within the indicator's years: the first and last year where not given, in order."""
     start = start if start in years else years[0]
@@ -116,7 +121,7 @@ def load(indicator: str, nis: list[str], mode: str, province: str | None, start,
         build = qp.per_build(r, latest_build)
         group = None
         if mode == "peers" and nis and nis[0] in model.neighbours:
-            group = qp.group_values(r, model.peers(nis[0]), [indicator])
+            group = qp.per_build(r, peer_group_values, tuple(model.peers(nis[0])), indicator)
     start, end = year_span([int(y) for y in ind["years"]], start, end)
     nis = [c for c in nis if c in set(muns["nis_code"])]
     members, reference, aggregate = list(nis), None, None
@@ -156,13 +161,23 @@ def definition(ind: dict, lang: str) -> str:
 
 def ranking_rows(data: dict, lang: str) -> list[dict]:
     """Every municipality: start and end value with flags and notes, absolute and relative change,
-    rank by need in the end year (dashboard/ranking.py), and whether it is in the selection."""
-    ind, by_code, members = data["ind"], data["by_code"], set(data["members"])
+    rank by need in the end year (dashboard/ranking.py), and whether it is in the selection. All
+    but the selection once per build, indicator and years (`db.memo`)."""
+    members = set(data["members"])
+    rows = db.memo(_ranking, data["ind"]["indicator_id"], data["start"], data["end"])
+    return [{**row, "selected": row["nis"] in members} for row in rows]
+
+
+def _ranking(indicator: str, first_year: int, last_year: int) -> list[dict]:
+    with db.reader() as r:
+        ind = qp.per_build(r, indicator_rows)[indicator]
+        by_code = qp.per_build(r, values_by_code, indicator)
+        muns = qp.per_build(r, qp.municipalities)
     rows = []
-    for mun in data["muns"].to_dict("records"):
+    for mun in muns.to_dict("records"):
         code = mun["nis_code"]
-        start = by_code.get(code, {}).get(data["start"]) or {}
-        end = by_code.get(code, {}).get(data["end"]) or {}
+        start = by_code.get(code, {}).get(first_year) or {}
+        end = by_code.get(code, {}).get(last_year) or {}
         sv, ev = _number(start.get("value")), _number(end.get("value"))
         change = ev - sv if sv is not None and ev is not None else None
         rows.append({
@@ -170,7 +185,6 @@ def ranking_rows(data: dict, lang: str) -> list[dict]:
             "start": sv, "start_flag": start.get("flag"), "start_note": start.get("note"),
             "end": ev, "end_flag": end.get("flag"), "end_note": end.get("note"),
             "change": change, "change_rel": (change / sv * 100) if change is not None and sv else None,
-            "selected": code in members,
         })
     ranks = need_ranks({r["nis"]: r["end"] for r in rows}, ind["kind"], ind["direction"])
     for r in rows:

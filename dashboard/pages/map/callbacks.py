@@ -21,8 +21,9 @@ from dashboard import formatting as fmt
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages.map import exports, figures, layout
 from dashboard.pages.map import view as vm
-from dashboard.pages.map.state import DEFAULT_INDICATOR, OVERLAY_OFF, parse_state, state_query
+from dashboard.pages.map.state import OVERLAY_OFF, parse_state, state_query
 from dashboard.queries import map as qm
+from dashboard.ui import vintages
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import warehouse_notice
 from dashboard.ui.downloads import send_table
@@ -66,6 +67,7 @@ def setup(request):
     overlay_options = vm.overlay_options(base, lang)
     if state["overlay"] not in {o["value"] for o in overlay_options}:
         state["overlay"] = OVERLAY_OFF
+    state["nis"] = vintages.current(state["nis"])[0]  # an older code (2018, 2019): its 2025 municipality
     if state["nis"] not in set(base["municipalities"]["nis_code"]):
         state["nis"] = None
     v = vm.view(base, state)
@@ -114,18 +116,18 @@ def update(indicator, year, scheme, k, overlay, nis, lang, search, trigger=None)
     if trigger in ("map-indicator", None) or year_changed:
         slider = vm.year_props(ind, state["year"])
     return (figures.patch(base, state, v, trigger), layout.legend(v, state), layout.selection_panel(base, v, state),
-            layout.networks_note(base, state), *slider, _new_search(state, ind, search))
+            layout.networks_note(base, state), *slider, _new_search(state, ind, search, vm.default_id(base)))
 
 
-def _new_search(state: dict, ind: dict, search: str | None):
+def _new_search(state: dict, ind: dict, search: str | None, default: str | None):
     """The URL query of the view, or no_update when the address says it already (or is still the
     bare `/` of the default view)."""
     current = dict(parse_qsl((search or "").lstrip("?")))
     query = state_query(state)
     if current.get(PRESENTING[0]) == PRESENTING[1]:
         query += "&" + "=".join(PRESENTING)
-    at_default = (not current and state["indicator"] == DEFAULT_INDICATOR and state["year"] == vm.years_of(ind)[-1]
-                  and state_query({**state, "year": None}) == f"?indicator={DEFAULT_INDICATOR}")
+    at_default = (not current and state["indicator"] == default and state["year"] == vm.years_of(ind)[-1]
+                  and state_query({**state, "year": None}) == f"?indicator={default}")
     return no_update if at_default or current == dict(parse_qsl(query.lstrip("?"))) else query
 
 

@@ -75,7 +75,7 @@ def _provenance(ind: dict, lang: str) -> list[str]:
     lines = []
     row = sources[sources["source_id"] == ind.get("source_id")]
     if not row.empty:
-        source = downloads.source_text(row.iloc[0])
+        source = downloads.source_text(row.iloc[0], lang)
         if source:
             lines.append(t("map.export.source", lang, source=source))
     if build:

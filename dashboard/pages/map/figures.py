@@ -97,7 +97,8 @@ def customdata(frame: pd.DataFrame, ind: dict, names: dict, year: int, lang: str
             line = t("map.hover.value_fallback", lang, value=text, year=int(own_year), asked=int(fallback))
         else:
             line = t("map.hover.value", lang, value=text, year=int(own_year))
-        rows.append([line + flag_part, int(rank), f"{int(prov_rank)}/{int(prov_n)}"])
+        # The value's unit comes from the data (an imported indicator's own words): escaped like the flag.
+        rows.append([esc(line) + flag_part, int(rank), f"{int(prov_rank)}/{int(prov_n)}"])
     return rows
 
 

@@ -13,6 +13,7 @@ from dashboard.i18n import t, t_or
 from dashboard.pages.map import figures
 from dashboard.pages.map import view as vm
 from dashboard.pages.map.state import OVERLAY_ALL, OVERLAY_OFF
+from dashboard.ui import vintages
 from dashboard.ui.components import dropdown
 from dashboard.ui.links import profile_href
 from dashboard.ui.notes import value_note
@@ -79,6 +80,7 @@ def build(state: dict) -> html.Div:
     return html.Div([
         html.H1(t("map.title", lang)),
         html.P(t("map.intro", lang), className="lead"),
+        vintages.placeholder("map"),
         dcc.Store(id="map-request", data=state),
         dcc.Store(id="map-table-sort", data={"key": "rank", "asc": True}),
         html.Div(id="map-notice"),

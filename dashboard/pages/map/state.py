@@ -10,6 +10,8 @@ from dashboard import mapping
 from dashboard.i18n import normalise_lang
 from dashboard.urls import one
 
+# The default of the default (offline) build; the map shows the first indicator of the preference
+# order the warehouse holds (dashboard/default_indicator.toml, view.default_id).
 DEFAULT_INDICATOR = "arop_admin"
 OVERLAY_OFF = "none"
 OVERLAY_ALL = "all"

@@ -8,14 +8,14 @@ breaks per indicator, scheme and number of classes (`_classes`), so a slider ste
 """
 from __future__ import annotations
 
-from functools import lru_cache
+import contextlib
 
 import numpy as np
 import pandas as pd
 
-from dashboard import db, mapping
+from dashboard import db, default_indicator, mapping
 from dashboard.i18n import localised, t, t_or
-from dashboard.pages.map.state import DEFAULT_INDICATOR, OVERLAY_ALL, OVERLAY_OFF
+from dashboard.pages.map.state import OVERLAY_ALL, OVERLAY_OFF
 from dashboard.queries import map as qm
 from dashboard.ui.text import fold
 
@@ -26,12 +26,18 @@ TEXT_SORT_KEYS = {"name", "province", "flag_label"}
 
 # ----------------------------------------------------------------------- the indicator
 
+def default_id(base: dict) -> str | None:
+    """The map's default indicator: the first of the declared preference order the warehouse holds
+    (a child indicator when one is loaded, else DEFAULT_INDICATOR); None when it holds none of them."""
+    return default_indicator.preferred(base["indicator_by_id"])
+
+
 def indicator_row(base: dict, indicator_id: str | None) -> dict | None:
-    """The indicator asked for; else the default; else the first with values."""
+    """The indicator asked for; else the default (`default_id`); else the first with values."""
     usable = base["indicator_by_id"]
     if not usable:
         return None
-    return usable.get(indicator_id) or usable.get(DEFAULT_INDICATOR) or next(iter(usable.values()))
+    return usable.get(indicator_id) or usable[default_indicator.pick(usable)]
 
 
 def years_of(ind: dict) -> list[int]:
@@ -63,15 +69,14 @@ def indicator_name(ind: dict, lang: str) -> str:
 
 # ------------------------------------------------------------------------ the values
 
-@lru_cache(maxsize=64)
-def _classes(version: str, indicator_id: str, scheme: str, k: int) -> mapping.Classes:
+def _classes(indicator_id: str, scheme: str, k: int) -> mapping.Classes:
     """Breaks over all years of the indicator, so colours compare between years."""
     values = qm.indicator_values(indicator_id)
     return mapping.classify(values["value"].to_numpy(dtype=float), scheme, k)
 
 
 def classes_for(indicator_id: str, scheme: str, k: int) -> mapping.Classes:
-    return _classes(db.data_version() or "", indicator_id, scheme, k)
+    return db.memo(_classes, indicator_id, scheme, k)  # once per build
 
 
 def year_frame(base: dict, ind: dict, year: int) -> pd.DataFrame:
@@ -105,8 +110,7 @@ def year_frame(base: dict, ind: dict, year: int) -> pd.DataFrame:
     return out
 
 
-@lru_cache(maxsize=256)
-def _year_view(version: str, indicator_id: str, year: int) -> dict:
+def _year_view(indicator_id: str, year: int) -> dict:
     """What a year of an indicator shows, whatever the classes and the language: cached per build."""
     base = qm.base()
     frame = year_frame(base, base["indicator_by_id"][indicator_id], year)
@@ -115,7 +119,7 @@ def _year_view(version: str, indicator_id: str, year: int) -> dict:
 
 def year_view(indicator_id: str, year: int) -> dict:
     """{frame, n, values} of a year of an indicator (see year_frame), once per build."""
-    return _year_view(db.data_version() or "", indicator_id, year)
+    return db.memo(_year_view, indicator_id, year)
 
 
 def view(base: dict, state: dict) -> dict:
@@ -137,8 +141,10 @@ def view(base: dict, state: dict) -> dict:
 
 def clear_caches() -> None:
     """Forget the per-build views (the benchmark measures cold calls)."""
-    _year_view.cache_clear()
-    _classes.cache_clear()
+    with contextlib.suppress(db.WarehouseError):
+        build = db.current_build()
+        build.forget(_year_view)
+        build.forget(_classes)
 
 
 # ---------------------------------------------------------------------- the networks
@@ -146,7 +152,18 @@ def clear_caches() -> None:
 def networks(base: dict, programme: str | None) -> dict:
     """Per municipality: the number of projects (any programme) and the names of those of
     `programme` (OVERLAY_ALL: every programme; OVERLAY_OFF: none); the same for the province-wide
-    projects per province."""
+    projects per province. Once per build and programme when `base` is the build's (`qm.base()`).
+    Shared: read only."""
+    if base is qm.base():
+        return db.memo(_networks, programme)
+    return _network_texts(base, programme)
+
+
+def _networks(programme: str | None) -> dict:
+    return _network_texts(qm.base(), programme)
+
+
+def _network_texts(base: dict, programme: str | None) -> dict:
     net = base["networks"]
     munis = set(base["municipalities"]["nis_code"])
     local = net[net["nis_code"].isin(munis)]

@@ -1,10 +1,11 @@
 """Need and provision (`/behoefte`): does the provision (the networks against child poverty, and
 their funding once projects report it) reach the municipalities with most need?
 
-Four views on one choice of need indicator, year and split rule: a scatter of need against
-intensity with movable thresholds and quadrant counts; a gap finder (municipalities ranked by need
-with (almost) no network, as a list, a map and an export); the spread over the provinces and
-Brussels (summed counts, never averaged rates); the concentration curve and index.
+Four views on one choice of need indicator, year, region (Flanders, Brussels or both) and split
+rule: a scatter of need against intensity with movable thresholds and quadrant counts; a gap finder
+(municipalities ranked by need with (almost) no network, as a list, a map and an export); the
+spread over the provinces and Brussels (summed counts, never averaged rates); the concentration
+curve and index, with the index per region and together whatever the region chosen.
 
 - `page.py`: the registration and `layout(**query)`;
 - `state.py`: the view in the URL, read and written;

@@ -15,7 +15,16 @@ from dashboard import db, need
 from dashboard import formatting as fmt
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages.need import exports, figures, layout, view
-from dashboard.pages.need.state import CONTROLS, DEFAULT_GAP_MODE, GAP_MODES, PATH, parse_state, url_changes
+from dashboard.pages.need.state import (
+    CONTROLS,
+    DEFAULT_GAP_MODE,
+    DEFAULT_REGION,
+    GAP_MODES,
+    PATH,
+    parse_state,
+    url_changes,
+    valid_region,
+)
 from dashboard.queries import need as qn
 from dashboard.ui import downloads
 from dashboard.ui.callbacks import PageCallbacks
@@ -69,19 +78,20 @@ def _rule_box(version: str, indicator_id: str, year: int, rule: str, lang: str) 
 
 
 @lru_cache(maxsize=48)
-def _sections(version: str, indicator_id: str, year: int, rule: str, lang: str) -> tuple:
+def _sections(version: str, indicator_id: str, year: int, rule: str, lang: str, region: str) -> tuple:
     """The spread and the curve sections of a view (cached per build: they depend on nothing else)."""
-    m = view.model(indicator_id, year, rule)
+    m = view.model(indicator_id, year, rule, region)
     return layout.spread_section(m, lang), layout.curve_section(m, lang)
 
 
-def _per_view(section, indicator, year, rule, lang, nothing):
+def _per_view(section, indicator, year, rule, lang, nothing, *more):
     """A cached section of the view in force; `nothing` without a warehouse or a need indicator."""
     try:
         ind, year = view.resolve(qn.base(), indicator, year)
         if ind is None:
             return nothing
-        return section(view.version(), ind["indicator_id"], year, need.normalise_rule(rule), normalise_lang(lang))
+        return section(view.version(), ind["indicator_id"], year, need.normalise_rule(rule), normalise_lang(lang),
+                       *more)
     except db.WarehouseError:
         return nothing
 
@@ -94,11 +104,11 @@ def rule(indicator, year, rule, lang):
 
 
 @page.callback(Output("need-spread-box", "children"), Output("need-curve-box", "children"), *VIEW,
-               Input("need-lang", "data"))
-def spread_and_curve(indicator, year, rule, lang):
+               Input("need-lang", "data"), Input("need-region", "value"))
+def spread_and_curve(indicator, year, rule, lang, region):
     if not indicator or not year:
         return no_update, no_update
-    return _per_view(_sections, indicator, year, rule, lang, (None, None))
+    return _per_view(_sections, indicator, year, rule, lang, (None, None), valid_region(region))
 
 
 # --------------------------------------------------------------------------- scatter
@@ -109,12 +119,12 @@ def spread_and_curve(indicator, year, rule, lang):
                Output("need-t-need", "placeholder"), Output("need-t-int", "placeholder"),
                Input("need-indicator", "value"), Input("need-year", "value"), Input("need-measure", "value"),
                Input("need-rule", "value"), Input("need-t-need", "value"), Input("need-t-int", "value"),
-               Input("need-lang", "data"))
-def scatter(indicator, year, measure, rule, need_t, int_t, lang):
-    return render_scatter(indicator, year, measure, rule, need_t, int_t, normalise_lang(lang))
+               Input("need-lang", "data"), Input("need-region", "value"))
+def scatter(indicator, year, measure, rule, need_t, int_t, lang, region):
+    return render_scatter(indicator, year, measure, rule, need_t, int_t, normalise_lang(lang), region)
 
 
-def render_scatter(indicator, year, measure, rule, need_t, int_t, lang):
+def render_scatter(indicator, year, measure, rule, need_t, int_t, lang, region=DEFAULT_REGION):
     """The body of `scatter` (the timing in the report calls it directly): threshold text, quadrant
     counts, a notice (funding not reported), the figure, whether the figure is hidden, the note and
     the two threshold placeholders."""
@@ -122,7 +132,7 @@ def render_scatter(indicator, year, measure, rule, need_t, int_t, lang):
         return (no_update,) * 8
     nothing = None, None, None, figures.empty_scatter(), True, None, "", ""
     try:
-        v = view.scatter_view(indicator, year, measure, rule, need_t, int_t, lang)
+        v = view.scatter_view(indicator, year, measure, rule, need_t, int_t, lang, region)
     except db.WarehouseError:
         return nothing
     if v["status"] == "no_indicator":
@@ -152,12 +162,12 @@ def reset_thresholds(_n):
                Output("need-gap-min", "placeholder"),
                *VIEW, Input("need-gap-below", "value"), Input("need-gap-mode", "value"),
                Input("need-gap-top", "value"), Input("need-gap-min", "value"), Input("need-lang", "data"),
-               State("need-gap-map-key", "data"))
-def gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key):
-    return render_gap(indicator, year, rule, below, mode, top, minimum, normalise_lang(lang), drawn_key)
+               Input("need-region", "value"), State("need-gap-map-key", "data"))
+def gap(indicator, year, rule, below, mode, top, minimum, lang, region, drawn_key):
+    return render_gap(indicator, year, rule, below, mode, top, minimum, normalise_lang(lang), drawn_key, region)
 
 
-def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key=None):
+def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key=None, region=DEFAULT_REGION):
     """The body of `gap`: summary, list, map (a patch when only the shortlist changed) and its key,
     which input is in force, and the placeholder of the need limit."""
     mode = mode if mode in GAP_MODES else DEFAULT_GAP_MODE
@@ -165,7 +175,7 @@ def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key
     if not indicator or not year:
         return (no_update,) * 4 + disabled + (no_update,)
     try:
-        m = view.view_model(indicator, year, rule)
+        m = view.view_model(indicator, year, rule, region)
     except db.WarehouseError:
         m = None
     if m is None:
@@ -195,9 +205,10 @@ def search_for(controls: dict, search: str | None):
     state = parse_state(**controls)
     try:
         latest = view.latest_year(state["indicator"], state["year"])
+        default = view.default_id(qn.base())
     except db.WarehouseError:
         return no_update
-    new = with_query("", search, **url_changes(state, latest))
+    new = with_query("", search, **url_changes(state, latest, default))
     return new if new != (search or "") else no_update
 
 

@@ -14,6 +14,7 @@ from dashboard import db, need
 from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.pages.need import view
+from dashboard.pages.need.state import DEFAULT_REGION
 from dashboard.queries import need as qn
 from dashboard.ui import downloads
 from dashboard.ui.links import profile_href
@@ -28,10 +29,11 @@ def _today() -> str:
 def intro_lines(m: dict, title: str, lang: str, *extra: str) -> list[str]:
     """The provenance lines of an export (the first is its title)."""
     build = qn.base().get("build") or {}
-    sources = "; ".join(downloads.source_text(rec) for rec in view.sources_of(m))
+    sources = "; ".join(downloads.source_text(rec, lang) for rec in view.sources_of(m))
     return [title,
             t("need.export.need", lang, indicator=view.indicator_name(m["ind"], lang), year=m["year"],
               unit=fmt.unit_label(m["ind"], lang)),
+            view.region_sentence(m, lang),
             view.rule_sentence(m, lang),
             *extra,
             t("need.years.intro", lang) + " " + view.years_sentence(m, lang),
@@ -57,7 +59,7 @@ def _networks(m: dict, nis: str, lang: str) -> str:
 
 def scatter_sheet(state: dict, lang: str):
     v = view.scatter_view(state["indicator"], state["year"], state["measure"], state["rule"], state["need_t"],
-                          state["int_t"], lang)
+                          state["int_t"], lang, state["region"])
     if v["status"] == "no_indicator":
         return None
     m, measure = v["m"], v["measure"]
@@ -89,7 +91,7 @@ def scatter_sheet(state: dict, lang: str):
 
 
 def gap_sheet(state: dict, lang: str):
-    m = view.view_model(state["indicator"], state["year"], state["rule"])
+    m = view.view_model(state["indicator"], state["year"], state["rule"], state["region"])
     if m is None:
         return None
     gap = view.gap_frame(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"])
@@ -116,7 +118,7 @@ def _percent(share) -> float | None:
 
 
 def spread_sheet(state: dict, lang: str):
-    m = view.view_model(state["indicator"], state["year"], state["rule"])
+    m = view.view_model(state["indicator"], state["year"], state["rule"], state["region"])
     if m is None:
         return None
     not_reported = t("need.not_reported", lang)
@@ -145,7 +147,7 @@ def spread_sheet(state: dict, lang: str):
 
 
 def curve_sheet(state: dict, lang: str):
-    m = view.view_model(state["indicator"], state["year"], state["rule"])
+    m = view.view_model(state["indicator"], state["year"], state["rule"], state["region"])
     if m is None:
         return None
     df = view.curve_frames(m)["networks"]
@@ -161,7 +163,9 @@ def curve_sheet(state: dict, lang: str):
             Column("at_risk", t("need.col.at_risk", lang, year=m["years"]["at_risk"]), "number", 0),
             Column("equivalents", t("need.col.equivalents", lang), "number", 4),
             Column("x", t("need.col.cum_x", lang), "number", 4), Column("y", t("need.col.cum_y", lang), "number", 4)]
-    extra = [t("need.export.index", lang, value=fmt.number(index, 4, lang)),
+    per_region = [t("need.export.region_index", lang, region=view.region_name(r["region"], lang),
+                    value=fmt.number(r["networks"], 4, lang)) for r in view.region_indices(m)]
+    extra = [t("need.export.index", lang, value=fmt.number(index, 4, lang)), *per_region, view.region_note(m, lang),
              f"{view.FORMULA_PLAIN} {t('need.curve.formula', lang)}", *_funding_line(m, lang)]
     intro = intro_lines(m, t("need.export.curve", lang), lang, *extra)
     return "concentratiecurve", m, downloads.Sheet(t("need.sheet.curve", lang), cols, rows, intro)
@@ -182,7 +186,8 @@ def export_table(kind: str, state: dict, lang: str) -> tuple[list[downloads.Shee
     stem, m, sheet = made
     notes = downloads.Sheet(t("need.sheet.notes", lang), [Column("text", t("need.col.note", lang))],
                             [{"text": line} for line in sheet.intro[1:]], sheet.intro[:1])
-    return [sheet, notes], (stem, m["ind"]["indicator_id"], str(m["year"]), m["rule"], _today())
+    region = () if m["region"] == DEFAULT_REGION else (m["region"],)
+    return [sheet, notes], (stem, m["ind"]["indicator_id"], str(m["year"]), *region, m["rule"], _today())
 
 
 def export_file(kind: str, fmt_name: str, state: dict, lang: str) -> tuple[bytes, str, str] | None:

@@ -10,7 +10,8 @@ from dashboard import formatting as fmt
 from dashboard import need
 from dashboard.i18n import t
 from dashboard.pages.need import figures, view
-from dashboard.pages.need.state import GAP_BELOW
+from dashboard.pages.need.state import GAP_BELOW, REGIONS
+from dashboard.ui import presenting
 from dashboard.ui.components import dropdown, scroll_box
 from dashboard.ui.graphs import graph_config
 
@@ -52,6 +53,7 @@ def build(state: dict) -> html.Div:
     lang = state["lang"]
     measure_options = [{"label": t(f"need.measure.{m}", lang), "value": m} for m in need.MEASURES]
     rule_options = [{"label": t(f"need.rule.{r}", lang), "value": r} for r in need.RULES]
+    region_options = [{"label": view.region_name(r, lang), "value": r} for r in REGIONS]
     gap_options = [{"label": t("need.gap.below.0", lang) if v == "0"
                     else t("need.gap.below.n", lang, n=view.below_words(v, lang)), "value": v} for v in GAP_BELOW]
     controls = html.Div([
@@ -64,6 +66,10 @@ def build(state: dict) -> html.Div:
         _control(t("need.measure", lang), "need-measure",
                  dropdown(lang, id="need-measure", options=measure_options, value=state["measure"], clearable=False,
                           searchable=False), "control-wide"),
+        html.Fieldset([html.Legend(t("need.region", lang)),
+                       dcc.RadioItems(id="need-region", options=region_options, value=state["region"],
+                                      className="radio-list", inputClassName="radio-input")],
+                      className="control control-group"),
         html.Fieldset([html.Legend(t("need.rule", lang)),
                        dcc.RadioItems(id="need-rule", options=rule_options, value=state["rule"],
                                       className="radio-list", inputClassName="radio-input")],
@@ -130,11 +136,11 @@ def build(state: dict) -> html.Div:
     curve = _card(
         "need-curve-section", t("need.curve", lang), t("need.curve.intro", lang),
         dcc.Loading(html.Div(id="need-curve-box"), delay_show=400),
-        html.Div([
+        presenting.method(html.Div([
             html.H3(t("need.curve.formula_title", lang)),
             html.P(html.Code(view.FORMULA, className="need-formula"), id="need-curve-formula"),
             html.P(t("need.curve.formula", lang), className="section-intro"),
-        ], className="need-method"),
+        ], className="need-method"), "need-curve-method", lang),
         _downloads("curve", lang),
     )
     return html.Div([
@@ -146,8 +152,9 @@ def build(state: dict) -> html.Div:
         html.Div(id="need-notice"),
         dcc.Store(id="need-gap-map-key"),
         controls,
-        html.Div(id="need-rule-box", className="card need-rule-box", **{"aria-live": "polite"}),
-        scatter,
+        presenting.method(html.Div(id="need-rule-box", className="card need-rule-box", **{"aria-live": "polite"}),
+                          "need-rule-method", lang),
+        presenting.main(scatter),
         gap,
         spread,
         curve,
@@ -281,8 +288,33 @@ def curve_section(m: dict, lang: str) -> list:
              html.P(view.rule_sentence(m, lang), className="section-intro need-rule-line")]
     if view.funding_state(m) != "all":
         notes.append(not_reported_line(m, lang))
-    return [html.Dl(facts, className="need-index", id="need-curve-index"),
-            dcc.Graph(id="need-curve-chart", figure=figure, config=graph_config("concentratiecurve")), *notes]
+    return [html.P(view.region_sentence(m, lang), className="section-intro", id="need-curve-region"),
+            html.Dl(facts, className="need-index", id="need-curve-index"),
+            dcc.Graph(id="need-curve-chart", figure=figure, config=graph_config("concentratiecurve")), *notes,
+            region_table(m, lang)]
+
+
+def region_table(m: dict, lang: str) -> html.Div:
+    """The concentration index for Flanders, Brussels and both together (whatever the region in
+    force), with the note on what the call targets and what the need indicator covers: the
+    difference between the regions is shown, not hidden."""
+    rows = view.region_indices(m)
+    kinds = [k for k in ("networks", "funding") if k in rows[0]]
+    head = html.Thead(html.Tr([html.Th(t("need.col.area", lang), scope="col"),
+                               html.Th(t("need.col.municipalities", lang), scope="col", className="num"),
+                               *[html.Th(t("need.curve.index_of", lang, what=t(f"need.curve.{k}", lang).lower()),
+                                         scope="col", className="num") for k in kinds]]))
+    body = [html.Tr([html.Th(view.region_name(r["region"], lang), scope="row"),
+                     html.Td(fmt.integer(r["municipalities"], lang), className="num"),
+                     *[html.Td(fmt.number(r[k], 3, lang), className="num", id=f"need-region-index-{r['region']}-{k}")
+                       for k in kinds]],
+                    className="need-region-current" if r["region"] == m["region"] else None) for r in rows]
+    caption = t("need.region.caption", lang, rule=view.rule_short(m["rule"], lang).lower())
+    table = html.Table([html.Caption(caption), head, html.Tbody(body)], id="need-region-table",
+                       className="data-table compact")
+    return html.Div([html.H3(t("need.region.title", lang)), scroll_box(table, caption, lang),
+                     html.P(view.region_note(m, lang), className="section-intro", id="need-region-note")],
+                    className="need-regions")
 
 
 # ---------------------------------------------------------------------- split rule

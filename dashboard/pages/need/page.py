@@ -17,7 +17,7 @@ dash.register_page(
 
 
 def layout(**query):
-    """The page for `?indicator=&year=&measure=&rule=&need_t=&int_t=&gap_n=&gap_mode=&gap_top=&gap_min=&lang=`."""
+    """The page for `?indicator=&year=&region=&measure=&rule=&need_t=&int_t=&gap_n=&gap_mode=&gap_top=&gap_min=&lang=`."""
     return page_layout.build(parse_state(**query))
 
 

@@ -1,6 +1,7 @@
-"""The view of the need page as it lives in the URL (`?indicator=&year=&measure=&rule=&need_t=
-&int_t=&gap_n=&gap_mode=&gap_top=&gap_min=&lang=`): read and checked for form, and written back
-with the defaults left out. The warehouse decides the rest (which indicators and years exist)."""
+"""The view of the need page as it lives in the URL (`?indicator=&year=&region=&measure=&rule=
+&need_t=&int_t=&gap_n=&gap_mode=&gap_top=&gap_min=&lang=`): read and checked for form, and written
+back with the defaults left out. The warehouse decides the rest (which indicators and years exist,
+and so which indicator is the default: dashboard/default_indicator.py)."""
 from __future__ import annotations
 
 import math
@@ -11,7 +12,13 @@ from dashboard.i18n import normalise_lang
 from dashboard.urls import one
 
 PATH = "/behoefte"
+# The default of the default (offline) build; the page's default is the first indicator of the
+# declared preference order the warehouse holds (view.default_id), passed to url_changes.
 DEFAULT_INDICATOR = "arop_admin"
+# Which municipalities the page covers: the Flemish Region's (the five provinces), the Brussels-
+# Capital Region's 19, or both (the default: every municipality the monitor has).
+REGIONS = ("both", "flanders", "brussels")
+DEFAULT_REGION = "both"
 GAP_BELOW = ("0", "0.5", "1", "2", "3", "5")
 DEFAULT_GAP_BELOW = "1"
 GAP_MODES = ("top", "value")
@@ -21,7 +28,8 @@ CODE = re.compile(r"^[a-z0-9_]{1,64}$")
 NUMBER = re.compile(r"^-?[0-9]{1,12}([.,][0-9]{1,8})?$")
 
 # The controls that make up the view: (query key, component id).
-CONTROLS = [("indicator", "need-indicator"), ("year", "need-year"), ("measure", "need-measure"),
+CONTROLS = [("indicator", "need-indicator"), ("year", "need-year"), ("region", "need-region"),
+            ("measure", "need-measure"),
             ("rule", "need-rule"), ("need_t", "need-t-need"), ("int_t", "need-t-int"),
             ("gap_n", "need-gap-below"), ("gap_mode", "need-gap-mode"), ("gap_top", "need-gap-top"),
             ("gap_min", "need-gap-min")]
@@ -43,6 +51,12 @@ def valid_gap_below(value) -> str:
     return value if value in GAP_BELOW else DEFAULT_GAP_BELOW
 
 
+def valid_region(value) -> str:
+    """Flanders, Brussels or both (one of REGIONS)."""
+    value = one(value)
+    return value if value in REGIONS else DEFAULT_REGION
+
+
 def valid_gap_mode(value) -> str:
     value = one(value)
     return value if value in GAP_MODES else DEFAULT_GAP_MODE
@@ -55,13 +69,14 @@ def valid_gap_top(value) -> float:
 
 
 def parse_state(indicator=None, year=None, measure=None, rule=None, need_t=None, int_t=None, gap_n=None,
-                gap_mode=None, gap_top=None, gap_min=None, lang=None, **_ignored) -> dict:
+                gap_mode=None, gap_top=None, gap_min=None, lang=None, region=None, **_ignored) -> dict:
     """The view asked for in the URL (or by the controls), checked for form."""
     code = one(indicator)
     year_text = one(year)
     return {
         "indicator": code if code and CODE.match(code) else None,
         "year": int(year_text) if year_text and year_text.isdigit() and len(year_text) == 4 else None,
+        "region": valid_region(region),
         "measure": need.normalise_measure(one(measure)),
         "rule": need.normalise_rule(one(rule)),
         "need_t": parse_number(need_t),
@@ -79,11 +94,13 @@ def number_query(value) -> str | None:
     return None if value is None else f"{value:.10g}"
 
 
-def url_changes(state: dict, latest_year: int | None) -> dict:
-    """The query keys of a view (None = at its default, left out of the URL)."""
+def url_changes(state: dict, latest_year: int | None, default_indicator: str | None = DEFAULT_INDICATOR) -> dict:
+    """The query keys of a view (None = at its default, left out of the URL). `default_indicator`:
+    the default of the warehouse in use (view.default_id)."""
     return {
-        "indicator": state["indicator"] if state["indicator"] and state["indicator"] != DEFAULT_INDICATOR else None,
+        "indicator": state["indicator"] if state["indicator"] and state["indicator"] != default_indicator else None,
         "year": str(state["year"]) if state["year"] and state["year"] != latest_year else None,
+        "region": state["region"] if state["region"] != DEFAULT_REGION else None,
         "measure": state["measure"] if state["measure"] != need.DEFAULT_MEASURE else None,
         "rule": state["rule"] if state["rule"] != need.DEFAULT_RULE else None,
         "need_t": number_query(state["need_t"]),

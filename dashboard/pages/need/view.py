@@ -3,7 +3,8 @@ rules (`dashboard/need.py`) to the figures, rows and sentences the layout and th
 
 `model` holds everything for one need indicator, year and split rule, cached per build (the
 `version` argument of the cached functions is the warehouse's data version, so a new build misses
-the cache). Texts reach plotly only through `esc`; the layout renders the rest as Dash components.
+the cache); a region limit (Flanders or Brussels) keeps the rows of that region's municipalities.
+Texts reach plotly only through `esc`; the layout renders the rest as Dash components.
 """
 from __future__ import annotations
 
@@ -11,18 +12,19 @@ from functools import lru_cache
 
 import pandas as pd
 
+from dashboard import default_indicator, need
 from dashboard import formatting as fmt
-from dashboard import need
 from dashboard.geo import layer_url
 from dashboard.i18n import localised, t, t_or
 from dashboard.pages.need import figures
 from dashboard.pages.need.state import (
     DEFAULT_GAP_MODE,
-    DEFAULT_INDICATOR,
+    DEFAULT_REGION,
     GAP_MODES,
     parse_number,
     valid_gap_below,
     valid_gap_top,
+    valid_region,
 )
 from dashboard.queries import need as qn
 from dashboard.ui.links import profile_href
@@ -62,15 +64,24 @@ def years_of(ind: dict) -> list[int]:
 
 
 def need_indicators(base: dict) -> dict[str, dict]:
-    """Indicators that can express need: rates and statistics (counts only describe size)."""
-    return {k: v for k, v in base["indicator_by_id"].items() if v.get("kind") != "count"}
+    """Indicators that can express need: rates and statistics (counts only describe size); the
+    declared preferred ones first (the child indicators, when loaded: dashboard/default_indicator.toml)."""
+    usable = [k for k, v in base["indicator_by_id"].items() if v.get("kind") != "count"]
+    return {k: base["indicator_by_id"][k] for k in sorted(usable, key=default_indicator.rank)}
+
+
+def default_id(base: dict) -> str | None:
+    """The page's default need indicator, left out of the URL: the first of the preference order the
+    warehouse holds (None when it holds none of them: then the first need indicator shows)."""
+    return default_indicator.preferred(need_indicators(base))
 
 
 def resolve(base: dict, indicator, year) -> tuple[dict | None, int | None]:
     """The indicator and year in force: the asked ones when they exist, else the default indicator
-    and the latest year."""
+    (`default_id`) and the latest year."""
     usable = need_indicators(base)
-    ind = usable.get(indicator) or usable.get(DEFAULT_INDICATOR) or next(iter(usable.values()), None)
+    chosen = default_indicator.resolve(indicator, usable)
+    ind = usable.get(chosen) if chosen else None
     if ind is None:
         return None, None
     years = years_of(ind)
@@ -97,6 +108,22 @@ def _year_values(indicator_id: str, target: int, column: str = "value") -> tuple
     return part.set_index("nis_code")[column].astype(float), year
 
 
+def _count_values(candidates, target: int) -> tuple[pd.Series, int | None, str | None]:
+    """A head count (inhabitants, children) per municipality from the first of `candidates`
+    ((indicator id, column)) whose nearest year is closest to `target`: the Statbel count (with the
+    population by age, every year since 2016), or the Gemeente-Stadsmonitor share's counts. Returns
+    the values, their year and the indicator they come from."""
+    base = qn.base()
+    best = (pd.Series(dtype=float), None, None)
+    for indicator_id, column in candidates:
+        if indicator_id not in base["indicator_by_id"]:
+            continue
+        values, year = _year_values(indicator_id, target, column)
+        if year is not None and (best[1] is None or abs(year - target) < abs(best[1] - target)):
+            best = (values, year, indicator_id)
+    return best
+
+
 @lru_cache(maxsize=48)
 def _model(version: str, indicator_id: str, year: int, rule: str) -> dict:
     """Everything the page shows for one need indicator, year and split rule (cached per build)."""
@@ -106,8 +133,8 @@ def _model(version: str, indicator_id: str, year: int, rule: str) -> dict:
     codes = munis["nis_code"].tolist()
     values = qn.values(indicator_id)
     cur = values[values["year"] == year].set_index("nis_code")
-    population, pop_year = _year_values(qn.POPULATION_INDICATOR, year)
-    children, child_year = _year_values(qn.CHILDREN_INDICATOR, year)
+    population, pop_year, pop_from = _count_values(qn.POPULATION_SOURCES, year)
+    children, child_year, child_from = _count_values(qn.CHILDREN_SOURCES, year)
     at_risk, risk_year = _year_values(qn.AT_RISK_INDICATOR, year, "numerator")
     covered = need.coverage(base["placements"], munis)
     weights = {"population": population, "at_risk": at_risk}
@@ -130,23 +157,46 @@ def _model(version: str, indicator_id: str, year: int, rule: str) -> dict:
         listed.setdefault(row.nis_code, []).append((names.get(row.project_id, row.project_id), row.share, row.scope))
     placed = sorted(set(covered["project_id"]))
     return {
-        "ind": ind, "year": year, "rule": rule, "frame": frame, "listed": listed,
+        "ind": ind, "year": year, "rule": rule, "region": DEFAULT_REGION, "frame": frame, "listed": listed,
         "years": {"population": pop_year, "children": child_year, "at_risk": risk_year},
+        "counts_from": {"population": pop_from, "children": child_from},
         "covered": covered, "splits": splits, "split": sp, "names": names,
         "placed": len(placed), "unplaced": need.unplaced(base["placements"], covered),
         "reported": int(granted.reindex(placed).notna().sum()) if placed else 0,
     }
 
 
-def model(indicator_id: str, year: int, rule: str) -> dict:
+def in_region(frame: pd.DataFrame, region: str) -> pd.Series:
+    """Whether each municipality of `frame` lies in the region (`both`: all of them). Brussels' 19
+    carry the Brussels-Capital Region as their province."""
+    region = valid_region(region)
+    if region == "both":
+        return pd.Series(True, index=frame.index)
+    brussels = frame["province_nis"] == qn.BRUSSELS
+    return brussels if region == "brussels" else ~brussels
+
+
+@lru_cache(maxsize=48)
+def _limited(version: str, indicator_id: str, year: int, rule: str, region: str) -> dict:
+    """The model with only the municipalities of one region (their equivalents as in the whole
+    model: a network's shares do not change with the part one looks at)."""
+    whole = _model(version, indicator_id, year, rule)
+    frame = whole["frame"]
+    return {**whole, "region": region, "frame": frame[in_region(frame, region)]}
+
+
+def model(indicator_id: str, year: int, rule: str, region: str = DEFAULT_REGION) -> dict:
     qn.base()  # raises WarehouseError first, and fills the cache for this build
-    return _model(version(), indicator_id, int(year), need.normalise_rule(rule))
+    region = valid_region(region)
+    if region == DEFAULT_REGION:
+        return _model(version(), indicator_id, int(year), need.normalise_rule(rule))
+    return _limited(version(), indicator_id, int(year), need.normalise_rule(rule), region)
 
 
-def view_model(indicator, year, rule) -> dict | None:
+def view_model(indicator, year, rule, region=DEFAULT_REGION) -> dict | None:
     """The model of the view asked for (indicator and year resolved), None without a need indicator."""
     ind, year = resolve(qn.base(), indicator, year)
-    return None if ind is None else model(ind["indicator_id"], year, rule)
+    return None if ind is None else model(ind["indicator_id"], year, rule, region)
 
 
 def funding_state(m: dict) -> str:
@@ -227,7 +277,7 @@ def rule_sentence(m: dict, lang: str) -> str:
     rule = m["rule"]
     year = m["years"]["population"] if rule == "population" else m["years"]["at_risk"]
     text = t(f"need.rule.{rule}.text", lang, year=year if year else fmt.MISSING)
-    total = float(m["frame"]["equivalents"].sum())
+    total = float(m["split"].shares["share"].sum())  # all networks, whatever the region in force
     return (f"{rule_short(rule, lang)}. {text} "
             + t("need.rule.total", lang, n=fmt.integer(m["placed"], lang), eq=fmt.number(total, 2, lang)))
 
@@ -241,7 +291,12 @@ def years_sentence(m: dict, lang: str) -> str:
             return t(f"need.years.{key}.none", lang)
         gap = abs(year - need_year)
         text = t(f"need.years.{key}", lang, year=year)
-        return text + (" " + t("need.years.gap", lang, n=gap, need=need_year) if gap else "")
+        text += " " + t("need.years.gap", lang, n=gap, need=need_year) if gap else ""
+        origin = m.get("counts_from", {}).get(key)
+        if origin:  # which count the denominator is: Statbel's, or the Gemeente-Stadsmonitor's
+            text += " " + t("need.years.from.gsm" if origin == qn.GSM_CHILDREN_SHARE else "need.years.from.statbel",
+                            lang)
+        return text
 
     return "; ".join([part("population", y["population"]), part("children", y["children"]),
                       part("at_risk", y["at_risk"])]) + "."
@@ -304,10 +359,10 @@ def _hover(version: str, indicator_id: str, year: int, rule: str, measure: str, 
 
 
 @lru_cache(maxsize=96)
-def _measure_view(version: str, indicator_id: str, year: int, rule: str, measure: str) -> dict:
-    """A measure's intensity per municipality and the default thresholds (cached: they do not
-    depend on the thresholds chosen), with plain arrays for the callbacks."""
-    m = model(indicator_id, year, rule)
+def _measure_view(version: str, indicator_id: str, year: int, rule: str, measure: str, region: str) -> dict:
+    """A measure's intensity per municipality of the region and the default thresholds (cached: they
+    do not depend on the thresholds chosen), with plain arrays for the callbacks."""
+    m = model(indicator_id, year, rule, region)
     level = level_of(m, measure)
     frame = m["frame"]
     return {"level": level, "need_values": frame["need"].to_numpy(dtype=float),
@@ -325,7 +380,7 @@ def thresholds(mv: dict, need_t, int_t) -> dict:
             "level_overall": mv["overall"]}
 
 
-def scatter_view(indicator, year, measure, rule, need_t, int_t, lang) -> dict:
+def scatter_view(indicator, year, measure, rule, need_t, int_t, lang, region=DEFAULT_REGION) -> dict:
     """The scatter, its quadrant counts and the thresholds of one view. `status`: `ok`,
     `not_reported` (a funding measure while no network reported funding) or `no_indicator`."""
     ind, year = resolve(qn.base(), indicator, year)
@@ -333,9 +388,10 @@ def scatter_view(indicator, year, measure, rule, need_t, int_t, lang) -> dict:
         return {"status": "no_indicator"}
     measure = need.normalise_measure(measure)
     rule = need.normalise_rule(rule)
-    m = model(ind["indicator_id"], year, rule)
+    region = valid_region(region)
+    m = model(ind["indicator_id"], year, rule, region)
     direction = ind.get("direction")
-    mv = _measure_view(version(), ind["indicator_id"], year, rule, measure)
+    mv = _measure_view(version(), ind["indicator_id"], year, rule, measure, region)
     th = thresholds(mv, need_t, int_t)
     if need.MEASURES[measure].amount == "funding" and funding_state(m) == "none":
         return {"status": "not_reported", "m": m, "measure": measure, "th": th}
@@ -350,7 +406,7 @@ def scatter_view(indicator, year, measure, rule, need_t, int_t, lang) -> dict:
         x_title += " · " + t("need.axis.reversed", lang)
     figure = figures.scatter(traces, x_title, t(f"need.measure.{measure}", lang), th["need"], th["level"],
                              reversed_x=direction == "higher_is_better",
-                             uirevision=f"{ind['indicator_id']}-{year}-{measure}", lang=lang)
+                             uirevision=f"{ind['indicator_id']}-{year}-{measure}-{region}", lang=lang)
     return {"status": "ok", "m": m, "measure": measure, "th": th, "counts": counts, "figure": figure,
             "quad": pd.Series(quad, index=mv["codes"]), "level": mv["level"]}
 
@@ -485,7 +541,11 @@ def map_update(m: dict, gap: pd.DataFrame, lang: str, drawn_key: str | None):
 # ------------------------------------------------------------------- province shares
 
 def spread_frame(m: dict, lang: str) -> pd.DataFrame:
-    prov = qn.base()["provinces"].copy()
+    prov = qn.base()["provinces"]
+    region = m.get("region", DEFAULT_REGION)
+    if region != DEFAULT_REGION:  # only the provinces (or Brussels) of the region in force
+        prov = prov[(prov["nis_code"] == qn.BRUSSELS) == (region == "brussels")]
+    prov = prov.copy()
     prov["name"] = [province_label(c, lang) for c in prov["nis_code"]]
     frame = m["frame"].reset_index()[["nis_code", "province_nis", "equivalents", "funding", "at_risk"]]
     out = need.province_shares(frame, prov[["nis_code", "name"]])
@@ -531,6 +591,50 @@ def curve_lines(m: dict, lang: str) -> list[dict]:
                     "x": df["x"].round(6).tolist(), "y": df["y"].round(6).tolist(),
                     "points": [[n, pct_text(x, lang), pct_text(y, lang)] for n, x, y in zip(names, df["x"], df["y"])]})
     return out
+
+
+def region_indices(m: dict) -> list[dict]:
+    """The concentration index of the networks (and of the funding, once every network reported it)
+    for Flanders, Brussels and both together, whatever the region in force: per region its key, the
+    municipalities on its curve and the indices (NaN without a curve)."""
+    whole = model(m["ind"]["indicator_id"], m["year"], m["rule"])
+    direction = m["ind"].get("direction")
+    frame = whole["frame"]
+    kinds = ["networks"] + (["funding"] if funding_state(whole) == "all" else [])
+    out = []
+    for region in ("flanders", "brussels", "both"):
+        part = frame[in_region(frame, region)]
+        row = {"region": region, "municipalities": 0}
+        for kind in kinds:
+            curve = need.concentration_curve(part["need"], part["equivalents" if kind == "networks" else "funding"],
+                                             part["at_risk"], direction)
+            row[kind] = need.concentration_index(curve["x"], curve["y"]) if not curve.empty else float("nan")
+            if kind == "networks":
+                row["municipalities"] = max(len(curve) - 1, 0)
+        out.append(row)
+    return out
+
+
+def region_name(region: str, lang: str) -> str:
+    return t(f"need.region.{valid_region(region)}", lang)
+
+
+def region_sentence(m: dict, lang: str) -> str:
+    """The municipalities the view covers, in words (also written into the exports)."""
+    region = m.get("region", DEFAULT_REGION)
+    return t("need.region.line", lang, region=region_name(region, lang), n=fmt.integer(len(m["frame"]), lang))
+
+
+def region_note(m: dict, lang: str) -> str:
+    """What the call targets (Dutch-language education: Flanders and the Dutch-language schools in
+    Brussels) against what the need indicator covers (children, or all ages), with the networks'
+    index without and with Brussels in figures."""
+    by_region = {r["region"]: r for r in region_indices(m)}
+    covers = t("need.region.covers.children" if default_indicator.measures_children(m["ind"]["indicator_id"])
+               else "need.region.covers.all_ages", lang)
+    return t("need.region.note", lang, indicator=indicator_name(m["ind"], lang), covers=covers,
+             flanders=fmt.number(by_region["flanders"]["networks"], 2, lang),
+             both=fmt.number(by_region["both"]["networks"], 2, lang))
 
 
 def index_words(index: float, lang: str) -> str:
@@ -603,7 +707,8 @@ def sources_of(m: dict) -> list[dict]:
     """The source rows behind a view: the need indicator, the denominators and the networks."""
     base = qn.base()
     ids = [m["ind"].get("source_id")]
-    for indicator_id in (qn.POPULATION_INDICATOR, qn.CHILDREN_INDICATOR, qn.AT_RISK_INDICATOR):
+    counts_from = m.get("counts_from", {})
+    for indicator_id in (counts_from.get("population"), counts_from.get("children"), qn.AT_RISK_INDICATOR):
         ind = base["indicator_by_id"].get(indicator_id)
         if ind:
             ids.append(ind.get("source_id"))

@@ -10,6 +10,7 @@ from dashboard.i18n import normalise_lang, t
 from dashboard.pages.portfolio import exports, layout, view
 from dashboard.pages.portfolio.view import ALL_PROVINCES, FILTERS
 from dashboard.queries import portfolio as qp
+from dashboard.ui import vintages
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import empty, warehouse_notice
 from dashboard.urls import with_query
@@ -19,30 +20,57 @@ page = PageCallbacks()
 FORMAT_OF_BUTTON = {"portfolio-csv": "csv", "portfolio-xlsx": "xlsx"}
 
 
+# The page is filled by three callbacks, not one: the browser applies each answer in one task, and a
+# task that mounts the programmes, the filters and the written-question table at once blocks it for seconds.
+
 @page.callback(
-    Output("portfolio-programmes-box", "children"), Output("portfolio-notice", "children"),
+    Output("portfolio-notice", "children"),
     *[Output(f"portfolio-{name}", "options") for name in FILTERS],
     *[Output(f"portfolio-{name}", "value") for name in FILTERS],
-    Output("portfolio-wq28-summary", "children"),
-    Output("portfolio-wq28-province", "options"), Output("portfolio-wq28-province", "value"),
     Input("portfolio-lang", "data"), State("portfolio-initial", "data"),
 )
 def setup(lang, initial):
     """Options and the URL's choices together (a Dash 4 dropdown drops a value its options lack)."""
     lang = normalise_lang(lang)
     initial = initial or {}
+    initial = {**initial, "nis": vintages.current(initial.get("nis"))[0]}  # an older code: its 2025 municipality
     n = len(FILTERS)
     try:
         data = view.load()
     except db.WarehouseError as exc:
-        return (None, warehouse_notice(exc, lang), *([[]] * n), *([None] * n), None, [], None)
+        return (warehouse_notice(exc, lang), *([[]] * n), *([None] * n))
     options = view.filter_options(data, lang)
     values = [initial.get(name) if initial.get(name) in {o["value"] for o in options[name]} else None
               for name in FILTERS]
+    return (None, *[options[name] for name in FILTERS], *values)
+
+
+@page.callback(Output("portfolio-programmes-box", "children"), Input("portfolio-lang", "data"))
+def programmes(lang):
+    lang = normalise_lang(lang)
+    try:
+        data = view.load()
+    except db.WarehouseError:
+        return None  # the notice is setup's
+    return layout.programmes(data, lang)
+
+
+@page.callback(
+    Output("portfolio-wq28-summary", "children"),
+    Output("portfolio-wq28-province", "options"), Output("portfolio-wq28-province", "value"),
+    Input("portfolio-lang", "data"), State("portfolio-initial", "data"),
+)
+def wq28_setup(lang, initial):
+    """The per-province answer, and the province list with the URL's choice."""
+    lang = normalise_lang(lang)
+    initial = initial or {}
+    try:
+        data = view.load()
+    except db.WarehouseError:
+        return None, [], None
     provinces = view.province_options(data, lang)
     wq28 = initial.get("wq28") if initial.get("wq28") in {o["value"] for o in provinces} else ALL_PROVINCES
-    return (layout.programmes(data, lang), None, *[options[name] for name in FILTERS], *values,
-            layout.wq28_summary(data["wq28"], lang), provinces, wq28)
+    return layout.wq28_summary(data["wq28"], lang), provinces, wq28
 
 
 @page.callback(

@@ -9,11 +9,17 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
 from dashboard.pages.portfolio import view
 from dashboard.pages.portfolio.view import ALL_PROVINCES, FILTER_LABEL, FILTERS
-from dashboard.ui.components import dropdown, empty, plain_table, scroll_box, section, sortable_table
+from dashboard.ui import presenting, vintages
+from dashboard.ui.components import dropdown, empty, scroll_box, section, sortable_table
+
+# Rows per page of the long tables: the browser renders only these (the exports have every row).
+PAGE_ROWS = 10
 
 
 def build(initial: dict, lang: str) -> html.Div:
-    """The page for the URL's choices `initial` (filters and `wq28`, already validated)."""
+    """The page for the URL's choices `initial` (filters and `wq28`, already validated). The boxes the
+    callbacks fill are plain Divs dimmed while loading (`loading-box`), not dcc.Loading: inside one, every
+    component the browser mounts costs more (issue 14, benchmarks/browser.py)."""
     toc = html.Nav(html.Ul([
         html.Li(html.A(t("portfolio.programmes", lang), href="#portfolio-programmes")),
         html.Li(html.A(t("portfolio.projects", lang), href="#portfolio-projects")),
@@ -29,15 +35,16 @@ def build(initial: dict, lang: str) -> html.Div:
         **{"aria-label": t("portfolio.filters", lang)})
     projects = html.Section([
         html.H2(t("portfolio.projects", lang), id="portfolio-projects-heading"),
-        html.P(t("portfolio.projects.intro", lang), className="section-intro"),
+        presenting.method(html.P(t("portfolio.projects.intro", lang), className="section-intro"),
+                          "portfolio-projects-method", lang),
         filters,
         html.P(id="portfolio-count", className="portfolio-count", **{"aria-live": "polite"}),
-        dcc.Loading(html.Div(id="portfolio-projects-box"), delay_show=300),
+        html.Div(id="portfolio-projects-box", className="loading-box"),
     ], id="portfolio-projects", className="card", **{"aria-labelledby": "portfolio-projects-heading"})
     wq28 = html.Section([
         html.H2(t("portfolio.wq28", lang), id="portfolio-wq28-heading"),
         html.P(t("portfolio.wq28.intro", lang), className="section-intro"),
-        dcc.Loading(html.Div(id="portfolio-wq28-summary"), delay_show=300),
+        html.Div(id="portfolio-wq28-summary", className="loading-box"),
         html.H3(t("portfolio.wq28.per_municipality", lang)),
         html.Div([
             html.Div([
@@ -50,18 +57,19 @@ def build(initial: dict, lang: str) -> html.Div:
             ], className="control-buttons"),
         ], className="controls"),
         html.P(t("portfolio.wq28.export_help", lang), className="section-intro"),
-        dcc.Loading(html.Div(id="portfolio-wq28-municipalities"), delay_show=300),
+        html.Div(id="portfolio-wq28-municipalities", className="loading-box"),
     ], id="portfolio-wq28", className="card", **{"aria-labelledby": "portfolio-wq28-heading"})
     return html.Div([
         html.H1(t("portfolio.title", lang)),
         html.P(t("portfolio.intro", lang), className="lead"),
         toc,
+        vintages.placeholder("portfolio"),
         dcc.Store(id="portfolio-lang", data=lang),
         dcc.Store(id="portfolio-initial", data=initial),
         dcc.Download(id="portfolio-download"),
         dcc.Download(id="portfolio-download-wq28"),
         html.Div(id="portfolio-notice"),
-        dcc.Loading(html.Div(id="portfolio-programmes-box"), delay_show=300),
+        presenting.main(html.Div(id="portfolio-programmes-box", className="loading-box")),
         projects,
         wq28,
     ], id="portfolio-page", className="page portfolio")
@@ -81,35 +89,29 @@ def _disagree_badge(lang: str) -> html.Span:
     return html.Span(t("portfolio.disagree", lang), className="badge badge-disagree")
 
 
-def _source_ref(row: dict) -> html.Span:
-    title = " – ".join(x for x in (row.get("source_title"), row.get("source_publisher")) if x)
-    return html.Span(f"{row.get('source_doc')}, {row.get('source_ref')}", className="source-ref", title=title or None)
+def _source_ref(row: dict) -> str:
+    return f"{row.get('source_doc')}, {row.get('source_ref')}"
 
 
-def _joined(parts: list, separator) -> list:
-    """`parts` with a separator between each two: a text, or a function making a new component each time."""
-    out = []
-    for i, part in enumerate(parts):
-        if i:
-            out.append(separator() if callable(separator) else separator)
-        out.append(part)
-    return out
+def _source_title(row: dict) -> str:
+    return " – ".join(x for x in (row.get("source_title"), row.get("source_publisher")) if x)
 
 
 def _fact_row(group: dict, lang: str) -> html.Tr:
+    """One fact, in few components (text joined, one source per line): every component on the page is
+    revisited by Dash's renderer on each update, so a table of many small ones blocks the browser."""
     rows = group["rows"]
     if group["disagrees"]:
-        pieces = [html.Span([
-            t("portfolio.according_to", lang, value=view.fact_value(row, lang),
-              source=view.source_name(row["source_doc"], lang)),
-            " (", _source_ref(row), ")"]) for row in rows]
-        value = html.Td([_disagree_badge(lang), " ", *_joined(pieces, " · ")], className="fact-disagree")
+        pieces = [t("portfolio.according_to", lang, value=view.fact_value(row, lang),
+                    source=view.source_name(row["source_doc"], lang)) + f" ({_source_ref(row)})" for row in rows]
+        value = html.Td([_disagree_badge(lang), " ", " · ".join(pieces)], className="fact-disagree")
     else:
-        value = html.Td(_joined([view.fact_value(row, lang) for row in rows], " · "))
-    refs = _joined([_source_ref(row) for row in rows], html.Br)
-    notes = [html.P(localised(row, "note", lang), className="fact-note") for row in rows if row.get("note")]
-    return html.Tr([html.Th(view.fact_label(group, lang), scope="row"), value, html.Td(refs, className="fact-source"),
-                    html.Td(notes or fmt.MISSING, className="fact-notes")],
+        value = html.Td(" · ".join(view.fact_value(row, lang) for row in rows))
+    titles = "\n".join(filter(None, (_source_title(row) for row in rows)))
+    refs = html.Td("\n".join(_source_ref(row) for row in rows), title=titles or None, className="fact-source fact-lines")
+    notes = "\n".join(localised(row, "note", lang) for row in rows if row.get("note"))
+    return html.Tr([html.Th(view.fact_label(group, lang), scope="row"), value, refs,
+                    html.Td(notes or fmt.MISSING, className="fact-notes fact-lines")],
                    className="is-disagree" if group["disagrees"] else None)
 
 
@@ -118,18 +120,19 @@ def programmes(data: dict, lang: str) -> html.Section:
     groups = view.fact_groups(data["facts"])
     blocks = []
     for p in data["programmes"]:
+        programme_id = p["programme_id"]
         name = localised(p, "name", lang)
-        mine = [g for g in groups if g["programme_id"] == p["programme_id"]]
+        mine = [g for g in groups if g["programme_id"] == programme_id]
         head = html.Thead(html.Tr([html.Th(t(f"portfolio.col.{c}", lang), scope="col")
                                    for c in ("fact", "value", "source", "note")]))
         caption = t("portfolio.facts.caption", lang, name=name)
         table = html.Table([html.Caption(caption), head, html.Tbody([_fact_row(g, lang) for g in mine])],
-                           className="data-table facts-table", id=f"portfolio-facts-{p['programme_id']}")
+                           className="data-table facts-table", id=f"portfolio-facts-{programme_id}")
         title = [name]
         if any(g["disagrees"] for g in mine):
             title += [" ", _disagree_badge(lang)]
         blocks.append(html.Div([
-            html.H3(title, id=f"portfolio-programme-{p['programme_id']}"),
+            html.H3(title, id=f"portfolio-programme-{programme_id}"),
             html.P(localised(p, "description", lang) or "", className="programme-description"),
             html.Dl([
                 html.Div([html.Dt(t("portfolio.owner", lang)), html.Dd(localised(p, "owner", lang) or fmt.MISSING)]),
@@ -156,7 +159,7 @@ def projects_table(rows: list[dict], data: dict, chosen: dict, lang: str):
         {"key": "website", "kind": "text", "label": t("portfolio.col.website", lang), "sortable": False},
     ]
     caption = t("portfolio.projects.caption", lang, filters=view.filters_text(chosen, data, lang))
-    return sortable_table("portfolio-projects-table", columns, display, lang, caption)
+    return sortable_table("portfolio-projects-table", columns, display, lang, caption, page_size=PAGE_ROWS)
 
 
 # ----------------------------------------------------------------------------------- wq28
@@ -210,4 +213,5 @@ def wq28_municipality_table(rows: list[dict], province: str, data: dict, lang: s
                 n=fmt.integer(len(rows), lang))
     if not rows:
         return empty(caption)
-    return plain_table("portfolio-wq28-mun-table", columns, view.wq28_municipality_rows(rows, data, lang), lang, caption)
+    return sortable_table("portfolio-wq28-mun-table", columns, view.wq28_municipality_rows(rows, data, lang), lang,
+                          caption, page_size=PAGE_ROWS)

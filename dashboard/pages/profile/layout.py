@@ -10,6 +10,7 @@ from dashboard.pages.profile import view
 from dashboard.pages.profile.figures import figure
 from dashboard.profile_data import area_label, flag_title, flag_words, peers_method, rank_rule
 from dashboard.queries import FLAGS
+from dashboard.ui import presenting
 from dashboard.ui.components import dropdown, scroll_box, section
 from dashboard.ui.graphs import graph_config
 from dashboard.ui.links import COMPARE_PATH, profile_href, project_href
@@ -90,8 +91,9 @@ def identity(data: dict, lang: str) -> html.Section:
     children.append(html.Div([
         html.H3(t("profile.peers", lang), id="profile-peers-heading"),
         html.P(peer_links or t("profile.peers_none", lang), id="profile-peers"),
-        html.P(peers_method(data["model"], data["indicators"].to_dict("records"), lang),
-               className="section-intro method", id="profile-peers-method"),
+        presenting.method(html.P(peers_method(data["model"], data["indicators"].to_dict("records"), lang),
+                                 className="section-intro method", id="profile-peers-method"),
+                          "profile-peers-method-text", lang),
         html.P(dcc.Link(t("profile.compare_peers", lang), href=compare_href), className="no-print"),
     ]))
     return section("profile-identity", t("profile.identity", lang), *children)
@@ -185,9 +187,9 @@ def trends(data: dict, rows: list[dict], lang: str) -> html.Section:
     legend = html.Ul([html.Li([html.Span(className=f"swatch-line line-{key}", **{"aria-hidden": "true"}),
                                view.series_label(data, key, lang)]) for key in view.series_keys(data)],
                      className="chart-legend", **{"aria-label": t("profile.legend", lang)})
-    return section("profile-trends", t("profile.trends", lang), legend,
-                   html.P(t("profile.markers", lang), className="section-intro"),
-                   html.Div(cards, className="chart-grid"), intro=t("profile.trends.intro", lang))
+    return presenting.main(section("profile-trends", t("profile.trends", lang), legend,
+                                   html.P(t("profile.markers", lang), className="section-intro"),
+                                   html.Div(cards, className="chart-grid"), intro=t("profile.trends.intro", lang)))
 
 
 def chart_details(row: dict, index: int, lang: str) -> html.Details:

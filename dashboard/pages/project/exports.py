@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from dashboard import formatting as fmt
-from dashboard.i18n import t
+from dashboard.i18n import localised, t
 from dashboard.pages.project import view
 from dashboard.ui import downloads
 
@@ -16,7 +16,7 @@ CHARTS = ("places", "partners", "budget", "reach", "outcomes")
 def intro(data: dict, chart: str, lang: str) -> list[str]:
     provenance = data.get("provenance") or {}
     lines = [t("project.export.title", lang, what=t(f"project.{chart}", lang), name=data["project"]["name"]),
-             t("project.export.source", lang, licence=provenance.get("licence") or fmt.MISSING,
+             t("project.export.source", lang, licence=localised(provenance, "licence", lang) or fmt.MISSING,
                build=provenance.get("build_id") or fmt.MISSING),
              t("project.export.when", lang, date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang))]
     if chart == "outcomes":
@@ -29,7 +29,7 @@ def export_sheet(data: dict, chart: str, lang: str) -> downloads.Sheet:
     C = downloads.Column
     if chart == "places":
         rows = [{"place": view.place_text(pl, lang), "nis": pl["nis_code"], "scope": pl["scope"],
-                 "sub_area": pl.get("area_label"), "notes": pl.get("notes")} for pl in data["places"]]
+                 "sub_area": pl.get("area_label"), "notes": localised(pl, "notes", lang)} for pl in data["places"]]
         columns = [C("place", t("project.col.place", lang)), C("nis", t("project.col.nis", lang)),
                    C("scope", t("project.col.scope", lang)), C("sub_area", t("project.col.sub_area", lang)),
                    C("notes", t("project.col.notes", lang))]

@@ -15,6 +15,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
 from dashboard.pages.project import figures, view
 from dashboard.queries import project as qpr
+from dashboard.ui import presenting
 from dashboard.ui.components import safe_href, scroll_box, section, warehouse_notice
 from dashboard.ui.links import project_href
 from dashboard.urls import one, page_href
@@ -58,16 +59,18 @@ def _unknown(raw_id, lang: str) -> list:
 def render(data: dict, lang: str) -> list:
     p = data["project"]
     status = view.status(data)
+    reported = [_budget(data, status, lang), _reach(data, status, lang), _outcomes(data, status, lang)]
+    places = _places(data, lang)
+    if not any(presenting.MAIN in (section.className or "") for section in reported):
+        places = presenting.main(places)  # no reported figures: the map of its places is the main chart
     return [
         html.P(dcc.Link(t("project.back", lang), href=page_href(PORTFOLIO_PATH, lang)), className="eyebrow"),
         html.H1(p["name"], id="project-title"),
         _facts(data, lang),
         _status(status, lang),
-        _places(data, lang),
+        places,
         _partners(data, lang),
-        _budget(data, status, lang),
-        _reach(data, status, lang),
-        _outcomes(data, status, lang),
+        *reported,
     ]
 
 
@@ -130,8 +133,11 @@ def _facts(data: dict, lang: str) -> html.Section:
     ]
     facts = html.Dl([html.Div([html.Dt(t(key, lang)), html.Dd(value)]) for key, value in rows], className="kv",
                     id="project-facts")
-    # The register's notes on a project exist in Dutch only: marked as such in another language (WCAG 3.1.2).
-    notes = [html.P(p["notes"], className="project-notes", lang="nl" if lang != "nl" else None)] if p.get("notes") else []
+    # The register's notes in the page's language (notes_en); where only the Dutch exists, it is
+    # marked as Dutch in another language (WCAG 3.1.2).
+    note = localised(p, "notes", lang)
+    dutch = lang != "nl" and note == p.get("notes")
+    notes = [html.P(note, className="project-notes", lang="nl" if dutch else None)] if note else []
     return section("project-about", t("project.about", lang), facts, *notes)
 
 
@@ -199,7 +205,8 @@ def _partners(data: dict, lang: str) -> html.Section:
     shared = sum(1 for r in rows if r["shared"])
     graph = html.Figure([
         html.Figcaption(html.H3(t("project.network", lang))),
-        html.P(t("project.network.intro", lang, n=len(rows), shared=shared), className="section-intro"),
+        presenting.method(html.P(t("project.network.intro", lang, n=len(rows), shared=shared), className="section-intro"),
+                          "project-network-method", lang),
         _chart("project-network", figures.network_figure(data, rows, lang), figures.chart_config(data, "netwerk"),
                figures.NETWORK_HEIGHT),
     ], className="chart-card project-network")
@@ -221,11 +228,18 @@ def _chart_section(chart: str, data: dict, figure, headers: list[tuple[str, bool
                    lang: str) -> html.Section:
     """A chart of reported figures with its table and downloads (ids `project-<chart>`, `-table`)."""
     title = t(f"project.{chart}", lang)
-    return section(f"project-{chart}-section", title,
-                   _chart(f"project-{chart}", figure, figures.chart_config(data, PNG_NAMES[chart]),
-                          figures.CHART_HEIGHT),
-                   _table(f"project-{chart}-table", title, headers, body, lang),
-                   _export_buttons(chart, lang), intro=t(f"project.{chart}.intro", lang))
+    return presenting.main(section(f"project-{chart}-section", title,
+                                   _intro(chart, lang),
+                                   _chart(f"project-{chart}", figure, figures.chart_config(data, PNG_NAMES[chart]),
+                                          figures.CHART_HEIGHT),
+                                   _table(f"project-{chart}-table", title, headers, body, lang),
+                                   _export_buttons(chart, lang)))
+
+
+def _intro(chart: str, lang: str) -> html.Div:
+    """How a chart's figures were reported: in presentation mode one "Method" link away."""
+    return presenting.method(html.P(t(f"project.{chart}.intro", lang), className="section-intro"),
+                             f"project-{chart}-method", lang)
 
 
 def _budget(data: dict, status: dict, lang: str) -> html.Section:
@@ -279,4 +293,5 @@ def _outcomes(data: dict, status: dict, lang: str) -> html.Section:
         children.append(html.P(t("project.progress.equal_note", lang), className="section-intro",
                                id="project-progress-undefined"))
     children.append(_export_buttons("outcomes", lang))
-    return section("project-outcomes-section", title, *children, intro=t("project.outcomes.intro", lang))
+    outcomes = section("project-outcomes-section", title, _intro("outcomes", lang), *children)
+    return presenting.main(outcomes) if charted else outcomes

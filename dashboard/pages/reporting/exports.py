@@ -8,7 +8,7 @@ from datetime import datetime
 
 from dashboard import db
 from dashboard import formatting as fmt
-from dashboard.i18n import t
+from dashboard.i18n import localised, t
 from dashboard.pages.reporting import view
 from dashboard.ui import downloads
 
@@ -54,7 +54,7 @@ def problem_rows(refusals: list[dict], data: dict, lang: str) -> list[dict]:
 def intro(chosen: dict, data: dict, lang: str) -> list[str]:
     provenance = data.get("provenance") or {}
     return [t("reporting.export.title", lang),
-            t("reporting.export.source", lang, licence=provenance.get("licence") or fmt.MISSING,
+            t("reporting.export.source", lang, licence=localised(provenance, "licence", lang) or fmt.MISSING,
               build=provenance.get("build_id") or fmt.MISSING),
             t("reporting.export.filters", lang, filters=view.filters_text(chosen, data, lang)),
             t("reporting.rule", lang),

@@ -14,6 +14,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import t, t_or
 from dashboard.pages.reporting import view
 from dashboard.queries import project as qpr
+from dashboard.ui import presenting
 from dashboard.ui.components import dropdown, empty, scroll_box, section, warehouse_notice
 from dashboard.ui.links import project_href
 
@@ -39,14 +40,14 @@ def build(chosen: dict, lang: str) -> html.Div:
         html.Div(notice, id="reporting-notice"),
         dcc.Store(id="reporting-lang", data=lang),
         dcc.Download(id="reporting-download"),
-        html.Section([
+        presenting.main(html.Section([
             html.H2(t("reporting.table", lang), id="reporting-table-heading"),
-            html.P(t("reporting.rule", lang), className="section-intro"),
+            presenting.method(html.P(t("reporting.rule", lang), className="section-intro"), "reporting-rule-text", lang),
             controls,
             html.P(id="reporting-count", className="reporting-count", **{"aria-live": "polite"}),
             _legend(lang),
             dcc.Loading(html.Div(id="reporting-table-box"), delay_show=300),
-        ], id="reporting-table-section", className="card", **{"aria-labelledby": "reporting-table-heading"}),
+        ], id="reporting-table-section", className="card", **{"aria-labelledby": "reporting-table-heading"})),
         dcc.Loading(html.Div(id="reporting-refused-box"), delay_show=300),
     ], id="reporting-page", className="page reporting")
 

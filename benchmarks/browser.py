@@ -1,0 +1,402 @@
+"""How the dashboard feels in the browser: every page opened in headless Chromium against the real
+server on a built warehouse, and the slowest interactions.
+
+    WAREHOUSE_PATH=data/warehouse.duckdb GEO_DIR=geo python benchmarks/browser.py [--lang nl|en|both] [--workers N]
+
+Without a built warehouse at WAREHOUSE_PATH (default data/warehouse.duckdb) and SOURCE_MIRROR set, the
+warehouse is first built from the mirror into a temporary folder (a few minutes).
+
+The server is the production one (`python -m dashboard`, gunicorn) on a free port of 127.0.0.1, stopped at
+the end. The browser is Debian's /usr/bin/chromium through selenium, with the flags of the browser tests
+(tests/browser/conftest.py): it can reach nothing but this machine, so nothing is fetched at run time.
+
+Per page (cache cleared before each, so a first visit) and per interaction it prints:
+- `longest task`: the longest main-thread task (Long Tasks API, every task over 50 ms is one), and how
+  many there were; target (issue 14): no task over 200 ms while loading;
+- `settled`: from the start of the navigation (or of the interaction) to the moment Dash has no
+  callback queued or running and the next frame after that is drawn; target for interactions: 1 s;
+- `bytes`: bytes transferred (HTTP transfer sizes of the document, scripts, styles, data and
+  callback responses, as the Resource Timing API reports them);
+- `work`: the renderer's work in thousands of component updates (see PROBE). Dash's renderer (4.4)
+  re-runs a selector in every mounted component on every store update, and every component a callback
+  returns adds an update when it mounts, so the cost grows with (components returned) x (components on
+  the page). Unlike the times, this figure does not change with the machine's load, so it compares
+  runs on a busy machine.
+Figures only; no assertions. `--match TEXT` measures only the pages and interactions whose name has it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+TASK_TARGET_MS = 200
+INTERACTION_TARGET_MS = 1000
+QUIET_MS = 600           # no Dash callback for this long: the page has settled
+PAGE_TIMEOUT_S = 90      # a page or interaction that has not settled by then is reported as such
+SERVER_START_S = 120
+
+# Installed before any script of a page runs: long tasks, the moment Dash last became idle (after the
+# frame that follows), and room for every resource entry.
+PROBE = """
+window.__bench = {tasks: [], busy: false, settledAt: null, lastBusyAt: null, work: []};
+try {
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) window.__bench.tasks.push([e.startTime, e.duration]);
+  }).observe({type: 'longtask', buffered: true});
+} catch (e) {}
+performance.setResourceTimingBufferSize(100000);
+(function watch() {
+  const store = window.store;
+  if (!store || !store.subscribe) { setTimeout(watch, 10); return; }
+  const busy = () => {
+    const s = store.getState();
+    const cbs = s.callbacks || {};
+    const pending = ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+      .some(k => (cbs[k] || []).length > 0);
+    return Boolean(s.isLoading) || pending;
+  };
+  // A measure of the renderer's work that does not depend on the machine's load: on every store update
+  // Dash re-runs a selector in every mounted component, so the work is the sum, over the updates, of the
+  // elements on the page at that moment.
+  const elements = document.getElementsByTagName('*');
+  const update = () => {
+    window.__bench.work.push([performance.now(), elements.length]);
+    const now = busy();
+    if (now) { window.__bench.lastBusyAt = performance.now(); window.__bench.settledAt = null; }
+    if (window.__bench.busy && !now) {
+      requestAnimationFrame(() => setTimeout(() => {
+        if (!busy()) window.__bench.settledAt = performance.now();
+      }, 0));
+    }
+    window.__bench.busy = now;
+  };
+  store.subscribe(update);
+  update();
+})();
+"""
+
+READ = """
+const b = window.__bench || {tasks: []};
+const since = arguments[0];
+const tasks = b.tasks.filter(t => t[0] >= since);
+const nav = performance.getEntriesByType('navigation')[0];
+const resources = performance.getEntriesByType('resource').filter(r => r.startTime >= since);
+let bytes = resources.reduce((n, r) => n + (r.transferSize || 0), 0);
+if (since === 0 && nav) bytes += nav.transferSize || 0;
+const work = (b.work || []).filter(w => w[0] >= since).reduce((n, w) => n + w[1], 0);
+return {longest: tasks.reduce((m, t) => Math.max(m, t[1]), 0), count: tasks.length, work: work,
+        settledAt: b.settledAt, busy: b.busy, lastBusyAt: b.lastBusyAt, now: performance.now(),
+        bytes: bytes};
+"""
+
+
+@dataclass
+class Figure:
+    name: str
+    longest_ms: float | None
+    tasks: int
+    settled_ms: float | None
+    bytes: int
+    work: int = 0  # the renderer's work in component updates (see PROBE), independent of the machine's load
+    note: str = ""
+
+
+# ------------------------------------------------------------------------------ what is measured
+
+def pages(lang: str) -> list[tuple[str, str]]:
+    """(name, path with query) of every page, with the choices a visitor arriving from a link brings."""
+    suffix = "" if lang == "nl" else "lang=en"
+
+    def url(path, query=""):
+        joined = "&".join(x for x in (query, suffix) if x)
+        return f"{path}?{joined}" if joined else path
+
+    return [
+        ("map", url("/")),
+        ("overview", url("/overzicht")),
+        ("profile", url("/gemeente", "nis=46029")),
+        ("compare", url("/vergelijk", "nis=46029")),
+        ("need", url("/behoefte")),
+        ("portfolio", url("/portfolio")),
+        ("project", url("/project", "id=lbn-001")),
+        ("reporting", url("/rapportering")),
+        ("action plan", url("/actieplan")),
+        ("briefing", url("/briefing", "nis=46029")),
+        ("data", url("/data")),
+        ("status", url("/status")),
+        ("upload", url("/upload")),
+    ]
+
+
+def interactions(lang: str) -> list[tuple[str, str, Callable]]:
+    """(name, page to open first, the action: returns the page clock at the moment it acts)."""
+    q = "" if lang == "nl" else "lang=en"
+    amp = f"&{q}" if q else ""
+    return [
+        ("portfolio: project filter province", f"/portfolio?{q}", lambda d: choose(d, "portfolio-province", 1)),
+        ("portfolio: written question province", f"/portfolio?{q}", lambda d: choose(d, "portfolio-wq28-province", 2)),
+        ("portfolio: sort projects", f"/portfolio?{q}",
+         lambda d: click_js(d, "#portfolio-projects-table th:nth-child(5) button")),
+        ("need: shortlist top %", f"/behoefte?{q}", lambda d: type_number(d, "#need-gap-top", "10")),
+        ("map: year change", f"/?{q}", lambda d: slider_key(d, "#map-year [role=slider]", "HOME")),
+        ("compare: add municipality", f"/vergelijk?nis=46029{amp}", lambda d: choose(d, "compare-nis", "Gent", search=True)),
+    ]
+
+
+# ------------------------------------------------------------------------------------- actions
+
+def _now(driver) -> float:
+    return driver.execute_script("return performance.now()")
+
+
+def click_js(driver, selector: str) -> float:
+    """Click the element in one script, the clock read just before."""
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]); e.scrollIntoView({block: 'center'});"
+        "const t0 = performance.now(); e.click(); return t0;", selector)
+
+
+def choose(driver, dropdown_id: str, option, search: bool = False) -> float:
+    """Open a Dash dropdown and pick an option: the n-th (an int) or the one with this label (before any
+    parenthesised detail: "Gent" for "Gent (Oost-Vlaanderen)")."""
+    from selenium.webdriver.common.by import By
+
+    driver.execute_script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", dropdown_id)
+    driver.find_element(By.ID, dropdown_id).click()
+    if search:
+        wait(lambda: driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search"), "no search box")
+        driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(option)
+
+    def found():
+        options = driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
+        if isinstance(option, int):
+            return options[option] if len(options) > option else None
+        return next((o for o in options if o.text.strip().split(" (")[0] == option), None)
+
+    element = wait(found, f"no option {option} in {dropdown_id}")
+    return driver.execute_script("const t0 = performance.now(); arguments[0].click(); return t0;", element)
+
+
+def type_number(driver, selector: str, value: str) -> float:
+    """Type a number into a debounced input; it applies on Enter, when the clock starts."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = driver.find_element(By.CSS_SELECTOR, selector)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(value)
+    t0 = _now(driver)
+    box.send_keys(Keys.ENTER)
+    return t0
+
+
+def slider_key(driver, selector: str, key: str) -> float:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    handle = driver.find_element(By.CSS_SELECTOR, selector)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", handle)
+    t0 = _now(driver)
+    handle.send_keys(getattr(Keys, key))
+    return t0
+
+
+def wait(condition, message: str, timeout: float = PAGE_TIMEOUT_S):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            found = condition()
+        except Exception:  # an element replaced while the page renders: not yet
+            found = None
+        if found:
+            return found
+        time.sleep(0.05)
+    raise TimeoutError(message)
+
+
+def settle(driver, since: float) -> dict:
+    """The figures once Dash has been idle for QUIET_MS (or the timeout passed)."""
+    deadline = time.monotonic() + PAGE_TIMEOUT_S
+    quiet_since = None
+    while time.monotonic() < deadline:
+        figures = driver.execute_script(READ, since)
+        idle = figures["settledAt"] is not None and not figures["busy"]
+        if idle:
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since >= QUIET_MS / 1000:
+                return figures
+        else:
+            quiet_since = None
+        time.sleep(0.05)
+    figures = driver.execute_script(READ, since)
+    figures["settledAt"] = None
+    return figures
+
+
+# ---------------------------------------------------------------------------------- measuring
+
+def open_page(driver, base: str, path: str) -> dict:
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    driver.get("about:blank")
+    driver.get(base + path)
+    return settle(driver, 0)
+
+
+def measure_pages(driver, base: str, lang: str, match: str = "") -> list[Figure]:
+    out = []
+    for name, path in pages(lang):
+        if match not in name:
+            continue
+        f = open_page(driver, base, path)
+        out.append(Figure(f"{name} ({path})", f["longest"], f["count"], f["settledAt"], f["bytes"], f["work"],
+                          "" if f["settledAt"] is not None else "did not settle"))
+        print_row(out[-1])
+    return out
+
+
+def measure_interactions(driver, base: str, lang: str, match: str = "") -> list[Figure]:
+    out = []
+    for name, path, act in interactions(lang):
+        if match not in name:
+            continue
+        open_page(driver, base, path)
+        try:
+            t0 = act(driver)
+        except Exception as exc:  # a control renamed or gone: say so, measure the rest
+            out.append(Figure(name, None, 0, None, 0, 0, f"could not act: {type(exc).__name__}: {exc}"[:120]))
+            print_row(out[-1])
+            continue
+        f = settle(driver, t0)
+        settled = None if f["settledAt"] is None else max(0.0, f["settledAt"] - t0)
+        out.append(Figure(name, f["longest"], f["count"], settled, f["bytes"], f["work"],
+                          "" if settled is not None else "did not settle"))
+        print_row(out[-1])
+    return out
+
+
+def print_header(title: str) -> None:
+    print(f"\n{title}")
+    print(f"{'':<44} {'longest task':>13} {'tasks>50ms':>10} {'settled':>10} {'bytes':>11} {'work':>8}")
+
+
+def print_row(f: Figure) -> None:
+    longest = "-" if f.longest_ms is None else f"{f.longest_ms:,.0f} ms"
+    settled = "-" if f.settled_ms is None else f"{f.settled_ms:,.0f} ms"
+    print(f"{f.name[:44]:<44} {longest:>13} {f.tasks:>10} {settled:>10} {f.bytes:>11,} {f.work / 1000:>7,.0f}k {f.note}",
+          flush=True)
+
+
+# ------------------------------------------------------------------------------ server, browser
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def warehouse_env() -> dict:
+    """Settings for the server: the given warehouse, or one built from SOURCE_MIRROR into a temp folder."""
+    env = dict(os.environ)
+    warehouse = Path(env.get("WAREHOUSE_PATH") or REPO / "data" / "warehouse.duckdb")
+    env.setdefault("GEO_DIR", str(REPO / "geo"))
+    if warehouse.exists():
+        env["WAREHOUSE_PATH"] = str(warehouse)
+        return env
+    if not env.get("SOURCE_MIRROR"):
+        sys.exit(f"no warehouse at {warehouse}; set WAREHOUSE_PATH, or SOURCE_MIRROR to build one")
+    root = Path(tempfile.mkdtemp(prefix="bench-browser-"))
+    env.update(WAREHOUSE_PATH=str(root / "warehouse.duckdb"), GEO_DIR=str(root / "geo"),
+               ETL_CACHE_DIR=str(root / "cache"), ETL_IMPORTS_DIR=str(root / "imports"),
+               REPORTS_DIR=str(root / "reports"))
+    print(f"building the warehouse from {env['SOURCE_MIRROR']} into {root} ...", flush=True)
+    subprocess.run([sys.executable, "-m", "etl", "build"], cwd=REPO, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"kept for the next run: WAREHOUSE_PATH={env['WAREHOUSE_PATH']} GEO_DIR={env['GEO_DIR']}", flush=True)
+    return env
+
+
+def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"the server stopped (exit {server.returncode})")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=5):
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    sys.exit("the server did not answer in time")
+
+
+def start_browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PROBE})
+    return driver
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("nl", "en", "both"), default="nl")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("--only", choices=("pages", "interactions"), default=None)
+    parser.add_argument("--match", default="", help="only pages and interactions whose name contains this")
+    args = parser.parse_args(argv)
+    env = warehouse_env()
+    port = free_port()
+    server = start_server(env, port, args.workers)
+    driver = None
+    try:
+        driver = start_browser()
+        base = f"http://127.0.0.1:{port}"
+        for name, path in pages("nl"):  # the server's per-build caches filled, as after the first visitors
+            if args.match in name:
+                open_page(driver, base, path)
+        for lang in (("nl", "en") if args.lang == "both" else (args.lang,)):
+            if args.only != "interactions":
+                print_header(f"pages ({lang}); targets: longest task <= {TASK_TARGET_MS} ms")
+                measure_pages(driver, base, lang, args.match)
+            if args.only != "pages":
+                print_header(f"interactions ({lang}); targets: longest task <= {TASK_TARGET_MS} ms, "
+                             f"settled <= {INTERACTION_TARGET_MS} ms")
+                measure_interactions(driver, base, lang, args.match)
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
