@@ -159,10 +159,7 @@ def build_synthetic_warehouse(path: Path, geo_dir: Path | None = None, validate:
     con = duckdb.connect(str(path))
     try:
         create_all(con)
-        for name, df in data.items():
-            con.register("rows_df", df)
-            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows_df")  # name: our own constant
-            con.unregister("rows_df")
+        insert_rows(con, data)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -170,3 +167,11 @@ def build_synthetic_warehouse(path: Path, geo_dir: Path | None = None, validate:
         Path(geo_dir).mkdir(parents=True, exist_ok=True)
         (Path(geo_dir) / "municipalities_2025.geojson").write_text(data["geo_layer"].at[0, "geojson"])
     return path
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, data: dict[str, pd.DataFrame]) -> None:
+    """Append each frame to the table of its name, columns matched by name."""
+    for name, df in data.items():
+        con.register("rows_df", df)
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows_df")  # name: our own constant
+        con.unregister("rows_df")

@@ -49,7 +49,7 @@ def hostile_warehouse(tmp_path_factory):
 
     from etl.harmonise import OUTPUT_COLUMNS
     from etl.imports import META_MAX_LENGTH, indicator_row, prepare
-    from tests.synthetic_warehouse import MUNICIPALITIES_2025, build_synthetic_warehouse
+    from tests.synthetic_warehouse import MUNICIPALITIES_2025, build_synthetic_warehouse, insert_rows
 
     assert len(HOSTILE_NAME) == NAME_LIMIT == META_MAX_LENGTH["name_nl"]
     tmp_path = tmp_path_factory.mktemp("hostile")
@@ -72,10 +72,7 @@ def hostile_warehouse(tmp_path_factory):
                                 "publisher": meta["source"], "licence": meta["licence"], "sha256": "0" * 64,
                                 "retrieved_at": "2026-11-23T10:00:00+00:00", "rows_loaded": len(values),
                                 "dataset": "imports", "bytes": 1, "fetched_how": "import"}])
-        for name, rows in (("indicator", indicator), ("indicator_value", values), ("source", source)):
-            con.register("rows_df", rows)
-            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows_df")  # name: our own constant
-            con.unregister("rows_df")
+        insert_rows(con, {"indicator": indicator, "indicator_value": values, "source": source})
         con.execute("CHECKPOINT")
     finally:
         con.close()
