@@ -17,16 +17,26 @@ Per page (cache cleared before each, so a first visit) and per interaction it pr
   callback queued or running and the next frame after that is drawn; target for interactions: 1 s;
 - `bytes`: bytes transferred (HTTP transfer sizes of the document, scripts, styles, data and
   callback responses, as the Resource Timing API reports them);
-- `work`: the renderer's work in thousands of component updates (see PROBE). Dash's renderer (4.4)
-  re-runs a selector in every mounted component on every store update, and every component a callback
-  returns adds an update when it mounts, so the cost grows with (components returned) x (components on
-  the page). Unlike the times, this figure does not change with the machine's load, so it compares
-  runs on a busy machine.
+- `work`: the renderer's work in thousands of component updates (see PROBE). Dash's renderer re-runs
+  a selector in every mounted component on every store update, and (Dash 4.2-4.4, plotly/dash#3846,
+  hence the 4.1.0 pin in pyproject.toml) every component a callback returns adds an update when it
+  mounts, so the cost grows with (components returned) x (components on the page). Unlike the times,
+  this figure does not change with the machine's load, so it compares runs on a busy machine.
+- `cpu`: the page's main thread CPU time (Chrome's TaskDuration in thread time, DevTools Performance
+  domain): all the renderer's work, scripts, style, layout and paint, in ms of CPU rather than of the
+  clock, so it too compares runs on a busy machine (less exactly than `work`: caches and frequency
+  still vary).
+- `cpu task`: the longest main-thread task in CPU time (thread duration of the renderer's top-level
+  tasks in Chrome's trace, read through chromedriver's performance log): what `longest task` would be
+  on an idle machine, where the clock time of a task is its CPU time, except for time the thread spends
+  waiting (the maps' WebGL, drawn by the GPU process in software with --disable-gpu). Each page and
+  interaction gets a browser of its own for it (chromedriver hands the trace over once).
 Figures only; no assertions. `--match TEXT` measures only the pages and interactions whose name has it.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import subprocess
@@ -35,6 +45,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +121,8 @@ class Figure:
     settled_ms: float | None
     bytes: int
     work: int = 0  # the renderer's work in component updates (see PROBE), independent of the machine's load
+    cpu_ms: float | None = None  # main-thread CPU time (thread ticks), little dependent on the machine's load
+    cpu_task_ms: float | None = None  # the longest main-thread task in CPU time (trace thread duration)
     note: str = ""
 
 
@@ -156,6 +169,40 @@ def interactions(lang: str) -> list[tuple[str, str, Callable]]:
 
 
 # ------------------------------------------------------------------------------------- actions
+
+def main_thread_cpu_ms(driver) -> float:
+    """CPU time the page's main thread has used so far (Performance domain, enabled in thread time by
+    start_browser). The count starts again with each new renderer process, as after about:blank."""
+    metrics = driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+    return 1000 * next((m["value"] for m in metrics if m["name"] == "TaskDuration"), 0.0)
+
+
+ACT_MARK = "bench-act"  # a performance mark set just before an interaction acts; it shows in the trace
+
+
+def longest_task_cpu_ms(driver, after_mark: str | None = None) -> float:
+    """The longest top-level task, in CPU time, a renderer's main thread ran in this browser (or, with
+    `after_mark`, in the renderer that set that performance mark, from the mark on). Chromedriver hands
+    the trace over once, when its performance log is first read: one reading per browser."""
+    events = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Tracing.dataCollected":
+            events.append(message["params"])
+    main_threads = {(e.get("pid"), e.get("tid")) for e in events
+                    if e.get("ph") == "M" and e.get("name") == "thread_name"
+                    and (e.get("args") or {}).get("name") == "CrRendererMain"}
+    since, pid = 0.0, None
+    if after_mark:
+        mark = next((e for e in events if e.get("name") == after_mark and e.get("cat") == "blink.user_timing"), None)
+        if mark is None:
+            return 0.0
+        since, pid = mark["ts"], mark["pid"]
+    return max((e.get("tdur", 0) / 1000 for e in events
+                if e.get("ph") == "X" and e.get("name") == "ThreadControllerImpl::RunTask"
+                and (e.get("pid"), e.get("tid")) in main_threads and e.get("ts", 0) >= since
+                and (pid is None or e.get("pid") == pid)), default=0.0)
+
 
 def _now(driver) -> float:
     return driver.execute_script("return performance.now()")
@@ -252,37 +299,50 @@ def settle(driver, since: float) -> dict:
 def open_page(driver, base: str, path: str) -> dict:
     driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     driver.get("about:blank")
+    cpu_before = main_thread_cpu_ms(driver)
     driver.get(base + path)
-    return settle(driver, 0)
+    figures = settle(driver, 0)
+    figures["cpu"] = max(0.0, main_thread_cpu_ms(driver) - cpu_before)
+    return figures
 
 
-def measure_pages(driver, base: str, lang: str, match: str = "") -> list[Figure]:
+def measure_pages(base: str, lang: str, match: str = "") -> list[Figure]:
+    """Each page in a browser of its own (its trace is read once, see longest_task_cpu_ms)."""
     out = []
     for name, path in pages(lang):
         if match not in name:
             continue
-        f = open_page(driver, base, path)
+        with browser() as driver:
+            f = open_page(driver, base, path)
+            f["cpu_task"] = longest_task_cpu_ms(driver)
         out.append(Figure(f"{name} ({path})", f["longest"], f["count"], f["settledAt"], f["bytes"], f["work"],
-                          "" if f["settledAt"] is not None else "did not settle"))
+                          f["cpu"], f["cpu_task"], "" if f["settledAt"] is not None else "did not settle"))
         print_row(out[-1])
     return out
 
 
-def measure_interactions(driver, base: str, lang: str, match: str = "") -> list[Figure]:
+def measure_interactions(base: str, lang: str, match: str = "") -> list[Figure]:
+    """Each interaction in a browser of its own, on the page opened first."""
     out = []
     for name, path, act in interactions(lang):
         if match not in name:
             continue
-        open_page(driver, base, path)
-        try:
-            t0 = act(driver)
-        except Exception as exc:  # a control renamed or gone: say so, measure the rest
-            out.append(Figure(name, None, 0, None, 0, 0, f"could not act: {type(exc).__name__}: {exc}"[:120]))
-            print_row(out[-1])
-            continue
-        f = settle(driver, t0)
+        with browser() as driver:
+            open_page(driver, base, path)
+            cpu_before = main_thread_cpu_ms(driver)
+            driver.execute_script("performance.mark(arguments[0])", ACT_MARK)
+            try:
+                t0 = act(driver)
+            except Exception as exc:  # a control renamed or gone: say so, measure the rest
+                out.append(Figure(name, None, 0, None, 0, 0, None, None,
+                                  f"could not act: {type(exc).__name__}: {exc}"[:120]))
+                print_row(out[-1])
+                continue
+            f = settle(driver, t0)
+            cpu = main_thread_cpu_ms(driver) - cpu_before
+            cpu_task = longest_task_cpu_ms(driver, ACT_MARK)
         settled = None if f["settledAt"] is None else max(0.0, f["settledAt"] - t0)
-        out.append(Figure(name, f["longest"], f["count"], settled, f["bytes"], f["work"],
+        out.append(Figure(name, f["longest"], f["count"], settled, f["bytes"], f["work"], cpu, cpu_task,
                           "" if settled is not None else "did not settle"))
         print_row(out[-1])
     return out
@@ -290,14 +350,16 @@ def measure_interactions(driver, base: str, lang: str, match: str = "") -> list[
 
 def print_header(title: str) -> None:
     print(f"\n{title}")
-    print(f"{'':<44} {'longest task':>13} {'tasks>50ms':>10} {'settled':>10} {'bytes':>11} {'work':>8}")
+    print(f"{'':<44} {'longest task':>13} {'tasks>50ms':>10} {'settled':>10} {'bytes':>11} {'work':>8} {'cpu':>9} {'cpu task':>9}")
 
 
 def print_row(f: Figure) -> None:
     longest = "-" if f.longest_ms is None else f"{f.longest_ms:,.0f} ms"
     settled = "-" if f.settled_ms is None else f"{f.settled_ms:,.0f} ms"
-    print(f"{f.name[:44]:<44} {longest:>13} {f.tasks:>10} {settled:>10} {f.bytes:>11,} {f.work / 1000:>7,.0f}k {f.note}",
-          flush=True)
+    cpu = "-" if f.cpu_ms is None else f"{f.cpu_ms:,.0f} ms"
+    cpu_task = "-" if f.cpu_task_ms is None else f"{f.cpu_task_ms:,.0f} ms"
+    print(f"{f.name[:44]:<44} {longest:>13} {f.tasks:>10} {settled:>10} {f.bytes:>11,} {f.work / 1000:>7,.0f}k "
+          f"{cpu:>9} {cpu_task:>9} {f.note}", flush=True)
 
 
 # ------------------------------------------------------------------------------ server, browser
@@ -356,10 +418,24 @@ def start_browser():
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
+    # Chrome's trace of top-level tasks, for their CPU time (longest_task_cpu_ms)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": False, "enablePage": False,
+                                                         "traceCategories": "toplevel,blink.user_timing"})
     driver = webdriver.Chrome(options=options)
     driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Performance.enable", {"timeDomain": "threadTicks"})  # CPU time, not the clock's
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PROBE})
     return driver
+
+
+@contextmanager
+def browser():
+    driver = start_browser()
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -372,24 +448,21 @@ def main(argv: list[str] | None = None) -> int:
     env = warehouse_env()
     port = free_port()
     server = start_server(env, port, args.workers)
-    driver = None
     try:
-        driver = start_browser()
         base = f"http://127.0.0.1:{port}"
-        for name, path in pages("nl"):  # the server's per-build caches filled, as after the first visitors
-            if args.match in name:
-                open_page(driver, base, path)
+        with browser() as driver:
+            for name, path in pages("nl"):  # the server's per-build caches filled, as after the first visitors
+                if args.match in name:
+                    open_page(driver, base, path)
         for lang in (("nl", "en") if args.lang == "both" else (args.lang,)):
             if args.only != "interactions":
                 print_header(f"pages ({lang}); targets: longest task <= {TASK_TARGET_MS} ms")
-                measure_pages(driver, base, lang, args.match)
+                measure_pages(base, lang, args.match)
             if args.only != "pages":
                 print_header(f"interactions ({lang}); targets: longest task <= {TASK_TARGET_MS} ms, "
                              f"settled <= {INTERACTION_TARGET_MS} ms")
-                measure_interactions(driver, base, lang, args.match)
+                measure_interactions(base, lang, args.match)
     finally:
-        if driver is not None:
-            driver.quit()
         server.terminate()
         try:
             server.wait(timeout=20)

@@ -30,11 +30,9 @@ import contextlib
 import os
 import random
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
@@ -44,7 +42,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.callbacks import body, cases, dependency, percentile, swap  # noqa: E402
+from benchmarks.callbacks import body, cases, dependency, percentile  # noqa: E402
+from benchmarks.warehouse_copy import swap, warehouse_copy  # noqa: E402
 
 CALLBACK = "/_dash-update-component"
 NOTICE_ID = "app-callback-notice"  # dashboard.serving.NOTICE_ID: a callback that failed on the server
@@ -275,11 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     if not db.is_built():
         print(f"No warehouse at {db.warehouse_path()}: build it first ({db.BUILD_COMMAND}).")
         return 1
-    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
-        warehouse = Path(tmp) / "warehouse.duckdb"
-        shutil.copyfile(db.warehouse_path(), warehouse)
-        os.environ["WAREHOUSE_PATH"] = str(warehouse)  # this process reads the map's indicators from the copy too
-        port, log = free_port(), Path(tmp) / "server.log"
+    with warehouse_copy("bench-load-") as (warehouse, tmp):  # this process reads the map's indicators from the copy too
+        port, log = free_port(), tmp / "server.log"
         base = f"http://127.0.0.1:{port}"
         server = start_server(warehouse, port, args.workers, args.threads, log)
         try:

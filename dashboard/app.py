@@ -10,9 +10,9 @@ from urllib.parse import parse_qsl
 
 import dash
 import flask
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 
-from dashboard import auth, geo, plotly_bundle, serving
+from dashboard import auth, geo, page_meta, plotly_bundle, serving
 from dashboard.i18n import LANGUAGES, normalise_lang, t
 from dashboard.ui import components, vintages
 from dashboard.urls import lang_query, page_href, with_query
@@ -45,10 +45,20 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
+class MonitorDash(Dash):
+    """Dash with the page's title and language on its first HTML (`<title>`, `<html lang>`, WCAG
+    2.4.2 and 3.1.1), not only after the scripts ran."""
+
+    def interpolate_index(self, **kwargs):
+        if flask.has_request_context():
+            kwargs["title"] = page_meta.requested_title(self)
+        return page_meta.html_lang(super().interpolate_index(**kwargs))
+
+
 def create_app() -> Dash:
     server = flask.Flask(__name__)
     server.config["COMPRESS_MIMETYPES"] = COMPRESS_MIMETYPES
-    app = Dash(
+    app = MonitorDash(
         __name__,
         server=server,
         use_pages=True,
@@ -62,6 +72,7 @@ def create_app() -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         on_error=serving.callback_failed,  # a callback that fails on what it was sent: no update, a notice
     )
+    page_meta.localise_registry()  # titles and descriptions in the request's language
     serving.install(app)  # body limit, proxy headers, callback errors as 4xx, security headers
     _drop_duplicate_page_callbacks()
     app.layout = _shell
@@ -90,6 +101,7 @@ def _drop_duplicate_page_callbacks() -> None:
 def _shell() -> html.Div:
     return html.Div([
         dcc.Location(id="app-url", refresh=False),
+        dcc.Store(id="app-lang-current", data=None),  # "nl" or "en": set from ?lang= (see _register_shell_callbacks)
         html.A(t("app.skip", "nl"), href="#main", id="app-skip", className="skip-link"),
         html.Header(html.Div([
             html.Div([
@@ -194,21 +206,45 @@ def _nav_menus(app: Dash, pathname: str | None, lang: str) -> list:
 
 
 def _register_shell_callbacks(app: Dash) -> None:
+    # The page's language as its own value, changed only when ?lang= changes: the header below
+    # depends on it, not on the whole query, so a control writing its state into the URL does not
+    # rebuild the navigation (most of the work of an interaction in the browser, otherwise).
+    app.clientside_callback(
+        """function(search, current) {
+            var lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "nl";
+            return lang === current ? window.dash_clientside.no_update : lang;
+        }""",
+        Output("app-lang-current", "data"),
+        Input("app-url", "search"),
+        State("app-lang-current", "data"),
+    )
+
     @app.callback(
         Output("app-nav-groups", "children"),
         Output("app-nav-toggle", "children"),
         Output("app-nav", "aria-label"),
-        Output("app-lang", "children"),
         Output("app-lang", "aria-label"),
         Output("app-home", "href"),
         Output("app-tagline", "children"),
         Output("app-skip", "children"),
         Output("app-footer-text", "children"),
+        Input("app-url", "pathname"),
+        Input("app-lang-current", "data"),
+    )
+    def _header(pathname, lang):
+        lang = normalise_lang(lang)
+        return (_nav_menus(app, pathname, lang), t("app.menu", lang), t("app.nav_label", lang), t("app.lang_label", lang),
+                page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang))
+
+    # The links that keep the whole view (language switch, presentation mode): a few components,
+    # rebuilt with every change of the query.
+    @app.callback(
+        Output("app-lang", "children"),
         Output("app-present", "children"),
         Input("app-url", "pathname"),
         Input("app-url", "search"),
     )
-    def _header(pathname, search):
+    def _view_links(pathname, search):
         query = dict(parse_qsl((search or "").lstrip("?")))
         lang = normalise_lang(query.get("lang"))
         switch = []
@@ -225,9 +261,7 @@ def _register_shell_callbacks(app: Dash) -> None:
                          html.Span(t(f"lang.{code}", code), className="visually-hidden", lang=code)]
                 switch.append(dcc.Link(label, href=href, className="lang-option", title=title,
                                        id=f"app-lang-{code}"))
-        return (_nav_menus(app, pathname, lang), t("app.menu", lang), t("app.nav_label", lang), switch, t("app.lang_label", lang),
-                page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang),
-                present_switch(pathname, search, lang))
+        return switch, present_switch(pathname, search, lang)
 
     # Presentation mode is a class on <body>, set in the browser: no round trip, no flash of controls.
     # Escape leaves it (the key a presenter tries first).

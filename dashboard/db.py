@@ -22,6 +22,7 @@ request reads one build throughout (`pinned`).
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
@@ -104,6 +105,7 @@ def is_built() -> bool:
 
 
 _local = threading.local()
+_closing_at_exit = False
 
 
 def _connection() -> duckdb.DuckDBPyConnection:
@@ -111,7 +113,18 @@ def _connection() -> duckdb.DuckDBPyConnection:
     if con is None or getattr(_local, "pid", None) != os.getpid():  # new thread, or a forked child
         con = duckdb.connect(":memory:", config={"threads": 1})
         _local.con, _local.pid, _local.depth = con, os.getpid(), 0
+        _close_at_exit()
     return con
+
+
+def _close_at_exit() -> None:
+    """Close the main thread's connection before the interpreter finalises: DuckDB aborts the process
+    ("terminate called ...", exit 134) when a connection is still open then. Other threads' connections
+    go with their thread."""
+    global _closing_at_exit
+    if not _closing_at_exit and threading.current_thread() is threading.main_thread():
+        _closing_at_exit = True
+        atexit.register(_drop_connection)
 
 
 def _drop_connection() -> None:

@@ -101,6 +101,12 @@ def file_size(n_bytes, lang: str = "nl") -> str:
     return f"{integer(n, lang)}{NBSP}B"
 
 
+def now() -> datetime:
+    """This moment in Brussels time (aware): export stamps read in the same clock as the build times
+    they sit beside, whatever the server's own time zone."""
+    return datetime.now(TIMEZONE)
+
+
 def _to_datetime(value) -> datetime | date | None:
     if is_missing(value) or value == "":
         return None

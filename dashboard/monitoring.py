@@ -147,7 +147,8 @@ def tracker_rows(data: dict, attempts: list[dict], today: date) -> list[dict]:
     and `reports` (current reports with what they held). `status` per row:
     delivered (the year, or both halves) | partial (a half that has ended is missing) |
     refused (nothing delivered, a refused attempt) | missing (nothing, the year has ended) |
-    not_due (nothing yet, the year is still running)."""
+    not_due (nothing yet, the year is still running) | start_unknown (nothing, and the year may lie
+    before the project's own start: its programme started projects in waves, see Runtime)."""
     by_project: dict[str, list[dict]] = {}
     for report in data["reports"]:
         by_project.setdefault(report["project_id"], []).append(report)
@@ -170,14 +171,15 @@ def tracker_rows(data: dict, attempts: list[dict], today: date) -> list[dict]:
                 "project_id": p["project_id"], "name": p["name"], "programme_id": p["programme_id"],
                 "programme_nl": p["programme_nl"], "programme_en": p["programme_en"],
                 "province_codes": p["province_codes"], "year": year,
-                "status": _year_status(year, {x["period"] for x in mine}, bool(refused), today),
+                "status": _year_status(year, {x["period"] for x in mine}, bool(refused), today,
+                                       runtime.may_precede_start(year)),
                 "reports": [{**x, "report_date": report_dates.get(x["sha256"]), **completeness(x)} for x in mine],
                 "refused": refused, "project_received": bool(delivered),
             })
     return rows
 
 
-def _year_status(year: int, periods: set[str], refused: bool, today: date) -> str:
+def _year_status(year: int, periods: set[str], refused: bool, today: date, may_precede_start: bool = False) -> str:
     whole, halves = str(year), {f"{year}-H1", f"{year}-H2"}
     if whole in periods or halves <= periods:
         return "delivered"
@@ -186,6 +188,8 @@ def _year_status(year: int, periods: set[str], refused: bool, today: date) -> st
         return "partial" if due_missing else "delivered"
     if refused:
         return "refused"
+    if may_precede_start:  # nothing received for a year that may lie before the project's own start
+        return "start_unknown"
     return "missing" if date(year, 12, 31) < today else "not_due"
 
 

@@ -35,7 +35,6 @@ import pandas as pd
 
 RULES = ("equal", "population", "at_risk")
 DEFAULT_RULE = "equal"
-LOCAL_SCOPES = ("municipality", "part_of_municipality", "several_municipalities")
 PROVINCE_SCOPE = "province"
 
 QUADRANTS = ("hn_li", "hn_hi", "ln_hi", "ln_li")  # high/low need x high/low intensity
@@ -204,14 +203,6 @@ def need_score(values: pd.Series, direction: str | None) -> pd.Series:
 def median_threshold(values: pd.Series) -> float:
     v = values.astype(float).dropna()
     return float(v.median()) if len(v) else math.nan
-
-
-def high_need(values: pd.Series, threshold: float, direction: str | None) -> pd.Series:
-    """True where the need is strictly above the threshold (below it when higher is better);
-    NaN where the value is missing."""
-    v = values.astype(float)
-    out = (v < threshold) if direction == "higher_is_better" else (v > threshold)
-    return out.where(v.notna())
 
 
 def quadrant_codes(need_values, level, need_threshold: float, level_threshold: float,

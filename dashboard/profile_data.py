@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import db, default_indicator, peers
+from dashboard import db, default_indicator, peers, places
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t, t_or
 from dashboard.queries import FLAGS
@@ -143,7 +143,6 @@ def indicator_rows(data: dict, lang: str) -> list[dict]:
 # ------------------------------------------------------------------------------ provinces
 
 BRUSSELS = "04000"
-NEED_INDICATOR = "arop_admin"
 
 
 def province_codes(r) -> dict[str, dict]:
@@ -164,9 +163,20 @@ def _wq28_row(r, province: str) -> dict | None:
     return qp.wq28_row(r, province) if qp.per_build(r, qp.has_registers) else None
 
 
+def need_indicator(r) -> dict | None:
+    """The indicator a province's municipalities are ranked by in the briefing: the default indicator
+    (dashboard/default_indicator.py: a child indicator, the kansarmoede-index first, when loaded;
+    offline the at-risk-of-poverty rate) among those that can express need, as on the need page
+    (counts only describe size). None when the warehouse holds none."""
+    inds = qp.per_build(r, indicators_in_order)
+    usable = inds[inds["kind"] != "count"]
+    chosen = default_indicator.pick(usable["indicator_id"])
+    return None if chosen is None else usable[usable["indicator_id"] == chosen].iloc[0].to_dict()
+
+
 def load_province(code: str) -> dict:
     """A province (or Brussels) for the briefing: its own values and its region's, the need of its
-    municipalities (latest at-risk-of-poverty rate) with their networks, the networks, the written
+    municipalities (latest value of `need_indicator`) with their networks, the networks, the written
     question 28 row, mergers among its municipalities, sources and the build. Raises db.WarehouseError.
     Computed once per build and province (there are six), like the profile's names and ranks."""
     with db.reader() as r:
@@ -182,10 +192,12 @@ def _province_bundle(r, code: str) -> dict:
     members = muns[muns["province_nis"] == code]
     region = members["region_nis"].iloc[0] if not members.empty else code
     preds = qp.per_build(r, qp.all_predecessors)
+    need_ind = qp.per_build(r, need_indicator)
     return {"status": "ok", "code": code, "province": provinces[code], "region": region, "members": members,
             "indicators": qp.per_build(r, indicators_in_order),
             "values": qp.values_for_codes(r, list(dict.fromkeys([code, region]))),
-            "need": qp.indicator_values(r, NEED_INDICATOR),
+            "need_indicator": need_ind,
+            "need": qp.indicator_values(r, need_ind["indicator_id"]) if need_ind else None,
             "networks": _networks_in(r, members["nis_code"].tolist(), code),
             "wq28": _wq28_row(r, code),
             "merged": {nis: preds[nis] for nis in members["nis_code"] if nis in preds},
@@ -247,17 +259,14 @@ def peers_method(model: peers.PeerModel, indicators, lang: str) -> str:
     return t("peers.method", lang, k=peers.K, variables="; ".join(variables))
 
 
-def province_of(mun) -> str:
-    """The province a municipality is listed under: its province, or Brussel for the 19."""
-    return "Brussel" if mun["province_nis"] == BRUSSELS else mun["province_name"]
-
-
-def municipality_options(muns: pd.DataFrame) -> list[dict]:
-    """Dropdown options of the 2025 municipalities: `Lokeren (Oost-Vlaanderen)`, found by Dutch
-    or French name and by NIS code."""
-    return [{"label": f"{m['name_nl']} ({province_of(m)})", "value": m["nis_code"],
+def municipality_options(muns: pd.DataFrame, lang: str | None = "nl") -> list[dict]:
+    """Dropdown options of the 2025 municipalities: `Lokeren (Oost-Vlaanderen)` / `Lokeren (East
+    Flanders)` (province names as on every page: dashboard.places), found by Dutch or French name and
+    by NIS code."""
+    provinces = places.province_column(muns, lang)
+    return [{"label": f"{m['name_nl']} ({province})", "value": m["nis_code"],
              "search": " ".join(x for x in (m["name_nl"], m["name_fr"], m["nis_code"]) if isinstance(x, str))}
-            for m in muns.to_dict("records")]
+            for m, province in zip(muns.to_dict("records"), provinces)]
 
 
 def rank_rule(ind, lang: str) -> str:

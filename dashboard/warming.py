@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import importlib
 import logging
 import sys
 import threading
@@ -166,7 +167,19 @@ PURE_CALLBACKS = (
     "..compare-ranking-body.children", "..map-graph.figure", "..map-table-box.hidden",
     "..need-threshold-text.children", "..need-gap-summary.children", "..need-spread-box.children",
     "..portfolio-projects-box.children", "..actions-content.children",
-)  # not the reporting tracker: it reads the reports folder and today's date
+)
+# Callbacks whose answer depends also on something outside the warehouse that a cheap signature
+# names: output prefix -> "module:function" returning a short text that changes whenever that
+# something does. The answer is kept per build under the request body AND that text, taken before
+# the answer is computed (so an answer is never kept under a newer signature than the one it saw).
+# The reporting tracker reads the attempts log (refused uploads) and today's date (what is late).
+SIGNED_CALLBACKS = {
+    "..reporting-table-box.children": "dashboard.pages.reporting.view:freshness",
+}
+# Pages whose layout (the answer of Dash's page router, output `_pages_content`) depends only on the
+# build and the URL (path and query): theirs is kept per build like a pure callback's.
+ROUTER_OUTPUT = ".._pages_content.children"
+PURE_PAGES = ("/project",)
 RESPONSE_BUDGET_BYTES = 24 * 1024 * 1024  # per build; least recently used answers go first
 
 
@@ -197,8 +210,9 @@ class _Answers:
                 self.size -= len(old_request) + len(old_answer)
 
     def requests(self) -> list[bytes]:
+        """The requests answered, each once (a signed callback's may be kept under several signatures)."""
         with self.lock:
-            return [request for request, _ in self.by_key.values()]
+            return list(dict.fromkeys(request for request, _ in self.by_key.values()))
 
 
 _answers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Build -> _Answers; dies with the build
@@ -214,9 +228,27 @@ def answers(build: db.Build) -> _Answers:
         return found
 
 
-def _is_pure(body: dict) -> bool:
+def answer_key(body, raw: bytes) -> str | None:
+    """The key of this callback request's answer in a build's cache (the body's sha256, with the
+    signature of what else the answer reads); None when its answer must not be kept."""
     output = body.get("output") if isinstance(body, dict) else None
-    return isinstance(output, str) and output.startswith(PURE_CALLBACKS) and "-download" not in output
+    if not isinstance(output, str) or "-download" in output:
+        return None
+    digest = hashlib.sha256(raw).hexdigest()
+    if output.startswith(PURE_CALLBACKS) or (output.startswith(ROUTER_OUTPUT) and _pure_page(body)):
+        return digest
+    signer = next((name for prefix, name in SIGNED_CALLBACKS.items() if output.startswith(prefix)), None)
+    if signer is None:
+        return None
+    module, function = signer.split(":")
+    return f"{digest}:{getattr(importlib.import_module(module), function)()}"
+
+
+def _pure_page(body: dict) -> bool:
+    inputs = body.get("inputs")
+    pathname = next((i.get("value") for i in inputs if isinstance(i, dict) and i.get("property") == "pathname"),
+                    None) if isinstance(inputs, list) else None
+    return isinstance(pathname, str) and pathname.rstrip("/") in PURE_PAGES
 
 
 def replay_answers(build: db.Build, requests: list[bytes]) -> int:
@@ -252,11 +284,12 @@ def install(server, callback_path: str = "/_dash-update-component") -> None:
         if flask.request.method != "POST" or flask.request.path != callback_path:
             return None
         build = db.pinned_build()
-        body = flask.request.get_json(silent=True, cache=True)
-        if build is None or not _is_pure(body):
+        if build is None:
             return None
         raw = flask.request.get_data(cache=True)
-        key = hashlib.sha256(raw).hexdigest()
+        key = answer_key(flask.request.get_json(silent=True, cache=True), raw)
+        if key is None:
+            return None
         found = answers(build).get(key)
         if found is not None:
             return flask.Response(found, mimetype="application/json")

@@ -48,6 +48,8 @@ class BuildResult:
     seconds: float
     rows: dict[str, int] = field(default_factory=dict)
     official: list[dict] = field(default_factory=list)  # rows of table official_source
+    # Stored imports not applied because the official release of the same indicator was loaded.
+    superseded_imports: list[dict] = field(default_factory=list)
 
 
 def now() -> str:
@@ -81,8 +83,10 @@ def build(settings: Settings, progress: BuildProgress | None = None,
         con.execute("UPDATE build SET status = 'success', finished_at = ? WHERE build_id = ?", [now(), build_id])
         progress.stage("controles", "geslaagd")
 
+    official_sources = official.load_official() if official_sources is None else official_sources
     with progress:
         fetched = _fetch_all(catalog, settings, progress)
+        reached = _reach_official(official_sources, settings, progress)
         # From the first read of the imports and the report ledger to the swap: a report loaded
         # or an indicator imported meanwhile would be missing from the new file.
         with warehouse_writer(live), staged_warehouse(live, "build", copy_live=False,
@@ -94,17 +98,20 @@ def build(settings: Settings, progress: BuildProgress | None = None,
             rows.update(pinned_rows)
             catalogue, gsm_rows = _load_gsm_catalogue(con, fetched, progress)
             rows.update(gsm_rows)
-            official_sources, official_status = _load_official(con, geo, catalogue, settings, progress,
-                                                               official_sources, population)
-            rows.update(_load_imports(con, geo, settings, progress))
+            official_rows, official_status = _load_official(con, geo, catalogue, settings, progress,
+                                                            official_sources, reached, population)
+            import_rows, superseded = _load_imports(con, geo, settings, progress)
+            rows.update(import_rows)
+            rows.update({o["source_id"]: o["rows_loaded"] for o in official_rows})  # in the headline count too
             register_sources = _load_registers(con, geo, settings, progress)
             rows.update(_load_reports(con, settings, progress))
-            _load_sources(con, fetched, rows, register_sources + official_sources)
+            _load_sources(con, fetched, rows, register_sources + official_rows)
             _load_builds(con, live, build_id, started)
             # Staged, so a failure while writing them (a full disk) or in the checks leaves the
             # previous warehouse and its files as they were.
             _stage_geo_files(con, settings.geo_dir, staged)
-    return BuildResult(build_id, live, time.perf_counter() - t0, rows, official_status.to_dict("records"))
+    return BuildResult(build_id, live, time.perf_counter() - t0, rows, official_status.to_dict("records"),
+                       superseded)
 
 
 def _fetch_all(catalog: dict[str, SourceFile], settings: Settings, progress: BuildProgress) -> dict[str, Fetched]:
@@ -119,6 +126,25 @@ def _fetch_all(catalog: dict[str, SourceFile], settings: Settings, progress: Bui
         fetched[sf.id] = fetch(sf, settings, session)
         progress.fetched(sf.dataset, fetched[sf.id].how, time.perf_counter() - t)
     return fetched
+
+
+def _reach_official(sources: list[official.OfficialSource], settings: Settings,
+                    progress: BuildProgress) -> dict[str, tuple[Path, str] | str]:
+    """source id -> (path, how) of each optional official source, or why it cannot be reached; with
+    the pinned files, before anything is read: a disk problem in the download cache (a DiskError)
+    stops the build at once, not after the minute of reading."""
+    import requests
+
+    session = requests.Session()
+    session.headers["User-Agent"] = "kinderarmoedemonitor-etl (+https://github.com/)"
+    reached = {}
+    for source in sources:
+        progress.fetching(source.dataset, source.id)
+        t = time.perf_counter()
+        reached[source.id] = official.obtain(source, settings, session)
+        if not isinstance(reached[source.id], str):
+            progress.fetched(source.dataset, reached[source.id][1], time.perf_counter() - t)
+    return reached
 
 
 def _paths(fetched: dict[str, Fetched], ids) -> dict[str, Path]:
@@ -178,26 +204,19 @@ def _load_gsm_catalogue(con, fetched, progress) -> dict[str, int]:
 
 
 def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progress,
-                   sources: list[official.OfficialSource] | None = None,
+                   sources: list[official.OfficialSource], reached: dict[str, tuple[Path, str] | str],
                    population: pd.DataFrame | None = None) -> tuple[list[dict], pd.DataFrame]:
-    """Every optional official source it can reach, harmonised like the pinned ones; a status row for
-    each in `official_source` (a source that cannot be reached or read does not stop the build).
+    """Every optional official source it could reach (`reached`: `_reach_official`), harmonised like
+    the pinned ones; a status row for each in `official_source` (a source that cannot be reached or
+    read does not stop the build).
     Statistics (an index without counts) are weighed by the population of their codes: that of the
     pinned files (`population`) and of the official population files loaded.
     Returns the `source` rows of the loaded ones, and the status rows."""
-    import requests
-
-    session = requests.Session()
-    session.headers["User-Agent"] = "kinderarmoedemonitor-etl (+https://github.com/)"
-    outcomes = []
-    for source in official.load_official() if sources is None else sources:
+    outcomes, seconds = [], {}
+    for source in sources:
         t = time.perf_counter()
-        progress.fetching(source.dataset, source.id)
-        outcome = official.process(source, settings, geo, catalogue, session)
-        outcomes.append(outcome)
-        if outcome.status == official.LOADED:
-            progress.parsed(source.dataset, len(outcome.values))
-            progress.loaded(source.dataset, len(outcome.values), time.perf_counter() - t)
+        outcomes.append(official.process(source, settings, geo, catalogue, got=reached[source.id]))
+        seconds[source.dataset] = seconds.get(source.dataset, 0.0) + time.perf_counter() - t
     bounds = {i.indicator_id: (i.value_min, i.value_max) for module in INDICATOR_SOURCES for i in module.INDICATORS}
     bounds.update({row["indicator_id"]: (row["value_min"], row["value_max"]) for o in outcomes for row in o.indicators})
     for outcome in outcomes:
@@ -223,6 +242,7 @@ def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progre
             municipal = harmonise.to_2025(values, rules, crosswalk, muni_2025["nis_code"])
             areas = harmonise.aggregate(municipal, rules, muni_2025)
             _insert(con, "indicator_value", pd.concat([municipal, areas], ignore_index=True))
+    _report_official(outcomes, seconds, progress)
     status = official.status_rows(outcomes)
     _insert(con, "official_source", status)
     return [{"source_id": o.source.id, "url": o.source.url, "publisher": o.source.publisher,
@@ -232,15 +252,38 @@ def _load_official(con, geo, catalogue: pd.DataFrame, settings: Settings, progre
             for o in loaded], status
 
 
-def _load_imports(con, geo, settings: Settings, progress) -> dict[str, int]:
+def _report_official(outcomes: list[official.Outcome], seconds: dict[str, float], progress) -> None:
+    """One progress row per official dataset: the rows of all its loaded files together, and how many
+    of its files were loaded (a row never keeps the live "ophalen ..." of a file not reached)."""
+    by_dataset: dict[str, list[official.Outcome]] = {}
+    for outcome in outcomes:
+        by_dataset.setdefault(outcome.source.dataset, []).append(outcome)
+    for dataset, items in by_dataset.items():
+        loaded = [o for o in items if o.status == official.LOADED]
+        if loaded:
+            rows = sum(len(o.values) for o in loaded)
+            progress.parsed(dataset, rows)
+            progress.loaded(dataset, rows, seconds.get(dataset, 0.0))
+        progress.stage(dataset, f"{len(loaded)} van {len(items)} geladen")
+
+
+def _load_imports(con, geo, settings: Settings, progress) -> tuple[dict[str, int], list[dict]]:
+    """Rows per applied import, and the imports skipped because the official release of the same
+    indicator was loaded in this build (the official release wins: imports.superseded_by_official)."""
     t = time.perf_counter()
     stored = imports.stored_imports(settings.imports_dir)
     if not stored:
-        return {}
+        return {}, []
+    official_ids = dict(con.execute(
+        "SELECT i.indicator_id, o.source_id FROM indicator i JOIN official_source o ON i.source_id = o.source_id "
+        "WHERE o.status = 'loaded'").fetchall())
+    stored, superseded = imports.superseded_by_official(stored, official_ids)
+    if not stored:
+        return {}, superseded
     rows = imports.apply_all(con, stored, geo.municipality, geo.crosswalk)  # one insert per table
     progress.parsed("imports", sum(rows.values()))
     progress.loaded("imports", sum(rows.values()), time.perf_counter() - t)
-    return rows
+    return rows, superseded
 
 
 def _load_registers(con, geo, settings: Settings, progress) -> list[dict]:

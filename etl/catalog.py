@@ -41,7 +41,3 @@ def load_catalog(path: Path = CATALOG_PATH) -> dict[str, SourceFile]:
             publisher_en=pub.get("publisher_en"), licence_en=pub.get("licence_en"),
         )
     return files
-
-
-def files_of(catalog: dict[str, SourceFile], dataset: str) -> list[SourceFile]:
-    return [f for f in catalog.values() if f.dataset == dataset]

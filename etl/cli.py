@@ -49,8 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     p_tpl.add_argument("--project", help="vul dit project-id al in (bv. lbn-001)")
     p_snap = sub.add_parser("snapshot", help="haal de nieuwste uitgave van een officiële bron op, controleer ze en "
                             "schrijf haar vaste versie in de catalogus")
-    p_snap.add_argument("source_id", help="bv. gsm-extract-ar-03, statbel-pop-struct (met --year), statbel-fiscal-income-zip")
-    p_snap.add_argument("--year", type=int, help="het jaar van een bron met één bestand per jaar")
+    p_snap.add_argument("source_id", help="bv. gsm-extract-ar-03, statbel-pop-struct, statbel-fiscal-income-zip")
+    p_snap.add_argument("--year", type=int, help="het jaar van een bron met één bestand per jaar "
+                        "(standaard het nieuwste jaar dat de bron declareert)")
     p_rep = sub.add_parser("load-report", help="controleer en laad ingevulde rapportagewerkmappen")
     p_rep.add_argument("files", type=Path, nargs="+")
     p_rep.add_argument("--by", help="wie laadt (standaard de gebruikersnaam)")
@@ -154,7 +155,16 @@ def _build(args, console: Console) -> int:
                   f"{total:,} rijen uit {len(result.rows)} bestanden -> {result.warehouse}".replace(",", "."),
                   highlight=False)
     _print_official(result.official, console)
+    for skipped in result.superseded_imports:
+        console.print(superseded_line(skipped), highlight=False, markup=False)
     return 0
+
+
+def superseded_line(skipped: dict) -> str:
+    """One line for a stored import the build skipped because the official release was loaded."""
+    return (f"  = import {skipped['indicator_id']} ({skipped['file_name']}, geïmporteerd {skipped['imported_at']}) "
+            f"overgeslagen: de officiële uitgave {skipped['official_source']} is geladen en gaat voor. De import "
+            f"blijft bewaard in {skipped['folder']} en telt weer in een build zonder die uitgave.")
 
 
 def _print_disk_error(exc: OSError, console: Console, failed: str, unchanged: str, folder: Path | None = None) -> None:
@@ -241,8 +251,11 @@ def _snapshot(args, console: Console) -> int:
                   f"{changes['municipalities_before'] or 'geen vorige'}; waarden meer dan {THRESHOLD:.0%} verschoven "
                   f"tegenover het warehouse: {changes['moved_count']}", highlight=False, markup=False)
     for row in changes["moved"]:
-        console.print(f"  - {row['indicator_id']} {row['nis_code']} {row['year']}: {row['value_live']} -> {row['value']}",
-                      highlight=False, markup=False)
+        console.print(f"  - {row['indicator_id']} {row['nis_code']} {row['year']}: {row['value_live']:.6g} -> "
+                      f"{row['value']:.6g}", highlight=False, markup=False)
+    if changes["moved_count"] > len(changes["moved"]):
+        console.print(f"  ... en nog {changes['moved_count'] - len(changes['moved'])} (de eerste {len(changes['moved'])} "
+                      "hierboven)", highlight=False, markup=False)
     console.print("Controleer de wijziging in etl/sources/catalog.toml en commit ze.", highlight=False, markup=False)
     return 0
 

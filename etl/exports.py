@@ -12,6 +12,7 @@ import tomllib
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -84,7 +85,7 @@ def vocabulary(frame_of) -> dict:
     return {
         "areas": by_code("SELECT nis_code, name_nl, name_en FROM area", "nis_code"),
         "themes": by_code("SELECT code, label_nl, label_en FROM theme", "code"),
-        "sources": by_code("SELECT source_id, title, url FROM register_source", "source_id"),
+        "sources": by_code("SELECT source_id, title, publisher, date, url FROM register_source", "source_id"),
     }
 
 
@@ -113,21 +114,147 @@ def _area_name(nis, fallback, words: dict, lang: str):
     return area.get(f"name_{lang}") or area.get("name_nl") or fallback
 
 
-def source_label(code: str, words: dict) -> str:
-    """`seed:004` as the document's title and address (the code itself when the register lacks it)."""
-    source = words.get("sources", {}).get(code.strip())
-    if not source:
-        return code
-    return " – ".join(str(source[f]) for f in ("title", "url") if _present(source.get(f)))
+# A source document's code in the registers (`source_doc`, and cited in notes: "persbericht (seed:001)").
+SOURCE_CODE = re.compile(r"seed:\d+")
+# Our own line numbers in the seed text files ("regel 67", "regels 4, 6 en 12"): they trace a fact to
+# the stored text, but mean nothing to a reader, so they go to a column or tooltip of their own.
+_LINES = r"\bregels?\s+\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|\ben\b)\s*\d+(?:\s*[-–]\s*\d+)?)*"
+LINE_REF = re.compile(rf"\s*\(\s*{_LINES}\s*\)|[,;]?\s*{_LINES}")
+# A heading quoted from the document ('Waarom deze gids?'): kept as the document words it.
+QUOTED = re.compile(r"(?<!\w)'[^']+'(?!\w)")
 
 
-def _sources_text(value, words: dict) -> str | None:
+def _translated(text: str, lang: str) -> str:
+    """Place words in the page's language (exports_texts.toml `place_words`), quoted headings left as they are."""
+    table = _texts(lang).get("place_words") or {}
+    if not table:
+        return text
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
+    lower = {w.lower(): v for w, v in table.items()}
+    pieces, last = [], 0
+    for quoted in QUOTED.finditer(text):
+        pieces += [pattern.sub(lambda m: lower[m.group(0).lower()], text[last:quoted.start()]), quoted.group(0)]
+        last = quoted.end()
+    return "".join(pieces + [pattern.sub(lambda m: lower[m.group(0).lower()], text[last:])])
+
+
+def place_words(ref, lang: str = "nl") -> str:
+    """Where in the document, in words for a reader ("antwoord 4", "p. 50"): `source_ref` without our
+    line numbers; empty when the reference is only line numbers."""
+    if not _present(ref):
+        return ""
+    text = LINE_REF.sub("", str(ref))
+    text = re.sub(r"\s*([,;])(\s*[,;])+", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;")
+    return _translated(text, lang)
+
+
+def line_words(ref, lang: str = "nl") -> str:
+    """Our line numbers in the stored source text ("regels 67-68"), for traceability only."""
+    if not _present(ref):
+        return ""
+    return _translated("; ".join(m.group(0) for m in re.finditer(_LINES, str(ref))), lang)
+
+
+def date_words(value, lang: str = "nl") -> str:
+    """A register date ("2023-11-09", "2026") in the language's notation; a year stays a year."""
+    if not _present(value):
+        return ""
+    try:
+        return datetime.strptime(str(value), "%Y-%m-%d").strftime("%d-%m-%Y" if lang == "nl" else "%Y-%m-%d")
+    except ValueError:
+        return str(value)
+
+
+def source_parts(code, ref, words: dict, lang: str = "nl") -> dict:
+    """A source as a reader needs it: the document's `title`, `publisher`, `date` and `url` (None when
+    the register has none: never invented), the `place` in it in words and our `lines` (traceability).
+    `code` is the register's `source_doc`; `ref` its `source_ref`."""
+    code = str(code or "").strip()
+    source = words.get("sources", {}).get(code) or {}
+    value = lambda key: str(source[key]) if _present(source.get(key)) else None  # noqa: E731
+    return {"code": code, "title": value("title"), "publisher": value("publisher"),
+            "date": date_words(source.get("date"), lang) or None, "url": value("url"),
+            "place": place_words(ref, lang), "lines": line_words(ref, lang)}
+
+
+def document_words(parts: dict) -> str:
+    """"Title (publisher, date)"; the code itself when the register lacks the document."""
+    if not parts["title"]:
+        return parts["code"]
+    detail = ", ".join(x for x in (parts["publisher"], parts["date"]) if x)
+    return f"{parts['title']} ({detail})" if detail else parts["title"]
+
+
+def source_label(code, words: dict, ref=None, lang: str = "nl") -> str:
+    """A source in words for an export cell: "title (publisher, date), place – URL" (the URL only when
+    the register knows it; our line numbers never: see `line_words`)."""
+    parts = source_parts(code, ref, words, lang)
+    text = ", ".join(x for x in (document_words(parts), parts["place"]) if x)
+    return f"{text} – {parts['url']}" if parts["url"] else text
+
+
+def cite_in_text(text, names: dict[str, str]):
+    """A note that cites documents by code ("Het persbericht (seed:001) spreekt van 45", "Ook in seed:004
+    (regel 83).") with the documents named by `names` {code: name} instead, and without our line numbers.
+    A parenthesised code right after words that already name the document is dropped."""
+    if not _present(text) or "seed:" not in str(text):
+        return text
+
+    def cited(match: re.Match) -> str:
+        code = SOURCE_CODE.search(match.group(0)).group(0)
+        name = names.get(code, code)
+        if match.group(0).lstrip().startswith("("):
+            before = match.string[max(0, match.start() - 30):match.start()].lower()
+            significant = [w for w in re.findall(r"\w{4,}", name.lower()) if not w.isdigit()]
+            if any(w in before for w in significant):
+                return ""
+            return f" ({name})"
+        return name
+
+    text = re.sub(rf"\s*\(\s*seed:\d+(?:\s*,\s*{_LINES})?\s*\)|seed:\d+(?:\s*\(\s*{_LINES}\s*\))?",
+                  cited, str(text))
+    return re.sub(r"\s+([.,;])", r"\1", text)
+
+
+def _sources_text(value, words: dict, lang: str = "nl") -> str | None:
     """The `source` cell of the province summary ("seed:004 inhoudstafel ..., regels 606-672",
-    "seed:001; seed:004") as the documents' titles and addresses."""
+    "seed:001; seed:004") as the documents' titles, places and addresses."""
     if not _present(value):
         return None
-    codes = list(dict.fromkeys(re.findall(r"seed:\d+", str(value))))
-    return "; ".join(source_label(code, words) for code in codes) if codes else str(value)
+    cited = cited_sources(value)
+    if not cited:
+        return str(value)
+    return "; ".join(dict.fromkeys(source_label(code, words, ref, lang) for code, ref in cited))
+
+
+def cited_sources(value) -> list[tuple[str, str]]:
+    """The (code, place) pairs of a cell that cites documents by code ("seed:004 inhoudstafel, regels 606-672",
+    "seed:001; seed:004")."""
+    text = str(value or "")
+    found = list(SOURCE_CODE.finditer(text))
+    return [(m.group(0), text[m.end():after.start() if after else None].strip(" ;,"))
+            for m, after in zip(found, found[1:] + [None])]
+
+
+def _quoted_titles(words: dict) -> dict[str, str]:
+    """{code: 'title'}: how a note in the workbook names a document it cites."""
+    return {code: f"'{source['title']}'" for code, source in words.get("sources", {}).items()
+            if _present(source.get("title"))}
+
+
+# The written question itself (source.csv): the document the workbook answers, listed with those it cites.
+QUESTION_DOC = "seed:000"
+
+
+def _documents_used(provinces: list[dict], municipalities: list[dict], words: dict) -> list[str]:
+    """The source documents the answer rests on: the question, and those its rows and notes cite."""
+    cited = {QUESTION_DOC}
+    for row in [*provinces, *municipalities]:
+        for key in ("source", "projects_awarded_text", "placement_notes", "placement_notes_en"):
+            cited.update(SOURCE_CODE.findall(str(row.get(key) or "")))
+    return sorted(code for code in cited if code in words.get("sources", {}))
 
 
 def _short_source(code: str, words: dict) -> str:
@@ -172,7 +299,7 @@ def province_rows(provinces: list[dict], words: dict, lang: str) -> list[dict]:
             "projects_awarded": None if count_by_source else _count(row, "projects_awarded", text),
             "projects_located_2025": _count(row, "projects_located_2025", text),
             "amount_awarded": _amount(row, "amount_awarded", text), "note": note,
-            "source": _sources_text(row.get("source"), words), "is_total": is_total,
+            "source": _sources_text(row.get("source"), words, lang), "is_total": is_total,
             "awarded_by_source": [(int(n), _short_source(code, words)) for n, code in count_by_source],
         })
     return out
@@ -197,10 +324,30 @@ def municipality_rows(municipalities: list[dict], words: dict, lang: str) -> lis
                                     or c) for c in codes) or None,
             "amount_awarded": text["not_published"] if not _present(row.get("amount_awarded_eur"))
             else float(row["amount_awarded_eur"]),
-            "placement_notes": (row.get("placement_notes_en") if lang != "nl" and _present(row.get("placement_notes_en"))
-                                else row.get("placement_notes")),
+            "placement_notes": cite_in_text(row.get("placement_notes_en") if lang != "nl"
+                                            and _present(row.get("placement_notes_en")) else row.get("placement_notes"),
+                                            _quoted_titles(words)),
         })
     return out
+
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+MOMENT = {"nl": "%d-%m-%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
+
+
+def moment_text(value, lang: str) -> str:
+    """A moment in Brussels time in the workbook's notation: the build time is stored in UTC and the
+    export stamp must read in the same clock, whatever the server's time zone. Text that is not a
+    moment is returned as it is."""
+    when = value
+    if not isinstance(when, datetime):
+        try:
+            when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return str(value)
+    if when.tzinfo is not None:
+        when = when.astimezone(BRUSSELS)
+    return when.strftime(MOMENT.get(lang, MOMENT["nl"]))
 
 
 def answer_workbook(provinces: list[dict], municipalities: list[dict], build: dict | None, lang: str = "nl",
@@ -219,13 +366,13 @@ def answer_workbook(provinces: list[dict], municipalities: list[dict], build: di
     _sheet(wb.create_sheet(), text["sheet.municipality"], municipality_rows(municipalities, words, lang),
            columns_of(MUNICIPALITY_KEYS), text["intro.municipality"])
     notes = wb.create_sheet(text["sheet.sources"])
-    documents = [source_label(code, words) for code in sorted(words.get("sources", {}))]
+    documents = [source_label(code, words, lang=lang) for code in _documents_used(provinces, municipalities, words)]
     lines = [
         text["sources.title"], *text["sources.lines"],
         *([text["sources.documents"], *documents] if documents else []),
         text["sources.build"].format(build_id=build["build_id"] if build else text["unknown"],
-                                     finished_at=build["finished_at"] if build else "",
-                                     now=datetime.now().strftime("%d-%m-%Y %H:%M")),
+                                     finished_at=moment_text(build["finished_at"], lang) if build else "",
+                                     now=moment_text(datetime.now(BRUSSELS), lang)),
     ]
     for i, line in enumerate(lines, start=1):
         safe_cell(notes.cell(i, 1), line)

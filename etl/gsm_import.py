@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.errors import EtlError
+from etl.errors import EtlError, EtlErrors
 from etl.geography_codes import nis
 from etl.sources import gsm_catalogue
 from etl.sources.header_reader import read_workbook
@@ -43,6 +43,8 @@ def catalogue_meta(code: str, warehouse: Path) -> dict:
     try:
         rows = con.execute("SELECT title, definition, ratio, unit, publisher, download_url FROM gsm_indicator "
                            "WHERE code = ?", [code]).fetchall()
+        official = con.execute("SELECT source_id, retrieved_at FROM official_source WHERE gsm_code = ? AND status = 'loaded'",
+                               [code]).fetchall()
     except duckdb.CatalogException as exc:
         raise EtlError("het warehouse heeft nog geen GSM-catalogus (tabel gsm_indicator): bouw opnieuw met "
                        "`python -m etl build`") from exc
@@ -50,6 +52,9 @@ def catalogue_meta(code: str, warehouse: Path) -> dict:
         con.close()
     if not rows:
         raise EtlError(f"GSM-code {code} staat niet in de catalogus van de Gemeente-Stadsmonitor")
+    if official:  # the official release wins over an import of the same code (etl/sources/official.py)
+        raise EtlError(f"de officiële uitgave van {code} ({official[0][0]}, opgehaald {official[0][1]}) is in het "
+                       f"warehouse al geladen en gaat bij elke build voor op een import; er is niets te importeren")
     title, definition, ratio, unit, publisher, url = rows[0]
     percent = str(ratio or "").strip().lower() == "procent"
     return {
@@ -60,8 +65,10 @@ def catalogue_meta(code: str, warehouse: Path) -> dict:
     }
 
 
-def tidy_extract(path: Path, code: str, folder: Path) -> Path:
-    """The extract's table as a CSV with the import's own headers, in `folder`, named after the file."""
+def tidy_extract(path: Path, code: str, folder: Path) -> tuple[Path, str, list[int]]:
+    """The extract's table as a CSV with the import's own headers, in `folder`, named after the file;
+    with the sheet it came from and, per data row of the CSV, its row in that sheet as Excel
+    numbers it (title rows and header counted), so a problem is reported where the user sees it."""
     table = read_workbook(path, code)
     frame = table.frame.rename(columns={"nis": "nis_code"})
     columns = [c for c in ("nis_code", "year", "value", "numerator", "denominator") if c in frame.columns]
@@ -72,7 +79,23 @@ def tidy_extract(path: Path, code: str, folder: Path) -> Path:
     frame = frame.assign(nis_code=nis(frame["nis_code"]))
     frame = frame[~frame["nis_code"].isin(AREA_CODES)]
     frame.to_csv(out, index=False)
-    return out
+    return out, table.sheet, [int(row) for row in frame.index]
+
+
+def _in_workbook(exc: EtlError, tidy: Path, original: Path, sheet: str, sheet_rows: list[int]) -> EtlError:
+    """A problem the import found in the tidy CSV, named in the user's workbook: its file, its sheet
+    and its row (the CSV's row 2 is its first data row)."""
+    def moved(error: EtlError) -> EtlError:
+        if error.file != tidy.name:
+            return error
+        row = error.row
+        if row is not None and 2 <= row < len(sheet_rows) + 2:
+            row = sheet_rows[row - 2]
+        return EtlError(error.reason, source=error.source, file=original.name, sheet=sheet, row=row,
+                        column=error.column)
+    if isinstance(exc, EtlErrors):
+        return EtlErrors([moved(e) for e in exc.errors])
+    return moved(exc)
 
 
 def import_gsm_extract(path: Path, code: str | None, settings, user: str | None = None) -> dict:
@@ -85,7 +108,10 @@ def import_gsm_extract(path: Path, code: str | None, settings, user: str | None 
                        file=path.name)
     meta = catalogue_meta(code, settings.warehouse_path)
     with tempfile.TemporaryDirectory(prefix="gsm-import-") as folder:
-        tidy = tidy_extract(path, code, Path(folder))
-        # The CSV is ours: numbers written by Python, with a point as the decimal separator.
-        return import_indicator(tidy, meta, settings, user=user, decimal=".")
+        tidy, sheet, sheet_rows = tidy_extract(path, code, Path(folder))
+        try:
+            # The CSV is ours: numbers written by Python, with a point as the decimal separator.
+            return import_indicator(tidy, meta, settings, user=user, decimal=".", file_name=path.name)
+        except EtlError as exc:
+            raise _in_workbook(exc, tidy, path, sheet, sheet_rows) from exc
 

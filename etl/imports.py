@@ -858,6 +858,26 @@ def _insert_imports(con, imports: list[tuple[PreparedValues, dict, dict]], repla
                       record["bytes"]] for values, meta, record in imports])
 
 
+def superseded_by_official(items: list[StoredImport], official: dict[str, str]) -> tuple[list[StoredImport], list[dict]]:
+    """The stored imports a build applies, and those it skips because the official release of the
+    same indicator was loaded in this build (`official`: indicator id -> official source id).
+
+    Rule: the official release wins. An import of a Gemeente-Stadsmonitor extract (`--gsm CODE`)
+    is a hand-downloaded copy of that same release, with the same catalogue metadata; the release
+    the build reaches (or the one pinned by a snapshot) is reproducible and at least as new. The
+    import stays stored and counts again in a build where the official release is not loaded."""
+    kept, skipped = [], []
+    for item in items:
+        indicator_id = str(item.meta.get("metadata", {}).get("indicator_id") or item.indicator_id)
+        if indicator_id in official:
+            skipped.append({"indicator_id": indicator_id, "file_name": item.meta.get("file_name"),
+                            "imported_at": item.meta.get("imported_at"), "official_source": official[indicator_id],
+                            "folder": str(item.data_path.parent)})
+        else:
+            kept.append(item)
+    return kept, skipped
+
+
 def stored_imports(imports_dir: Path) -> list[StoredImport]:
     if not imports_dir.is_dir():
         return []
@@ -872,19 +892,20 @@ def stored_imports(imports_dir: Path) -> list[StoredImport]:
 
 
 def import_indicator(path: Path, meta: dict, settings, sheet: str | None = None, user: str | None = None,
-                     decimal: str | None = None) -> dict:
+                     decimal: str | None = None, file_name: str | None = None) -> dict:
     """Validate, load into a copy of the live warehouse, check, swap in, then keep the file.
-    decimal: `,` or `.` settles the notation of numbers written as text (kept for later builds)."""
+    decimal: `,` or `.` settles the notation of numbers written as text (kept for later builds).
+    file_name: the name the user's file had, when `path` is a tidy copy made from it (a GSM extract)."""
     from etl.writer_lock import warehouse_writer
 
     if decimal not in (None, notation.COMMA, notation.POINT):
         raise EtlError(f"--decimal moet , of . zijn, niet {_shown(decimal)}")
     with warehouse_writer(settings.warehouse_path):  # no build or load swaps the file meanwhile
-        return _import_indicator(path, meta, settings, sheet, user, decimal)
+        return _import_indicator(path, meta, settings, sheet, user, decimal, file_name)
 
 
 def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user: str | None,
-                      decimal: str | None) -> dict:
+                      decimal: str | None, file_name: str | None = None) -> dict:
     import duckdb
 
     from etl.checks import run_checks
@@ -906,7 +927,7 @@ def _import_indicator(path: Path, meta: dict, settings, sheet: str | None, user:
                        file=path.name, sheet="metadata")
     values = _prepared_frame(frame, municipality)
     data = path.read_bytes()
-    record = {"file_name": path.name, "stored_as": "data" + path.suffix.lower(), "sha256": hashlib.sha256(data).hexdigest(),
+    record = {"file_name": file_name or path.name, "stored_as": "data" + path.suffix.lower(), "sha256": hashlib.sha256(data).hexdigest(),
               "bytes": len(data), "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
               "imported_by": user or _user(), "sheet": sheet, "decimal": decimal, "metadata": {k: meta[k] for k in META_KEYS if meta.get(k) not in (None, "")}}
     record_text = json.dumps(record, ensure_ascii=False, indent=2)

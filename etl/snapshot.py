@@ -1,5 +1,6 @@
 """`python -m etl snapshot SOURCE_ID [--year Y]`: fetch the newest release of an official source,
-check its content, and write its pinned entry into the catalog for the maintainer to review.
+check its content (format, columns, codes, the plausible range of each indicator: the checks of the
+build), and write its pinned entry into the catalog for the maintainer to review.
 
 The entry ([[snapshot]] in etl/sources/catalog.toml: URL, sha256, size, release date, retrieval
 time, the columns read, years and municipalities) records exactly which release was checked, so a
@@ -25,12 +26,23 @@ BEGIN, END = "# >>> snapshot {id}", "# <<< snapshot {id}"
 
 
 def find_source(source_id: str, year: int | None) -> official.OfficialSource:
+    """The source to snapshot. A source with one file per year (statbel-pop-struct) without --year:
+    the newest year it declares (this year's release)."""
     # The newest release at the endpoint, not the one pinned now: that is what is being checked.
     sources = {s.id: s for s in official.load_official(newest_year=max(year or 0, datetime.now(UTC).year), pinned=False)}
+    if year is None and source_id not in sources:
+        yearly = yearly_years(source_id, sources.values())
+        if yearly:
+            year = yearly[-1]
     wanted = f"{source_id}-{year}" if year else source_id
     if wanted not in sources:
         raise EtlError(f"onbekende officiële bron {wanted}; bekend: {sorted(sources)}")
     return sources[wanted]
+
+
+def yearly_years(source_id: str, sources) -> list[int]:
+    """The years a source with one file per year declares (empty for any other id)."""
+    return sorted(s.year for s in sources if s.year is not None and s.id == f"{source_id}-{s.year}")
 
 
 def previous_entry(source_id: str, catalog: Path = CATALOG_PATH) -> dict | None:
@@ -49,11 +61,20 @@ def snapshot(source_id: str, year: int | None, settings, catalog: Path = CATALOG
         geo = SimpleNamespace(municipality=con.execute("SELECT * FROM municipality").df())
         catalogue = con.execute("SELECT * FROM gsm_indicator").df()
         current = con.execute("SELECT indicator_id, nis_code, year, value FROM indicator_value").df()
+        bounds = {i: (low, high) for i, low, high in
+                  con.execute("SELECT indicator_id, value_min, value_max FROM indicator").fetchall()}
     finally:
         con.close()
     outcome = official.process(source, settings, geo, catalogue)
+    if outcome.status == official.LOADED:  # the plausible ranges the build checks too
+        official.refuse_out_of_range(outcome, {**bounds, **{row["indicator_id"]: (row["value_min"], row["value_max"])
+                                                           for row in outcome.indicators}})
     if outcome.status != official.LOADED:
-        raise EtlError(f"{outcome.status}: {outcome.reason}", source=source.id)
+        hint = ""
+        if source.year is not None:  # another year may be published when this one is not yet
+            years = yearly_years(source.id.rsplit("-", 1)[0], official.load_official(newest_year=source.year, pinned=False))
+            hint = f"; een ander jaar met --year Y (bekend: {years[0]}-{years[-1]})"
+        raise EtlError(f"{outcome.status}: {outcome.reason}{hint}", source=source.id)
     values = outcome.values
     columns = official.value_columns(values)
     before = previous_entry(source.id, catalog)

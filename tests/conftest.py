@@ -2,6 +2,7 @@
 ../shared/mirror beside the repository); tests that need it are skipped when it is absent."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -67,14 +68,37 @@ def etl_env(monkeypatch, root: Path, mirror: Path, cache: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory, mirror, shared_cache) -> Path:
-    """A full build from the mirror, made once per session. Do not modify: copy it."""
+    """A full build from the mirror, made once per session. Do not modify: copy it.
+
+    Under pytest-xdist (scripts/test.sh runs two workers) a session fixture is set up once per
+    worker; the workers share this one instead: the first builds it in the folder they have in
+    common while holding a lock, the others wait for it and read the same files. Each worker's
+    `shared_cache` then gets a copy of the build's cache, as it would after a build of its own
+    (test_cache_faults' online build reads the verified files from it)."""
     from etl.build import build
     from etl.config import load_settings
 
-    root = tmp_path_factory.mktemp("built")
-    with pytest.MonkeyPatch.context() as mp:
-        etl_env(mp, root, mirror, shared_cache)
-        build(load_settings())
+    def build_into(root: Path, cache: Path) -> Path:
+        with pytest.MonkeyPatch.context() as mp:
+            etl_env(mp, root, mirror, cache)
+            build(load_settings())
+        return root / "warehouse.duckdb"
+
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # set in each worker, the same for all of one run
+    if not run:
+        return build_into(tmp_path_factory.mktemp("built"), shared_cache)
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder; each worker has one below it
+    root, cache, done = shared / f"built-{run}", shared / f"built-{run}-cache", shared / f"built-{run}.done"
+    with open(shared / f"built-{run}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
+        if not done.exists():
+            for leftover in (root, cache):  # what a failed build of another worker left
+                shutil.rmtree(leftover, ignore_errors=True)
+            root.mkdir()
+            cache.mkdir()
+            build_into(root, cache)
+            done.touch()
+    shutil.copytree(cache, shared_cache, dirs_exist_ok=True)
     return root / "warehouse.duckdb"
 
 
@@ -139,6 +163,23 @@ def synthetic_warehouse(tmp_path, monkeypatch):
 def no_warehouse(tmp_path, monkeypatch):
     monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "not-built.duckdb"))
     monkeypatch.setenv("GEO_DIR", str(tmp_path / "geo"))
+
+
+# ------------------------------------------------------------------------------- the test user
+
+@pytest.fixture
+def users_file(tmp_path, monkeypatch) -> Path:
+    """A users file with the one SYNTHETIC user of tests/users.py, made live through
+    DASHBOARD_USERS_FILE; the other login and serving settings unset."""
+    from dashboard import auth
+    from tests.users import CLEARED_SETTINGS, DISPLAY_NAME, NAME, PASSWORD
+
+    path = tmp_path / "secret" / "users.toml"
+    auth.set_user(path, NAME, PASSWORD, DISPLAY_NAME)
+    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
+    for name in CLEARED_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    return path
 
 
 # ------------------------------------------------------------------------------------ the app

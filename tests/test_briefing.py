@@ -76,6 +76,8 @@ def test_province_briefing_sums_not_averages_and_lists_need(briefing, real_wareh
     assert len(rows) == view.TOP_NEED
     values = [float(text_of(r.children[1]).rstrip("%").replace(",", "")) for r in rows]
     assert values == sorted(values, reverse=True)
+    # offline (no child indicator loaded) the list ranks on the at-risk rate, named with its year
+    assert "by Administrative at-risk-of-poverty rate (2022)" in text_of(find(content, "briefing-need-title"))
     assert "never as an average" in text
     wq28 = text_of(find(content, "briefing-wq28"))
     assert "not published" in wq28 and "Applications" in wq28
@@ -93,3 +95,25 @@ def test_brussels_and_unknown_codes(briefing, real_warehouse):
 def test_no_warehouse_shows_the_notice(briefing, no_warehouse):
     content, _ = callbacks.render("nis:46029", "nl")
     assert "niet gebouwd" in text_of(content)
+
+
+@pytest.mark.parametrize("child, name_nl, name_en", [
+    (True, "Kansarmoede-index GSM (synthetisch)", "Deprivation index GSM (synthetic)"),
+    (False, "Armoederisico (synthetisch)", "At-risk rate (synthetic)"),
+])
+def test_province_need_ranks_on_the_default_indicator(briefing, tmp_path, monkeypatch, child, name_nl, name_en):
+    """The need list of a province ranks on the monitor's default indicator: the kansarmoede-index when
+    loaded (SYNTHETIC warehouse, tests/synthetic_warehouse.py), else the at-risk rate; title and note
+    name it and its year, in both languages."""
+    from tests.test_need_regions import _warehouse
+
+    _warehouse(tmp_path, monkeypatch, child)
+    for lang, name in (("nl", name_nl), ("en", name_en)):
+        content, _ = callbacks.render("province:10000", lang)
+        title = text_of(find(content, "briefing-need-title"))
+        assert name in title and "(2023)" in title, title
+        need = find(content, "briefing-need")
+        assert [text_of(r.children[0]) for r in need.children[1].children] == [
+            "Beekveld (synthetisch)", "Aadorp (synthetisch)"]  # 11 before 10: rank 1 = most need
+        notes = text_of(content)
+        assert ("Gerangschikt op " if lang == "nl" else "Ranked by ") + f"{name}, 2023" in notes

@@ -153,3 +153,37 @@ def test_full_disk_while_storing_an_import(etl_root, tmp_path, monkeypatch, caps
     assert "No space left on device (ENOSPC)" in line and "maak schijfruimte vrij" in line and "ongewijzigd" in line
     assert digest(live) == before
     assert not (etl_root / "imports").exists() or not any((etl_root / "imports").iterdir())
+
+
+@pytest.fixture
+def online_cache(etl_root, shared_cache, tmp_path, monkeypatch) -> Path:
+    """A build that downloads the official sources: no SOURCE_MIRROR, the pinned files verified from
+    the session's cache (linked into a cache of this test, whose `official` folder is its own)."""
+    cache = tmp_path / "online-cache"
+    cache.mkdir()
+    for entry in shared_cache.iterdir():
+        if entry.name != "official":
+            (cache / entry.name).symlink_to(entry)
+    monkeypatch.setenv("ETL_CACHE_DIR", str(cache))
+    monkeypatch.delenv("SOURCE_MIRROR")
+    return cache
+
+
+@pytest.mark.parametrize("fault, words", [
+    (OSError(errno.ENOSPC, "No space left on device"), "No space left on device (ENOSPC); maak schijfruimte vrij"),
+    (OSError(errno.EROFS, "Read-only file system"), "Read-only file system (EROFS); maak de map schrijfbaar"),
+])
+def test_disk_fault_while_fetching_an_official_source(etl_root, online_cache, monkeypatch, capsys, fault, words):
+    """Not the source's fault (no `not reachable` status): the build stops in one line, before any
+    file is read, the warehouse and geo files unchanged, no half-written download left."""
+    from etl.sources import official
+
+    def fails_while_writing(source, part, settings, session):
+        part.write_bytes(b"SYNTHETIC: the first bytes of a release")
+        raise fault  # as write() raises it: without a file name
+
+    monkeypatch.setattr(official, "_download", fails_while_writing)
+    line = build_fails_in_one_line(etl_root, capsys)
+    assert str(online_cache / "official") in line and ".part" in line and words in line
+    assert "ETL_CACHE_DIR" in line
+    assert not [p for p in (online_cache / "official").rglob("*") if p.is_file()]

@@ -192,3 +192,16 @@ def test_built_sources_carry_their_english_provenance(built_warehouse, read_only
     lacking = con.execute("SELECT source_id FROM source WHERE dataset <> 'imports' "
                           "AND (publisher_en IS NULL OR licence_en IS NULL)").fetchall()
     assert not lacking
+
+
+def test_csv_files_are_in_the_notation_of_the_page_language():
+    """Dutch (Belgian) CSV: `;` and a decimal comma; English: `,` and a decimal point, so a spreadsheet
+    set to the reader's language reads the numbers as numbers (issue 14: exports in the page's language)."""
+    from dashboard.ui import downloads
+
+    cols = [downloads.Column("name", "Name"), downloads.Column("rate", "Rate", "number", 1)]
+    sheet = downloads.Sheet("t", cols, [{"name": "Lokeren", "rate": 8.25}], intro=["Source: a, b"])
+    dutch = downloads.table_file("csv", [sheet], "x")[0].decode("utf-8-sig").splitlines()
+    english = downloads.table_file("csv", [sheet], "x", lang="en")[0].decode("utf-8-sig").splitlines()
+    assert dutch[-1] == "Lokeren;8,3" and english[-1] == "Lokeren,8.3"
+    assert english[0] == '"Source: a, b"'

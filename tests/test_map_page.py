@@ -148,3 +148,17 @@ def test_english_map_says_residents_in_english_notation(app, real_warehouse):
     assert "inwoners" not in text
     rows_nl, _ = callbacks.table_rows("population_total", 2015, {"key": "value", "asc": False}, "nl")
     assert re.search(r"\d{1,3}(\.\d{3})+(\\u00a0|\u00a0)inwoners", as_text(rows_nl))
+
+
+def test_search_names_a_municipality_without_a_french_name_without_nan(synthetic_warehouse):
+    """Municipalities formed in 2025 have no French name (NULL in the warehouse, NaN in pandas)."""
+    import pandas as pd
+
+    from dashboard.pages.map import view
+
+    munis = pd.DataFrame({"nis_code": ["46029", "21004"], "name_nl": ["Lokeren", "Brussel"],
+                          "name_fr": [np.nan, "Bruxelles"], "province_nis": ["40000", "04000"],
+                          "province_name": ["Oost-Vlaanderen", "Brussel"]})
+    options = view.search_options({"municipalities": munis})
+    assert [o["label"] for o in options] == ["Lokeren (Oost-Vlaanderen)", "Brussel / Bruxelles (Brussel)"]
+    assert "nan" not in options[0]["search"]

@@ -146,13 +146,27 @@ def test_the_summary_groups_the_sources_that_are_not_reachable():
     assert lines[0] == f"Officiële bronnen: 0 van {len(sources)} geladen."
     assert lines[1].startswith(f"  - {sources[1].id}: format not recognised (SYNTHETIC HTML-pagina)")
     assert lines[2].startswith(f"  - {len(sources) - 1} niet bereikbaar (niet in SOURCE_MIRROR (SYNTHETIC))")
-    assert "python -m etl build" in lines[2]
+    assert "python -m etl build" in lines[2] and "import-indicator GSM_Extract_<CODE>.xlsx --gsm <CODE>" in lines[2]
     folders = lines[3:]
     assert len(folders) == 3  # one line per folder to place files in, not one per source
     assert folders[0].strip().startswith("$SOURCE_MIRROR/gsminfo.blob.core.windows.net/$web/Rapporten_outputs/OutputPerlDO/")
     assert "GSM_Extract_AR_03.xlsx" in folders[0] and "GSM_Extract_AR_04.xlsx" not in folders[0]
     assert folders[1].endswith("TF_SOC_POP_STRUCT_<jaar>.zip voor 2016-2026 (11 bestanden)")
     assert folders[2].endswith("/arbeid/  TF_PSNL_INC_TAX_MUNTY.zip")
+    assert folders[1].strip().startswith('"$SOURCE_MIRROR/statbel.fgov.be/')  # its folder has spaces and commas
+    # Years loaded in the middle of a run: the missing ones as runs, not the whole range.
+    rows = [r for r in official.status_rows(outcomes).to_dict("records")
+            if r["source_id"] not in ("statbel-pop-struct-2024", "statbel-pop-struct-2025")]
+    assert "TF_SOC_POP_STRUCT_<jaar>.zip voor 2016-2023, 2026 (9 bestanden)" in "\n".join(official.summary_lines(rows))
+
+
+def test_the_summary_names_rows_years_and_retrieval_of_a_loaded_source():
+    source = official.load_official(newest_year=2026)[0]
+    loaded = official.Outcome(source, official.LOADED, values=pd.DataFrame({"year": [2021, 2022, 2022]}),
+                              retrieved_at="2026-01-02T03:04:05+00:00")  # SYNTHETIC rows
+    assert official.summary_lines(official.status_rows([loaded]).to_dict("records")) == [
+        "Officiële bronnen: 1 van 1 geladen.",
+        f"  + {source.id}: geladen, 3 rijen, jaren 2021-2022, opgehaald 2026-01-02T03:04:05+00:00"]
 
 
 # ---- merged municipalities of official sources, from codes of before 2019
@@ -230,3 +244,46 @@ def test_values_outside_the_plausible_range_refuse_the_source_not_the_build():
     within = official.Outcome(source, official.LOADED, values=values.iloc[:1], indicators=[])
     official.refuse_out_of_range(within, {"gsm_ar_03": (0.0, None)})
     assert within.status == official.LOADED
+
+
+def test_snapshot_of_a_yearly_source_without_year_takes_the_newest_declared_year():
+    from datetime import UTC, datetime
+
+    from etl.snapshot import find_source
+
+    newest = datetime.now(UTC).year
+    assert find_source("statbel-pop-struct", None).id == f"statbel-pop-struct-{newest}"
+    assert find_source("statbel-pop-struct", 2024).url.endswith("TF_SOC_POP_STRUCT_2024.zip")
+    assert find_source("gsm-extract-ar-03", None).id == "gsm-extract-ar-03"
+    with pytest.raises(EtlError, match="onbekende officiële bron"):
+        find_source("statbel-pop-structure", None)
+
+
+def test_the_progress_table_sums_an_official_dataset_and_says_how_many_files_loaded():
+    from etl.build import _report_official
+    from etl.progress import BuildProgress
+
+    sources = official.load_official(newest_year=2026)
+    gsm = [s for s in sources if s.dataset == sources[0].dataset][:3]
+    outcomes = [official.Outcome(gsm[0], official.LOADED, values=pd.DataFrame({"year": [2021] * 5})),  # SYNTHETIC rows
+                official.Outcome(gsm[1], official.LOADED, values=pd.DataFrame({"year": [2022] * 7})),
+                official.Outcome(gsm[2], official.NOT_REACHABLE, "SYNTHETIC")]
+    progress = BuildProgress(enabled=False)
+    progress.fetching(gsm[2].dataset, gsm[2].id)  # the live status while reaching the last file
+    _report_official(outcomes, {gsm[0].dataset: 1.5}, progress)
+    row = progress.rows[gsm[0].dataset]
+    assert (row.parsed, row.loaded, row.status) == (12, 12, "2 van 3 geladen")
+
+
+def test_snapshot_output_rounds_moved_values_and_counts_those_not_listed(monkeypatch, capsys):
+    from etl import snapshot as snapshot_module
+    from etl.cli import main
+
+    moved = [{"indicator_id": "gsm_ar_03", "nis_code": "11002", "year": 2020, "value_live": 12.195121951219512,
+              "value": 21.782178217821784}]  # SYNTHETIC
+    result = {"entry": {"id": "gsm-extract-ar-03", "sha256": "0" * 64, "bytes": 1, "years": [2020], "municipalities": 1},
+              "changes": {"new_years": [], "municipalities_before": 1, "moved": moved, "moved_count": 16}}
+    monkeypatch.setattr(snapshot_module, "snapshot", lambda *args, **kwargs: result)
+    assert main(["snapshot", "gsm-extract-ar-03"]) == 0
+    err = capsys.readouterr().err
+    assert "11002 2020: 12.1951 -> 21.7822" in err and "en nog 15" in err

@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import os
 import shutil
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -219,6 +220,21 @@ def test_a_zip_without_the_expected_member_is_refused(tmp_path, geo_and_catalogu
     pop_2022 = next(s for s in official.load_official(newest_year=2026) if s.id == "statbel-pop-struct-2022")
     outcome = official.process(pop_2022, offline_settings(tmp_path, tmp_path / "mirror"), geo, catalogue)
     assert outcome.status == official.NOT_RECOGNISED and "README_SYNTHETIC.pdf" in outcome.reason
+    # Only a README beside where the data should be: named with the zip and the member expected,
+    # never read as the data with the headers of another reader.
+    synthetic_pop_zip(tmp_path / "mirror" / STATBEL_POP_PATH / "TF_SOC_POP_STRUCT_2022.zip", ["11001"], 2022,
+                      member="README.txt")
+    outcome = official.process(pop_2022, offline_settings(tmp_path, tmp_path / "mirror"), geo, catalogue)
+    assert outcome.status == official.NOT_RECOGNISED and outcome.headers_found == ["README.txt"]
+    assert "bestand TF_SOC_POP_STRUCT_2022.zip" in outcome.reason and "TF_SOC_POP_STRUCT_2022.txt" in outcome.reason
+    assert "teller" not in outcome.reason
+    # The right member with the wrong columns: the population columns are the ones expected.
+    synthetic_pop_zip(tmp_path / "mirror" / STATBEL_POP_PATH / "TF_SOC_POP_STRUCT_2022.zip", ["11001"], 2022)
+    with zipfile.ZipFile(tmp_path / "mirror" / STATBEL_POP_PATH / "TF_SOC_POP_STRUCT_2022.zip", "w") as archive:
+        archive.writestr("TF_SOC_POP_STRUCT_2022.txt", "GEMEENTE|JAAR|SYNTHETIC\n11001|2022|5\n")
+    outcome = official.process(pop_2022, offline_settings(tmp_path, tmp_path / "mirror"), geo, catalogue)
+    assert outcome.status == official.NOT_RECOGNISED and "TF_SOC_POP_STRUCT_2022.zip > TF_SOC_POP_STRUCT_2022.txt" in outcome.reason
+    assert "ms_population" in outcome.reason and "teller" not in outcome.reason
 
 
 def test_the_default_offline_build_marks_every_official_source_not_reachable(built_warehouse, read_only):
@@ -230,8 +246,10 @@ def test_the_default_offline_build_marks_every_official_source_not_reachable(bui
 
 
 def test_a_build_with_served_extracts_loads_them_and_records_the_refused(tmp_path, monkeypatch, mirror, shared_cache,
-                                                                      read_only, geo_and_catalogue):
+                                                                      read_only, geo_and_catalogue, built_warehouse,
+                                                                      capsys):
     from etl.build import build
+    from etl.cli import main, superseded_line
     from etl.config import load_settings
     from tests.conftest import etl_env
 
@@ -251,10 +269,23 @@ def test_a_build_with_served_extracts_loads_them_and_records_the_refused(tmp_pat
     sources = [dataclasses.replace(s, snapshot=pinned) if s.id == "gsm-extract-ar-03" else s
                for s in official.load_official()]
     warehouse = etl_env(monkeypatch, tmp_path, served, shared_cache)
-    build(load_settings(), official_sources=sources)
+    # An analist imported a hand-downloaded AR_03 extract earlier: the official release loaded by
+    # this build wins, the import is skipped with a line saying so, and the build goes on.
+    shutil.copyfile(built_warehouse, warehouse)
+    downloaded = synthetic_extract(tmp_path / "downloads" / "GSM_Extract_AR_03.xlsx", municipal_rows(geo, years=(2020,)))
+    assert main(["import-indicator", str(downloaded)]) == 0
+    result = build(load_settings(), official_sources=sources)
+    assert [s["indicator_id"] for s in result.superseded_imports] == ["gsm_ar_03"]
+    line = superseded_line(result.superseded_imports[0])
+    assert "GSM_Extract_AR_03.xlsx" in line and "gsm-extract-ar-03 is geladen en gaat voor" in line
+    assert (tmp_path / "imports" / "gsm_ar_03" / "import.json").is_file()  # kept for a build without the release
     con = read_only(warehouse)
+    assert con.execute("SELECT count(*) FROM indicator_import").fetchone() == (0,)
+    assert con.execute("SELECT DISTINCT source_id FROM indicator_value WHERE indicator_id = 'gsm_ar_03'").fetchall() == [
+        ("gsm-extract-ar-03",)]
     status = dict(con.execute("SELECT source_id, status FROM official_source").fetchall())
     assert status["gsm-extract-ar-03"] == "loaded" and status["gsm-extract-ar-05"] == "format not recognised"
+    assert con.execute("SELECT count(*) FROM indicator WHERE indicator_id = 'gsm_ar_05'").fetchone() == (0,)  # nothing of it
     assert con.execute("SELECT retrieved_at, sha256 FROM official_source WHERE source_id = 'gsm-extract-ar-03'"
                        ).fetchone() == (pinned.retrieved_at, pinned.sha256)
     assert status["gsm-extract-ar-08"] == "not reachable"
@@ -270,6 +301,11 @@ def test_a_build_with_served_extracts_loads_them_and_records_the_refused(tmp_pat
     fiscal_years = con.execute("SELECT DISTINCT year, source_id FROM indicator_value WHERE indicator_id = 'tax_declarations' "
                                "AND year >= 2020 ORDER BY year").fetchall()
     assert fiscal_years == [(2020, "statbel-fiscal-income-munty"), (2021, "statbel-fiscal-income-zip")]
+    con.close()
+    # Importing the extract again while the official release is loaded: refused, saying why.
+    capsys.readouterr()
+    assert main(["import-indicator", str(downloaded)]) == 2
+    assert "officiële uitgave van AR_03 (gsm-extract-ar-03" in capsys.readouterr().err
     shutil.rmtree(served / "gsminfo.blob.core.windows.net")
 
 
@@ -302,34 +338,86 @@ def test_status_and_data_pages_list_each_official_source(app, synthetic_warehous
     _with_official_rows(synthetic_warehouse)
     status_nl, status_en = as_text(page("/status").render("nl")), as_text(page("/status").render("en"))
     assert "Officiële bronnen" in status_nl and "1 van 2 officiële bronnen" in status_nl
-    assert "niet bereikbaar" in status_nl and "SYNTHETIC command" in status_nl
+    assert "niet bereikbaar" in status_nl and "$SOURCE_MIRROR/example.org/GSM_Extract_AR_05.xlsx" in status_nl
     assert "Official sources" in status_en and "not reachable" in status_en
     assert "SYNTHETIC reason <b>not bold</b>" in status_nl  # shown as text, never as markup
     data_nl, data_en = as_text(page("/data").render("nl")), as_text(page("/data").render("en"))
+    # The way to load it is worded in the page's language from the source's URL (issue 11: the stored
+    # command is Dutch), with the import of a hand-downloaded extract beside the build.
     for text in ("Kinderarmoede-indicatoren", "AR_05 · SYNTHETIC OKI", "SYNTHETIC definition", "SYNTHETIC Onderwijs",
-                 "Laden met", "SYNTHETIC command"):
+                 "Laden met", "$SOURCE_MIRROR/example.org/GSM_Extract_AR_05.xlsx",
+                 "python -m etl import-indicator GSM_Extract_AR_05.xlsx --gsm AR_05"):
         assert text in data_nl, text
     assert "Child-poverty indicators" in data_en and "Load with" in data_en
 
 
+def test_pages_word_reasons_in_their_language_and_show_an_imported_extract(app, synthetic_warehouse, tmp_path):
+    """A source missing from the mirror: its reason in English on the English pages, the server's
+    folder only on the status page; an extract imported by hand shows as loaded by import."""
+    import duckdb
+
+    from dashboard.ui.official import reason_text
+    from tests.dash_pages import as_text, page
+
+    _with_official_rows(synthetic_warehouse)
+    # The reason exactly as the ETL writes it for a file absent from SOURCE_MIRROR.
+    mirror_dir = tmp_path / "SYNTHETIC-server-folder"
+    reason = official.obtain(source("AR_08"), offline_settings(tmp_path, mirror_dir))
+    assert reason_text(reason, "en").startswith("not in SOURCE_MIRROR")
+    con = duckdb.connect(str(synthetic_warehouse))
+    try:
+        con.execute("""INSERT INTO official_source VALUES
+            ('gsm-extract-ar-08', 'gsm_extract', 'https://example.org/GSM_Extract_AR_08.xlsx', 'SYNTHETIC publisher',
+             'SYNTHETIC licence', 'xlsx', 'AR_08', 'not reachable', ?, NULL, 0, NULL, NULL, NULL, NULL, 'python -m etl build'),
+            ('gsm-extract-ar-04', 'gsm_extract', 'https://example.org/GSM_Extract_AR_04.xlsx', 'SYNTHETIC publisher',
+             'SYNTHETIC licence', 'xlsx', 'AR_04', 'not reachable', ?, NULL, 0, NULL, NULL, NULL, NULL, 'python -m etl build')
+            """, [reason, reason])
+        for code, title in (("AR_08", "SYNTHETIC werkintensiteit"), ("AR_04", "SYNTHETIC imported")):
+            con.execute("""INSERT INTO gsm_indicator VALUES
+                (?, 'Armoede', 'Geregistreerde statistiek', ?, 'SYNTHETIC definition', 'kenmerk', 'procent', 'Teller',
+                 'Noemer', 'SYNTHETIC Kind en Gezin', 2022, NULL, 'https://example.org/x.xlsx', NULL,
+                 'gsm-indicator-catalog-2023', 'higher_is_worse', 'rate', 100.0, 'SYNTHETIC reason')""", [code, title])
+        con.execute("INSERT INTO indicator_import VALUES ('gsm_ar_04', 'GSM_Extract_AR_04.xlsx', ?, "
+                    "'2026-12-01T10:00:00+00:00', 'SYNTHETIC analist', 600)", ["0" * 64])
+    finally:
+        con.close()
+    data_nl, data_en = as_text(page("/data").render("nl")), as_text(page("/data").render("en"))
+    status_en = as_text(page("/status").render("en"))
+    assert "SYNTHETIC-server-folder" not in data_nl + data_en  # the public page shows no server folder
+    assert "not in SOURCE_MIRROR ($SOURCE_MIRROR); an offline build" in data_en
+    assert "SOURCE_MIRROR (" + str(mirror_dir) + ")" in status_en and "not in SOURCE_MIRROR" in status_en
+    for dutch in ("de build leest dan niet", "met internet", "bewaar "):
+        assert dutch not in data_en and dutch not in status_en, dutch
+    assert "python -m etl build with internet or, offline, save https://example.org/GSM_Extract_AR_08.xlsx" in data_en
+    assert "geladen door import (GSM_Extract_AR_04.xlsx, 01-12-2026)" in data_nl
+    assert "loaded by import (GSM_Extract_AR_04.xlsx, 2026-12-01)" in data_en
+
+
 # ---- python -m etl import-indicator FILE [--gsm CODE]
 
-def test_import_of_a_gsm_extract_takes_the_catalogue_metadata(etl_root, geo_and_catalogue, read_only, tmp_path):
+@pytest.mark.parametrize("file_name, options", [
+    ("GSM_Extract_AR_03.xlsx", []),  # recognised from the file name, no metadata given
+    ("kansarmoede-download.xlsx", ["--gsm", "AR_03"]),  # any name, the code given
+])
+def test_import_of_a_gsm_extract_takes_the_catalogue_metadata(etl_root, geo_and_catalogue, read_only, tmp_path,
+                                                              file_name, options):
     from etl.cli import main
 
     geo, _ = geo_and_catalogue
-    path = synthetic_extract(tmp_path / "downloads" / "GSM_Extract_AR_03.xlsx",
+    path = synthetic_extract(tmp_path / "downloads" / file_name,
                              [*municipal_rows(geo), ("02000", "Vlaams Gewest", 2022, 5, 50, None)])
-    assert main(["import-indicator", str(path)]) == 0  # recognised from the file name, no metadata given
+    assert main(["import-indicator", str(path), *options]) == 0
     con = read_only(etl_root / "warehouse.duckdb")
     assert con.execute("SELECT name_nl, direction, kind, scale FROM indicator WHERE indicator_id = 'gsm_ar_03'").fetchone() == (
         "Kansarmoede-index Kind en Gezin", "higher_is_worse", "rate", 100.0)
     assert con.execute("SELECT flag FROM indicator_value WHERE indicator_id = 'gsm_ar_03' AND nis_code = '46030' "
                        "AND year = 2022").fetchone() == ("recomputed_2025",)
+    # The user's file as they named it (not the tidy CSV the import reads it through).
+    assert con.execute("SELECT file_name FROM indicator_import WHERE indicator_id = 'gsm_ar_03'").fetchone() == (file_name,)
 
 
 @pytest.mark.parametrize("case", ["undeclared", "html", "unknown_codes"])
-def test_a_refused_gsm_import_leaves_the_warehouse_byte_identical(etl_root, tmp_path, case):
+def test_a_refused_gsm_import_leaves_the_warehouse_byte_identical(etl_root, tmp_path, case, capsys):
     from etl.cli import main
 
     path = tmp_path / "GSM_Extract_AR_03.xlsx"
@@ -341,6 +429,8 @@ def test_a_refused_gsm_import_leaves_the_warehouse_byte_identical(etl_root, tmp_
     args = ["import-indicator", str(path)] + (["--gsm", "WO_01"] if case == "undeclared" else [])
     assert main(args) == 2
     assert (etl_root / "warehouse.duckdb").read_bytes() == before
+    if case == "unknown_codes":  # named in the user's workbook: 2 title rows and the header above it
+        assert "bestand GSM_Extract_AR_03.xlsx, blad AR_03, rij 5, kolom nis_code" in capsys.readouterr().err
 
 
 # ---- python -m etl snapshot SOURCE_ID
@@ -359,6 +449,7 @@ def test_snapshot_writes_the_entry_and_refuses_a_release_whose_columns_changed(e
     served = synthetic_extract(tmp_path / "mirror" / GSM_HOST_PATH / "GSM_Extract_AR_03.xlsx", municipal_rows(geo))
     settings = dataclasses.replace(load_settings(), source_mirror=tmp_path / "mirror")
     result = snapshot("gsm-extract-ar-03", None, settings, catalog)
+    assert result["changes"]["new_years"] == [2021, 2022] and result["changes"]["moved_count"] == 0
     entry = tomllib.loads(catalog.read_text())["snapshot"][0]
     assert entry["sha256"] == hashlib.sha256(served.read_bytes()).hexdigest() == result["entry"]["sha256"]
     assert entry["url"].endswith("GSM_Extract_AR_03.xlsx") and entry["years"] == [2021, 2022]
@@ -369,4 +460,13 @@ def test_snapshot_writes_the_entry_and_refuses_a_release_whose_columns_changed(e
     before = catalog.read_bytes()
     with pytest.raises(EtlError, match="kolommen"):
         snapshot("gsm-extract-ar-03", None, settings, catalog)
+    assert catalog.read_bytes() == before
+    # A release with the same columns but values no rate can have (more children than births): refused.
+    synthetic_extract(served, [(c, n, y, 150, 100, None) for c, n, y, *_ in municipal_rows(geo)])
+    with pytest.raises(EtlError, match="buiten het plausibele bereik"):
+        snapshot("gsm-extract-ar-03", None, settings, catalog)
+    assert catalog.read_bytes() == before
+    # A yearly source without --year: its newest year; not there, the message names the other years.
+    with pytest.raises(EtlError, match=r"statbel-pop-struct-\d{4}.*not reachable.*een ander jaar met --year Y \(bekend: 2016-"):
+        snapshot("statbel-pop-struct", None, settings, catalog)
     assert catalog.read_bytes() == before

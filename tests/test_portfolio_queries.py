@@ -125,3 +125,34 @@ def test_action_plan_exports(real_warehouse):
     chart = action_exports.chart_export("right", None, None, None, "nl")
     columns, rows = chart.columns, chart.rows
     assert sum(r["actions"] for r in rows) == 201 and columns[1].label == "Grondrecht"
+
+
+def test_answer_workbook_states_build_and_export_in_brussels_time(monkeypatch):
+    """The build time is stored in UTC; the workbook shows it, and its export stamp, in Brussels time
+    in the workbook's notation, so an export never reads as made before its build."""
+    import datetime as dt
+
+    from etl import exports
+
+    class Winter(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 12, 3, 7, 30, tzinfo=dt.UTC).astimezone(tz)
+
+    monkeypatch.setattr(exports, "datetime", Winter)
+    build = {"build_id": "b1", "finished_at": "2026-12-03T07:09:18+00:00"}
+    for lang, expected in (("nl", ("03-12-2026 08:09", "03-12-2026 08:30")), ("en", ("2026-12-03 08:09", "2026-12-03 08:30"))):
+        wb = exports.answer_workbook([], [], build, lang)
+        last = [c.value for c in wb.worksheets[-1]["A"] if c.value][-1]
+        assert expected[0] in last and expected[1] in last, last
+
+
+def test_a_province_in_the_url_also_answers_question_28_for_it(app):
+    """`/portfolio?province=30000` (the link a presenter is given) chooses West Flanders for the
+    written-question answer too; `wq28=` still chooses it apart."""
+    from tests.dash_pages import find, page
+
+    layout = page("/portfolio").layout
+    assert find(layout(province="30000"), "portfolio-initial").data["wq28"] == "30000"
+    assert find(layout(province="30000", wq28="70000"), "portfolio-initial").data["wq28"] == "70000"
+    assert find(layout(), "portfolio-initial").data["wq28"] is None

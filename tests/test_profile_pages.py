@@ -154,7 +154,7 @@ def test_downloads_carry_where_the_figures_come_from(app, real_warehouse):
     assert "Datawarehouse: build " in intro
     sent = compare_exports.send("csv", "arop_admin", ["46029"], "peers", None, 2015, 2022, None, "en")
     lines = base64.b64decode(sent["content"]).decode("utf-8-sig").splitlines()
-    header = next(i for i, line in enumerate(lines) if line.startswith("Rank 2022;"))
+    header = next(i for i, line in enumerate(lines) if line.startswith("Rank 2022,"))  # English CSV: "," and "."
     intro = "\n".join(lines[:header])
     assert "Chosen municipalities: Lokeren" in intro and "Source: " in intro and "Data warehouse: build " in intro
     assert len(lines) - header == 305

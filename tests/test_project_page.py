@@ -279,3 +279,27 @@ def test_reported_figures_appear_after_loading_the_synthetic_workbook(app, etl_r
     assert [(r["year"], r["granted"]) for r in budget_sheet.rows] == [(2023, 10000), (2024, 60000)]
     outcome_sheet = export_sheet(data, "outcomes", "nl")
     assert sorted(round(r["progress_pct"], 2) for r in outcome_sheet.rows) == [31.25, 38.75, 51.25]
+
+
+def test_a_year_before_the_last_start_wave_is_not_called_missing():
+    """The networks started in two waves (19 on 1 December 2023, 26 on 1 February 2024) and the
+    registers do not say which project started when: a 2023 report without a workbook is 'start
+    unknown', not 'missing'; from 2024 on every project runs, so a missing year is missing."""
+    import pandas as pd
+
+    from etl.reports.periods import derive_runtimes
+
+    project = pd.DataFrame({"project_id": ["a"], "programme_id": ["lbn"]})
+    programme = pd.DataFrame({"programme_id": ["lbn"], "period_start": ["2023-12-01"]})
+    facts = pd.DataFrame({"programme_id": ["lbn"] * 3, "fact": ["projects_started", "projects_started",
+                                                                 "project_duration_max"],
+                          "value": ["19", "26", "3"], "year": [2023, 2024, None]})
+    runtime = derive_runtimes(project, programme, facts)["a"]
+    data = {"projects": [{"project_id": "a", "name": "A", "programme_id": "lbn", "programme_nl": "p",
+                          "programme_en": "p", "province_codes": []}],
+            "runtimes": {"a": runtime}, "reports": []}
+    rows = {r["year"]: r["status"] for r in monitoring.tracker_rows(data, [], date(2026, 3, 1))}
+    assert rows[2023] == "start_unknown" and rows[2024] == "missing" and rows[2026] == "not_due"
+    one_wave = derive_runtimes(project, programme, facts.iloc[[0, 2]])["a"]
+    data["runtimes"] = {"a": one_wave}
+    assert {r["year"]: r["status"] for r in monitoring.tracker_rows(data, [], date(2026, 3, 1))}[2023] == "missing"

@@ -23,23 +23,12 @@ from pathlib import Path
 import pytest
 
 from dashboard import auth, serving, shared_store
+from tests.users import NAME, PASSWORD
 from tests.waiting import wait_until
 
 REPO = Path(__file__).resolve().parent.parent
-NAME, PASSWORD = "test.gebruiker", "SYNTHETISCH-wachtwoord-42"
 MARKER = "BODY-MARKER-7f3a"  # must never reach the log
 CALLBACK = "/_dash-update-component"
-
-
-@pytest.fixture
-def users_file(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "secret" / "users.toml"
-    auth.set_user(path, NAME, PASSWORD, "Test Gebruiker (SYNTHETISCH)")
-    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
-    for name in ("DASHBOARD_SECRET_KEY", "DASHBOARD_THROTTLE_STORAGE", "DASHBOARD_FRAME_ANCESTORS",
-                 "DASHBOARD_MAX_CONTENT_LENGTH", "DASHBOARD_TRUSTED_PROXIES"):
-        monkeypatch.delenv(name, raising=False)
-    return path
 
 
 def csp(response) -> dict[str, str]:

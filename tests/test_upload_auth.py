@@ -21,24 +21,15 @@ import plotly
 import pytest
 
 from dashboard import auth
+from tests.users import NAME, PASSWORD
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
-NAME, PASSWORD = "test.gebruiker", "SYNTHETISCH-wachtwoord-42"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHECK_OUTPUT = "..upload-report.children...upload-load.disabled...upload-validated.data...upload-result.children.."
 
 
 # ------------------------------------------------------------------------------ helpers
-
-@pytest.fixture
-def users_file(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "secret" / "users.toml"
-    auth.set_user(path, NAME, PASSWORD, "Test Gebruiker (SYNTHETISCH)")
-    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
-    monkeypatch.delenv("DASHBOARD_SECURE_COOKIE", raising=False)
-    return path
-
 
 @pytest.fixture
 def app_settings(users_file):

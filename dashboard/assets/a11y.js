@@ -4,6 +4,9 @@
  * - dcc.Dropdown puts a focusable input with aria-hidden="true" in the tab order, which forwards
  *   focus to the real (labelled) button. The button itself is made the tab stop instead, and the
  *   hidden input leaves the tab order (Dash sets it back to 0 whenever the button loses focus).
+ *   The button is named by its texts in reverse order ("2 chosen", then the chosen values), so its
+ *   name does not contain its visible text (WCAG 2.5.3 Label in Name), and its <label for> is not in
+ *   the name at all: the name becomes the label, then the button's texts in the order they are drawn.
  * - dcc.Slider's thumb (role="slider") and its number box carry no name. They get the name of the
  *   control they sit in: a <label for>, a <fieldset>'s legend, or an ancestor's aria-labelledby /
  *   aria-label. The number box also applies its value on Enter, not only when it loses focus.
@@ -61,6 +64,24 @@
         button.tabIndex = 0;
       }
     });
+    root.querySelectorAll("button.dash-dropdown[id][aria-labelledby]").forEach(nameDropdown);
+  }
+
+  /* The dropdown button's own name parts (Dash's aria-labelledby ids: the value and, with more than
+   * one chosen, the count) in document order, after its label. Dash's ids are kept aside the first
+   * time, since the count comes and goes with the choice. */
+  function nameDropdown(button) {
+    if (button.dataset.a11yParts === undefined) {
+      button.dataset.a11yParts = button.getAttribute("aria-labelledby") || "";
+    }
+    const own = button.dataset.a11yParts.split(/\s+/).map(function (id) { return id && document.getElementById(id); })
+      .filter(function (part) { return part && button.contains(part); });
+    if (!own.length) return;  // a Dash version that names the button otherwise: left as it is
+    own.sort(function (a, b) { return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1; });
+    const label = document.querySelector('label[for="' + CSS.escape(button.id) + '"]');
+    const ids = (label ? [ensureId(label, "a11y-label")] : []).concat(own.map(function (part) { return part.id; }));
+    const wanted = ids.join(" ");
+    if (button.getAttribute("aria-labelledby") !== wanted) button.setAttribute("aria-labelledby", wanted);
   }
 
   function fixSliders(root) {
@@ -119,7 +140,7 @@
     fixAll();
     observer.observe(document.body, {
       childList: true, subtree: true, attributes: true,
-      attributeFilter: ["tabindex", "role", "aria-selected", "disabled"],
+      attributeFilter: ["tabindex", "role", "aria-selected", "disabled", "aria-labelledby"],
     });
   }
 

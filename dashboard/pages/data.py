@@ -9,13 +9,13 @@ from dash import Input, Output, callback, dcc, html
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, normalise_lang, t, t_or
-from dashboard.pages._official import official_section
 from dashboard.queries import FLAGS
 from dashboard.queries import map as qm
 from dashboard.queries import status as qs
 from dashboard.queries.status import latest_build
 from dashboard.ui.components import read_page, safe_href, section, url_parts, warehouse_notice
 from dashboard.ui.notes import harmonisation_rule
+from dashboard.ui.official import load_advice, official_section, reason_text
 from dashboard.urls import page_href, with_query
 
 dash.register_page(
@@ -57,7 +57,7 @@ def render(lang: str):
         section("data-indicators", t("data.indicators", lang),
                 *[_indicator(r, by_source, lang) for r in rows]),
         _child_indicators(children, lang),
-        official_section("data-official", official, lang),
+        official_section("data-official", official, lang, public=True),
         _flags(lang),
         html.P(dcc.Link(t("data.to_status", lang) + " →", href=page_href("/status", lang), id="data-to-status")),
     ]
@@ -145,18 +145,27 @@ def _child_indicators(df, lang: str):
         status = row.get("status")
         status_text = t_or(f"status.official.{str(status).replace(' ', '_')}", lang, str(status)) if status \
             else t("data.child.undeclared", lang)
+        imported = status != "loaded" and row.get("imported_file")
         if status == "loaded":
             first, last = row.get("first_year"), row.get("last_year")
-            status_text += f" ({fmt.integer(row.get('rows_loaded'), lang)} · {first}–{last})"
+            status_text += " (" + t("data.child.loaded", lang, rows=fmt.integer(row.get("rows_loaded"), lang),
+                                    years=f"{first}–{last}", date=fmt.date_text(row.get("retrieved_at"), lang)) + ")"
+        elif imported:  # the official file is missing, a hand-downloaded extract was imported
+            status_text = t("data.child.imported", lang, file=str(row["imported_file"]),
+                            date=fmt.date_text(row.get("imported_at"), lang))
         facts = [
             (t("data.definition", lang), html.Span(row["definition"], lang="nl") if lang != "nl" else row["definition"]),
             (t("data.child.publisher", lang), str(row.get("publisher") or fmt.MISSING)),
             (t("data.child.latest_year", lang), str(row.get("latest_year") or fmt.MISSING)),
             (t("data.child.status", lang), status_text),
         ]
-        if status and status != "loaded":
-            facts.append((t("data.child.why", lang), str(row.get("reason") or "")))
-            facts.append((t("data.child.load", lang), html.Code(str(row.get("load_command") or ""))))
+        if status and status != "loaded" and not imported:
+            # Public page: the reason without the server's folders, in the page's language.
+            why = reason_text(row.get("reason"), lang, public=True)
+            if lang != "nl" and why == str(row.get("reason") or ""):  # a reason about the file's content, as written
+                why = html.Span(why, lang="nl")
+            facts.append((t("data.child.why", lang), why))
+            facts.append((t("data.child.load", lang), html.Code(load_advice(row, lang))))
         heading_id = f"data-child-{row['code']}-heading"
         items = [item for label, value in facts for item in (html.Dt(label), html.Dd(value))]
         articles.append(html.Article([html.H3(f"{row['code']} · {row['title']}", id=heading_id, lang="nl"),

@@ -10,7 +10,6 @@ from dashboard import formatting as fmt
 from dashboard.db import records
 from dashboard.geo import geo_url
 from dashboard.i18n import LANGUAGES, localised, normalise_lang, t, t_or
-from dashboard.pages._official import official_section
 from dashboard.queries import status as queries
 from dashboard.ui.components import (
     column,
@@ -22,6 +21,7 @@ from dashboard.ui.components import (
     sortable_table,
     warehouse_notice,
 )
+from dashboard.ui.official import official_section
 
 dash.register_page(
     __name__, path="/status", name="Datastatus", title="Datastatus – Kinderarmoedemonitor", order=90,

@@ -2,7 +2,7 @@
 upload page (`/upload`): SQL only, parameterised.
 
 Every read takes a `db.Reader` (one build for the whole page); the page functions are cached per
-build with `db.per_build` (a new warehouse file, e.g. after `python -m etl load-report`, gives a new
+build with `db.per_build_live` (a new warehouse file, e.g. after `python -m etl load-report`, gives a new
 key). Rows come back as the warehouse holds them: ordering by period, progress of outcomes and the
 tracker's statuses are computed in dashboard/monitoring.py.
 """
@@ -132,8 +132,7 @@ def page_data(project_id: str | None) -> dict | None:
     project. Raises db.WarehouseError without a readable warehouse."""
     if not project_id:
         return None
-    with db.reader() as r:
-        return db.per_build(r, _page, project_id)
+    return db.per_build_live(_page, project_id)  # attaches the warehouse only when not cached yet
 
 
 # ========================================================================= reporting tracker
@@ -212,8 +211,7 @@ def _tracker(r: Reader) -> dict:
 
 def tracker_data() -> dict:
     """The warehouse part of the tracker, from one build (cached per build); raises db.WarehouseError."""
-    with db.reader() as r:
-        return db.per_build(r, _tracker)
+    return db.per_build_live(_tracker)  # attaches the warehouse only when not cached yet
 
 
 # ================================================================================== upload

@@ -120,11 +120,18 @@ def child_indicators(r: Reader) -> pd.DataFrame:
     with the catalogue's definition and publisher and the status of their official source."""
     if not (r.has_table("gsm_indicator") and r.has_table("official_source")):
         return pd.DataFrame(columns=["code", "title", "definition", "publisher", "latest_year", "status",
-                                     "reason", "load_command", "rows_loaded", "first_year", "last_year"])
-    return r.query("""
+                                     "reason", "load_command", "rows_loaded", "first_year", "last_year", "retrieved_at", "url",
+                                     "imported_file", "imported_at"])
+    # An extract imported by hand (`import-indicator FILE --gsm CODE`) is loaded too: its file and date.
+    imported = ("i.file_name AS imported_file, i.imported_at" if r.has_table("indicator_import")
+                else "NULL AS imported_file, NULL AS imported_at")
+    joined = ("LEFT JOIN indicator_import i ON i.indicator_id = 'gsm_' || lower(g.code)"
+              if r.has_table("indicator_import") else "")
+    return r.query(f"""
         SELECT g.code, g.title, g.definition, g.publisher, g.latest_year, o.status, o.reason, o.load_command,
-               o.rows_loaded, o.first_year, o.last_year
+               o.rows_loaded, o.first_year, o.last_year, o.retrieved_at, o.url, {imported}
         FROM gsm_indicator g
         LEFT JOIN official_source o ON o.gsm_code = g.code
+        {joined}
         WHERE g.kind IS NOT NULL
-        ORDER BY g.code""")
+        ORDER BY g.code""")  # fixed SQL fragments only

@@ -4,8 +4,9 @@ Both take the same description of a table: columns `[(key, label, kind, decimals
 `text`, `number` or `int`, and rows as dicts of raw values. Labels and names go in, never codes
 alone.
 
-- CSV: Belgian notation, `;` separator, decimal comma, no thousands separator (so a spreadsheet
-  reads it back as numbers), UTF-8 with a byte-order mark (Excel then reads the accents right).
+- CSV: in the page's notation (CSV_NOTATION), no thousands separator, so a spreadsheet set to that
+  language reads it back as numbers: Dutch (Belgian) `;` separator and decimal comma, English `,`
+  and decimal point. UTF-8 with a byte-order mark (Excel then reads the accents right).
   A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
   so a spreadsheet never runs it as a formula.
 - Excel: real numbers (with a number format), text always stored as text (`etl.exports.safe_cell`,
@@ -70,8 +71,17 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def belgian_number(value, decimals: int | None = None) -> str:
-    """`1234.5` -> `1234,5`; with `decimals`, rounded half away from zero. No thousands separator."""
+# Per language: (field separator, decimal mark) of a CSV file.
+CSV_NOTATION = {"nl": (";", ","), "en": (",", ".")}
+
+
+def _notation(lang: str | None) -> tuple[str, str]:
+    return CSV_NOTATION.get(lang or "nl", CSV_NOTATION["nl"])
+
+
+def belgian_number(value, decimals: int | None = None, decimal_mark: str = ",") -> str:
+    """`1234.5` -> `1234,5` (or `1234.5` with decimal_mark "."); with `decimals`, rounded half away
+    from zero. No thousands separator."""
     if _missing(value) or (isinstance(value, float) and math.isinf(value)):
         return ""
     if decimals is not None:
@@ -84,7 +94,7 @@ def belgian_number(value, decimals: int | None = None) -> str:
         text = re.sub(r"\.0$", "", text)
     if text in ("-0", "-0.0") or re.fullmatch(r"-0\.0+", text):
         text = text[1:]
-    return text.replace(".", ",")
+    return text.replace(".", decimal_mark)
 
 
 def without_float_noise(value) -> float:
@@ -93,34 +103,39 @@ def without_float_noise(value) -> float:
     return float(f"{float(value):.12g}")
 
 
-def _csv_cell(column: Column, value, decimals: int | None = None) -> str:
+def _csv_cell(column: Column, value, decimals: int | None = None, decimal_mark: str = ",") -> str:
     if _missing(value):
         return ""
     if column.kind == "int":
-        return belgian_number(int(round(float(value))), None)
+        return belgian_number(int(round(float(value))), None, decimal_mark)
     if column.kind == "number":
-        return belgian_number(without_float_noise(value), decimals)
+        return belgian_number(without_float_noise(value), decimals, decimal_mark)
     return neutralise(str(value))
 
 
-def csv_bytes(columns: Sequence[Column], rows: Sequence[dict]) -> bytes:
+def _csv_writer(buffer, lang: str | None):
+    return csv.writer(buffer, delimiter=_notation(lang)[0], quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+
+
+def csv_bytes(columns: Sequence[Column], rows: Sequence[dict], lang: str | None = "nl") -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = _csv_writer(buffer, lang)
+    mark = _notation(lang)[1]
     writer.writerow([neutralise(c.label) for c in columns])
     for row in rows:
-        writer.writerow([_csv_cell(c, row.get(c.key), c.decimals_of(row)) for c in columns])
+        writer.writerow([_csv_cell(c, row.get(c.key), c.decimals_of(row), mark) for c in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def csv_with_intro(lines: Sequence[str], sheet: Sheet) -> bytes:
+def csv_with_intro(lines: Sequence[str], sheet: Sheet, lang: str | None = "nl") -> bytes:
     """A CSV whose first lines state the view (filters, rule, years, source), then an empty line and
     the table (as csv_bytes)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = _csv_writer(buffer, lang)
     for line in lines:
         writer.writerow([neutralise(line)])
     writer.writerow([])
-    table = csv_bytes(sheet.columns, sheet.rows).decode("utf-8").lstrip("\ufeff")
+    table = csv_bytes(sheet.columns, sheet.rows, lang).decode("utf-8").lstrip("\ufeff")
     return ("\ufeff" + buffer.getvalue() + table).encode("utf-8")
 
 
@@ -199,25 +214,27 @@ def file_name(*parts: str, ext: str) -> str:
 FORMATS = {"csv": CSV_MIME, "xlsx": XLSX_MIME}
 
 
-def table_file(fmt: str, sheets: Sequence[Sheet], *name_parts: str) -> tuple[bytes, str, str]:
+def table_file(fmt: str, sheets: Sequence[Sheet], *name_parts: str, lang: str | None = "nl") -> tuple[bytes, str, str]:
     """(content, file name, MIME type) of a view's table. CSV: the first sheet, its intro lines
-    (source, licence, build, filters in force, split rule) first; Excel: every sheet, each with its
-    intro. Every page's downloads go through here, so every file carries its provenance."""
+    (source, licence, build, filters in force, split rule) first, in the notation of `lang`; Excel:
+    every sheet, each with its intro. Every page's downloads go through here, so every file carries
+    its provenance."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown download format {fmt!r}")
     if fmt == "csv":
         first = sheets[0]
-        content = csv_with_intro(first.intro, first) if first.intro else csv_bytes(first.columns, first.rows)
+        content = (csv_with_intro(first.intro, first, lang) if first.intro
+                   else csv_bytes(first.columns, first.rows, lang))
     else:
         content = workbook_bytes(sheets)
     return content, file_name(*name_parts, ext=fmt), FORMATS[fmt]
 
 
-def send_table(fmt: str, sheets: Sequence[Sheet], *name_parts: str) -> dict:
+def send_table(fmt: str, sheets: Sequence[Sheet], *name_parts: str, lang: str | None = "nl") -> dict:
     """The `data` of a dcc.Download for a view's table (see table_file)."""
     from dash import dcc
 
-    content, name, mime = table_file(fmt, sheets, *name_parts)
+    content, name, mime = table_file(fmt, sheets, *name_parts, lang=lang)
     return dcc.send_bytes(content, name, type=mime)
 
 

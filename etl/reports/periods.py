@@ -68,6 +68,14 @@ class Runtime:
     start: date
     end: date
     known: bool  # False: derived from nothing, the 2023-2027 fallback
+    # The programme's projects started in waves over several years (19 on 1 December 2023, 26 on
+    # 1 February 2024) and the registers do not say which project started when: from `start.year`
+    # up to this year (excluded), a year may lie before a given project's start. None: no such years.
+    all_started_year: int | None = None
+
+    def may_precede_start(self, year: int) -> bool:
+        """True when `year` may lie before this project's own start (see all_started_year)."""
+        return self.all_started_year is not None and year < self.all_started_year
 
     def covers(self, period: Period) -> bool:
         return period.start <= self.end and period.end >= self.start
@@ -107,7 +115,8 @@ def _programme_runtime(programme_id: str, programme: pd.DataFrame, facts: pd.Dat
     last_start_year = int(start_years.max()) if len(start_years) else start.year
     # A fractional duration (2.5 years) still ends within the year it reaches: round up.
     end_year = last_start_year + math.ceil(float(duration.max()))
-    return Runtime(start, date(end_year, 12, 31), known=True)
+    waves = start_years.nunique() > 1
+    return Runtime(start, date(end_year, 12, 31), known=True, all_started_year=last_start_year if waves else None)
 
 
 def derive_runtimes(project: pd.DataFrame, programme: pd.DataFrame, programme_fact: pd.DataFrame) -> dict[str, Runtime]:

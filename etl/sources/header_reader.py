@@ -32,9 +32,11 @@ HEADER_SEARCH_ROWS = 30  # title rows a publisher puts above the header
 class LayoutNotRecognised(EtlError):
     """The file is not a table this reader knows; `headers_found` lists what it did find."""
 
-    def __init__(self, reason: str, *, file: str, sheet: str | None, headers_found: list[str], source: str | None = None):
+    def __init__(self, reason: str, *, file: str, sheet: str | None, headers_found: list[str], source: str | None = None,
+                 expected: dict[str, tuple[str, ...]] | None = None):
+        """`expected`: the headers per role the reader wanted (default: those of a GSM extract)."""
         self.headers_found = headers_found
-        expected = "; ".join(f"{role}: {', '.join(names)}" for role, names in ALIASES.items())
+        expected = "; ".join(f"{role}: {', '.join(names)}" for role, names in (expected or ALIASES).items())
         super().__init__(f"{reason}; kolomkoppen gevonden: {headers_found or 'geen'}; verwacht (per rol): {expected}",
                          source=source, file=file, sheet=sheet)
 

@@ -7,7 +7,8 @@ build loads every one it can reach and records a status for each other one (tabl
 
 Reaching a file: with SOURCE_MIRROR set the build is offline and reads https://HOST/PATH from
 $SOURCE_MIRROR/HOST/PATH only (absent: `not reachable`); without it the file is downloaded once,
-with the usual timeout. Statuses: `loaded`, `not reachable`, `format not recognised` (with the
+with the usual timeout (`obtain`; the build reaches every one before it reads any file, so a disk
+problem in the download cache stops it at once, in one line, the warehouse unchanged). Statuses: `loaded`, `not reachable`, `format not recognised` (with the
 headers found), `failed check` (with the reason).
 
 Snapshot or live endpoint. A source with a [[snapshot]] entry (written by `python -m etl snapshot`,
@@ -19,9 +20,18 @@ is loaded, until the maintainer pins the new release with `python -m etl snapsho
 takes precedence over the live endpoint, and builds stay reproducible. A source without a snapshot
 loads the newest release the endpoint (or mirror) gives. The snapshot command itself always reads
 the live endpoint.
+
+Official release or import. An analyst may have imported the same Gemeente-Stadsmonitor extract by
+hand (`python -m etl import-indicator GSM_Extract_<CODE>.xlsx`, indicator gsm_<code>). When a build
+loads the official release of that code, the release wins: it is the publisher's own file (or the
+pinned snapshot), reproducible, and at least as new as a copy saved earlier. The import is skipped
+with a line in the build summary (etl.imports.superseded_by_official) and stays stored: a build that
+does not load the release (offline, a refused file) applies it again. An optional source never
+fails the build.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -34,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
+from etl.cache import disk_error
 from etl.catalog import CATALOG_PATH, SourceFile
 from etl.errors import EtlError
 from etl.fetch import mirror_path, sha256_of, verify_content
@@ -53,6 +64,14 @@ AREA_CODES = {"01000", "02000", "03000", "04000", "10000", "20001", "20002", "30
 VINTAGE_PREFERENCE = (2025, 2019, 2018)  # a year's codes are read in the first vintage holding all
 PINNED_MISMATCH = "niet de vastgezette uitgave"  # the reason of a file that differs from its snapshot
 VALUE_COLUMNS = ("value", "numerator", "denominator")
+
+
+class ZipMemberMissing(EtlError):
+    """A zip without its data member; `headers_found` lists the members it does hold."""
+
+    def __init__(self, reason: str, *, source: str, file: str, headers_found: list[str]):
+        self.headers_found = headers_found
+        super().__init__(reason, source=source, file=file)
 
 
 @dataclass(frozen=True)
@@ -181,11 +200,17 @@ def value_columns(values: pd.DataFrame) -> list[str]:
 
 def obtain(source: OfficialSource, settings, session=None) -> tuple[Path, str] | str:
     """(path, how) of the file, or the reason it cannot be reached. A pinned release already in the
-    download cache is taken from there, online or offline."""
+    download cache is taken from there, online or offline. A download is written beside its place
+    in the cache and renamed when whole. A disk problem in the cache folder (a full disk, a read-only
+    or misplaced folder, an unreadable file) is not the source's fault: a DiskError (one line: the
+    path, the cause, what to do) that stops the build like one of a pinned file."""
     if source.snapshot is not None:
         cached = pinned_cache_path(source, settings)
-        if cached.is_file() and sha256_of(cached) == source.snapshot.sha256:
-            return cached, "cached"
+        try:
+            if cached.is_file() and sha256_of(cached) == source.snapshot.sha256:
+                return cached, "cached"
+        except OSError as exc:
+            raise disk_error(exc, cached) from exc
     if settings.source_mirror:
         local = mirror_path(source.url, settings.source_mirror)
         if local is None or not local.is_file():
@@ -196,31 +221,52 @@ def obtain(source: OfficialSource, settings, session=None) -> tuple[Path, str] |
     import requests
 
     target = settings.cache_dir / "official" / source.id / source.file_name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + f".{os.getpid()}.part")
     try:
-        with (session or requests.Session()).get(source.url, stream=True,
-                                                 timeout=(settings.http_timeout, settings.http_timeout)) as resp:
-            if resp.status_code != 200:
-                return f"HTTP {resp.status_code}"
-            size = 0
-            with open(target, "wb") as out:
-                for chunk in resp.iter_content(1 << 16):
-                    size += len(chunk)
-                    if size > settings.max_download_bytes:
-                        return f"groter dan {settings.max_download_bytes} bytes"
-                    out.write(chunk)
-    except requests.RequestException as exc:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        refused = _download(source, part, settings, session or requests.Session())
+        if refused:
+            return refused
+        os.replace(part, target)
+    except requests.RequestException as exc:  # an OSError too, but about the network, not the disk
         return f"{type(exc).__name__}: {exc}"
+    except OSError as exc:
+        raise disk_error(exc, part) from exc
+    finally:
+        with contextlib.suppress(OSError):  # absent, or its folder is what failed
+            part.unlink()
     return target, "downloaded"
 
 
-def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, session=None) -> Outcome:
-    """Reach, recognise, read and check one official source; never raises for the source's content."""
-    got = obtain(source, settings, session)
+def _download(source: OfficialSource, part: Path, settings, session) -> str | None:
+    """Stream the release into `part`; the reason it is refused (HTTP status, too large), else None."""
+    timeout = (settings.http_timeout, settings.http_timeout)
+    with session.get(source.url, stream=True, timeout=timeout) as resp:
+        if resp.status_code != 200:
+            return f"HTTP {resp.status_code}"
+        size = 0
+        with open(part, "wb") as out:
+            for chunk in resp.iter_content(1 << 16):
+                size += len(chunk)
+                if size > settings.max_download_bytes:
+                    return f"groter dan {settings.max_download_bytes} bytes"
+                out.write(chunk)
+    return None
+
+
+def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, session=None,
+            got: tuple[Path, str] | str | None = None) -> Outcome:
+    """Reach (or take `got`, what `obtain` gave), recognise, read and check one official source; never
+    raises for the source's content (a disk problem is a DiskError, see `obtain`)."""
+    if got is None:
+        got = obtain(source, settings, session)
     if isinstance(got, str):
         return Outcome(source, NOT_REACHABLE, got)
     path, how = got
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise disk_error(exc, path, "SOURCE_MIRROR" if how == "mirror" else "ETL_CACHE_DIR") from exc
     outcome = Outcome(source, FAILED_CHECK, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                       retrieved_at=datetime.now(UTC).isoformat(timespec="seconds"), how=how)
     pinned = source.snapshot
@@ -234,8 +280,11 @@ def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, sess
         outcome.retrieved_at = pinned.retrieved_at  # the release is the one retrieved then
         if how == "downloaded":  # keep the verified release for the next (offline) build
             cached = pinned_cache_path(source, settings)
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, cached)
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, cached)
+            except OSError as exc:
+                raise disk_error(exc, cached) from exc
             path = cached
     try:
         verify_content(source.as_source_file(), path)
@@ -254,7 +303,7 @@ def process(source: OfficialSource, settings, geo, catalogue: pd.DataFrame, sess
         else:
             raise LayoutNotRecognised(f"parser {source.parser} leest deze uitgave nog niet", file=path.name,
                                       sheet=None, headers_found=[], source=source.id)
-    except LayoutNotRecognised as exc:
+    except (LayoutNotRecognised, ZipMemberMissing) as exc:
         outcome.status, outcome.reason, outcome.headers_found = NOT_RECOGNISED, exc.describe(), exc.headers_found
         return outcome
     except EtlError as exc:
@@ -443,18 +492,49 @@ def summary_lines(statuses: list[dict]) -> list[str]:
         return []
     loaded = [s for s in statuses if s["status"] == LOADED]
     lines = [f"Officiële bronnen: {len(loaded)} van {len(statuses)} geladen."]
-    lines += [f"  + {s['source_id']}: geladen, {s['rows_loaded']} rijen, jaren {int(s['first_year'])}-"
-              f"{int(s['last_year'])}, opgehaald {s['retrieved_at']}" for s in loaded]
-    lines += [f"  - {s['source_id']}: {s['status']} ({s['reason']}); laden: {s['load_command']}"
+    lines += [f"  + {s['source_id']}: geladen, {_belgian(s['rows_loaded'])} rijen, "
+              f"{_year_span(s['first_year'], s['last_year'])}, opgehaald {s['retrieved_at']}" for s in loaded]
+    # Reached but not loaded: the file is there, so the advice is to replace it, not where to put it.
+    # (A release that is not the pinned one says itself how to pin it.)
+    lines += [f"  - {s['source_id']}: {s['status']} ({s['reason']})"
+              + ("" if str(s["reason"]).startswith(PINNED_MISMATCH) else
+                 f"; niets geladen: vervang het bestand door de uitgave van {s['url']}")
               for s in statuses if s["status"] not in (LOADED, NOT_REACHABLE)]
     unreachable = [s for s in statuses if s["status"] == NOT_REACHABLE]
     if unreachable:
         reasons = sorted({str(s["reason"]) for s in unreachable})
         why = reasons[0] if len(reasons) == 1 else f"{len(reasons)} redenen, bv. {reasons[0]}"
+        by_hand = (" (een zelf gedownload extract van de Gemeente-Stadsmonitor ook met `python -m etl import-indicator "
+                   "GSM_Extract_<CODE>.xlsx --gsm <CODE>`)" if any(s.get("gsm_code") for s in unreachable) else "")
         lines.append(f"  - {len(unreachable)} niet bereikbaar ({why}). Laden: `python -m etl build` met internet, "
-                     "of offline de bestanden bewaren in $SOURCE_MIRROR:")
-        lines += [f"      $SOURCE_MIRROR/{folder}/  {names}" for folder, names in _files_by_folder(unreachable)]
+                     f"of offline de bestanden bewaren in $SOURCE_MIRROR{by_hand}:")
+        lines += [f"      {_quoted(f'$SOURCE_MIRROR/{folder}/')}  {names}" for folder, names in _files_by_folder(unreachable)]
     return lines
+
+
+def _belgian(n) -> str:
+    """12.369: thousands with a dot, as the progress table writes them."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def _year_span(first, last) -> str:
+    return f"jaar {int(first)}" if int(first) == int(last) else f"jaren {int(first)}-{int(last)}"
+
+
+def _quoted(folder: str) -> str:
+    """A folder as a shell takes it: quoted when it holds spaces or commas (Statbel's do)."""
+    return f'"{folder}"' if any(c in folder for c in " ,") else folder
+
+
+def _runs(years: list[int]) -> str:
+    """2016-2023, 2026: the years as runs, so missing years in between are not hidden."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _files_by_folder(statuses: list[dict]) -> list[tuple[str, str]]:
@@ -472,7 +552,7 @@ def _files_by_folder(statuses: list[dict]) -> list[tuple[str, str]]:
         yearly = [re.fullmatch(r"(.*?)(\d{4})(\.\w+)", n) for n in names]
         if len(names) > 1 and all(yearly) and len({(m[1], m[3]) for m in yearly}) == 1:
             years = sorted(int(m[2]) for m in yearly)
-            shown = f"{yearly[0][1]}<jaar>{yearly[0][3]} voor {years[0]}-{years[-1]} ({len(names)} bestanden)"
+            shown = f"{yearly[0][1]}<jaar>{yearly[0][3]} voor {_runs(years)} ({len(names)} bestanden)"
         else:
             shown = ", ".join(names)
         out.append((folder, shown))
@@ -486,6 +566,7 @@ POP_ROLES = {
     "population": ("ms_population", "population", "bevolking", "aantal"),
     "region": ("cd_rgn_refnis",),
 }
+POP_MEMBER_PREFIX = "TF_SOC_POP_STRUCT"  # the data member of a year's zip: TF_SOC_POP_STRUCT_<year>.txt
 CHILD_MAX_AGE = 17
 IN_SCOPE_REGIONS = {"02000", "04000"}  # Flanders and Brussels, as Statbel codes them (2000 / 4000)
 
@@ -508,15 +589,17 @@ def read_statbel_pop_struct(path: Path, source: OfficialSource, geo) -> pd.DataF
             if found:
                 roles[role] = found[0]
         if not {"nis", "age", "population"} <= set(roles):
-            raise LayoutNotRecognised("geen kolommen voor NIS-code, leeftijd en bevolking gevonden", file=member,
-                                      sheet=None, headers_found=header, source=source.id)
+            raise LayoutNotRecognised("geen kolommen voor NIS-code, leeftijd en bevolking gevonden",
+                                      file=f"{path.name} > {member}", sheet=None, headers_found=header,
+                                      source=source.id, expected=POP_ROLES)
         return roles
 
     invalid = "lege of ongeldige leeftijden of bevolkingsaantallen"
     try:  # codes as categories and counts as numbers straight from the reader: no Python object per cell
         _, frame = _zip_table(path, source, lambda header: "|", columns,
                               dtypes={"nis": "category", "region": "category", "age": "float64",
-                                      "population": "float64"})
+                                      "population": "float64"}, member_prefix=POP_MEMBER_PREFIX,
+                              expected_member=f"{POP_MEMBER_PREFIX}_{source.year}.txt")
     except ValueError as exc:
         raise EtlError(f"{invalid}: {exc}", **where) from exc
     if "region" in frame.columns:
@@ -551,17 +634,23 @@ def _nis_codes(values: pd.Series) -> pd.Series:
 
 
 def _zip_table(path: Path, source: OfficialSource, separator_of, columns_of,
-               dtypes: dict[str, str] | None = None) -> tuple[str, pd.DataFrame]:
+               dtypes: dict[str, str] | None = None, member_prefix: str = "",
+               expected_member: str = "") -> tuple[str, pd.DataFrame]:
     """(member name, table) of the one text file a Statbel zip holds, streamed from the archive:
     `separator_of(first line)` gives the separator, `columns_of(header, member)` the columns to read as
     {role: header}; they are renamed to their role. Columns are text, or the dtype `dtypes` gives their
     role (parsed by the CSV reader itself: an empty cell is NaN, a cell that is not a number raises
-    ValueError). Any other content of the zip is refused."""
+    ValueError). The data member is the one text file (.txt or .csv) whose name starts with
+    `member_prefix` (a README beside it is not read); a zip without exactly one is refused, naming
+    the zip, the member expected and the members found."""
     with zipfile.ZipFile(path) as archive:
-        members = [m for m in archive.namelist() if m.lower().endswith((".txt", ".csv"))]
+        found = archive.namelist()
+        members = [m for m in found if m.lower().endswith((".txt", ".csv"))
+                   and Path(m).name.lower().startswith(member_prefix.lower())]
         if len(members) != 1:
-            raise LayoutNotRecognised(f"verwacht één tekstbestand (.txt of .csv) in de zip, gevonden {archive.namelist()}",
-                                      file=path.name, sheet=None, headers_found=archive.namelist(), source=source.id)
+            raise ZipMemberMissing(f"verwacht één gegevensbestand {expected_member} (een .txt of .csv waarvan de naam "
+                                   f"begint met {member_prefix}), gevonden: {len(members)}; bestanden in de zip: "
+                                   f"{found}", source=source.id, file=path.name, headers_found=found)
         member = members[0]
         for encoding in ("utf-8-sig", "cp1252"):  # Statbel's encodings differ per file
             try:
@@ -584,6 +673,7 @@ def _zip_table(path: Path, source: OfficialSource, separator_of, columns_of,
 # Walloon provinces (Walloon Brabant 25xxx, Hainaut 5xxxx, Liège 6xxxx, Luxembourg 8xxxx, Namur 9xxxx):
 # left out when a file has no region column to filter on.
 WALLOON_PREFIXES = ("25", "5", "6", "8", "9")
+FISCAL_MEMBER_PREFIX = "TF_PSNL_INC_TAX"  # the data member of the zip: TF_PSNL_INC_TAX_MUNTY.txt
 
 
 def read_statbel_fiscal(path: Path, source: OfficialSource, geo) -> pd.DataFrame:
@@ -598,11 +688,13 @@ def read_statbel_fiscal(path: Path, source: OfficialSource, geo) -> pd.DataFrame
         roles = {wanted[normalise(h)]: h for h in header if normalise(h) in wanted}
         missing = [c for c in statbel_fiscal.COLUMNS if c not in roles]
         if missing:
-            raise LayoutNotRecognised(f"kolommen {missing} ontbreken", file=member, sheet=None,
-                                      headers_found=header, source=source.id)
+            raise LayoutNotRecognised(f"kolommen {missing} ontbreken", file=f"{path.name} > {member}", sheet=None,
+                                      headers_found=header, source=source.id,
+                                      expected={c: (c,) for c in statbel_fiscal.COLUMNS})
         return roles
 
-    member, raw = _zip_table(path, source, lambda first_line: max("|;,\t", key=first_line.count), columns)
+    member, raw = _zip_table(path, source, lambda first_line: max("|;,\t", key=first_line.count), columns,
+                             member_prefix=FISCAL_MEMBER_PREFIX, expected_member="TF_PSNL_INC_TAX_MUNTY.txt")
     codes = _nis_codes(raw["CD_MUNTY_REFNIS"])
     in_scope = (_nis_codes(raw["CD_RGN_REFNIS"]).isin(IN_SCOPE_REGIONS) if "CD_RGN_REFNIS" in raw.columns
                 else ~codes.str.startswith(WALLOON_PREFIXES))

@@ -1,5 +1,6 @@
-"""Accessibility: axe-core (WCAG 2.0/2.1, levels A and AA) on every page of the dashboard, in Dutch and
-English, on the real warehouse, in one headless Chromium session.
+"""Accessibility: axe-core (WCAG 2.0/2.1, levels A and AA) on every page of the dashboard, as first opened
+and in the states a user reaches (QUERIES, ACTIONS), in Dutch and English, on the real warehouse, in one
+headless Chromium session.
 
 axe-core is the npm package pinned in frontend/package.json (installed by scripts/setup.sh through
 frontend/build.sh); the test reads its axe.min.js from frontend/node_modules and injects it into each
@@ -28,10 +29,20 @@ REPO = Path(__file__).resolve().parent.parent.parent
 AXE = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-# A page that shows nothing without a query is opened with a real one (and some also without).
+# A page that shows nothing without a query is opened with a real one (and some also without); beside
+# the pages as first opened, the states a user reaches, each as the URL that opens it: the map of
+# another indicator with every network outlined, the need page for Brussels at its gap finder, the data
+# page at a section, the profile of a 2018 code (shown as its 2025 municipality), the portfolio of one
+# province, two municipalities compared (the dropdown then lists both and counts them), a province's
+# briefing.
 QUERIES = {
-    "/gemeente": ["?nis=46029", ""],
+    "/": ["", "?indicator=children_0_17&overlay=all"],
+    "/behoefte": ["", "?region=brussels#need-gap-section"],
+    "/data": ["#data-official"],
+    "/gemeente": ["?nis=46029", "", "?nis=44011"],
+    "/portfolio": ["", "?province=30000"],
     "/project": ["?id=lbn-001"],
+    "/vergelijk": ["", "?nis=12041,46029"],
     "/briefing": ["?nis=46029", "?province=70000", ""],
 }
 # Pages outside Dash's registry that a user opens too (the login form is served by Flask).
@@ -46,6 +57,50 @@ def page_urls() -> list[str]:
         for query in QUERIES.get(page["path"], [""]):
             urls.append(page["path"] + query)
     return urls + OTHER_PAGES
+
+
+def open_flags_per_year(duo) -> None:
+    """The status page's flags per indicator and year (sent only when the section is opened)."""
+    duo.driver.execute_script("document.getElementById('status-flags-per-year').click()")
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "return !!document.getElementById('status-flags-year-table')"), "the flags per year did not open")
+
+
+def open_chart_table(duo) -> None:
+    """The comparison chart's table alternative (filled when first opened)."""
+    duo.driver.execute_script("document.getElementById('compare-chart-table-toggle').click()")
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "return !!document.getElementById('compare-chart-table')"), "the chart's table did not open")
+
+
+def open_phone_menu(duo) -> None:
+    """The navigation on a 390 px phone: the menu button, then its first group, opened."""
+    duo.driver.set_window_size(390, 844)
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "const b = document.getElementById('app-nav-toggle'); return b && b.offsetParent !== null"),
+        "no menu button at 390 px")
+    duo.driver.execute_script("document.getElementById('app-nav-toggle').click()")
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "return document.getElementById('app-nav-toggle').getAttribute('aria-expanded') === 'true'"),
+        "the phone menu did not open")
+    duo.driver.execute_script("document.querySelector('#app-nav details > summary').click()")
+    wait_until(duo, lambda: duo.driver.execute_script("return !!document.querySelector('#app-nav details[open]')"),
+               "the menu's first group did not open")
+
+
+# States only an action reaches, checked on the page just checked (no second load): (name, action).
+ACTIONS = {
+    "/status": [("flags per year opened", open_flags_per_year)],
+    "/vergelijk?nis=12041,46029": [("chart table opened", open_chart_table)],
+    "/overzicht": [("phone menu opened at 390 px", open_phone_menu)],
+}
+
+
+def with_lang(url: str, lang: str) -> str:
+    """`url` with `lang=` in its query (before any #fragment)."""
+    address, _, fragment = url.partition("#")
+    address += f"{'&' if '?' in address else '?'}lang={lang}"
+    return f"{address}#{fragment}" if fragment else address
 
 
 def run_axe(duo) -> list[dict]:
@@ -90,11 +145,20 @@ def test_every_page_has_no_wcag21_aa_violations_in_both_languages(start_app, rea
     found = {}
     for url in urls:
         for lang in ("nl", "en"):
-            address = f"{duo.server_url}{url}{'&' if '?' in url else '?'}lang={lang}"
-            settled(duo, address)
+            settled(duo, duo.server_url + with_lang(url, lang))
             violations = run_axe(duo)
             if violations:
                 found[f"{url} ({lang})"] = violations
+            for name, act in ACTIONS.get(url, []):
+                try:
+                    act(duo)
+                    wait_for_callbacks(duo, timeout=WAIT * 2)
+                    violations = run_axe(duo)
+                finally:
+                    duo.driver.set_window_size(1280, 900)
+                if violations:
+                    found[f"{url} ({lang}), {name}"] = violations
+    assert not ACTIONS.keys() - set(urls), "a page with actions is not checked"
     assert not found, "axe-core WCAG 2.1 A/AA violations:\n" + json.dumps(found, indent=1, ensure_ascii=False)
 
 

@@ -95,7 +95,7 @@ def test_profile_switches_municipality_and_url(start_app, real_warehouse, screen
 
     def option():
         return next((o for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
-                     if o.text.strip() == "Gent (Oost-Vlaanderen)"), None)
+                     if o.text.strip() == "Gent (East Flanders)"), None)  # province in the page language
 
     wait_until(duo, option, "no option Gent").click()
     duo.wait_for_text_to_equal("#profile-title", "Gent", timeout=WAIT)

@@ -3,9 +3,8 @@
 Excel: the actions and every amount they state) and the figures behind each chart."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from dashboard import db
+from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.pages.actions import view
 from dashboard.ui import downloads
@@ -13,7 +12,7 @@ from dashboard.ui.downloads import Column, Sheet
 
 
 def _today() -> str:
-    return datetime.now().strftime("%Y-%m-%d")
+    return fmt.now().strftime("%Y-%m-%d")
 
 
 def export(text, right, minister, lang: str) -> list[Sheet] | None:
@@ -34,7 +33,7 @@ def export(text, right, minister, lang: str) -> list[Sheet] | None:
                Column("amount", t("actions.col.amount", lang), "number", 2),
                Column("basis", t("actions.col.basis", lang)),
                Column("evaluation_text", t("actions.col.evaluation", lang)),
-               Column("source", t("actions.col.source", lang))]
+               Column("source", t("actions.col.source", lang)), Column("source_lines", t("sources.col.lines", lang))]
     amount_columns = [Column("action_id", t("actions.col.id", lang)),
                       Column("amount_eur", t("actions.col.amount_stated", lang), "number", 2),
                       Column("what", t("actions.col.qualifier", lang)), Column("counts", t("actions.col.counts", lang)),
@@ -66,9 +65,9 @@ def chart_export(chart, text, right, minister, lang: str) -> Sheet | None:
 
 def send_actions(file_format: str, text, right, minister, lang: str) -> dict | None:
     sheets = export(text, right, minister, lang)
-    return None if sheets is None else downloads.send_table(file_format, sheets, "actieplan_2015_2019", _today())
+    return None if sheets is None else downloads.send_table(file_format, sheets, "actieplan_2015_2019", _today(), lang=lang)
 
 
 def send_chart(file_format: str, chart, text, right, minister, lang: str) -> dict | None:
     sheet = chart_export(chart, text, right, minister, lang)
-    return None if sheet is None else downloads.send_table(file_format, [sheet], "actieplan", f"per_{chart}", _today())
+    return None if sheet is None else downloads.send_table(file_format, [sheet], "actieplan", f"per_{chart}", _today(), lang=lang)

@@ -3,14 +3,13 @@ table, the charts and the exports show. No Dash components here; which amounts c
 `dashboard.action_plan` (one place)."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from dashboard import action_plan, db
 from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
-from etl.exports import source_label, vocabulary
+from dashboard.ui import sources
+from etl.exports import vocabulary
 
 MAX_QUERY = 200
 # (chart name, code column, label column, title key, group column label key)
@@ -95,9 +94,9 @@ def action_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
         basis = t(f"actions.basis.{c['basis']}", lang) if c else t("actions.basis.no_amount", lang)
         out.append({**a, "amount": c["amount"] if c else None, "basis": basis,
                     "amounts": "; ".join(amount_words(b, lang) for b in by_action.get(a["action_id"], [])),
-                    # the document by its title and address, then the place in it
-                    "source": ", ".join(filter(None, [source_label(a.get("source_doc") or "", data.get("words") or {}),
-                                                      a.get("source_ref")]))})
+                    # the document by its title and address, the place in it in words; our line numbers apart
+                    "source": sources.source_text(a.get("source_doc"), a.get("source_ref"), data.get("words") or {}, lang),
+                    "source_lines": sources.source_lines(a.get("source_ref"), lang)})
     return out
 
 
@@ -142,4 +141,4 @@ def intro_lines(title: str, text, right, minister, n: int, data: dict, lang: str
             f"{t('portfolio.export_filters', lang, filters=filters_text(text, right, minister, data, lang))} ({n})",
             t("actions.export_rule", lang),
             t("actions.export_source", lang, build=build.get("build_id") or "?",
-              date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang))]
+              date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang))]

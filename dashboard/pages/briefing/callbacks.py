@@ -25,9 +25,9 @@ def options(lang, initial):
         with db.reader() as r:
             provinces = qp.per_build(r, pdata.province_codes)
             municipalities = qp.per_build(r, qp.municipalities)
-            initial = view.current_place(r, initial, municipalities)  # an older code: its 2025 municipality
     except db.WarehouseError:
         return [], None
+    initial = view.current_place(initial)  # an older code: its 2025 municipality
     choices = view.place_options(provinces, municipalities, lang)
     return choices, initial if initial in {o["value"] for o in choices} else None
 

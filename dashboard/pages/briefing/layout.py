@@ -192,7 +192,7 @@ def province_sheet(data: dict, lang: str) -> list:
         cells.append(html.Td(view.change(first, last, ind, lang), className="num"))
         body.append(html.Tr(cells))
     sections = [html.Header(identity, className="briefing-head"), _figures(head, body, lang), _wq28(data, notes, lang),
-                _need_and_networks(data, notes, lang)]
+                _need_and_networks(data, sources, notes, lang)]
     notes.number(view.build_line(data["build"], lang))
     return sections + [notes.render(lang)]
 
@@ -208,23 +208,32 @@ def _wq28(data: dict, notes: Footnotes, lang: str) -> html.Section:
     return html.Section([title, html.Dl(items, className="kv briefing-kv", id="briefing-wq28"), *ref])
 
 
-def _need_and_networks(data: dict, notes: Footnotes, lang: str) -> html.Section:
-    title = html.H3(t("briefing.need", lang, n=view.TOP_NEED))
+def _need_and_networks(data: dict, sources: dict[str, str], notes: Footnotes, lang: str) -> html.Section:
+    """The municipalities with most need on the briefing's need indicator (the monitor's default
+    indicator: a child indicator when loaded), named with its year in the title and the note."""
+    ind = data["need_indicator"]
     need = view.need_rows(data)
     if need is None:
-        return html.Section([title, html.P(t("briefing.need_none", lang))])
+        title = t("briefing.need_untitled", lang)
+        body = (t("briefing.need_none", lang, indicator=pdata.indicator_name(ind, lang)) if ind is not None
+                else t("briefing.need_no_indicator", lang))
+        return html.Section([html.H3(title), html.P(body)])
     year, rows = need
-    body = [html.Tr([html.Td(dcc.Link(name, href=briefing_href(lang, nis=code))),
-                     html.Td(fmt.percent(rate, 1, lang), className="num"),
+    name = pdata.indicator_name(ind, lang)
+    title = t("briefing.need", lang, n=view.TOP_NEED, indicator=name, year=year)
+    rule = t("briefing.need_rule", lang, indicator=name, year=year, rank_rule=pdata.rank_rule(ind, lang))
+    body = [html.Tr([html.Td(dcc.Link(mun_name, href=briefing_href(lang, nis=code))),
+                     html.Td(view.value({"value": value}, ind, lang), className="num"),
                      html.Td(fmt.integer(networks, lang), className="num")])
-            for code, name, rate, networks in rows]
+            for code, mun_name, value, networks in rows]
     table = html.Table([
         html.Thead(html.Tr([html.Th(t("briefing.col.municipality", lang), scope="col"),
-                            html.Th([t("briefing.col.arop", lang, year=year),
-                                     notes.ref(t("briefing.need_rule", lang))], scope="col", className="num"),
+                            html.Th([t("briefing.col.need_value", lang, indicator=name, year=year),
+                                     notes.ref(rule), notes.ref(view.indicator_note(ind, sources, lang))],
+                                    scope="col", className="num"),
                             html.Th(t("briefing.col.networks", lang), scope="col", className="num")])),
         html.Tbody(body)], className="data-table briefing-table", id="briefing-need")
     networks = data["networks"]
     wide = networks[networks["scope"] == "province"]
     total = html.P(t("briefing.province_networks", lang, n=len(networks), wide=len(wide)), id="briefing-networks-count")
-    return html.Section([title, scroll_box(table, t("briefing.need", lang, n=view.TOP_NEED), lang), total])
+    return html.Section([html.H3(title, id="briefing-need-title"), scroll_box(table, title, lang), total])

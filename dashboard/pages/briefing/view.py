@@ -7,7 +7,8 @@ import pandas as pd
 from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard.i18n import localised, t, t_or
-from dashboard.queries import profile as qp
+from dashboard.ranking import highest_is_most_need
+from dashboard.ui import vintages
 from dashboard.ui.notes import value_note
 from dashboard.urls import valid_nis
 
@@ -37,15 +38,15 @@ def parse_place(value) -> tuple[str | None, str | None]:
     return None, None
 
 
-def current_place(r, value, municipalities) -> str | None:
+def current_place(value) -> str | None:
     """The place of a URL as a dropdown value, an older municipality code (2018, 2019 ...) turned into
-    the 2025 municipality it became (`nis:45017`, Kruishoutem -> `nis:45068`, Kruisem); the sheet then
-    names the municipalities it was formed from."""
+    the 2025 municipality it became (`nis:45017`, Kruishoutem -> `nis:45068`, Kruisem: the lookup of
+    every page, ui.vintages.current); the sheet then names the municipalities it was formed from."""
     kind, code = parse_place(value)
-    if kind != "nis" or code in set(municipalities["nis_code"]):
+    if kind != "nis":
         return value
-    successor = qp.successor(r, code)
-    return NIS_PREFIX + str(successor.iat[0, 1]) if not successor.empty else value
+    shown, _older = vintages.current(code)
+    return NIS_PREFIX + shown
 
 
 def province_label(row: dict, lang: str) -> str:
@@ -60,7 +61,7 @@ def place_options(provinces: dict[str, dict], municipalities: pd.DataFrame, lang
     """The provinces (Brussels last), then the municipalities of 2025."""
     options = [{"label": province_label(row, lang), "value": PROVINCE_PREFIX + code}
                for code, row in sorted(provinces.items(), key=lambda kv: (kv[0] == pdata.BRUSSELS, kv[1]["name_nl"]))]
-    options += [{**o, "value": NIS_PREFIX + o["value"]} for o in pdata.municipality_options(municipalities)]
+    options += [{**o, "value": NIS_PREFIX + o["value"]} for o in pdata.municipality_options(municipalities, lang)]
     return options
 
 
@@ -111,14 +112,20 @@ def wq28_items(row: dict, lang: str) -> list[tuple[str, str]]:
 
 
 def need_rows(data: dict) -> tuple[int, list[tuple[str, str, float, int]]] | None:
-    """The TOP_NEED municipalities of a province with the highest latest at-risk-of-poverty rate:
-    (year, [(nis, name, rate, local networks)]); None when none has a value."""
-    members, need, networks = data["members"], data["need"], data["networks"]
+    """The TOP_NEED municipalities of a province with the most need on the briefing's need indicator
+    (`data["need_indicator"]`, profile_data.need_indicator) in its latest year with values, rank 1
+    first (the highest value unless higher is better: dashboard/ranking.py):
+    (year, [(nis, name, value, local networks)]); None when none has a value."""
+    ind, need, members, networks = data["need_indicator"], data["need"], data["members"], data["networks"]
+    if ind is None or need is None:
+        return None
     mine = need[need["nis_code"].isin(set(members["nis_code"])) & need["value"].notna()]
     if mine.empty:
         return None
     year = int(mine["year"].max())
-    latest = mine[mine["year"] == year].sort_values(["value", "nis_code"], ascending=[False, True]).head(TOP_NEED)
+    most_need_first = highest_is_most_need(ind["kind"], ind["direction"])
+    latest = mine[mine["year"] == year].sort_values(["value", "nis_code"], ascending=[not most_need_first, True]
+                                                    ).head(TOP_NEED)
     local_count: dict[str, int] = {}
     for rec in networks.to_dict("records"):
         if rec["scope"] == "province":

@@ -7,8 +7,8 @@ such a URL restores the view. All values of the indicator come from one query.
 
 - page.py: the page's entry in the app; reads the URL into the initial state.
 - layout.py: the controls and the ranking's frame, the chart section, the ranking's header.
-- callbacks.py: options, years, the URL, the chart and ranking, sorting and paging (in the browser),
-  downloads.
+- callbacks.py: options, years, the URL, the chart and ranking, sorting and paging (in the browser,
+  the rows drawn as plain DOM), the chart's table when opened, downloads.
 - figures.py: the trend chart.
 - view.py: the URL's state, the view's data (one build), the ranking rows and the chart's lines.
 - exports.py: CSV and Excel.

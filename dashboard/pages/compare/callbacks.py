@@ -2,7 +2,7 @@
 ranking (sorted and paged in the browser), and the downloads."""
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, MATCH, Input, Output, State, ctx, no_update
 
 from dashboard import db, default_indicator
 from dashboard import formatting as fmt
@@ -47,7 +47,7 @@ def fill_options(lang, initial):
     # older codes (2018, 2019) as the 2025 municipalities they became
     nis = [c for c in vintages.current_list(initial.get("nis") or [])[0] if c in codes][:view.MAX_CHOSEN]
     province = initial.get("province") if initial.get("province") in set(provinces["nis_code"]) else None
-    return ind_options, municipality_options(muns), prov_options, indicator, nis, province
+    return ind_options, municipality_options(muns, lang), prov_options, indicator, nis, province
 
 
 def _indicator_label(row: dict, lang: str) -> str:
@@ -126,6 +126,24 @@ def render(indicator, nis, mode, province, start, end, only, lang, sort):
             view.ranking_data(data, rows, lang))
 
 
+@page.callback(Output({"type": "compare-chart-table-box", "chart": MATCH}, "children"),
+               Input({"type": "compare-chart-details", "chart": MATCH}, "n_clicks"),
+               State({"type": "compare-chart-table-box", "chart": MATCH}, "children"),
+               *[State(c, "value") for c in CONTROLS], State("compare-lang", "data"), prevent_initial_call=True)
+def fill_chart_table(_clicks, filled, indicator, nis, mode, province, start, end, lang):
+    """The chart's table, when its section is first opened (the view's data is cached per build)."""
+    if filled:  # a click inside the open table
+        return no_update
+    lang = normalise_lang(lang)
+    try:
+        data = view.load(indicator, view.chosen_codes(nis), mode or "own", province, start, end)
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang)
+    if data["status"] != "ok":
+        return no_update
+    return layout.chart_table(data, view.series_list(data, lang), lang)
+
+
 @page.callback(Output("compare-sort", "data"),
                Input({"type": "compare-sort-button", "col": ALL}, "n_clicks"),
                State("compare-sort", "data"), prevent_initial_call=True)
@@ -142,11 +160,14 @@ def change_sort(clicks, sort):
 
 
 # Sorts and draws the ranking in the browser: the server sends the rows once per view; a click on a
-# header only changes `compare-sort`. Text goes in as React children (escaped), never as HTML.
+# header only changes `compare-sort`. The rows of the page in view are drawn as plain DOM into the
+# table body (which Dash renders empty and never touches again): as Dash components, the 50 rows were
+# some 450 components that Dash's renderer revisits on every store update, most of the page's work.
+# Text goes in as textContent (never as HTML); a link only to a path of this site.
 RENDER_JS = """
 function(data, sort, page) {
     var nu = window.dash_clientside.no_update;
-    if (!data || !data.rows) { return [nu, nu, nu, nu, nu, nu]; }
+    if (!data || !data.rows) { return [nu, nu, nu, nu, nu]; }
     sort = sort || {key: "rank", asc: true};
     var key = sort.key, asc = sort.asc !== false, numeric = data.numeric.indexOf(key) >= 0;
     var present = [], absent = [];
@@ -157,35 +178,42 @@ function(data, sort, page) {
         if (!asc) { c = -c; }
         return c || coll.compare(a.name, b.name);
     });
-    function el(type, props, ns) {
-        return {type: type, namespace: ns || "dash_html_components", props: props};
+    function el(tag, text, className) {
+        var e = document.createElement(tag);
+        if (text !== null && text !== undefined) { e.textContent = String(text); }
+        if (className) { e.className = className; }
+        return e;
     }
     function value(r, k) {
-        var kids = [r[k + "_t"]];
+        var td = el("td", r[k + "_t"], "num");
         if (r[k + "_f"]) {
-            kids.push(el("Span", {children: r[k + "_f"], className: "flag flag-small", title: r[k + "_fn"]}));
+            var flag = el("span", r[k + "_f"], "flag flag-small");
+            flag.title = r[k + "_fn"] || "";
+            td.appendChild(flag);
         }
-        return el("Td", {children: kids, className: "num"});
+        return td;
+    }
+    function row(r) {
+        var tr = el("tr", null, r.sel ? "is-selected" : "");
+        var name = el("th");
+        name.scope = "row";
+        var link = el("a", r.name);
+        if (typeof r.href === "string" && r.href.charAt(0) === "/" && r.href.charAt(1) !== "/") { link.href = r.href; }
+        name.appendChild(link);
+        if (r.sel) { name.appendChild(el("span", " " + data.selected, "visually-hidden")); }
+        [el("td", r.rank_t, "num"), name, el("td", r.province), value(r, "start"), value(r, "end"),
+         el("td", r.change_t, "num"), el("td", r.change_rel_t, "num")].forEach(function(c) { tr.appendChild(c); });
+        return tr;
     }
     var all = present.concat(absent), size = data.page_size, pages = Math.max(1, Math.ceil(all.length / size));
     page = Math.min(Math.max(page || 0, 0), pages - 1);
     var from = page * size, to = Math.min(all.length, from + size);
-    var body = all.slice(from, to).map(function(r) {
-        var name = [el("A", {children: r.name, href: r.href})];
-        if (r.sel) { name.push(el("Span", {children: " " + data.selected, className: "visually-hidden"})); }
-        return el("Tr", {className: r.sel ? "is-selected" : "", children: [
-            el("Td", {children: r.rank_t, className: "num"}),
-            el("Th", {children: name, scope: "row"}),
-            el("Td", {children: r.province}),
-            value(r, "start"), value(r, "end"),
-            el("Td", {children: r.change_t, className: "num"}),
-            el("Td", {children: r.change_rel_t, className: "num"})
-        ]});
-    });
+    var body = document.getElementById("compare-ranking-body");
+    if (body) { body.replaceChildren.apply(body, all.slice(from, to).map(row)); }
     var aria = data.keys.map(function(k) { return k === key ? (asc ? "ascending" : "descending") : "none"; });
     var arrows = aria.map(function(a) { return a === "ascending" ? "\u25b2" : a === "descending" ? "\u25bc" : "\u2195"; });
     var info = data.rows_text.replace("{from}", all.length ? from + 1 : 0).replace("{to}", to).replace("{n}", all.length);
-    return [body, aria, arrows, info, page <= 0, page >= pages - 1];
+    return [aria, arrows, info, page <= 0, page >= pages - 1];
 }
 """
 
@@ -202,7 +230,6 @@ function(prev, next, sort, data, page) {
 
 page.clientside_callback(
     RENDER_JS,
-    Output("compare-ranking-body", "children"),
     Output({"type": "compare-sort-th", "col": ALL}, "aria-sort"),
     Output({"type": "compare-sort-arrow", "col": ALL}, "children"),
     Output("compare-page-info", "children"), Output("compare-prev", "disabled"), Output("compare-next", "disabled"),

@@ -18,7 +18,7 @@ def send(fmt_name: str, indicator, nis, mode, province, start, end, sort, lang: 
     if made is None:
         return None
     name, sheets = made
-    return downloads.send_table(fmt_name, sheets, "vergelijking", name)
+    return downloads.send_table(fmt_name, sheets, "vergelijking", name, lang=lang)
 
 
 def export(indicator, nis, mode, province, start, end, sort, lang: str):

@@ -61,8 +61,11 @@ def figure(data: dict, lines: list[dict], lang: str) -> dict:
         "hovermode": "closest", "annotations": labels,
         "separators": ",." if lang == "nl" else ".,", "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
         "font": FONT, "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": {"tickformat": "d", "gridcolor": "#e5e8ec", "dtick": 1 if len(ind["years"]) <= 12 else None},
-        "yaxis": {"gridcolor": "#e5e8ec", "title": {"text": esc(fmt.unit_label(ind, lang))},
+        # tick labels may pass the chart's edge (the margins keep them inside): plotly's default
+        # ("hide past div") checks every label against every other on each draw
+        "xaxis": {"tickformat": "d", "gridcolor": "#e5e8ec", "dtick": 1 if len(ind["years"]) <= 12 else None,
+                  "ticklabeloverflow": "allow"},
+        "yaxis": {"gridcolor": "#e5e8ec", "title": {"text": esc(fmt.unit_label(ind, lang))}, "ticklabeloverflow": "allow",
                   "rangemode": "tozero" if ind["kind"] == "count" else "normal"},
     }}
 

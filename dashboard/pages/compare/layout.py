@@ -122,7 +122,7 @@ def chart_section(data: dict, lines: list[dict], lang: str) -> html.Section:
         html.P(t("compare.count_note", lang), className="section-intro") if ind["kind"] == "count" else None,
         dcc.Graph(id="compare-graph", figure=figure(data, lines, lang),
                   config=graph_config(f"vergelijking-{ind['indicator_id']}", only_png=True)),
-        chart_table(data, lines, lang),
+        chart_details(lang),
         html.P(view.definition(ind, lang), className="section-intro"))
 
 
@@ -132,7 +132,18 @@ def guidance(lang: str) -> html.Section:
                    html.Ol([html.Li(t(f"compare.guide.step{i}", lang)) for i in (1, 2, 3)], className="guide-steps"))
 
 
-def chart_table(data: dict, lines: list[dict], lang: str) -> html.Details:
+# The chart table's place, filled when first opened (callbacks.fill_chart_table): a province's 20 to
+# 70 lines made it some 700 components, built and revisited by Dash's renderer while folded away.
+CHART_TABLE_KEY = {"chart": "trend"}
+
+
+def chart_details(lang: str) -> html.Details:
+    return html.Details([html.Summary(t("profile.show_table", lang), id="compare-chart-table-toggle"),
+                         html.Div(id={"type": "compare-chart-table-box", **CHART_TABLE_KEY})],
+                        id={"type": "compare-chart-details", **CHART_TABLE_KEY}, className="details chart-table")
+
+
+def chart_table(data: dict, lines: list[dict], lang: str) -> html.Div:
     """The chart as a table: a row per line, a column per year."""
     ind = data["ind"]
     years = [int(y) for y in ind["years"]]
@@ -150,10 +161,8 @@ def chart_table(data: dict, lines: list[dict], lang: str) -> html.Details:
                 cells.append(html.Td(text, className="num"))
         body.append(html.Tr(cells))
     caption = t("compare.chart_table", lang, indicator=indicator_name(ind, lang))
-    return html.Details([html.Summary(t("profile.show_table", lang), id="compare-chart-table-toggle"),
-                         scroll_box(html.Table([html.Caption(caption), head, html.Tbody(body)],
-                                               id="compare-chart-table", className="data-table compact"), caption, lang)],
-                        className="details chart-table")
+    return scroll_box(html.Table([html.Caption(caption), head, html.Tbody(body)],
+                                 id="compare-chart-table", className="data-table compact"), caption, lang)
 
 
 def _aria(key: str, sort: dict) -> str:

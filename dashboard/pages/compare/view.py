@@ -2,7 +2,7 @@
 build), the ranking of all 304 and the chart's lines. Plain Python, no Dash components."""
 from __future__ import annotations
 
-from dashboard import db, peers
+from dashboard import db, peers, places
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
 from dashboard.profile_data import (
@@ -10,7 +10,6 @@ from dashboard.profile_data import (
     flag_words,
     indicator_name,
     peers_method,
-    province_of,
     rank_rule,
 )
 from dashboard.queries import profile as qp
@@ -165,7 +164,9 @@ def ranking_rows(data: dict, lang: str) -> list[dict]:
     but the selection once per build, indicator and years (`db.memo`)."""
     members = set(data["members"])
     rows = db.memo(_ranking, data["ind"]["indicator_id"], data["start"], data["end"])
-    return [{**row, "selected": row["nis"] in members} for row in rows]
+    provinces = places.area_names(lang)
+    return [{**row, "selected": row["nis"] in members, "province": provinces.get(row["province_nis"], row["province"])}
+            for row in rows]
 
 
 def _ranking(indicator: str, first_year: int, last_year: int) -> list[dict]:
@@ -181,7 +182,7 @@ def _ranking(indicator: str, first_year: int, last_year: int) -> list[dict]:
         sv, ev = _number(start.get("value")), _number(end.get("value"))
         change = ev - sv if sv is not None and ev is not None else None
         rows.append({
-            "nis": code, "name": mun["name_nl"], "province": province_of(mun),
+            "nis": code, "name": mun["name_nl"], "province": mun["province_name"], "province_nis": mun["province_nis"],
             "start": sv, "start_flag": start.get("flag"), "start_note": start.get("note"),
             "end": ev, "end_flag": end.get("flag"), "end_note": end.get("note"),
             "change": change, "change_rel": (change / sv * 100) if change is not None and sv else None,

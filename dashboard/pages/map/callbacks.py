@@ -73,7 +73,7 @@ def setup(request):
     v = vm.view(base, state)
     mn, mx, marks, year = vm.year_props(ind, state["year"])
     return (None, vm.indicator_options(base, lang), state["indicator"], overlay_options, state["overlay"],
-            vm.search_options(base), state["nis"], mn, mx, marks, year, figures.figure(base, state, v))
+            vm.search_options(base, lang), state["nis"], mn, mx, marks, year, figures.figure(base, state, v))
 
 
 @page.callback(
@@ -183,11 +183,12 @@ def download(n_csv, n_xlsx, indicator, year, scheme, k, overlay, request):
     file_format = DOWNLOAD_FORMATS.get(ctx.triggered_id)
     if file_format is None or not (n_csv or n_xlsx):
         return no_update
-    out = exports.export(indicator, year, scheme, k, overlay, normalise_lang((request or {}).get("lang")))
+    lang = normalise_lang((request or {}).get("lang"))
+    out = exports.export(indicator, year, scheme, k, overlay, lang)
     if out is None:
         return no_update
     parts, sheets = out
-    return send_table(file_format, sheets, *parts)
+    return send_table(file_format, sheets, *parts, lang=lang)
 
 
 # Play: the button starts and stops; every tick steps the year slider along its marks and

@@ -4,7 +4,7 @@ the rank rule, the source with its licence, the build, the harmonisation) in the
 both formats."""
 from __future__ import annotations
 
-from dashboard import db, mapping
+from dashboard import db, mapping, places
 from dashboard import formatting as fmt
 from dashboard.i18n import t, t_or
 from dashboard.pages.map import view as vm
@@ -37,7 +37,7 @@ def export(indicator, year, scheme, k, overlay, lang: str):
     rows = []
     for r, cls in zip(frame.to_dict("records"), v["z"]):
         rows.append({
-            "nis": r["nis_code"], "name": r["name_nl"], "province": r["province_name"],
+            "nis": r["nis_code"], "name": r["name_nl"], "province": places.area_name(r["province_nis"], lang),
             "value": _number(r["value"]), "year": _number(r["year"], int),
             "class": labels[cls - 1] if 0 < cls <= len(labels) else t("map.legend.no_data", lang),
             "rank": _number(r["rank"], int), "prov_rank": _number(r["prov_rank"], int),

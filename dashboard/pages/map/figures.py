@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 from dash import Patch
 
-from dashboard import db
+from dashboard import db, places
 from dashboard import formatting as fmt
 from dashboard.geo import layer_url
 from dashboard.i18n import t, t_or
@@ -51,7 +51,7 @@ def empty_figure() -> dict:
 def static_text(base: dict, lang: str) -> list[str]:
     """Line 1 of every hover label: name and province (does not change with the view)."""
     m = base["municipalities"]
-    return [f"<b>{esc(n)}</b> · {esc(p)}" for n, p in zip(m["name_nl"], m["province_name"])]
+    return [f"<b>{esc(n)}</b> · {esc(p)}" for n, p in zip(m["name_nl"], places.province_column(m, lang))]
 
 
 def network_text(base: dict, programme: str | None, lang: str) -> list[str]:

@@ -8,7 +8,7 @@ import numpy as np
 from dash import dcc, html
 
 from dashboard import formatting as fmt
-from dashboard import mapping
+from dashboard import mapping, places
 from dashboard.i18n import t, t_or
 from dashboard.pages.map import figures
 from dashboard.pages.map import view as vm
@@ -201,7 +201,7 @@ def selection_panel(base: dict, v: dict, state: dict) -> list:
                                                               for x in province_names])
                       if names or province_names else t("map.selection.none", lang))]
     return [html.Section([
-        html.H2([r["name_nl"], html.Span(f" · {r['province_name']}", className="sub-inline")],
+        html.H2([r["name_nl"], html.Span(f" · {places.area_name(r['province_nis'], lang)}", className="sub-inline")],
                 id="map-selection-heading"),
         html.Dl(items, className="map-selection-facts"),
         html.P(dcc.Link(t("map.selection.profile", lang, name=r["name_nl"]) + " →",
@@ -215,7 +215,7 @@ def networks_note(base: dict, state: dict) -> list:
         return []
     lang = state["lang"]
     nets = vm.networks(base, state["overlay"])
-    prov_names = dict(zip(base["municipalities"]["province_nis"], base["municipalities"]["province_name"]))
+    prov_names = places.area_names(lang)
     n_munis = len(nets["shown"])
     n_projects = len({x for names in nets["shown"].values() for x in names})
     children = [html.P(t("map.networks.summary", lang, munis=fmt.integer(n_munis, lang),

@@ -13,7 +13,7 @@ import contextlib
 import numpy as np
 import pandas as pd
 
-from dashboard import db, default_indicator, mapping
+from dashboard import db, default_indicator, mapping, places
 from dashboard.i18n import localised, t, t_or
 from dashboard.pages.map.state import OVERLAY_ALL, OVERLAY_OFF
 from dashboard.queries import map as qm
@@ -213,12 +213,14 @@ def overlay_options(base: dict, lang: str) -> list[dict]:
     return options
 
 
-def search_options(base: dict) -> list[dict]:
-    """Every municipality by its Dutch (and French) name and code."""
+def search_options(base: dict, lang: str = "nl") -> list[dict]:
+    """Every municipality by its Dutch (and French) name and code, with its province in `lang`."""
     munis = base["municipalities"]
+    # A municipality formed in 2025 has no French name yet (NULL, read as NaN: truthy, so test for text).
+    french = [fr if isinstance(fr, str) and fr.strip() else None for fr in munis["name_fr"]]
     return [{"label": f"{n} ({p})" if not fr or fr == n else f"{n} / {fr} ({p})",
              "value": c, "search": f"{n} {fr or ''} {c}"}
-            for c, n, fr, p in zip(munis["nis_code"], munis["name_nl"], munis["name_fr"], munis["province_name"])]
+            for c, n, fr, p in zip(munis["nis_code"], munis["name_nl"], french, places.province_column(munis, lang))]
 
 
 def year_props(ind: dict, year: int) -> tuple:
@@ -238,7 +240,7 @@ def table_view(base: dict, indicator, year, sort: dict, lang: str) -> tuple[dict
         return None, None, []
     year = resolve_year(ind, year)
     frame = year_frame(base, ind, year)
-    frame = frame.assign(name=frame["name_nl"], province=frame["province_name"],
+    frame = frame.assign(name=frame["name_nl"], province=places.province_column(frame, lang),
                          flag_label=[t_or(f"flag.{f}", lang, str(f)) for f in frame["flag"]])
     key = {"flag": "flag_label"}.get(sort["key"], sort["key"]) if sort["key"] in TABLE_COLUMNS else "rank"
     if key in TEXT_SORT_KEYS:

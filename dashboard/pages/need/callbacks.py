@@ -222,12 +222,13 @@ def _declare_download(kind: str) -> None:
         if not (_csv or _xlsx) or not controls[0] or not controls[1]:
             return no_update
         state = parse_state(**dict(zip([key for key, _cid in CONTROLS], controls)))
-        made = exports.export_table(kind, state, normalise_lang(lang))
+        lang = normalise_lang(lang)
+        made = exports.export_table(kind, state, lang)
         if made is None:
             return no_update
         sheets, name_parts = made
         fmt_name = "xlsx" if ctx.triggered_id == f"need-{kind}-xlsx" else "csv"
-        return downloads.send_table(fmt_name, sheets, *name_parts)
+        return downloads.send_table(fmt_name, sheets, *name_parts, lang=lang)
 
     download.__name__ = f"download_{kind}"
     page.callback(Output(f"need-{kind}-download", "data"),

@@ -6,7 +6,6 @@ the filters in force, the years of the denominators, the sources with their lice
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 import pandas as pd
 
@@ -23,7 +22,7 @@ Column = downloads.Column
 
 
 def _today() -> str:
-    return datetime.now().strftime("%Y-%m-%d")
+    return fmt.now().strftime("%Y-%m-%d")
 
 
 def intro_lines(m: dict, title: str, lang: str, *extra: str) -> list[str]:
@@ -193,4 +192,4 @@ def export_table(kind: str, state: dict, lang: str) -> tuple[list[downloads.Shee
 def export_file(kind: str, fmt_name: str, state: dict, lang: str) -> tuple[bytes, str, str] | None:
     """(content, file name, MIME type) of one section's export, as `send_table` sends it."""
     made = export_table(kind, state, lang)
-    return None if made is None else downloads.table_file(fmt_name, made[0], *made[1])
+    return None if made is None else downloads.table_file(fmt_name, made[0], *made[1], lang=lang)

@@ -3,8 +3,6 @@ with the filters, row count, source and build as intro lines) and the answer wor
 question 28 (`etl.exports.answer_workbook`, through `ui.downloads.send_workbook`)."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.i18n import t
@@ -21,12 +19,12 @@ PROJECT_COLUMNS = (
     ("places", "portfolio.col.places", "text"), ("themes", "portfolio.col.themes", "text"),
     ("lead", "portfolio.col.lead", "text"), ("partners", "portfolio.col.partners", "int"),
     ("sectors", "portfolio.col.sectors", "text"), ("website", "portfolio.col.website", "text"),
-    ("source", "portfolio.col.source_ref", "text"),
+    ("source", "portfolio.col.source_ref", "text"), ("source_lines", "sources.col.lines", "text"),
 )
 
 
 def _today() -> str:
-    return datetime.now().strftime("%Y-%m-%d")
+    return fmt.now().strftime("%Y-%m-%d")
 
 
 def export_projects(chosen: dict, lang: str) -> downloads.Sheet | None:
@@ -44,7 +42,7 @@ def export_projects(chosen: dict, lang: str) -> downloads.Sheet | None:
         t("portfolio.export_filters", lang, filters=view.filters_text(chosen, data, lang)),
         t("portfolio.export_rows", lang, n=len(rows)),
         t("portfolio.export_source", lang, build=build.get("build_id") or "?",
-          date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang)),
+          date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang)),
     ]
     columns = [downloads.Column(key, t(label, lang), kind) for key, label, kind in PROJECT_COLUMNS]
     return downloads.Sheet(t("portfolio.sheet.projects", lang), columns, rows, intro=intro)
@@ -55,7 +53,7 @@ def send_projects(file_format: str, chosen: dict, lang: str) -> dict | None:
     sheet = export_projects(chosen, lang)
     if sheet is None:
         return None
-    return downloads.send_table(file_format, [sheet], "projecten", _today())
+    return downloads.send_table(file_format, [sheet], "projecten", _today(), lang=lang)
 
 
 def wq28_answer(province: str | None, lang: str = "nl"):

@@ -9,7 +9,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
 from dashboard.pages.portfolio import view
 from dashboard.pages.portfolio.view import ALL_PROVINCES, FILTER_LABEL, FILTERS
-from dashboard.ui import presenting, vintages
+from dashboard.ui import presenting, sources, vintages
 from dashboard.ui.components import dropdown, empty, scroll_box, section, sortable_table
 
 # Rows per page of the long tables: the browser renders only these (the exports have every row).
@@ -89,27 +89,27 @@ def _disagree_badge(lang: str) -> html.Span:
     return html.Span(t("portfolio.disagree", lang), className="badge badge-disagree")
 
 
-def _source_ref(row: dict) -> str:
-    return f"{row.get('source_doc')}, {row.get('source_ref')}"
+def _sources(rows: list[dict], words: dict, lang: str) -> list:
+    """The fact's source documents in words, one per line (our line numbers only in the tooltip)."""
+    cells: list = []
+    for i, row in enumerate(rows):
+        cells += (["\n"] if i else []) + sources.source_cell(row.get("source_doc"), row.get("source_ref"), words, lang)
+    return cells
 
 
-def _source_title(row: dict) -> str:
-    return " – ".join(x for x in (row.get("source_title"), row.get("source_publisher")) if x)
-
-
-def _fact_row(group: dict, lang: str) -> html.Tr:
+def _fact_row(group: dict, lang: str, words: dict) -> html.Tr:
     """One fact, in few components (text joined, one source per line): every component on the page is
     revisited by Dash's renderer on each update, so a table of many small ones blocks the browser."""
     rows = group["rows"]
     if group["disagrees"]:
         pieces = [t("portfolio.according_to", lang, value=view.fact_value(row, lang),
-                    source=view.source_name(row["source_doc"], lang)) + f" ({_source_ref(row)})" for row in rows]
+                    source=view.source_name(row["source_doc"], lang)) for row in rows]
         value = html.Td([_disagree_badge(lang), " ", " · ".join(pieces)], className="fact-disagree")
     else:
         value = html.Td(" · ".join(view.fact_value(row, lang) for row in rows))
-    titles = "\n".join(filter(None, (_source_title(row) for row in rows)))
-    refs = html.Td("\n".join(_source_ref(row) for row in rows), title=titles or None, className="fact-source fact-lines")
-    notes = "\n".join(localised(row, "note", lang) for row in rows if row.get("note"))
+    refs = html.Td(_sources(rows, words, lang), title=sources.source_tooltip([row.get("source_ref") for row in rows], lang),
+                   className="fact-source fact-lines")
+    notes = "\n".join(sources.note_text(localised(row, "note", lang), words, lang) for row in rows if row.get("note"))
     return html.Tr([html.Th(view.fact_label(group, lang), scope="row"), value, refs,
                     html.Td(notes or fmt.MISSING, className="fact-notes fact-lines")],
                    className="is-disagree" if group["disagrees"] else None)
@@ -126,7 +126,7 @@ def programmes(data: dict, lang: str) -> html.Section:
         head = html.Thead(html.Tr([html.Th(t(f"portfolio.col.{c}", lang), scope="col")
                                    for c in ("fact", "value", "source", "note")]))
         caption = t("portfolio.facts.caption", lang, name=name)
-        table = html.Table([html.Caption(caption), head, html.Tbody([_fact_row(g, lang) for g in mine])],
+        table = html.Table([html.Caption(caption), head, html.Tbody([_fact_row(g, lang, data.get("words") or {}) for g in mine])],
                            className="data-table facts-table", id=f"portfolio-facts-{programme_id}")
         title = [name]
         if any(g["disagrees"] for g in mine):
@@ -175,6 +175,7 @@ def wq28_summary(rows: list[dict], lang: str):
                                for c in ("province", "applications", "requested", "awarded", "located", "amount", "note",
                                          "source")]))
     body = []
+    words = sources.build_words()
     for r in view.wq28_summary_rows(rows, lang):
         awarded = r["awarded"]
         if isinstance(awarded, str) and " / " in awarded:  # the sources give two numbers
@@ -187,7 +188,8 @@ def wq28_summary(rows: list[dict], lang: str):
             html.Td(fmt.integer(r.get("projects_located_2025"), lang), className="num"),
             _unknown_cell(r["amount"]),
             html.Td(r.get("note") or fmt.MISSING, className="wq28-note"),
-            html.Td(r.get("source") or fmt.MISSING, className="fact-source"),
+            html.Td(sources.cited_cell(r.get("source_cited"), words, lang) or r.get("source") or fmt.MISSING,
+                    className="fact-source fact-lines"),
         ]
         body.append(html.Tr(cells, className="is-total" if r["is_total"] else None))
     caption = t("portfolio.wq28.caption", lang)

@@ -21,7 +21,10 @@ dash.register_page(
 
 def layout(programme=None, province=None, theme=None, nis=None, sector=None, wq28=None, lang=None, **_query):
     initial = {"programme": valid_code(programme), "province": valid_nis(province), "theme": valid_code(theme),
-               "nis": valid_nis(nis), "sector": valid_code(sector), "wq28": valid_nis(wq28)}
+               "nis": valid_nis(nis), "sector": valid_code(sector),
+               # `?province=30000` alone answers written question 28 for that province too (a link a
+               # presenter is given), as well as filtering the projects; `wq28=` chooses it apart.
+               "wq28": valid_nis(wq28) or valid_nis(province)}
     return page_layout.build(initial, normalise_lang(lang))
 
 

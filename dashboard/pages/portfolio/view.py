@@ -7,9 +7,10 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, t, t_or
 from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
+from dashboard.ui import sources
 from dashboard.ui.links import project_href
 from dashboard.ui.text import fold
-from etl.exports import province_rows, source_label, vocabulary
+from etl.exports import province_rows, vocabulary
 
 FILTERS = ("programme", "province", "theme", "nis", "sector")
 FILTER_LABEL = {"programme": "portfolio.f.programme", "province": "portfolio.f.province",
@@ -222,9 +223,9 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
             "sectors": "; ".join(f"{s} ({n})" for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
             "partners": len(p["partners"]),
             "website": (p.get("website") or "").replace(";", "; "),
-            # the document by its title and address, then the place in it (as the document words it)
-            "source": ", ".join(filter(None, [source_label(p.get("source_doc") or "", data.get("words") or {}),
-                                              p.get("source_ref")])),
+            # the document by its title and address, the place in it in words; our line numbers apart
+            "source": sources.source_text(p.get("source_doc"), p.get("source_ref"), data.get("words") or {}, lang),
+            "source_lines": sources.source_lines(p.get("source_ref"), lang),
         })
     return out
 
@@ -258,6 +259,7 @@ def wq28_summary_rows(rows: list[dict], lang: str, words: dict | None = None) ->
         out.append({**raw, "province_label": r["province_name"], "applications": _count_text(r["applications"], lang),
                     "requested": _amount_text(r["amount_requested"], lang), "awarded": _count_text(awarded, lang),
                     "amount": _amount_text(r["amount_awarded"], lang), "note": r["note"], "source": r["source"],
+                    "source_cited": raw.get("source"),  # the documents by code, for the screen's links
                     "is_total": r["is_total"]})
     return out
 
@@ -277,7 +279,7 @@ def wq28_municipality_rows(rows: list[dict], data: dict, lang: str) -> list[dict
              # a province-wide network's place: "hele provincie Limburg" in the view, in words of the page's language
              "municipality_name": (f"{t('portfolio.scope.province', lang)} {provinces.get(r['nis_code'], '')}".strip()
                                    if r.get("scope") == "province" else r.get("municipality_name")),
-             "placement_notes": localised(r, "placement_notes", lang),
+             "placement_notes": sources.note_text(localised(r, "placement_notes", lang), data.get("words") or {}, lang),
              "theme_labels": ", ".join(themes.get(c, c) for c in (r.get("themes") or "").split(";") if c),
              "province_label": provinces.get(r["province_nis"], r.get("province_name")),
              "amount_label": unknown_in_language(r.get("amount_awarded_text"), lang)} for r in rows]

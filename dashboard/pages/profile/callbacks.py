@@ -30,7 +30,7 @@ def fill_options(lang, raw):
     except db.WarehouseError:
         return [], no_update
     code = valid_nis(raw)
-    return municipality_options(muns), code if code in set(muns["nis_code"]) else None
+    return municipality_options(muns, normalise_lang(lang)), code if code in set(muns["nis_code"]) else None
 
 
 @page.callback(Output("profile-content", "children"), Output("profile-title", "children"),

@@ -29,7 +29,7 @@ def send(fmt_name: str, nis, lang: str) -> dict | None:
         return None
     name, sheets = made
     series_first = [sheets[1], sheets[0], *sheets[2:]]  # the CSV is the series sheet
-    return downloads.send_table(fmt_name, sheets if fmt_name == "xlsx" else series_first, "profiel", name)
+    return downloads.send_table(fmt_name, sheets if fmt_name == "xlsx" else series_first, "profiel", name, lang=lang)
 
 
 def export(nis, lang: str):

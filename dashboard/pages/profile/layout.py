@@ -112,19 +112,20 @@ def flag_badge(rec: dict, names: dict[str, str], lang: str) -> html.Span | None:
 
 def value_cell(rec: dict | None, ind: dict, names: dict[str, str], lang: str, notes: list[str]):
     """Value and flag badge; the badge gets the number of its note in `notes` (the table's
-    footnotes, listed under it, so the explanation is printed too)."""
+    footnotes, listed under it, so the explanation is printed too). The value is plain text: every
+    component costs Dash's renderer work on each update, and the table has some sixty values."""
     if rec is None:
         return fmt.MISSING
-    parts = [html.Span(fmt.value_text(rec.get("value"), ind, lang, with_unit=False), className="value")]
+    text = fmt.value_text(rec.get("value"), ind, lang, with_unit=False)
     badge = flag_badge(rec, names, lang)
-    if badge is not None:
-        note = value_note(rec.get("note"), names, lang)
-        if note:
-            if note not in notes:
-                notes.append(note)
-            badge.children = [badge.children, html.Sup(str(notes.index(note) + 1), className="footnote-ref")]
-        parts.append(badge)
-    return parts
+    if badge is None:
+        return text
+    note = value_note(rec.get("note"), names, lang)
+    if note:
+        if note not in notes:
+            notes.append(note)
+        badge.children = [badge.children, html.Sup(str(notes.index(note) + 1), className="footnote-ref")]
+    return [text, badge]
 
 
 def summary(data: dict, rows: list[dict], lang: str) -> html.Section:
@@ -137,8 +138,8 @@ def summary(data: dict, rows: list[dict], lang: str) -> html.Section:
             t("profile.col.change", lang)] + [t(f"profile.col.{key}", lang) for key in bench_keys]
     body, notes = [], []
     for row in rows:
-        cells = [html.Th([html.Span(row["name"]), html.Span(view.indicator_sub(row, lang, rank_rule(row, lang)),
-                                                            className="sub")], scope="row"),
+        cells = [html.Th([row["name"], html.Span(view.indicator_sub(row, lang, rank_rule(row, lang)), className="sub")],
+                         scope="row"),
                  html.Td(str(row["year"]), className="num"),
                  html.Td(value_cell(row["latest"], row, names, lang, notes), className="num"),
                  html.Td(view.rank_text(row["rank"], row["n_rank"], lang), className="num"),

@@ -3,12 +3,10 @@ outcomes) as CSV or Excel, through ui.downloads.send_table, each with its proven
 project, source and licence, build, when; for outcomes the progress rule)."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
 from dashboard.pages.project import view
-from dashboard.ui import downloads
+from dashboard.ui import downloads, sources
 
 CHARTS = ("places", "partners", "budget", "reach", "outcomes")
 
@@ -18,7 +16,7 @@ def intro(data: dict, chart: str, lang: str) -> list[str]:
     lines = [t("project.export.title", lang, what=t(f"project.{chart}", lang), name=data["project"]["name"]),
              t("project.export.source", lang, licence=localised(provenance, "licence", lang) or fmt.MISSING,
                build=provenance.get("build_id") or fmt.MISSING),
-             t("project.export.when", lang, date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang))]
+             t("project.export.when", lang, date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang))]
     if chart == "outcomes":
         lines.append(t("project.export.progress_rule", lang))
     return lines
@@ -29,7 +27,8 @@ def export_sheet(data: dict, chart: str, lang: str) -> downloads.Sheet:
     C = downloads.Column
     if chart == "places":
         rows = [{"place": view.place_text(pl, lang), "nis": pl["nis_code"], "scope": pl["scope"],
-                 "sub_area": pl.get("area_label"), "notes": localised(pl, "notes", lang)} for pl in data["places"]]
+                 "sub_area": pl.get("area_label"), "notes": sources.note_text(localised(pl, "notes", lang), sources.build_words(), lang)}
+                for pl in data["places"]]
         columns = [C("place", t("project.col.place", lang)), C("nis", t("project.col.nis", lang)),
                    C("scope", t("project.col.scope", lang)), C("sub_area", t("project.col.sub_area", lang)),
                    C("notes", t("project.col.notes", lang))]
@@ -65,4 +64,4 @@ def export_sheet(data: dict, chart: str, lang: str) -> downloads.Sheet:
 def send(data: dict, chart: str, fmt_name: str, lang: str) -> dict:
     """The dcc.Download data of one chart's table: `project_lbn-001_budget.csv` or `.xlsx`."""
     return downloads.send_table(fmt_name, [export_sheet(data, chart, lang)], "project",
-                                data["project"]["project_id"], chart)
+                                data["project"]["project_id"], chart, lang=lang)

@@ -15,7 +15,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
 from dashboard.pages.project import figures, view
 from dashboard.queries import project as qpr
-from dashboard.ui import presenting
+from dashboard.ui import presenting, sources
 from dashboard.ui.components import safe_href, scroll_box, section, warehouse_notice
 from dashboard.ui.links import project_href
 from dashboard.urls import one, page_href
@@ -120,6 +120,7 @@ def _chart(graph_id: str, figure, config: dict, height: int) -> dcc.Graph:
 
 def _facts(data: dict, lang: str) -> html.Section:
     p = data["project"]
+    words = sources.build_words()
     products = [s.strip() for s in (p.get("products") or "").split(";") if s.strip()]
     rows = [
         ("project.programme", localised(p, "programme", lang) or p["programme_id"]),
@@ -129,7 +130,8 @@ def _facts(data: dict, lang: str) -> html.Section:
         ("project.lead", p.get("lead_org") or t("project.lead_unknown", lang)),
         ("project.products", html.Ul([html.Li(x, lang="nl") for x in products], className="project-products") if products
          else fmt.MISSING),
-        ("project.source", f"{p.get('source_doc') or ''}: {p.get('source_ref') or ''}"),
+        ("project.source", html.Span(sources.source_cell(p.get("source_doc"), p.get("source_ref"), words, lang),
+                                     title=sources.source_tooltip([p.get("source_ref")], lang))),
     ]
     facts = html.Dl([html.Div([html.Dt(t(key, lang)), html.Dd(value)]) for key, value in rows], className="kv",
                     id="project-facts")
@@ -137,6 +139,7 @@ def _facts(data: dict, lang: str) -> html.Section:
     # marked as Dutch in another language (WCAG 3.1.2).
     note = localised(p, "notes", lang)
     dutch = lang != "nl" and note == p.get("notes")
+    note = sources.note_text(note, words, lang)
     notes = [html.P(note, className="project-notes", lang="nl" if dutch else None)] if note else []
     return section("project-about", t("project.about", lang), facts, *notes)
 
@@ -152,7 +155,8 @@ def _status(status: dict, lang: str) -> html.Section:
 def _places(data: dict, lang: str) -> html.Section:
     items = []
     for place in data["places"]:
-        notes = [html.Span(localised(place, "notes", lang), className="sub")] if place.get("notes") else []
+        notes = ([html.Span(sources.note_text(localised(place, "notes", lang), sources.build_words(), lang),
+                            className="sub")] if place.get("notes") else [])
         items.append(html.Li([html.Span(view.place_text(place, lang), className="project-place"), *notes],
                              className=f"project-place-{place['scope']}"))
     listing = html.Ul(items, id="project-places", className="project-places")

@@ -45,7 +45,8 @@ def download(_csv_clicks, _xlsx_clicks, programme, province, status, lang):
     fmt_name = FORMAT_OF_BUTTON.get(ctx.triggered_id)
     if fmt_name is None or not ctx.triggered[0].get("value"):
         return no_update
-    sheets = exports.export_sheets(programme, province, status, normalise_lang(lang))
+    lang = normalise_lang(lang)
+    sheets = exports.export_sheets(programme, province, status, lang)
     if sheets is None:
         return no_update
-    return exports.send(fmt_name, sheets)
+    return exports.send(fmt_name, sheets, lang)

@@ -4,8 +4,6 @@ carry the provenance lines (source and licence, build, filters, the expected-yea
 CSV holds the tracker, the Excel file both sheets."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from dashboard import db
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
@@ -58,7 +56,7 @@ def intro(chosen: dict, data: dict, lang: str) -> list[str]:
               build=provenance.get("build_id") or fmt.MISSING),
             t("reporting.export.filters", lang, filters=view.filters_text(chosen, data, lang)),
             t("reporting.rule", lang),
-            t("reporting.export.when", lang, date=fmt.datetime_text(datetime.now().isoformat(timespec="minutes"), lang))]
+            t("reporting.export.when", lang, date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang))]
 
 
 TRACKER_COLUMNS = (
@@ -91,6 +89,6 @@ def export_sheets(programme, province, status, lang: str) -> list[downloads.Shee
                             intro=lines)]
 
 
-def send(fmt_name: str, sheets: list[downloads.Sheet]) -> dict:
+def send(fmt_name: str, sheets: list[downloads.Sheet], lang: str = "nl") -> dict:
     """The dcc.Download data: `rapportering_2026-11-22.csv` (the tracker) or `.xlsx` (both sheets)."""
-    return downloads.send_table(fmt_name, sheets, FILE_NAME, datetime.now().strftime("%Y-%m-%d"))
+    return downloads.send_table(fmt_name, sheets, FILE_NAME, fmt.now().strftime("%Y-%m-%d"), lang=lang)

@@ -2,6 +2,7 @@
 and the attempts log) and the texts of its cells."""
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from dashboard import formatting as fmt
@@ -10,7 +11,7 @@ from dashboard.i18n import localised, t
 from dashboard.queries import project as qpr
 
 FILTERS = ("programme", "province", "status")
-STATUSES = ("delivered", "partial", "refused", "missing", "not_due")
+STATUSES = ("delivered", "partial", "refused", "missing", "start_unknown", "not_due")
 
 
 def read_attempts_now() -> list[dict]:
@@ -23,6 +24,22 @@ def read_attempts_now() -> list[dict]:
         return read_attempts(load_settings().reports_dir)
     except (OSError, ValueError):
         return []
+
+
+def freshness() -> str:
+    """What the tracker reads besides the warehouse, as a short text that changes whenever it does:
+    today's date (deadlines: what is late) and the attempts log's inode, modification time and size
+    (an upload or a CLI load appends to it). The cached answers of the tracker are kept under it
+    (dashboard.warming.SIGNED_CALLBACKS), so a new attempt or a new day is never served stale."""
+    from etl.config import load_settings
+    from etl.reports.attempts import attempts_path
+
+    try:
+        found = os.stat(attempts_path(load_settings().reports_dir))
+        log = f"{found.st_ino:x}-{found.st_mtime_ns:x}-{found.st_size:x}"
+    except OSError:  # no log yet (or unreadable: read_attempts_now then reads none)
+        log = "-"
+    return f"{date.today().isoformat()}:{log}"
 
 
 def tracker(programme, province, status, today: date | None = None):

@@ -1,0 +1,79 @@
+"""Source documents in words for a reader (issue 14, "sources by their title and URL, never `seed:00x`").
+
+The registers cite a document by its code (`source_doc` "seed:002") and a place in it (`source_ref`
+"antwoord 4, regel 67"). A reader gets the document's title, publisher and date, a link when the
+register knows its address (never an invented one), and the place in words ("antwoord 4"); our own
+line numbers in the stored source texts go to a tooltip on screen and to their own export column.
+The parsing is `etl.exports.source_parts` (the written-question workbook uses it too); this module
+makes the screen's components and the page-language wording of notes that cite documents by code.
+"""
+from __future__ import annotations
+
+from dash import html
+
+from dashboard import db
+from dashboard.i18n import t, t_or
+from etl.exports import cite_in_text, cited_sources, line_words, source_label, source_parts, vocabulary
+
+
+def _words_of_build(r: db.Reader) -> dict:
+    return vocabulary(r.query)
+
+
+def build_words() -> dict:
+    """The names of areas, themes and source documents of the live build (see `etl.exports.vocabulary`),
+    read once per build. Raises WarehouseError without a warehouse."""
+    return db.per_build_live(_words_of_build)
+
+
+def source_text(code, ref, words: dict, lang: str) -> str:
+    """A source as one export cell: "title (publisher, date), place – URL"."""
+    return source_label(code, words, ref, lang)
+
+
+def source_lines(ref, lang: str) -> str:
+    """Our line numbers in the stored source text ("regels 67-68"): an export's traceability column."""
+    return line_words(ref, lang)
+
+
+def short_names(words: dict, lang: str) -> dict[str, str]:
+    """{code: "het persbericht"}: how a note names a document it cites (the title when no short name exists)."""
+    return {code: t_or(f"source.short.{code}", lang, str(source.get("title") or code))
+            for code, source in words.get("sources", {}).items()}
+
+
+def note_text(text, words: dict, lang: str):
+    """A register note with the documents it cites by code named in words, our line numbers left out."""
+    return cite_in_text(text, short_names(words, lang))
+
+
+def source_cell(code, ref, words: dict, lang: str) -> list:
+    """A source on screen: the document (a link when its address is known; title, publisher and date
+    marked Dutch, as the document words them), then the place in it in the page's language. Few
+    components on purpose: the portfolio renders many. `source_tooltip` gives the line numbers."""
+    parts = source_parts(code, ref, words, lang)
+    detail = ", ".join(x for x in (parts["publisher"], parts["date"]) if x)
+    title = parts["title"] or parts["code"]
+    if parts["url"]:
+        document = html.Span([html.A(title, href=parts["url"], className="source-link"),
+                              f" ({detail})" if detail else ""], lang="nl", className="source-document")
+    else:
+        words_of_document = f"{title} ({detail})" if detail else title
+        if lang == "nl":  # already the page's language: plain text, no component to render
+            return [", ".join(x for x in (words_of_document, parts["place"]) if x)]
+        document = html.Span(words_of_document, lang="nl", className="source-document")
+    return [document, f", {parts['place']}"] if parts["place"] else [document]
+
+
+def source_tooltip(refs, lang: str) -> str | None:
+    """The line numbers of one or more `source_ref`s as a tooltip text (None when there are none)."""
+    lines = "; ".join(x for x in (line_words(ref, lang) for ref in refs) if x)
+    return t("sources.lines", lang, lines=lines) if lines else None
+
+
+def cited_cell(value, words: dict, lang: str) -> list:
+    """A cell that cites one or more documents by code ("seed:001; seed:004") as `source_cell`s, one per line."""
+    cells: list = []
+    for i, (code, ref) in enumerate(cited_sources(value)):
+        cells += (["\n"] if i else []) + source_cell(code, ref, words, lang)
+    return cells
