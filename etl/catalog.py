@@ -41,3 +41,22 @@ def load_catalog(path: Path = CATALOG_PATH) -> dict[str, SourceFile]:
             publisher_en=pub.get("publisher_en"), licence_en=pub.get("licence_en"),
         )
     return files
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How a reader cites a dataset: the publisher's own name for it and its own page (catalog.toml
+    `[datasets.<dataset>]`), whichever file of the dataset the build read."""
+    dataset: str
+    publisher: str
+    title: str
+    title_en: str | None = None
+    page: str | None = None
+
+
+def load_citations(path: Path = CATALOG_PATH) -> dict[str, Citation]:
+    """dataset -> its Citation, for the datasets the catalog gives one."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {name: Citation(dataset=name, publisher=entry["publisher"], title=entry["title"],
+                           title_en=entry.get("title_en"), page=entry.get("page"))
+            for name, entry in raw.get("datasets", {}).items()}

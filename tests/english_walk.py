@@ -129,7 +129,9 @@ def walk(app, path: str, query: dict, rounds: int = 4) -> tuple[list, list[tuple
     store = _components(layout, {})
     store["app-url"] = {"pathname": path, "search": search}
     seen = [layout]
-    specs = {k: v for k, v in app.callback_map.items() if not k.startswith("..app-") and not k.startswith("app-")}
+    # only the server's callbacks: a clientside one (no "callback") runs in the browser
+    specs = {k: v for k, v in app.callback_map.items()
+             if not k.startswith("..app-") and not k.startswith("app-") and "callback" in v}
     prevented = {c["output"] for c in app._callback_list if c.get("prevent_initial_call")}
     done: dict[str, str] = {}
     for _ in range(rounds):

@@ -61,7 +61,9 @@ def test_municipality_briefing_of_a_merged_municipality(briefing, real_warehouse
     notes = text_of(find(content, "briefing-note-1"))
     assert "tellers en noemers" in notes
     # every source once, with licence and URL; the build in the last note
-    assert text.count("Bron: statbel_adi") == 1 and "licentie" in text and "https://" in text
+    # (issue 14: cited by the publisher and the dataset's title, not by its internal id)
+    assert text.count("Bron: Statbel, Administratief beschikbaar inkomen") == 1 and "licentie" in text and "https://" in text
+    assert "statbel_adi" not in text and "overgenomen uit een kopie op https://" in text
     assert "Datawarehouse: build" in text
     assert "Ademruimte" in text_of(find(content, "briefing-networks-count")) or "Ademruimte" in text
 

@@ -242,7 +242,9 @@ def _body_rows(columns: list[dict], rows: list[dict], lang: str) -> list:
                     and not fmt.is_missing(value) and value != ""):
                 cells.append(html.Td(_ditto(str(value), lang), className=_align(c)))
             else:
-                cells.append(html.Td(_linked(c, row, lang), className=_align(c)))
+                # a column of quotes in another language (`quote_lang`) says so, for readers and screen readers
+                quoted = c.get("quote_lang") if c.get("quote_lang") not in (None, lang) else None
+                cells.append(html.Td(_linked(c, row, lang), className=_align(c), lang=quoted))
         out.append(html.Tr(cells))
         previous = row
     return out

@@ -16,18 +16,20 @@ alone.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlsplit
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from dashboard.i18n import localised
+from dashboard.i18n import localised, t
 from etl.exports import HEADER_FILL, HEADER_FONT, safe_cell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -248,12 +250,43 @@ def send_workbook(workbook, *name_parts: str) -> dict:
     return dcc.send_bytes(buffer.getvalue(), file_name(*name_parts, ext="xlsx"), type=XLSX_MIME)
 
 
-SOURCE_FIELDS = ("dataset", "publisher", "licence", "url")
+def _text(value) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _citations() -> dict:
+    """The catalog's citations (dataset -> etl.catalog.Citation), read once when first needed."""
+    from etl.catalog import load_citations
+
+    return load_citations()
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
 
 
 def source_text(record, lang: str | None = None) -> str:
-    """A row of the warehouse's `source` table as one provenance phrase, `dataset, publisher,
-    licence, URL` (the fields it has; publisher and licence in `lang` where the row has them in
-    English: `publisher_en`, `licence_en`), for the intro lines of an export."""
-    texts = (localised(record, f, lang) for f in SOURCE_FIELDS)
-    return ", ".join(str(text) for text in texts if isinstance(text, str) and text.strip())
+    """A row of the warehouse's `source` table as one provenance phrase a reader can use, the
+    publisher first. For a dataset the catalog gives a citation (etl/sources/catalog.toml
+    `[datasets]`): `publisher, dataset title, publisher's page, licence, URL`, the URL as "retrieved
+    from a copy at ..." when the file came from elsewhere than the publisher's page. Otherwise
+    `publisher, licence, URL` as the row has them (publisher and licence in `lang` where the row has
+    them in English: `publisher_en`, `licence_en`). The dataset's internal id is never shown."""
+    url = _text(record.get("url"))
+    url = url if url and url.startswith(("https://", "http://")) else None  # never a file path
+    licence = _text(localised(record, "licence", lang))
+    citation = _citations().get(record.get("dataset"))
+    if citation is None:
+        parts = [_text(localised(record, "publisher", lang))]
+        page = None
+    else:
+        page = citation.page
+        title = citation.title_en if lang == "en" and citation.title_en else citation.title
+        parts = [citation.publisher, title, page]
+    parts.append(t("sources.licence", lang, licence=licence) if licence else None)
+    if url and page and _host(url) != _host(page):
+        parts.append(t("sources.from_copy", lang, url=url))
+    elif url != page:
+        parts.append(url)
+    return ", ".join(part for part in parts if part)

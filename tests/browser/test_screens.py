@@ -325,24 +325,38 @@ def test_the_map_opens_on_all_of_flanders_and_brussels(start_app, real_warehouse
 A4_PRINT_WIDTH = round((21.0 - 2 * 1.2) / 2.54 * 96)
 
 
-def test_the_briefing_prints_on_a4_portrait(start_app, real_warehouse):
+# The briefing's key tables: every column in view on a desktop (no scrollbar hiding the change).
+TABLE_CUT = """return [...document.querySelectorAll('.briefing-sheet .table-scroll')]
+    .filter(b => b.scrollWidth > b.clientWidth + 1)
+    .map(b => b.firstElementChild.id + ' ' + b.scrollWidth + '>' + b.clientWidth)"""
+# A page object of a PDF ("/Type /Page", not the "/Type /Pages" tree).
+PDF_PAGE = re.compile(rb"/Type\s*/Page\b")
+
+
+def test_the_briefing_fits_a_desktop_and_prints_on_one_a4_page(start_app, real_warehouse):
     duo = start_app()
-    set_viewport(duo, A4_PRINT_WIDTH)
-    settled(duo, duo.server_url + "/briefing?nis=46029")
-    duo.wait_for_element("#briefing-figures", timeout=WAIT)
-    duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    try:
-        scroll_width, inner_width = overflow(duo)
-        assert scroll_width <= inner_width, (scroll_width, inner_width, duo.driver.execute_script(OVERFLOWING))
-        # nothing of the sheet is cut off at the right edge of the paper
-        right = duo.driver.execute_script(
-            "return Math.max(...[...document.querySelectorAll('.briefing-sheet *')]"
-            ".map(e => e.getBoundingClientRect().right))")
-        assert right <= inner_width + 1, right
-        pdf = duo.driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
-                                                             "preferCSSPageSize": True, "printBackground": True})
-        folder = SCREENSHOTS / "screens"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "briefing-46029-a4.pdf").write_bytes(base64.b64decode(pdf["data"]))
-    finally:
-        duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    for name, query in [("46029", "nis=46029"), ("30000-en", "province=30000&lang=en")]:
+        set_viewport(duo, 1440)
+        settled(duo, duo.server_url + "/briefing?" + query)
+        duo.wait_for_element("#briefing-figures", timeout=WAIT)
+        assert duo.driver.execute_script(TABLE_CUT) == [], query
+        set_viewport(duo, A4_PRINT_WIDTH)
+        duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            scroll_width, inner_width = overflow(duo)
+            assert scroll_width <= inner_width, (scroll_width, inner_width, duo.driver.execute_script(OVERFLOWING))
+            # nothing of the sheet is cut off at the right edge of the paper
+            right = duo.driver.execute_script(
+                "return Math.max(...[...document.querySelectorAll('.briefing-sheet *')]"
+                ".map(e => e.getBoundingClientRect().right))")
+            assert right <= inner_width + 1, right
+            pdf = duo.driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                                                 "preferCSSPageSize": True, "printBackground": True})
+            data = base64.b64decode(pdf["data"])
+            folder = SCREENSHOTS / "screens"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"briefing-{name}-a4.pdf").write_bytes(data)
+            # the page promises one page per municipality or province
+            assert len(PDF_PAGE.findall(data)) == 1, (query, len(PDF_PAGE.findall(data)))
+        finally:
+            duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -20,15 +20,15 @@ FORMAT_OF_BUTTON = {"actions-csv": "csv", "actions-xlsx": "xlsx",
 @page.callback(Output("actions-right", "options"), Output("actions-right", "value"),
                Output("actions-minister", "options"), Output("actions-minister", "value"),
                Input("actions-lang", "data"), State("actions-initial", "data"))
-def options(_lang, initial):
+def options(lang, initial):
     """Options and the URL's choices together (a Dash 4 dropdown drops a value its options lack)."""
     initial = initial or {}
     try:
         data = view.load()
     except db.WarehouseError:
         return [], None, [], None
-    rights = view.group_options(data["actions"], "right_code", "right_label")
-    ministers = view.group_options(data["actions"], "minister_code", "minister_name")
+    rights = view.group_options(data["actions"], "right_code", "right_label", lang)
+    ministers = view.group_options(data["actions"], "minister_code", "minister_name", lang)
     right = initial.get("right") if initial.get("right") in {o["value"] for o in rights} else None
     minister = initial.get("minister") if initial.get("minister") in {o["value"] for o in ministers} else None
     return rights, right, ministers, minister

@@ -59,7 +59,7 @@ def chart_export(chart, text, right, minister, lang: str) -> Sheet | None:
                Column("without_amount", t("actions.col.without_amount", lang), "int"),
                Column("amount", t("actions.col.amount", lang), "number", 2)]
     title = t(title_key, lang)
-    return Sheet(title, columns, view.chart_groups(chart, rows, data),
+    return Sheet(title, columns, view.chart_groups(chart, rows, data, lang),
                  intro=view.intro_lines(title, text, right, minister, len(rows), data, lang))
 
 

@@ -17,6 +17,9 @@ LONGEST_TITLE = 140  # characters of an action's title quoted in the note on the
 # Rows per page of the list of actions: the browser renders only these (201 rows at once block it for
 # seconds); the exports have every row.
 PAGE_ROWS = 20
+# From this share of the total shown, the largest action is named under each chart: on the linear axis
+# it makes the other bars short, and the reader should know why.
+OUTLIER_SHARE = 0.5
 
 
 def build(text: str, initial: dict, lang: str) -> html.Div:
@@ -83,10 +86,13 @@ def content(rows: list[dict], data: dict, text, right, minister, lang: str) -> l
     charts = html.Div([_chart(chart, rows, data, lang) for chart in CHARTS], className="chart-grid actions-charts")
     columns = [
         {"key": "action_id", "kind": "code", "label": t("actions.col.id", lang)},
-        {"key": "title", "kind": "text", "label": t("actions.col.title", lang), "sub_key": "administration"},
+        # the plan's own words (title, administration, budget text) are quotes: Dutch in every language
+        {"key": "title", "kind": "text", "label": t("actions.col.title", lang), "sub_key": "administration",
+         "quote_lang": "nl"},
         {"key": "right_label", "kind": "text", "label": t("actions.col.right", lang)},
         {"key": "minister_name", "kind": "text", "label": t("actions.col.minister", lang)},
-        {"key": "budget_text", "kind": "text", "label": t("actions.col.budget_text", lang), "sortable": False},
+        {"key": "budget_text", "kind": "text", "label": t("actions.col.budget_text", lang), "sortable": False,
+         "quote_lang": "nl"},
         {"key": "amount", "kind": "int", "label": t("actions.col.amount", lang), "sub_key": "basis"},
     ]
     caption = t("actions.list.caption", lang, filters=view.filters_text(text, right, minister, data, lang))
@@ -102,14 +108,30 @@ def _largest_note(rows: list[dict], data: dict, total_amount: float, lang: str):
         return None
     best, amount = found
     title = best["title"] if len(best["title"]) <= LONGEST_TITLE else best["title"][:LONGEST_TITLE - 1] + "…"
-    return html.P(t("actions.largest", lang, action=best["action_id"], amount=fmt.euro(amount, 0, lang),
-                    share=fmt.percent(amount / total_amount * 100, 0, lang), title=title),
+    return html.P([t("actions.largest", lang, action=best["action_id"], amount=fmt.euro(amount, 0, lang),
+                     share=fmt.percent(amount / total_amount * 100, 0, lang)), " ",
+                   html.Q(title, lang="nl")],  # the plan's title, quoted as written
                   id="actions-largest", className="method")
+
+
+def _outlier_note(chart: tuple, rows: list[dict], data: dict, lang: str):
+    """Under a chart: the one action that dominates the total shown, and in which bar it sits; None
+    when no action reaches OUTLIER_SHARE."""
+    found = view.largest(rows, data)
+    total = view.summary_numbers(rows, data)["amount"]
+    if found is None or not total or found[1] / total < OUTLIER_SHARE:
+        return None
+    best, amount = found
+    name, key, label, _title, _group = chart
+    group = f"{best[key]} {view.group_label(key, best, label, lang)}"
+    return html.P(t("actions.outlier", lang, action=best["action_id"], amount=fmt.euro(amount, 0, lang),
+                    share=fmt.percent(amount / total * 100, 0, lang), group=group),
+                  id=f"actions-chart-{name}-outlier", className="chart-note")
 
 
 def _chart(chart: tuple, rows: list[dict], data: dict, lang: str) -> html.Figure:
     name, _key, _label, title_key, group_key = chart
-    groups = view.chart_groups(name, rows, data)
+    groups = view.chart_groups(name, rows, data, lang)
     table_columns = [
         {"key": "name", "kind": "text", "label": t(group_key, lang)},
         {"key": "actions", "kind": "int", "label": t("actions.col.actions", lang)},
@@ -123,6 +145,7 @@ def _chart(chart: tuple, rows: list[dict], data: dict, lang: str) -> html.Figure
         dcc.Graph(id=f"actions-graph-{name}", figure=figures.amount_bars(groups, lang),
                   config=graph_config(f"actieplan-per-{name}", only_png=True), className="chart",
                   style={"height": f"{figures.height(groups)}px"}),
+        _outlier_note(chart, rows, data, lang),
         html.Details([
             html.Summary(t("actions.show_table", lang), id=f"actions-chart-{name}-toggle"),
             plain_table(f"actions-chart-table-{name}", table_columns, groups, lang, title),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dashboard import action_plan, db
 from dashboard import formatting as fmt
-from dashboard.i18n import t
+from dashboard.i18n import t, t_or
 from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
 from dashboard.ui import sources
@@ -45,11 +45,22 @@ def counted_amount(data: dict, action_id: str) -> float | None:
     return (data["counted"].get(action_id) or {}).get("amount")
 
 
-def group_options(rows: list[dict], key: str, label: str) -> list[dict]:
-    """Dropdown options of the rights or ministers: "05 Onderwijs", in code order."""
+def right_name(code: str, register_label: str, lang: str) -> str:
+    """A fundamental right by name in the page's language ("Onderwijs" / "Education"): interface
+    vocabulary from the catalogue, the register's (Dutch) label for a code it does not know."""
+    return t_or(f"actions.right_name.{code}", lang, register_label)
+
+
+def group_label(key: str, row: dict, label: str, lang: str) -> str:
+    """The name of a row's right (in the page's language) or minister (a proper name)."""
+    return right_name(row[key], row[label], lang) if key == "right_code" else row[label]
+
+
+def group_options(rows: list[dict], key: str, label: str, lang: str) -> list[dict]:
+    """Dropdown options of the rights or ministers: "05 Onderwijs" / "05 Education", in code order."""
     seen: dict[str, str] = {}
     for a in rows:
-        seen.setdefault(a[key], f"{a[key]} {a[label]}")
+        seen.setdefault(a[key], f"{a[key]} {group_label(key, a, label, lang)}")
     return [{"label": seen[k], "value": k} for k in sorted(seen)]
 
 
@@ -61,7 +72,7 @@ def filters_text(text, right, minister, data: dict, lang: str) -> str:
     for value, key, label, name in ((right, "right_code", "right_label", "actions.right"),
                                     (minister, "minister_code", "minister_name", "actions.minister")):
         if value:
-            shown = next((a[label] for a in data["actions"] if a[key] == value), value)
+            shown = next((group_label(key, a, label, lang) for a in data["actions"] if a[key] == value), value)
             parts.append(f"{t(name, lang)} = {shown}")
     return "; ".join(parts) if parts else t("portfolio.f.none", lang)
 
@@ -92,7 +103,8 @@ def action_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
     for a in rows:
         c = data["counted"].get(a["action_id"])
         basis = t(f"actions.basis.{c['basis']}", lang) if c else t("actions.basis.no_amount", lang)
-        out.append({**a, "amount": c["amount"] if c else None, "basis": basis,
+        out.append({**a, "right_label": right_name(a["right_code"], a["right_label"], lang),
+                    "amount": c["amount"] if c else None, "basis": basis,
                     "amounts": "; ".join(amount_words(b, lang) for b in by_action.get(a["action_id"], [])),
                     # the document by its title and address, the place in it in words; our line numbers apart
                     "source": sources.source_text(a.get("source_doc"), a.get("source_ref"), data.get("words") or {}, lang),
@@ -108,11 +120,14 @@ def amount_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
             for b in data["budgets"] if b["action_id"] in ids]
 
 
-def chart_groups(chart: str, rows: list[dict], data: dict) -> list[dict]:
-    """The groups of one chart (per right or per minister), each with its label `name` ("05 Onderwijs")."""
+def chart_groups(chart: str, rows: list[dict], data: dict, lang: str) -> list[dict]:
+    """The groups of one chart (per right or per minister), each with its label `name` ("05 Onderwijs",
+    "05 Education" in English)."""
     _name, key, label, _title, _group = CHART[chart]
-    return [{**g, "name": f"{g['code']} {g['label']}"}
-            for g in action_plan.summarise(rows, data["counted"], key, label)]
+    groups = action_plan.summarise(rows, data["counted"], key, label)
+    if key == "right_code":
+        groups = [{**g, "label": right_name(g["code"], g["label"], lang)} for g in groups]
+    return [{**g, "name": f"{g['code']} {g['label']}"} for g in groups]
 
 
 def summary_numbers(rows: list[dict], data: dict) -> dict:

@@ -202,8 +202,8 @@ def _wq28(data: dict, notes: Footnotes, lang: str) -> html.Section:
     title = html.H3(t("briefing.wq28", lang))
     if row is None:
         return html.Section([title, html.P(t("briefing.no_registers", lang))])
-    source = row.get("source")
-    ref = [notes.ref(t("briefing.source", lang, text=str(source)))] if isinstance(source, str) and source else []
+    source = view.wq28_source(row.get("source"), lang)
+    ref = [notes.ref(source)] if source else []
     items = [x for label, shown in view.wq28_items(row, lang) for x in (html.Dt(label), html.Dd(shown))]
     return html.Section([title, html.Dl(items, className="kv briefing-kv", id="briefing-wq28"), *ref])
 

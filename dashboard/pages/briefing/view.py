@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import db
 from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard.i18n import localised, t, t_or
 from dashboard.ranking import highest_is_most_need
-from dashboard.ui import vintages
+from dashboard.ui import downloads, sources, vintages
 from dashboard.ui.notes import value_note
 from dashboard.urls import valid_nis
 
@@ -145,15 +146,25 @@ def source_notes(sources: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def source_note(rec: dict, lang: str) -> str:
-    parts = [str(text) for text in (rec["dataset"], localised(rec, "publisher", lang)) if isinstance(text, str) and text]
-    licence = localised(rec, "licence", lang)
-    if isinstance(licence, str) and licence:
-        parts.append(t("briefing.licence", lang, licence=licence))
-    if isinstance(rec["url"], str) and rec["url"]:
-        parts.append(rec["url"])
+    """A source as a footnote: the publisher's citation (dashboard.ui.downloads.source_text, the one
+    formatter of sources) and when the file was retrieved."""
+    text = downloads.source_text(rec, lang)
     if not fmt.is_missing(rec["retrieved_at"]):
-        parts.append(t("briefing.retrieved", lang, date=fmt.date_text(rec["retrieved_at"], lang)))
-    return t("briefing.source", lang, text=", ".join(parts))
+        text += ", " + t("briefing.retrieved", lang, date=fmt.date_text(rec["retrieved_at"], lang))
+    return t("briefing.source", lang, text=text)
+
+
+def wq28_source(source, lang: str) -> str | None:
+    """The source of a province's answer to written question 28 in words (the document's title,
+    publisher, date, the place in it and its address), never the register's code ("seed:004 ...")."""
+    if not isinstance(source, str) or not source.strip():
+        return None
+    code, _, ref = source.strip().partition(" ")
+    try:
+        words = sources.build_words()
+    except db.WarehouseError:
+        words = {}
+    return t("briefing.source", lang, text=sources.source_text(code, ref or None, words, lang))
 
 
 def indicator_note(row: dict, notes: dict[str, str], lang: str) -> str:

@@ -7,7 +7,7 @@ from dash import ALL, MATCH, Input, Output, State, ctx, no_update
 from dashboard import db, default_indicator
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, normalise_lang
-from dashboard.pages.compare import exports, layout, view
+from dashboard.pages.compare import exports, figures, layout, view
 from dashboard.profile_data import indicator_name, municipality_options
 from dashboard.queries import profile as qp
 from dashboard.ui import vintages
@@ -103,13 +103,14 @@ def sync_url(indicator, nis, mode, province, start, end, sort, search, pathname)
                Output("compare-ranking-head", "children"), Output("compare-message", "children"),
                Output("compare-ranking-data", "data"),
                *[Input(c, "value") for c in CONTROLS], Input("compare-only", "value"), Input("compare-lang", "data"),
-               State("compare-sort", "data"))
-def fill_view(indicator, nis, mode, province, start, end, only, lang, sort):
-    return render(indicator, nis, mode, province, start, end, only, normalise_lang(lang), sort or {})
+               Input("compare-narrow", "data"), State("compare-sort", "data"))
+def fill_view(indicator, nis, mode, province, start, end, only, lang, narrow, sort):
+    return render(indicator, nis, mode, province, start, end, only, normalise_lang(lang), sort or {}, narrow is True)
 
 
-def render(indicator, nis, mode, province, start, end, only, lang, sort):
-    """(chart section, ranking caption, ranking header, message, ranking data) of a view."""
+def render(indicator, nis, mode, province, start, end, only, lang, sort, narrow=False):
+    """(chart section, ranking caption, ranking header, message, ranking data) of a view; `narrow`:
+    the chart laid out for a phone."""
     nis = view.chosen_codes(nis)
     try:
         data = view.load(indicator, nis, mode or "own", province, start, end)
@@ -121,7 +122,7 @@ def render(indicator, nis, mode, province, start, end, only, lang, sort):
     rows = view.ranking_rows(data, lang)
     if only and "only" in only and data["members"]:
         rows = [r for r in rows if r["selected"]]
-    return (layout.chart_section(data, lines, lang), view.ranking_caption(data, rows, lang),
+    return (layout.chart_section(data, lines, lang, narrow), view.ranking_caption(data, rows, lang),
             layout.ranking_head(data, sort or view.DEFAULT_SORT, lang), layout.message(mode, nis, province, lang),
             view.ranking_data(data, rows, lang))
 
@@ -227,6 +228,12 @@ function(prev, next, sort, data, page) {
 }
 """
 
+
+# Whether the chart is drawn for a phone (figures.NARROW_PX), once when the page opens: an input of
+# the view, so its first answer waits for it and the chart is drawn once, in the right layout.
+VIEWPORT_JS = f"function(_lang) {{ return window.innerWidth < {figures.NARROW_PX}; }}"
+
+page.clientside_callback(VIEWPORT_JS, Output("compare-narrow", "data"), Input("compare-lang", "data"))
 
 page.clientside_callback(
     RENDER_JS,

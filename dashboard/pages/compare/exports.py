@@ -11,6 +11,9 @@ from dashboard.ui import downloads
 from dashboard.ui.downloads import Column as C
 from dashboard.ui.notes import value_note
 
+# A relative change (in % of the start value) with 1 decimal, as the profile's workbook shows it.
+RELATIVE_DECIMALS = 1
+
 
 def send(fmt_name: str, indicator, nis, mode, province, start, end, sort, lang: str) -> dict | None:
     """The dcc.Download data of a view as `csv` or `xlsx`; None when there is none."""
@@ -49,7 +52,7 @@ def export(indicator, nis, mode, province, start, end, sort, lang: str):
     notes = [f"{name}: {view.definition(ind, lang)}", *([method] if method else []), *flag_notes(lang),
              t("profile.sources", lang)]
     sheets = [downloads.Sheet(t("compare.sheet.ranking", lang), _ranking_columns(data, lang), ranking, intro),
-              downloads.Sheet(t("compare.sheet.series", lang), _series_columns(lang), series, intro[:1]),
+              downloads.Sheet(t("compare.sheet.series", lang), _series_columns(ind, lang), series, intro[:1]),
               downloads.Sheet(t("profile.sheet.notes", lang), [C("text", t("profile.col.note", lang))],
                               [{"text": text} for text in notes], intro[:1])]
     return name, sheets
@@ -57,7 +60,7 @@ def export(indicator, nis, mode, province, start, end, sort, lang: str):
 
 def _ranking_columns(data: dict, lang: str) -> list[C]:
     percent = view.is_percent(data["ind"])
-    decimals = 4 if percent else 2
+    decimals = fmt.display_meta(data["ind"], lang)[2]  # the indicator's declared decimals, as on screen
     start, end = data["start"], data["end"]
     return [C("rank", t("compare.col.rank_plain", lang, year=end), "int"),
             C("name", t("compare.col.name", lang)), C("nis", t("compare.col.nis", lang)),
@@ -67,12 +70,13 @@ def _ranking_columns(data: dict, lang: str) -> list[C]:
             C("end", t("compare.col.value", lang, year=end), "number", decimals),
             C("end_flag", t("compare.col.flag", lang, year=end)),
             C("change", t("compare.col.change_pp" if percent else "compare.col.change", lang), "number", decimals),
-            C("change_rel", t("compare.col.change_rel", lang), "number", 2),
+            C("change_rel", t("compare.col.change_rel", lang), "number", RELATIVE_DECIMALS),
             C("selected", t("compare.col.selected", lang)),
             C("end_note", t("compare.col.note", lang, year=end))]
 
 
-def _series_columns(lang: str) -> list[C]:
+def _series_columns(ind: dict, lang: str) -> list[C]:
+    decimals = fmt.display_meta(ind, lang)[2]
     return [C("series", t("compare.col.series", lang)), C("year", t("col.year", lang), "int"),
-            C("value", t("profile.col.value", lang), "number", None), C("flag", t("profile.col.flag", lang)),
+            C("value", t("profile.col.value", lang), "number", decimals), C("flag", t("profile.col.flag", lang)),
             C("note", t("profile.col.note", lang))]

@@ -20,6 +20,12 @@ DASH = {"member": "solid", "region": "dot", "group": "dash", "chosen": "solid"}
 MAX_NAMED_MEMBERS = 12
 LABEL_GAP = 0.05  # the least distance between two end labels, as a share of the value axis
 LABEL_MARGIN = 130  # px on the right for the end labels
+# A phone (viewport narrower than this, callbacks.VIEWPORT_JS): smaller margins and labels, fewer
+# year ticks, so the plot keeps most of the ~340 px instead of a sliver.
+NARROW_PX = 640
+NARROW_LABEL_MARGIN = 100
+NARROW_MAX_TICKS = 5
+YEAR_PAD = 0.3  # the x axis runs this far (in years) past the first and last year
 
 
 def colours(lines: list[dict]) -> list[str]:
@@ -36,7 +42,8 @@ def colours(lines: list[dict]) -> list[str]:
     return out
 
 
-def figure(data: dict, lines: list[dict], lang: str) -> dict:
+def figure(data: dict, lines: list[dict], lang: str, narrow: bool = False) -> dict:
+    """The trend chart; `narrow` for a phone's width."""
     ind = data["ind"]
     traces = []
     coloured = sorted(zip(lines, colours(lines)), key=lambda pair: ORDER[pair[0]["role"]])
@@ -55,8 +62,8 @@ def figure(data: dict, lines: list[dict], lang: str) -> dict:
             "showlegend": role != "member",
             "opacity": 0.8 if role == "member" else 1,
         })
-    labels = end_labels(lines)
-    return {"data": traces, "layout": {
+    labels = end_labels(lines, font_size=10 if narrow else 11)
+    layout = {
         "height": 420, "margin": {"l": 70, "r": LABEL_MARGIN if labels else 20, "t": 20, "b": 40},
         "hovermode": "closest", "annotations": labels,
         "separators": ",." if lang == "nl" else ".,", "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
@@ -67,10 +74,30 @@ def figure(data: dict, lines: list[dict], lang: str) -> dict:
                   "ticklabeloverflow": "allow"},
         "yaxis": {"gridcolor": "#e5e8ec", "title": {"text": esc(fmt.unit_label(ind, lang))}, "ticklabeloverflow": "allow",
                   "rangemode": "tozero" if ind["kind"] == "count" else "normal"},
-    }}
+    }
+    if narrow:
+        _fit_narrow(layout, [int(y) for y in ind["years"]], bool(labels))
+    return {"data": traces, "layout": layout}
 
 
-def end_labels(lines: list[dict]) -> list[dict]:
+def _fit_narrow(layout: dict, years: list[int], labelled: bool) -> None:
+    """The layout for a phone. A fixed year range: with autorange, plotly widens the x axis until
+    each end label fits inside the plot, which on a narrow plot means decades of empty axis (and a
+    tick per year of them) with the lines in a sliver at the left."""
+    layout["height"] = 380
+    layout["margin"] = {"l": 48, "r": NARROW_LABEL_MARGIN if labelled else 12, "t": 12, "b": 30}
+    layout["font"] = {**FONT, "size": 12}
+    layout["legend"] = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.12, "yanchor": "top"}
+    xaxis = layout["xaxis"]
+    if years:
+        xaxis["range"] = [min(years) - YEAR_PAD, max(years) + YEAR_PAD]
+        xaxis["autorange"] = False
+        span = max(years) - min(years)
+        xaxis["dtick"] = max(1, -(-span // (NARROW_MAX_TICKS - 1)))  # whole years, at most NARROW_MAX_TICKS
+    layout["yaxis"]["automargin"] = True
+
+
+def end_labels(lines: list[dict], font_size: int = 11) -> list[dict]:
     """The names of the member lines at their last value, moved apart so no two overlap; none when
     there are more than MAX_NAMED_MEMBERS."""
     members = [s for s in lines if s["role"] == "member"]
@@ -89,4 +116,4 @@ def end_labels(lines: list[dict]) -> list[dict]:
     for below, above in zip(ends, ends[1:]):
         above[0] = max(above[0], below[0] + gap)
     return [{"x": x, "y": y, "xref": "x", "yref": "y", "text": esc(label), "showarrow": False, "xanchor": "left",
-             "xshift": 6, "font": {"size": 11, "color": REGION_COLOUR}} for y, x, label in ends]
+             "xshift": 6, "font": {"size": font_size, "color": REGION_COLOUR}} for y, x, label in ends]

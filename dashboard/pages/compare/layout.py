@@ -29,6 +29,8 @@ def build(lang: str, initial: dict, mode: str, sort: dict) -> html.Div:
         dcc.Store(id="compare-initial", data=initial),
         dcc.Store(id="compare-sort", data=sort),
         dcc.Store(id="compare-ranking-data"),
+        # whether the viewport is a phone's (set in the browser, callbacks.VIEWPORT_JS): the chart's layout
+        dcc.Store(id="compare-narrow"),
         dcc.Download(id="compare-download"),
         html.Div(id="compare-message", role="status"),
         presenting.main(dcc.Loading(html.Div(id="compare-chart"), delay_show=300)),
@@ -110,7 +112,7 @@ def unknown_indicator(indicator, lang: str) -> html.Div:
                     id="compare-unknown")
 
 
-def chart_section(data: dict, lines: list[dict], lang: str) -> html.Section:
+def chart_section(data: dict, lines: list[dict], lang: str, narrow: bool = False) -> html.Section:
     if not lines:  # nothing chosen yet: say what to do instead of drawing empty axes
         return guidance(lang)
     ind = data["ind"]
@@ -120,7 +122,7 @@ def chart_section(data: dict, lines: list[dict], lang: str) -> html.Section:
         presenting.method(html.P(method, id="compare-method", className="section-intro method"),
                           "compare-method-text", lang) if method else None,
         html.P(t("compare.count_note", lang), className="section-intro") if ind["kind"] == "count" else None,
-        dcc.Graph(id="compare-graph", figure=figure(data, lines, lang),
+        dcc.Graph(id="compare-graph", figure=figure(data, lines, lang, narrow),
                   config=graph_config(f"vergelijking-{ind['indicator_id']}", only_png=True)),
         chart_details(lang),
         html.P(view.definition(ind, lang), className="section-intro"))

@@ -6,7 +6,9 @@ the filters in force, the years of the denominators, the sources with their lice
 from __future__ import annotations
 
 import math
+from urllib.parse import urljoin
 
+import flask
 import pandas as pd
 
 from dashboard import db, need
@@ -98,7 +100,7 @@ def gap_sheet(state: dict, lang: str):
     rows = [{"i": i, "name": r.name, "nis": r.nis_code, "province": view.province_label(r.province_nis, lang),
              "need": r.need, "need_rank": r.need_rank, "of": n, "equivalents": r.equivalents,
              "networks": _networks(m, r.nis_code, lang) or t("need.network.none", lang),
-             "profile": profile_href(r.nis_code, lang)}
+             "profile": _profile_url(r.nis_code, lang)}
             for i, r in enumerate(gap.itertuples(), start=1)]
     cols = [Column("i", t("need.col.list_rank", lang), "int"), Column("name", t("need.col.municipality", lang)),
             Column("nis", t("need.col.nis", lang)), Column("province", t("need.col.province", lang)),
@@ -110,6 +112,13 @@ def gap_sheet(state: dict, lang: str):
     rule = view.gap_rule_text(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"], lang)
     intro = intro_lines(m, t("need.export.gap", lang, n=len(rows)), lang, rule)
     return "shortlist_nood_zonder_netwerk", m, downloads.Sheet(t("need.sheet.gap", lang), cols, rows, intro)
+
+
+def _profile_url(nis: str, lang: str) -> str:
+    """The municipality profile's address: absolute, on the host the request came to, so it still
+    opens once the file is mailed (relative only outside a request, where no host is known)."""
+    href = profile_href(nis, lang)
+    return urljoin(flask.request.host_url, href) if flask.has_request_context() else href
 
 
 def _percent(share) -> float | None:

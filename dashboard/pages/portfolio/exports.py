@@ -9,6 +9,8 @@ from dashboard.i18n import t
 from dashboard.pages.portfolio import view
 from dashboard.pages.portfolio.view import ALL_PROVINCES
 from dashboard.queries import portfolio as qp
+from dashboard.queries import profile as qpf
+from dashboard.queries import project as qpr
 from dashboard.queries.status import latest_build
 from dashboard.ui import downloads
 from etl.exports import answer_workbook, vocabulary
@@ -27,6 +29,14 @@ def _today() -> str:
     return fmt.now().strftime("%Y-%m-%d")
 
 
+def _registers_source(lang: str) -> str:
+    """The registers as a source (title, licence) in the words of every export's source line."""
+    with db.reader() as r:
+        rows = qpf.sources(r)
+    row = rows[rows["source_id"] == qpr.REGISTER_SOURCE].to_dict("records")
+    return downloads.source_text(row[0], lang) if row else t("portfolio.export_source_unknown", lang)
+
+
 def export_projects(chosen: dict, lang: str) -> downloads.Sheet | None:
     """The filtered projects as a sheet whose intro states the view (title, filters, rows, source
     and build); None without a warehouse."""
@@ -41,7 +51,7 @@ def export_projects(chosen: dict, lang: str) -> downloads.Sheet | None:
         t("portfolio.export_title", lang),
         t("portfolio.export_filters", lang, filters=view.filters_text(chosen, data, lang)),
         t("portfolio.export_rows", lang, n=len(rows)),
-        t("portfolio.export_source", lang, build=build.get("build_id") or "?",
+        t("portfolio.export_source", lang, source=_registers_source(lang), build=build.get("build_id") or "?",
           date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang)),
     ]
     columns = [downloads.Column(key, t(label, lang), kind) for key, label, kind in PROJECT_COLUMNS]

@@ -69,9 +69,9 @@ def build(initial: dict, lang: str) -> html.Div:
         dcc.Download(id="portfolio-download"),
         dcc.Download(id="portfolio-download-wq28"),
         html.Div(id="portfolio-notice"),
-        presenting.main(html.Div(id="portfolio-programmes-box", className="loading-box")),
+        html.Div(id="portfolio-programmes-box", className="loading-box"),
         projects,
-        wq28,
+        presenting.main(wq28),  # what a presenter shows: the answer to written question 28
     ], id="portfolio-page", className="page portfolio")
 
 
@@ -169,12 +169,15 @@ def _unknown_cell(text) -> html.Td:
 
 
 def wq28_summary(rows: list[dict], lang: str):
-    """The answer to written question 28 per province, with the total."""
+    """The answer to written question 28 per province, with the total: the counts first (on a phone the
+    province and the networks awarded are what shows without scrolling), the figures no source
+    publishes after them; the long note and source of each row go below the table, so rows stay one
+    line high."""
+    columns = ("province", "awarded", "located", "applications", "requested", "amount")
     head = html.Thead(html.Tr([html.Th(t(f"portfolio.wq28.col.{c}", lang), scope="col",
                                        className="num" if c in ("awarded", "located") else None)
-                               for c in ("province", "applications", "requested", "awarded", "located", "amount", "note",
-                                         "source")]))
-    body = []
+                               for c in columns]))
+    body, notes = [], []
     words = sources.build_words()
     for r in view.wq28_summary_rows(rows, lang):
         awarded = r["awarded"]
@@ -182,20 +185,28 @@ def wq28_summary(rows: list[dict], lang: str):
             awarded = [_disagree_badge(lang), html.Br(), awarded]
         cells = [
             html.Th(r["province_label"], scope="row"),
-            _unknown_cell(r["applications"]),
-            _unknown_cell(r["requested"]),
             html.Td(awarded or fmt.MISSING, className="num"),
             html.Td(fmt.integer(r.get("projects_located_2025"), lang), className="num"),
+            _unknown_cell(r["applications"]),
+            _unknown_cell(r["requested"]),
             _unknown_cell(r["amount"]),
-            html.Td(r.get("note") or fmt.MISSING, className="wq28-note"),
-            html.Td(sources.cited_cell(r.get("source_cited"), words, lang) or r.get("source") or fmt.MISSING,
-                    className="fact-source fact-lines"),
         ]
         body.append(html.Tr(cells, className="is-total" if r["is_total"] else None))
+        cited = sources.cited_cell(r.get("source_cited"), words, lang) or r.get("source")
+        notes.append(html.Li([
+            html.Strong(r["province_label"]), ": ", r.get("note") or fmt.MISSING,
+            *([html.Br(), html.Span(f"{t('portfolio.wq28.col.source', lang)}: ", className="wq28-source-label"),
+               html.Span(cited, className="fact-source fact-lines")] if cited else []),
+        ]))
     caption = t("portfolio.wq28.caption", lang)
     table = html.Table([html.Caption(caption), head, html.Tbody(body)], id="portfolio-wq28-table",
                        className="data-table wq28-table")
-    return scroll_box(table, caption, lang)
+    return html.Div([
+        scroll_box(table, caption, lang),
+        html.Details([html.Summary(t("portfolio.wq28.notes", lang), id="portfolio-wq28-notes-toggle"),
+                      html.Ul(notes, className="wq28-notes")],
+                     id="portfolio-wq28-notes", className="details wq28-notes-box", open=True),
+    ])
 
 
 def wq28_municipality_table(rows: list[dict], province: str, data: dict, lang: str):

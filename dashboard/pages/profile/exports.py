@@ -71,20 +71,25 @@ def _identity_lines(data: dict, lang: str) -> list[str]:
 
 
 def _summary_columns(lang: str) -> list[C]:
+    # a row per indicator: every value column shows that indicator's declared decimals (the row's
+    # "decimals"); the relative change is in % of the first value, with 1 decimal as on screen
+    def value(key, label):
+        return C(key, label, "number", None, decimals_key="decimals")
+
     return [C("indicator", t("profile.col.indicator", lang)), C("unit", t("col.unit", lang)),
-            C("year", t("col.year", lang), "int"), C("value", t("profile.col.value", lang), "number", 2),
+            C("year", t("col.year", lang), "int"), value("value", t("profile.col.value", lang)),
             C("flag", t("profile.col.flag", lang)), C("note", t("profile.col.note", lang)),
             C("rank", t("profile.col.rank_plain", lang), "int"), C("n_rank", t("profile.col.ranked", lang), "int"),
             C("prank", t("profile.col.rank_province_plain", lang), "int"),
             C("n_prank", t("profile.col.ranked_province", lang), "int"),
             C("rank_meaning", t("profile.col.rank_meaning", lang)),
             C("first_year", t("profile.col.first_year", lang), "int"),
-            C("first_value", t("profile.col.first_value", lang), "number", 2),
-            C("change", t("profile.col.change_abs", lang), "number", 2),
+            value("first_value", t("profile.col.first_value", lang)),
+            value("change", t("profile.col.change_abs", lang)),
             C("change_rel", t("profile.col.change_rel", lang), "number", 1),
-            C("province", t("profile.col.province", lang), "number", 2),
-            C("region", t("profile.col.region", lang), "number", 2),
-            C("peers", t("profile.col.peers", lang), "number", 2)]
+            value("province", t("profile.col.province", lang)),
+            value("region", t("profile.col.region", lang)),
+            value("peers", t("profile.col.peers", lang))]
 
 
 def _summary_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
@@ -94,6 +99,7 @@ def _summary_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
         change = (end["value"] - first["value"]) if first and end and first["year"] != end["year"] else None
         out.append({
             "indicator": row["name"], "unit": fmt.unit_label(row, lang), "year": row["year"],
+            "decimals": fmt.display_meta(row, lang)[2],
             "value": latest.get("value"), "flag": flag_words(latest.get("flag"), lang),
             "note": value_note(latest.get("note"), data["names"], lang),
             "rank": row["rank"], "n_rank": row["n_rank"], "prank": row["prank"], "n_prank": row["n_prank"],

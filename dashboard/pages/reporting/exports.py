@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dashboard import db
 from dashboard import formatting as fmt
-from dashboard.i18n import localised, t
+from dashboard.i18n import localised, t, t_or
 from dashboard.pages.reporting import view
 from dashboard.ui import downloads
 
@@ -43,7 +43,7 @@ def problem_rows(refusals: list[dict], data: dict, lang: str) -> list[dict]:
         for p in a.get("problems", []):
             out.append({"project": names.get(a.get("project_id"), a.get("project_id") or t("reporting.unknown_project", lang)),
                         "period": a.get("period"), "file": a.get("file_name"), "at": a.get("at"), "user": a.get("user"),
-                        "channel": a.get("channel"), "resolved": t("reporting.yes", lang) if a.get("resolved") else "",
+                        "channel": t_or(f"reporting.channel.{a.get('channel')}", lang, str(a.get("channel") or "")), "resolved": t("reporting.yes", lang) if a.get("resolved") else "",
                         "sheet": p.get("sheet"), "cell": p.get("cell"), "message": p.get("message"),
                         "expected": p.get("expected")})
     return out

@@ -16,7 +16,7 @@ from dashboard.pages.reporting import view
 from dashboard.queries import project as qpr
 from dashboard.ui import presenting
 from dashboard.ui.components import dropdown, empty, scroll_box, section, warehouse_notice
-from dashboard.ui.links import project_href
+from dashboard.ui.links import page_href, project_href
 
 
 def build(chosen: dict, lang: str) -> html.Div:
@@ -42,7 +42,9 @@ def build(chosen: dict, lang: str) -> html.Div:
         dcc.Download(id="reporting-download"),
         presenting.main(html.Section([
             html.H2(t("reporting.table", lang), id="reporting-table-heading"),
-            presenting.method(html.P(t("reporting.rule", lang), className="section-intro"), "reporting-rule-text", lang),
+            presenting.method(html.P([t("reporting.rule", lang), " ", dcc.Link(
+                t("reporting.about_link", lang), href=page_href("/data", lang))], className="section-intro"),
+                "reporting-rule-text", lang),
             controls,
             html.P(id="reporting-count", className="reporting-count", **{"aria-live": "polite"}),
             _legend(lang),

@@ -1,0 +1,46 @@
+"""The comparison's trend chart on a phone (review W6 F1): a fixed year range (plotly's autorange widened
+the x axis for the end labels until the lines were a 30 px sliver with 67 year ticks), few whole-year
+ticks, smaller margins; the desktop layout unchanged."""
+from __future__ import annotations
+
+from dashboard.pages.compare import callbacks, figures
+
+
+def _data(years):
+    ind = {"indicator_id": "x", "years": years, "kind": "rate", "short_unit": "%", "unit_nl": "%", "unit_en": "%",
+           "decimals": 1}
+    return {"ind": ind}
+
+
+def _lines(years, n_members):
+    def line(label, role, start):
+        return {"code": label, "label": label, "role": role,
+                "points": [(y, start + 0.1 * i, "original", None) for i, y in enumerate(years)]}
+
+    return [line("Lokeren", "chosen", 9.0), line("peers", "group", 9.5)] + \
+        [line(f"Gemeente {i}", "member", 7.0 + i * 0.4) for i in range(n_members)]
+
+
+def test_phone_chart_has_a_fixed_year_range_and_few_ticks():
+    years = list(range(2015, 2023))
+    fig = figures.figure(_data(years), _lines(years, 10), "en", narrow=True)
+    xaxis, layout = fig["layout"]["xaxis"], fig["layout"]
+    assert xaxis["range"] == [2015 - figures.YEAR_PAD, 2022 + figures.YEAR_PAD] and xaxis["autorange"] is False
+    assert isinstance(xaxis["dtick"], int) and (2022 - 2015) // xaxis["dtick"] + 1 <= figures.NARROW_MAX_TICKS
+    # the peers stay named at their ends, in a margin that leaves a phone's plot most of its width
+    assert len(layout["annotations"]) == 10 and layout["margin"]["r"] == figures.NARROW_LABEL_MARGIN
+    assert layout["margin"]["l"] + layout["margin"]["r"] < 160
+    long = list(range(2000, 2024))
+    assert figures.figure(_data(long), _lines(long, 0), "en", narrow=True)["layout"]["xaxis"]["dtick"] == 6
+
+
+def test_desktop_chart_is_unchanged():
+    years = list(range(2015, 2023))
+    layout = figures.figure(_data(years), _lines(years, 10), "nl")["layout"]
+    assert "range" not in layout["xaxis"] and layout["xaxis"]["dtick"] == 1
+    assert layout["height"] == 420 and layout["margin"]["r"] == figures.LABEL_MARGIN
+    assert {a["font"]["size"] for a in layout["annotations"]} == {11}
+
+
+def test_the_browser_says_whether_it_is_a_phone():
+    assert f"window.innerWidth < {figures.NARROW_PX}" in callbacks.VIEWPORT_JS
