@@ -52,6 +52,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.servers import stop_server  # noqa: E402
+
 TASK_TARGET_MS = 200
 INTERACTION_TARGET_MS = 1000
 QUIET_MS = 600           # no Dash callback for this long: the page has settled
@@ -463,11 +465,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"settled <= {INTERACTION_TARGET_MS} ms")
                 measure_interactions(base, lang, args.match)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server, timeout=20)
     return 0
 
 

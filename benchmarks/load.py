@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.callbacks import body, cases, dependency, percentile  # noqa: E402
+from benchmarks.servers import stop_server  # noqa: E402
 from benchmarks.warehouse_copy import swap, warehouse_copy  # noqa: E402
 
 CALLBACK = "/_dash-update-component"
@@ -309,12 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             report(samples, seconds, start, swaps, before, worker_memory_mb(server))
             report_log(log)  # before the server is stopped: its shutdown is not news
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
     return 0
 
 

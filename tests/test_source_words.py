@@ -76,7 +76,7 @@ def test_a_source_with_an_address_is_a_link_and_one_without_shows_title_and_publ
     english = sources.source_cell("seed:004", "p. 97; regel 1430", WORDS, "en")
     assert english[0].lang == "nl" and _plain(english) == "Word bondgenoot (Vlaams Netwerk tegen Armoede vzw, 2026), p. 97"
     assert sources.source_tooltip(["p. 97; regel 1430"], "nl").endswith("regel 1430")
-    assert sources.source_text("seed:000", "vraag, regels 28-29", WORDS, "nl") == (
+    assert sources.document_text("seed:000", "vraag, regels 28-29", WORDS, "nl") == (
         "Schriftelijke vraag nr. 28 (Vlaams Parlement, 09-11-2023), vraag – https://docs.vlaamsparlement.be/pfile?id=2011852")
 
 

@@ -20,13 +20,19 @@ def _words_of_build(r: db.Reader) -> dict:
     return vocabulary(r.query)
 
 
+def words_of(r: db.Reader) -> dict:
+    """The names of areas, themes and source documents of the build `r` reads (see
+    `etl.exports.vocabulary`), read once per build and shared with `build_words`."""
+    return db.per_build(r, _words_of_build)
+
+
 def build_words() -> dict:
-    """The names of areas, themes and source documents of the live build (see `etl.exports.vocabulary`),
-    read once per build. Raises WarehouseError without a warehouse."""
+    """`words_of` the live build, opening a reader only when not cached yet. Raises WarehouseError
+    without a warehouse."""
     return db.per_build_live(_words_of_build)
 
 
-def source_text(code, ref, words: dict, lang: str) -> str:
+def document_text(code, ref, words: dict, lang: str) -> str:
     """A source as one export cell: "title (publisher, date), place – URL"."""
     return source_label(code, words, ref, lang)
 

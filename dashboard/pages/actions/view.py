@@ -9,7 +9,6 @@ from dashboard.i18n import t, t_or
 from dashboard.queries import portfolio as qp
 from dashboard.queries.status import latest_build
 from dashboard.ui import sources
-from etl.exports import vocabulary
 
 MAX_QUERY = 200
 # (chart name, code column, label column, title key, group column label key)
@@ -22,7 +21,7 @@ QUALIFIER_KEYS = ("per_year", "total", "increase")
 def _load(r) -> dict:
     budgets = qp.action_budgets(r)
     return {"actions": qp.actions(r), "budgets": budgets, "counted": action_plan.counted_amounts(budgets),
-            "build": latest_build(r), "words": vocabulary(r.query)}
+            "build": latest_build(r), "words": sources.words_of(r)}
 
 
 def load() -> dict:
@@ -107,7 +106,7 @@ def action_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
                     "amount": c["amount"] if c else None, "basis": basis,
                     "amounts": "; ".join(amount_words(b, lang) for b in by_action.get(a["action_id"], [])),
                     # the document by its title and address, the place in it in words; our line numbers apart
-                    "source": sources.source_text(a.get("source_doc"), a.get("source_ref"), data.get("words") or {}, lang),
+                    "source": sources.document_text(a.get("source_doc"), a.get("source_ref"), data.get("words") or {}, lang),
                     "source_lines": sources.source_lines(a.get("source_ref"), lang)})
     return out
 

@@ -164,7 +164,7 @@ def wq28_source(source, lang: str) -> str | None:
         words = sources.build_words()
     except db.WarehouseError:
         words = {}
-    return t("briefing.source", lang, text=sources.source_text(code, ref or None, words, lang))
+    return t("briefing.source", lang, text=sources.document_text(code, ref or None, words, lang))
 
 
 def indicator_note(row: dict, notes: dict[str, str], lang: str) -> str:

@@ -12,8 +12,8 @@ from dashboard.queries import portfolio as qp
 from dashboard.queries import profile as qpf
 from dashboard.queries import project as qpr
 from dashboard.queries.status import latest_build
-from dashboard.ui import downloads
-from etl.exports import answer_workbook, vocabulary
+from dashboard.ui import downloads, sources
+from etl.exports import answer_workbook
 
 PROJECT_COLUMNS = (
     ("name", "portfolio.col.name", "text"), ("programme", "portfolio.col.programme", "text"),
@@ -74,7 +74,7 @@ def wq28_answer(province: str | None, lang: str = "nl"):
     try:
         with db.reader() as r:
             return answer_workbook(qp.wq28_summary(r), qp.wq28_municipalities(r, chosen), latest_build(r), lang,
-                                   vocabulary(r.query))
+                                   sources.words_of(r))
     except db.WarehouseError:
         return None
 

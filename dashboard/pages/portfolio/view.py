@@ -10,7 +10,7 @@ from dashboard.queries.status import latest_build
 from dashboard.ui import sources
 from dashboard.ui.links import project_href
 from dashboard.ui.text import fold
-from etl.exports import province_rows, vocabulary
+from etl.exports import province_rows
 
 FILTERS = ("programme", "province", "theme", "nis", "sector")
 FILTER_LABEL = {"programme": "portfolio.f.programme", "province": "portfolio.f.province",
@@ -27,7 +27,7 @@ def _load(r) -> dict:
     return {
         "programmes": qp.programmes(r), "facts": qp.programme_facts(r), "projects": projects,
         "vocab": qp.vocabularies(r), "wq28": qp.wq28_summary(r), "build": latest_build(r),
-        "words": vocabulary(r.query),
+        "words": sources.words_of(r),
         "municipalities": project_municipalities(projects),
     }
 
@@ -224,7 +224,7 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
             "partners": len(p["partners"]),
             "website": (p.get("website") or "").replace(";", "; "),
             # the document by its title and address, the place in it in words; our line numbers apart
-            "source": sources.source_text(p.get("source_doc"), p.get("source_ref"), data.get("words") or {}, lang),
+            "source": sources.document_text(p.get("source_doc"), p.get("source_ref"), data.get("words") or {}, lang),
             "source_lines": sources.source_lines(p.get("source_ref"), lang),
         })
     return out
