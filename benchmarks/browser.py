@@ -167,6 +167,7 @@ def interactions(lang: str) -> list[tuple[str, str, Callable]]:
         ("need: shortlist top %", f"/behoefte?{q}", lambda d: type_number(d, "#need-gap-top", "10")),
         ("map: year change", f"/?{q}", lambda d: slider_key(d, "#map-year [role=slider]", "HOME")),
         ("compare: add municipality", f"/vergelijk?nis=46029{amp}", lambda d: choose(d, "compare-nis", "Gent", search=True)),
+        ("profile: choose municipality", f"/gemeente?nis=46029{amp}", lambda d: choose(d, "profile-nis", "Gent", search=True)),
     ]
 
 

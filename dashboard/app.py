@@ -12,7 +12,7 @@ import dash
 import flask
 from dash import Dash, Input, Output, State, dcc, html
 
-from dashboard import auth, geo, page_meta, plotly_bundle, serving
+from dashboard import auth, geo, not_found, page_meta, plotly_bundle, serving
 from dashboard.i18n import LANGUAGES, normalise_lang, t
 from dashboard.ui import components, vintages
 from dashboard.urls import lang_query, page_href, with_query
@@ -80,6 +80,7 @@ def create_app() -> Dash:
     components.register_callbacks(app)
     vintages.register_callbacks(app)  # older municipality codes in a URL: which 2025 municipality is shown
     geo.register_geo_route(app)
+    not_found.install(app)  # HTTP 404 for a path no page claims (its page still renders)
     auth.init_app(app)  # session, /login, /logout, and the login check on upload callbacks
     plotly_bundle.register(app)  # our partial plotly.js when built, else Dash's full one
     return app
@@ -285,34 +286,41 @@ def _register_shell_callbacks(app: Dash) -> None:
         Input("app-url", "search"),
     )
 
-    # The phone menu: the button opens and closes it; a new page closes it. Escape or a click
-    # outside closes an open group menu, and opening one closes the others.
+    # The phone menu: the button opens and closes it, with every group open in it (so any page is
+    # two taps away: the written-question answer's workbook three); a new page closes it. On a
+    # laptop, Escape or a click outside closes an open group menu, and opening one closes the others.
+    # `window.__navPhoneOpen` is true while the phone menu is open (assets/nav_menu.js reads it too).
     app.clientside_callback(
         """function(clicks, pathname) {
+            var groups = function() { return document.querySelectorAll("#app-nav details"); };
             if (!window.__navMenus) {
                 window.__navMenus = true;
                 var closeAll = function(except) {
-                    document.querySelectorAll("#app-nav details[open]").forEach(function(d) {
-                        if (d !== except) { d.open = false; }
-                    });
+                    groups().forEach(function(d) { if (d !== except && d.open) { d.open = false; } });
                 };
                 document.addEventListener("toggle", function(e) {
+                    if (window.__navPhoneOpen) { return; }
                     if (e.target.matches && e.target.matches("#app-nav details") && e.target.open) { closeAll(e.target); }
                 }, true);
                 document.addEventListener("click", function(e) {
+                    if (window.__navPhoneOpen) { return; }
                     if (!e.target.closest || !e.target.closest("#app-nav details")) { closeAll(null); }
                 });
                 document.addEventListener("keydown", function(e) {
-                    if (e.key !== "Escape") { return; }
+                    if (e.key !== "Escape" || window.__navPhoneOpen) { return; }
                     var open = document.querySelector("#app-nav details[open]");
                     if (open) { open.open = false; open.querySelector("summary").focus(); }
                 });
             }
             var ctx = window.dash_clientside.callback_context;
             var byButton = ctx.triggered.some(function(t) { return t.prop_id === "app-nav-toggle.n_clicks"; });
-            if (!byButton) { return "false"; }
             var button = document.getElementById("app-nav-toggle");
-            return button && button.getAttribute("aria-expanded") === "true" ? "false" : "true";
+            var opening = byButton && !!button && button.getAttribute("aria-expanded") !== "true";
+            if (opening || window.__navPhoneOpen) {
+                groups().forEach(function(d) { d.open = opening; });
+            }
+            window.__navPhoneOpen = opening;
+            return opening ? "true" : "false";
         }""",
         Output("app-nav-toggle", "aria-expanded"),
         Input("app-nav-toggle", "n_clicks"),

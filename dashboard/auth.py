@@ -547,9 +547,9 @@ def _login(throttle: LoginThrottle):
         users = configured_users()
     except UsersFileError as exc:
         log.error("aanmelden niet mogelijk: %s", exc)
-        return _login_page(lang, next_path, notice=t("login.unavailable", lang), status=503)
+        return _login_page(lang, next_path, notice=t("upload.off.unavailable", lang), status=503)
     if users is None:
-        return _login_page(lang, next_path, notice=t("login.disabled", lang), status=403 if request.method == "POST" else 200)
+        return _login_page(lang, next_path, notice=t("upload.off.disabled", lang), status=403 if request.method == "POST" else 200)
     if request.method == "GET":
         if current_user():
             return flask.redirect(next_path, 303)
@@ -562,7 +562,7 @@ def _login(throttle: LoginThrottle):
         return _checked_login(throttle, users, lang, next_path, name)
     except StorageError as exc:  # fail closed: no login without the shared throttle
         log.error("aanmelden niet mogelijk, gedeelde opslag onbereikbaar: %s", exc)
-        return _login_page(lang, next_path, notice=t("login.unavailable", lang), status=503)
+        return _login_page(lang, next_path, notice=t("upload.off.unavailable", lang), status=503)
 
 
 def _checked_login(throttle: LoginThrottle, users: dict[str, User], lang: str, next_path: str, name: str):
@@ -613,6 +613,7 @@ LOGIN_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} – Kinderarmoedemonitor</title>
+<link rel="icon" type="image/x-icon" href="/_favicon.ico">
 <link rel="stylesheet" href="/assets/style.css">
 </head>
 <body>
@@ -636,8 +637,9 @@ def _login_page(lang: str, next_path: str, *, error: str | None = None, notice: 
     other = "en" if lang == "nl" else "nl"
     other_query = {"next": next_path} | ({"lang": other} if other != "nl" else {})
     if notice:
+        # in words only: a visitor reads this; the commands that switch upload on are on /status
         body = (f'<div class="notice login-notice" role="alert" id="login-notice"><p>{escape(notice)}</p>'
-                f'<pre class="command"><code>{escape(t("login.enable.command", lang))}</code></pre></div>')
+                f'<p>{escape(t("upload.who", lang))}</p></div>')
     else:
         alert = f'<p class="login-error" role="alert" id="login-error">{escape(error)}</p>' if error else ""
         body = f"""<p class="lead">{escape(t("login.intro", lang))}</p>

@@ -14,11 +14,12 @@ import math
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from numbers import Real
-from zoneinfo import ZoneInfo
+
+from etl import clock
 
 NBSP = "\u00a0"
 MISSING = "–"  # en dash
-TIMEZONE = ZoneInfo("Europe/Brussels")
+TIMEZONE = clock.BRUSSELS
 
 # The notation of each language, as data: adding a language means adding its entry here (and its
 # texts in dashboard/i18n/catalogues), never a branch in a function. `{sign}` is "-" or "".
@@ -104,7 +105,7 @@ def file_size(n_bytes, lang: str = "nl") -> str:
 def now() -> datetime:
     """This moment in Brussels time (aware): export stamps read in the same clock as the build times
     they sit beside, whatever the server's own time zone."""
-    return datetime.now(TIMEZONE)
+    return clock.now()
 
 
 def _to_datetime(value) -> datetime | date | None:
@@ -148,9 +149,7 @@ def datetime_text(value, lang: str = "nl") -> str:
         return MISSING if is_missing(value) or value == "" else str(value)
     if not isinstance(d, datetime):
         return date_text(d, lang)
-    if d.tzinfo is not None:
-        d = d.astimezone(TIMEZONE)
-    return f"{date_text(d.replace(tzinfo=None), lang)} {d.hour:02d}:{d.minute:02d}"
+    return clock.moment_text(d, _lang(lang))
 
 
 def duration(start, end, lang: str = "nl") -> str:

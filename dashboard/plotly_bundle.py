@@ -1,17 +1,21 @@
-"""Give dcc.Graph our partial plotly.js bundle instead of Dash's full plotly.min.js.
+"""Give dcc.Graph our partial plotly.js bundle instead of Dash's full plotly.min.js, and only on
+pages that draw a chart.
 
 The bundle (frontend/: core + the trace types the pages draw, the same plotly.js version as the
 Python plotly package) is built by scripts/setup.sh and never committed. It is about 0.86 MB
 gzipped against 1.47 MB for the full file.
 
-How: dcc.Graph loads plotly.js lazily, and its loader first looks for `window.Plotly`; only when
-that is missing does it fetch `_dash-component-suites/plotly/package_data/plotly.min.js`
-(dash-core-components, src/utils/LazyLoader/plotly.js; the route Dash registers in
-`_setup_plotlyjs` is never in the page itself). So the bundle goes into the page as an ordinary
-script in Dash's `external_scripts`, which come after React and before the component libraries
-and the renderer: `window.Plotly` exists before any graph mounts and Dash's file is never asked
-for. Without a usable bundle (not built, or built for another plotly.js than the Python package
-draws with) nothing is added and Dash serves its full file as before.
+How: dcc.Graph loads plotly.js lazily, when the first graph mounts: its loader takes
+`window.Plotly` if it is there, and otherwise adds a script for `window._dashPlotlyJSURL`, which
+Dash's renderer sets (serving locally) to
+`<requests_pathname_prefix>_dash-component-suites/plotly/package_data/plotly.min.js`, without a
+fingerprint or version (dash-core-components, src/utils/LazyLoader/plotly.js; dash-renderer,
+APIController). So the bundle is served at that very path, by a route of its own that Werkzeug
+matches before Dash's component-suite route (a static path wins over one with variables): a page
+without a graph never fetches or evaluates plotly.js, a page with one fetches it once, also after
+client-side navigation. As the URL carries no version, the browser revalidates it (ETag, 304).
+Without a usable bundle (not built, or built for another plotly.js than the Python plotly package
+draws with) no route is added and Dash serves its full file there as before.
 """
 from __future__ import annotations
 
@@ -27,10 +31,10 @@ from flask import Response, request
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE_PATH = ROOT / "frontend" / "dist" / "plotly-dashboard.min.js"
-ROUTE = "_plotly/plotly-dashboard.min.js"
+# Where dcc.Graph asks for plotly.js (see above), under the app's path prefix.
+DASH_PLOTLY_ROUTE = "_dash-component-suites/plotly/package_data/plotly.min.js"
 # The banner frontend/build.mjs writes on the first line.
 VERSION_BANNER = re.compile(rb"^/\*! plotly\.js v(\d+\.\d+\.\d+\S*) ")
-IMMUTABLE_SECONDS = 365 * 24 * 3600
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ log = logging.getLogger(__name__)
 class Bundle:
     path: Path
     plotly_version: str
-    version: str  # the first 16 hex digits of the content's sha256; in the URL for caching
+    version: str  # the first 16 hex digits of the content's sha256; the ETag
     gzipped: bytes  # gzipped once; Flask-Compress would gzip 2.9 MB again on every request
     size: int
 
@@ -81,13 +85,9 @@ def _read(path: Path, _mtime_ns: int, _size: int) -> Bundle:
                   gzipped=gzip.compress(data, compresslevel=9, mtime=0), size=len(data))
 
 
-def bundle_url(app, bundle: Bundle) -> str:
-    return f"{app.config.requests_pathname_prefix}{ROUTE}?v={bundle.version}"
-
-
 def register(app, path: Path | None = None) -> Bundle | None:
-    """Serve the bundle and put it in the page, when there is a usable one. Call right after
-    creating the Dash app (before its first request renders the index)."""
+    """Serve the bundle where dcc.Graph looks for plotly.js, when there is a usable one. Call
+    right after creating the Dash app (before its first request)."""
     bundle = find_bundle(path)
     if bundle is None:
         return None
@@ -101,17 +101,14 @@ def register(app, path: Path | None = None) -> Bundle | None:
             response = Response(gzip.decompress(bundle.gzipped), mimetype="text/javascript")
         response.headers["Vary"] = "Accept-Encoding"
         response.set_etag(bundle.version + ("-gz" if "Content-Encoding" in response.headers else ""))
+        # The URL has no version: cached, but checked with the server before each use, so a
+        # rebuilt bundle (or Dash's file once the bundle is gone) is never mixed with an old page.
         response.cache_control.public = True
-        if request.args.get("v") == bundle.version:
-            response.cache_control.max_age = IMMUTABLE_SECONDS
-            response.cache_control.immutable = True
-        else:
-            response.cache_control.no_cache = True
-            response.cache_control.max_age = 0
+        response.cache_control.no_cache = True
+        response.cache_control.max_age = 0
         return response.make_conditional(request)
 
     prefix = app.config.routes_pathname_prefix or "/"
-    app.server.add_url_rule(f"{prefix}{ROUTE}", endpoint="dashboard_plotly_js",
+    app.server.add_url_rule(f"{prefix}{DASH_PLOTLY_ROUTE}", endpoint="dashboard_plotly_js",
                             view_func=plotly_js, methods=["GET", "HEAD"])
-    app.config.external_scripts.append(bundle_url(app, bundle))
     return bundle

@@ -164,7 +164,7 @@ def wait_idle(timeout: float = 60) -> bool:
 PURE_CALLBACKS = (
     "status-content.children", '{"section":["MATCH"],"type":"status-details-box"}.children',
     "..profile-content.children", "..briefing-content.children", "..compare-chart.children",
-    "..compare-ranking-body.children", "..map-graph.figure", "..map-table-box.hidden",
+    "..map-graph.figure", "..map-table-box.hidden",
     "..need-threshold-text.children", "..need-gap-summary.children", "..need-spread-box.children",
     "..portfolio-projects-box.children", "..actions-content.children",
 )

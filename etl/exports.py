@@ -12,11 +12,13 @@ import tomllib
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from etl import clock
+from etl.clock import moment_text
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -25,7 +27,7 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 PROVINCE_KEYS = ("province_name", "applications", "amount_requested", "projects_awarded", "projects_located_2025",
                  "amount_awarded", "note", "source")
 MUNICIPALITY_KEYS = ("province_name", "nis_code", "municipality_name", "project_name", "scope", "area_label",
-                     "themes", "lead_org", "website", "amount_awarded", "placement_notes")
+                     "themes", "lead_org", "website", "amount_awarded", "amount_note", "placement_notes")
 
 # The workbook's own words, in the language of the page it is downloaded from (Dutch for the CLI).
 TEXTS_FILE = Path(__file__).resolve().parent / "exports_texts.toml"
@@ -75,7 +77,7 @@ def _sheet(ws, title: str, rows: list[dict], columns: list[tuple[str, str]], int
 
 def vocabulary(frame_of) -> dict:
     """Names and labels the workbook shows instead of codes: areas (`name_nl`, `name_en`), themes
-    (`label_nl`, `label_en`) and source documents (`title`, `url`), by code. `frame_of(sql)` runs a
+    (`label_nl`, `label_en`) and source documents (`title`, `publisher`, `publisher_en`, `url`), by code. `frame_of(sql)` runs a
     fixed query and returns a DataFrame (a connection's `execute(sql).df`, the dashboard's reader)."""
     def by_code(sql: str, key: str) -> dict:
         frame = frame_of(sql)
@@ -85,7 +87,8 @@ def vocabulary(frame_of) -> dict:
     return {
         "areas": by_code("SELECT nis_code, name_nl, name_en FROM area", "nis_code"),
         "themes": by_code("SELECT code, label_nl, label_en FROM theme", "code"),
-        "sources": by_code("SELECT source_id, title, publisher, date, url FROM register_source", "source_id"),
+        # every column: `publisher_en` is absent from a warehouse built before it was added
+        "sources": by_code("SELECT * FROM register_source", "source_id"),
     }
 
 
@@ -174,7 +177,9 @@ def source_parts(code, ref, words: dict, lang: str = "nl") -> dict:
     code = str(code or "").strip()
     source = words.get("sources", {}).get(code) or {}
     value = lambda key: str(source[key]) if _present(source.get(key)) else None  # noqa: E731
-    return {"code": code, "title": value("title"), "publisher": value("publisher"),
+    # the publisher in the language of the export (the title stays as the document words it)
+    publisher = (value("publisher_en") if lang != "nl" else None) or value("publisher")
+    return {"code": code, "title": value("title"), "publisher": publisher,
             "date": date_words(source.get("date"), lang) or None, "url": value("url"),
             "place": place_words(ref, lang), "lines": line_words(ref, lang)}
 
@@ -262,20 +267,22 @@ def _short_source(code: str, words: dict) -> str:
     return str(source.get("title") or code)
 
 
-def _count(row: dict, key: str, text: dict):
-    """A count as a number, or the words for "not published" when no source gives it."""
+def _count(row: dict, key: str):
+    """A count as a number; None (an empty cell) when no source gives it: a number column holds
+    numbers only, and the row's note says why the cell is empty (issue 14)."""
     value = row.get(key)
-    return int(value) if _present(value) else text["not_published"]
+    return int(value) if _present(value) else None
 
 
-def _amount(row: dict, key: str, text: dict):
+def _amount(row: dict, key: str):
     value = row.get(f"{key}_eur")
-    return float(value) if _present(value) else text["not_published"]
+    return float(value) if _present(value) else None
 
 
 def province_rows(provinces: list[dict], words: dict, lang: str) -> list[dict]:
-    """The per-province rows in the workbook's language: counts as numbers, "not published" in words,
-    and a disagreement between sources in the note beside the count, never inside it."""
+    """The per-province rows in the workbook's language: counts and amounts as numbers or None (no
+    source gives them: the note says so), and a disagreement between sources in the note beside the
+    count, never inside it."""
     text = _texts(lang)
     out = []
     for row in provinces:
@@ -293,12 +300,12 @@ def province_rows(provinces: list[dict], words: dict, lang: str) -> list[dict]:
             "province_name": row.get("province_name") if is_total and lang == "nl" else
             (_area_name(row.get("province_nis"), row.get("province_name"), words, lang) if not is_total
              else {"en": "Flanders and Brussels"}.get(lang, row.get("province_name"))),
-            "applications": _count(row, "applications_submitted", text),
-            "amount_requested": _amount(row, "amount_requested", text),
+            "applications": _count(row, "applications_submitted"),
+            "amount_requested": _amount(row, "amount_requested"),
             # where the sources disagree on the count, the cell stays empty and the note gives both
-            "projects_awarded": None if count_by_source else _count(row, "projects_awarded", text),
-            "projects_located_2025": _count(row, "projects_located_2025", text),
-            "amount_awarded": _amount(row, "amount_awarded", text), "note": note,
+            "projects_awarded": None if count_by_source else _count(row, "projects_awarded"),
+            "projects_located_2025": _count(row, "projects_located_2025"),
+            "amount_awarded": _amount(row, "amount_awarded"), "note": note,
             "source": _sources_text(row.get("source"), words, lang), "is_total": is_total,
             "awarded_by_source": [(int(n), _short_source(code, words)) for n, code in count_by_source],
         })
@@ -322,32 +329,14 @@ def municipality_rows(municipalities: list[dict], words: dict, lang: str) -> lis
             "scope": text.get(f"scope.{row.get('scope')}", row.get("scope")),
             "themes": "; ".join(str((themes.get(c) or {}).get(f"label_{lang}") or (themes.get(c) or {}).get("label_nl")
                                     or c) for c in codes) or None,
-            "amount_awarded": text["not_published"] if not _present(row.get("amount_awarded_eur"))
-            else float(row["amount_awarded_eur"]),
+            # an empty cell when no source gives the amount, the reason in the column beside it
+            "amount_awarded": _amount(row, "amount_awarded"),
+            "amount_note": None if _present(row.get("amount_awarded_eur")) else text["note.amount_unpublished"],
             "placement_notes": cite_in_text(row.get("placement_notes_en") if lang != "nl"
                                             and _present(row.get("placement_notes_en")) else row.get("placement_notes"),
                                             _quoted_titles(words)),
         })
     return out
-
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-MOMENT = {"nl": "%d-%m-%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
-
-
-def moment_text(value, lang: str) -> str:
-    """A moment in Brussels time in the workbook's notation: the build time is stored in UTC and the
-    export stamp must read in the same clock, whatever the server's time zone. Text that is not a
-    moment is returned as it is."""
-    when = value
-    if not isinstance(when, datetime):
-        try:
-            when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        except ValueError:
-            return str(value)
-    if when.tzinfo is not None:
-        when = when.astimezone(BRUSSELS)
-    return when.strftime(MOMENT.get(lang, MOMENT["nl"]))
 
 
 def answer_workbook(provinces: list[dict], municipalities: list[dict], build: dict | None, lang: str = "nl",
@@ -372,7 +361,7 @@ def answer_workbook(provinces: list[dict], municipalities: list[dict], build: di
         *([text["sources.documents"], *documents] if documents else []),
         text["sources.build"].format(build_id=build["build_id"] if build else text["unknown"],
                                      finished_at=moment_text(build["finished_at"], lang) if build else "",
-                                     now=moment_text(datetime.now(BRUSSELS), lang)),
+                                     now=moment_text(clock.now(), lang)),
     ]
     for i, line in enumerate(lines, start=1):
         safe_cell(notes.cell(i, 1), line)

@@ -57,9 +57,12 @@ def catalogue_meta(code: str, warehouse: Path) -> dict:
                        f"warehouse al geladen en gaat bij elke build voor op een import; er is niets te importeren")
     title, definition, ratio, unit, publisher, url = rows[0]
     percent = str(ratio or "").strip().lower() == "procent"
+    english = gsm_catalogue.english()[code]  # the catalogue is Dutch only: our translation of its words
     return {
         "indicator_id": gsm_indicator_id(code), "name_nl": title, "unit": "%" if percent else (ratio or unit),
-        "definition_nl": definition, "source": f"Gemeente-Stadsmonitor {code}; bron: {publisher}",
+        "definition_nl": definition, "name_en": english["name_en"], "definition_en": english["definition_en"],
+        **({"unit_en": english["unit_en"]} if english["unit_en"] and not percent else {}),
+        "source": f"Gemeente-Stadsmonitor {code}; bron: {publisher}",
         "licence": "Vlaamse overheid, open data (bron vermelden)", "source_url": url,
         "direction": declared["direction"], "kind": declared["kind"], "scale": declared["scale"],
     }

@@ -40,7 +40,7 @@ from etl.fetch import sha256_of
 from etl.harmonise import Rule
 from etl.sources import header_reader
 from etl.sources.common import default_display, display_problems, parse_decimals
-from etl.tables import DIRECTIONS, KINDS
+from etl.tables import DIRECTIONS, KINDS, SIZE_DIRECTION
 
 MAX_FILE_BYTES = 50_000_000
 REQUIRED_META = ("indicator_id", "name_nl", "unit", "definition_nl", "source", "licence", "direction")
@@ -356,7 +356,9 @@ def validate_meta(meta: dict, file: str) -> dict:
     if meta.get("indicator_id") and not re.match(r"^[a-z][a-z0-9_]{1,62}$", str(meta["indicator_id"])):
         errors.append(EtlError("indicator_id: kleine letters, cijfers en _ (begint met een letter)", file=file, sheet="metadata"))
     if meta.get("direction") and meta["direction"] not in DIRECTIONS:
-        errors.append(EtlError(f"direction moet {' of '.join(DIRECTIONS)} zijn, niet {_shown(meta['direction'])}", file=file, sheet="metadata"))
+        verdicts = " of ".join(d for d in DIRECTIONS if d != SIZE_DIRECTION)
+        errors.append(EtlError(f"direction moet {verdicts} zijn (of {SIZE_DIRECTION} voor een omvang, zoals een aandeel "
+                               f"kinderen), niet {_shown(meta['direction'])}", file=file, sheet="metadata"))
     if meta.get("kind") and meta["kind"] not in KINDS:
         errors.append(EtlError(f"kind moet een van {KINDS} zijn, niet {_shown(meta['kind'])}", file=file, sheet="metadata"))
     if meta.get("source_url") and not re.match(r"^https?://[^\s<>\"']+$", meta["source_url"].strip()):

@@ -13,7 +13,9 @@ import pandera.pandas as pa
 from etl.reports.contract import AGE_BANDS, REACH_MEASURES
 
 FLAGS = ("original", "recomputed_2025", "estimated", "suppressed", "missing")
-DIRECTIONS = ("higher_is_worse", "higher_is_better")
+# SIZE_DIRECTION: a size (a share of children), neither favourable nor unfavourable; higher is darker.
+SIZE_DIRECTION = "higher_is_more"
+DIRECTIONS = ("higher_is_worse", "higher_is_better", SIZE_DIRECTION)
 KINDS = ("rate", "count", "statistic")
 VINTAGES = (2018, 2019, 2025)
 REGIONS = {"02000": "Vlaams Gewest", "04000": "Brussels Hoofdstedelijk Gewest"}
@@ -395,7 +397,7 @@ _SOURCE_COLUMNS = {"source_doc": _text(checks=pa.Check.str_matches(SOURCE_DOC)),
 
 _register("source", "register_source", ["source_id"], {
     "source_id": _text(checks=pa.Check.str_matches(SOURCE_DOC)), "title": _text(), "publisher": _text(),
-    "date": _partial_date(), "url": _text(nullable=True), "seed_file": _text(nullable=True),
+    "publisher_en": _text(), "date": _partial_date(), "url": _text(nullable=True), "seed_file": _text(nullable=True),
     "notes": _text(nullable=True)})
 _register("programme", "programme", ["programme_id"], {
     "programme_id": _text(), "name_nl": _text(), "name_en": _text(), "owner": _text(), "owner_en": _text(),

@@ -1,4 +1,5 @@
-"""Parser of the Vlaams Actieplan Armoedebestrijding 2015-2019 inventory (seed 003).
+"""Parser of the Vlaams Actieplan Armoedebestrijding 2015-2019 inventory (seed 003), and the action-plan
+page's empty search and English exports on the built warehouse.
 
 The document-based tests are skipped when the seed is not present (SEEDS_DIR, else
 ../shared/seeds next to the repository). The pure-function tests always run.
@@ -281,3 +282,40 @@ def test_parse_header_reads_labels_in_order():
 def test_parse_header_names_the_action_when_a_label_is_missing():
     with pytest.raises(ap.ActionPlanError, match="99_01_01.*Budgettair"):
         ap.parse_header("99_01_01", "\nTitel\nkorte inhoud actie\n")
+
+
+# ------------------------------------------------------------------- the page (/actieplan)
+
+def test_a_search_that_finds_nothing_says_so_and_offers_the_way_back(app, real_warehouse):
+    """Review 8b #19: no "€0" as if it were a result, no method box and charts for nothing; what was
+    chosen, how to widen it, and a link to the page without search or filters."""
+    from dashboard.pages.actions.callbacks import render
+    from tests.dash_pages import as_text, find
+
+    for lang, said, clear, href in (
+            ("en", "None of the 201 actions matches", "show all 201 actions", "/actieplan?lang=en"),
+            ("nl", "Geen enkele van de 201 acties past", "toon alle 201 acties", "/actieplan")):
+        content, summary = render("zzzz", None, None, lang)
+        assert content == []
+        text = as_text(summary)
+        assert said in text and "zzzz" in text and "€" not in text
+        link = find(summary, "actions-clear")
+        assert link.href == href and clear in link.children
+        assert find(summary, "actions-total") is None
+    content, summary = render("kinderopvang", None, None, "nl")  # a search that finds some: the sum as before
+    assert content and find(summary, "actions-total") is not None and find(summary, "actions-clear") is None
+
+
+def test_english_exports_name_the_publisher_in_english(app, real_warehouse):
+    """Review 8b #6: the Source cells and the provenance of the English export say "(Flemish
+    Government)", as the register's publisher_en, and name no developer path."""
+    from dashboard.pages.actions import exports
+
+    sheets = exports.export(None, None, None, "en")
+    cells = {row["source"] for row in sheets[0].rows}
+    assert cells and all("Flemish Government" in c and "Vlaamse Regering" not in c for c in cells), sorted(cells)[:2]
+    provenance = " ".join(sheets[0].intro)
+    assert "Flemish Government" in provenance and "Vlaamse Regering" not in provenance
+    assert "data/registers" not in provenance
+    dutch = exports.export(None, None, None, "nl")
+    assert all("Vlaamse Regering" in row["source"] for row in dutch[0].rows)

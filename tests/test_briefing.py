@@ -119,3 +119,26 @@ def test_province_need_ranks_on_the_default_indicator(briefing, tmp_path, monkey
             "Beekveld (synthetisch)", "Aadorp (synthetisch)"]  # 11 before 10: rank 1 = most need
         notes = text_of(content)
         assert ("Gerangschikt op " if lang == "nl" else "Ranked by ") + f"{name}, 2023" in notes
+
+
+def test_network_counts_in_words_and_the_dutch_title_marked(briefing, real_warehouse):
+    """Review 8a, #14 and #6: no "network(s)"; a Dutch document title on an English page is marked lang="nl"."""
+    assert view.networks_count(1, 0, "en") == "1 network in the municipality, 0 province-wide networks."
+    assert view.networks_count(2, 1, "nl") == "2 netwerken in de gemeente, 1 provinciedekkend netwerk."
+    content, _ = callbacks.render("province:30000", "en")
+    assert "(s)" not in text_of(find(content, "briefing-networks-count"))
+    marked = []
+
+    def walk(node):
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "to_plotly_json"):
+            if getattr(node, "lang", None) == "nl":
+                marked.append(text_of(node))
+            walk(getattr(node, "children", None))
+
+    walk(content)
+    assert any(text.startswith("Word bondgenoot") for text in marked), marked
+    nl_content, _ = callbacks.render("province:30000", "nl")
+    assert "Bron: Word bondgenoot" in text_of(nl_content)

@@ -3,7 +3,10 @@ the x axis for the end labels until the lines were a 30 px sliver with 67 year t
 ticks, smaller margins; the desktop layout unchanged."""
 from __future__ import annotations
 
-from dashboard.pages.compare import callbacks, figures
+from pathlib import Path
+
+from dashboard.i18n import t
+from dashboard.pages.compare import callbacks, figures, view
 
 
 def _data(years):
@@ -44,3 +47,30 @@ def test_desktop_chart_is_unchanged():
 
 def test_the_browser_says_whether_it_is_a_phone():
     assert f"window.innerWidth < {figures.NARROW_PX}" in callbacks.VIEWPORT_JS
+
+
+# The ranking (review 8a #8, #13): what the browser draws on a phone, and the difference of unrounded values.
+
+def test_the_ranking_rows_carry_the_phone_texts_and_the_desktop_hides_them():
+    js = callbacks.RENDER_JS
+    assert '"ranking-phone-only ranking-province"' in js and '"ranking-phone-only ranking-change-rel"' in js
+    assert '"ranking-col-province"' in js and '"num ranking-col-change_rel"' in js
+    css = (Path(callbacks.__file__).resolve().parents[2] / "assets" / "tables.css").read_text(encoding="utf-8")
+    assert ".ranking-phone-only { display: none; }" in css
+
+
+def test_the_difference_is_computed_before_rounding_and_the_caption_says_so(monkeypatch):
+    monkeypatch.setattr(view, "profile_href", lambda nis, lang: f"/gemeente?nis={nis}")  # no Dash app here
+
+    ind = {"indicator_id": "arop_admin", "kind": "rate", "short_unit": "%", "unit_nl": "%", "unit_en": "%",
+           "decimals": 1, "label_nl": "Armoederisico", "label_en": "At-risk-of-poverty rate"}
+    row = {"nis": "46029", "name": "Lokeren", "province": "East Flanders", "rank": 7, "start": 9.34, "end": 7.76,
+           "change": 7.76 - 9.34, "change_rel": (7.76 - 9.34) / 9.34 * 100, "selected": True,
+           "start_flag": "original", "start_note": None, "end_flag": "original", "end_note": None}
+    item = view.client_rows({"ind": ind, "names": {}}, [row], "en")[0]
+    # shown 9.3% and 7.8%, yet the difference is that of 9.34 and 7.76 (-1.58), not of the rounded values
+    assert (item["start_t"], item["end_t"], item["change_t"]) == ("9.3%", "7.8%", "-1.6\N{NO-BREAK SPACE}ppt")
+    for lang, words in (("nl", "Verschillen zijn berekend vóór het afronden."),
+                        ("en", "Differences are computed before rounding.")):
+        caption = t("compare.ranking.caption", lang, indicator="x", n=304, start=2015, end=2022)
+        assert caption.count(words) == 1, caption

@@ -89,7 +89,10 @@ def test_english_page_and_its_downloads_have_no_dutch(app, real_warehouse, path,
     seen, files = walk(app, path, {**query, "lang": "en"})
     shown = "\n".join(visible_text(seen, []))
     assert not dutch_words(shown), [line for line in shown.splitlines() if dutch_words(line)][:20]
+    for name in chart_file_names(seen, []):  # a chart's "download as PNG" file
+        assert not file_name_words(name), name
     for name, content in files:
+        assert not file_name_words(name), name
         text = file_text(name, content)
         assert not dutch_words(text), (name, [line for line in text.splitlines() if dutch_words(line)][:20])
 
@@ -128,7 +131,7 @@ def test_wq28_workbook_in_english_has_words_and_numbers_not_codes(app, real_ware
     per_province = {r[0]: r for r in wb["Per province"].iter_rows(min_row=4, values_only=True)}
     total = per_province["Flanders and Brussels"]
     assert total[1] == 151 and total[3] is None and "45" in total[6] and "48" in total[6]
-    assert per_province["Limburg"][1:4] == ("not published", "not published", 6)
+    assert per_province["Limburg"][1:4] == (None, None, 6) and "not published" in per_province["Limburg"][6]
     assert "2026 guide" in wb["Per province"].cell(3, 4).value  # the awarded column says what it counts
     header = [c.value for c in wb["Per municipality"][3]]
     rows = list(wb["Per municipality"].iter_rows(min_row=4, values_only=True))
@@ -205,3 +208,84 @@ def test_csv_files_are_in_the_notation_of_the_page_language():
     english = downloads.table_file("csv", [sheet], "x", lang="en")[0].decode("utf-8-sig").splitlines()
     assert dutch[-1] == "Lokeren;8,3" and english[-1] == "Lokeren,8.3"
     assert english[0] == '"Source: a, b"'
+
+
+def file_name_words(name: str) -> list[str]:
+    """The Dutch words in an export's file name: the walk's list, and the Dutch words of the file-name
+    catalogue (files.toml) that its English never uses."""
+    from dashboard.i18n import translations
+
+    words = {key: entry for key, entry in translations().items() if key.startswith("files.")}
+    english = {w for entry in words.values() for w in entry["en"].split("_")}
+    dutch = {w for entry in words.values() for w in entry["nl"].split("_")} - english
+    parts = re.split(r"[_.\-]+", name.lower())
+    return sorted(w for w in parts if w in dutch or DUTCH.fullmatch(w))
+
+
+def chart_file_names(node, out: list[str]) -> list[str]:
+    """The PNG file names of every chart's config (plotly's toImageButtonOptions) in a walk's answers."""
+    if isinstance(node, list):
+        for child in node:
+            chart_file_names(child, out)
+    elif isinstance(node, dict):
+        if isinstance(node.get("toImageButtonOptions"), dict):
+            out.append(str(node["toImageButtonOptions"].get("filename")))
+        for value in node.values():
+            chart_file_names(value, out)
+    return out
+
+
+def test_the_file_name_check_finds_dutch_words():
+    assert file_name_words("kaart_arop_admin_2022.csv") == ["kaart"]
+    assert file_name_words("profiel_lokeren.csv") == ["profiel"]
+    assert file_name_words("projecten_2026-12-03.xlsx") == ["projecten"]
+    assert file_name_words("map_arop_admin_2022.csv") == []
+
+
+def test_every_export_is_named_in_english(app, real_warehouse):
+    """Issue 14: each export of each page, built in English, has a file name without Dutch words (a
+    walk cannot click the buttons of pattern-matching ids, so every export is built here)."""
+    from dashboard.pages.actions import exports as actions
+    from dashboard.pages.compare import exports as compare
+    from dashboard.pages.map import exports as map_exports
+    from dashboard.pages.need import exports as need
+    from dashboard.pages.need.state import parse_state as need_state
+    from dashboard.pages.need.view import years_of
+    from dashboard.pages.portfolio import exports as portfolio
+    from dashboard.pages.profile import exports as profile
+    from dashboard.pages.project import exports as project
+    from dashboard.pages.reporting import exports as reporting
+    from dashboard.queries import need as need_queries
+    from dashboard.queries import project as project_queries
+    from dashboard.ui import downloads
+
+    names = [profile.send("csv", "46029", "en")["filename"],
+             compare.send("csv", "arop_admin", ["46029", "11002"], "own", None, 2015, 2022, None, "en")["filename"],
+             downloads.file_name(*map_exports.export(None, None, None, None, None, "en")[0], ext="csv"),
+             portfolio.send_projects("csv", {}, "en")["filename"], portfolio.send_wq28("30000", "en")["filename"],
+             reporting.send("csv", reporting.export_sheets(None, None, None, "en"), "en")["filename"],
+             actions.send_actions("csv", None, None, None, "en")["filename"]]
+    names += [actions.send_chart("csv", chart, None, None, None, "en")["filename"] for chart in ("right", "minister")]
+    data = project_queries.page_data("lbn-002")
+    names += [project.send(data, chart, "csv", "en")["filename"] for chart in project.CHARTS]
+    year = years_of(need_queries.base()["indicator_by_id"]["arop_admin"])[-1]
+    for rule, region in (("equal", "both"), ("population", "flanders"), ("at_risk", "brussels")):
+        state = need_state(indicator="arop_admin", year=str(year), rule=rule, region=region)
+        names += [need.export_file(kind, "csv", state, "en")[1] for kind in need.SHEETS]
+    assert len(names) == 9 + len(project.CHARTS) + 3 * len(need.SHEETS)
+    assert not {name: file_name_words(name) for name in names if file_name_words(name)}
+    assert names[0] == "profile_lokeren.csv" and names[2].startswith("map_") and names[3].startswith("projects_")
+
+
+def test_action_plan_export_names_its_source_in_words(app, real_warehouse):
+    """Issue 14, no developer words in exports: the action plan's provenance line names the document
+    and the monitor's register of the action plan in words, not a folder of the repository."""
+    import base64
+
+    from dashboard.pages.actions import exports as actions
+
+    for lang, register in (("en", "register of the action plan"), ("nl", "register van het actieplan")):
+        sent = actions.send_actions("csv", None, None, None, lang)
+        text = base64.b64decode(sent["content"]).decode("utf-8-sig")
+        assert "data/registers" not in text and register in text
+        assert "Volledig overzicht van alle acties ter bestrijding van armoede per grondrecht" in text

@@ -100,3 +100,32 @@ def test_the_build_loads_the_catalogue(built_warehouse, read_only):
     assert con.execute("SELECT count(*) FROM gsm_indicator").fetchone() == (422,)
     assert con.execute("SELECT rows_loaded FROM source WHERE source_id = 'gsm-indicator-catalog-2023'").fetchone() == (422,)
     assert con.execute("SELECT count(*) FROM gsm_indicator WHERE kind IS NOT NULL").fetchone()[0] == len(gsm_catalogue.declarations())
+
+
+def test_every_declared_code_has_its_english_words():
+    """Issue 14: the catalogue is Dutch only; each code we use carries its title and definition in
+    English (our translation), none of them the Dutch title, and the share of children reads as a size."""
+    from tests.test_english_everywhere import dutch_words
+
+    english = gsm_catalogue.english()
+    assert set(english) == set(gsm_catalogue.declarations())
+    for code, words in english.items():
+        assert words["name_en"] and words["definition_en"], code
+        assert not dutch_words(words["name_en"] + " " + words["definition_en"]), code
+    assert english["DE_04"]["name_en"] == "Children" and english["AR_05"]["unit_en"] == "per pupil"
+    assert english["AR_03"]["unit_en"] is None
+    assert {code for code, d in gsm_catalogue.declarations().items() if d["direction"] == "higher_is_more"} == {
+        "DE_03", "DE_04"}
+
+
+def test_a_declaration_without_english_words_is_refused(tmp_path, monkeypatch):
+    declared = tmp_path / "gsm_indicators_SYNTHETIC.toml"
+    declared.write_text('[AR_03]\ndirection = "higher_is_worse"\nkind = "rate"\nscale = 100.0\n'
+                        'reason = "SYNTHETIC"\n', encoding="utf-8")
+    monkeypatch.setattr(gsm_catalogue, "DECLARATIONS_FILE", declared)
+    gsm_catalogue.declarations.cache_clear()
+    try:
+        with pytest.raises(EtlError, match="name_en"):
+            gsm_catalogue.declarations()
+    finally:
+        gsm_catalogue.declarations.cache_clear()

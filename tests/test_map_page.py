@@ -80,6 +80,8 @@ def test_setup_and_update_on_the_synthetic_warehouse(app, synthetic_warehouse):
     assert {tuple(op["location"]) for op in patch} >= {("data", 0, "z"), ("data", 0, "customdata")}
     assert "geojson" not in as_text(patch)
     assert res[-1] == "?indicator=kansarmoede_index&year=2023"
+    # a year change leaves the empty selection and the networks note (no overlay) as they are
+    assert res[2] is dash.no_update and res[3] is dash.no_update
     legend = as_text(res[1])
     assert "geen gegevens" in legend and "Kansarmoede-index (synthetisch)" in legend
 
@@ -162,3 +164,19 @@ def test_search_names_a_municipality_without_a_french_name_without_nan(synthetic
     options = view.search_options({"municipalities": munis})
     assert [o["label"] for o in options] == ["Lokeren (Oost-Vlaanderen)", "Brussel / Bruxelles (Brussel)"]
     assert "nan" not in options[0]["search"]
+
+
+def test_a_size_reads_darker_is_higher_with_the_colours_of_before(app, synthetic_warehouse):
+    """Issue 14: a share of children (direction higher_is_more) is not unfavourable: the legend says
+    "darker is higher" and the hover's rank has no "least favourable"; the colour order stays."""
+    from dashboard.pages.map import layout
+    from dashboard.pages.map import view as vm
+
+    chosen = state.parse_state(indicator="kansarmoede_index", year="2022", lang="en")
+    shown = vm.view(qm.base(), chosen)
+    size = {**shown, "ind": {**shown["ind"], "direction": "higher_is_more"}}
+    legend = as_text(layout.legend(size, chosen))
+    assert "Darker is higher" in legend and "favourable" not in legend
+    assert "least favourable" not in figures.hovertemplate(size["ind"], 4, "en")
+    assert "less favourable" in as_text(layout.legend(shown, chosen))
+    assert mapping.colours(5, "higher_is_more") == mapping.colours(5, "higher_is_worse")

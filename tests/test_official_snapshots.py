@@ -287,3 +287,18 @@ def test_snapshot_output_rounds_moved_values_and_counts_those_not_listed(monkeyp
     assert main(["snapshot", "gsm-extract-ar-03"]) == 0
     err = capsys.readouterr().err
     assert "11002 2020: 12.1951 -> 21.7822" in err and "en nog 15" in err
+
+
+def test_an_official_extract_carries_the_english_name_and_definition(tmp_path, geo_and_catalogue):
+    """Issue 14: a (SYNTHETIC) official extract becomes an indicator with its English name and
+    definition from gsm_indicators.toml; the Dutch stays the catalogue's own."""
+    geo, catalogue = geo_and_catalogue
+    synthetic_extract(tmp_path / "mirror" / GSM_HOST_PATH / "GSM_Extract_AR_03.xlsx",
+                      municipal_rows(geo, vintage=2018, years=(2018,)))
+    source = next(s for s in official.load_official() if s.gsm_code == "AR_03")
+    outcome = official.process(source, offline_settings(tmp_path, tmp_path / "mirror"), geo, catalogue)
+    assert outcome.status == official.LOADED, outcome.reason
+    row = outcome.indicators[0]
+    title = catalogue.set_index("code").loc["AR_03", "title"]
+    assert row["name_nl"] == title and row["name_en"] == "Deprivation index of Kind en Gezin" != title
+    assert row["definition_en"].startswith("Number of children born into a deprived family")

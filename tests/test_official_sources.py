@@ -343,12 +343,16 @@ def test_status_and_data_pages_list_each_official_source(app, synthetic_warehous
     assert "SYNTHETIC reason <b>not bold</b>" in status_nl  # shown as text, never as markup
     data_nl, data_en = as_text(page("/data").render("nl")), as_text(page("/data").render("en"))
     # The way to load it is worded in the page's language from the source's URL (issue 11: the stored
-    # command is Dutch), with the import of a hand-downloaded extract beside the build.
+    # command is Dutch), with the import of a hand-downloaded extract beside the build: on /status, for
+    # administrators; /data says in words that it is not loaded (issue 14).
     for text in ("Kinderarmoede-indicatoren", "AR_05 · SYNTHETIC OKI", "SYNTHETIC definition", "SYNTHETIC Onderwijs",
-                 "Laden met", "$SOURCE_MIRROR/example.org/GSM_Extract_AR_05.xlsx",
-                 "python -m etl import-indicator GSM_Extract_AR_05.xlsx --gsm AR_05"):
+                 "Niet geladen in deze build"):
         assert text in data_nl, text
-    assert "Child-poverty indicators" in data_en and "Load with" in data_en
+    for text in ("Laden met", "$SOURCE_MIRROR/example.org/GSM_Extract_AR_05.xlsx",
+                 "python -m etl import-indicator GSM_Extract_AR_05.xlsx --gsm AR_05"):
+        assert text in status_nl and text not in data_nl, text
+    assert "Child-poverty indicators" in data_en and "Not loaded in this build" in data_en
+    assert "Load with" in status_en and "Load with" not in data_en
 
 
 def test_pages_word_reasons_in_their_language_and_show_an_imported_extract(app, synthetic_warehouse, tmp_path):
@@ -384,11 +388,11 @@ def test_pages_word_reasons_in_their_language_and_show_an_imported_extract(app, 
     data_nl, data_en = as_text(page("/data").render("nl")), as_text(page("/data").render("en"))
     status_en = as_text(page("/status").render("en"))
     assert "SYNTHETIC-server-folder" not in data_nl + data_en  # the public page shows no server folder
-    assert "not in SOURCE_MIRROR ($SOURCE_MIRROR); an offline build" in data_en
+    assert "made without an internet connection" in data_en and "SOURCE_MIRROR" not in data_en
     assert "SOURCE_MIRROR (" + str(mirror_dir) + ")" in status_en and "not in SOURCE_MIRROR" in status_en
     for dutch in ("de build leest dan niet", "met internet", "bewaar "):
         assert dutch not in data_en and dutch not in status_en, dutch
-    assert "python -m etl build with internet or, offline, save https://example.org/GSM_Extract_AR_08.xlsx" in data_en
+    assert "python -m etl build with internet or, offline, save https://example.org/GSM_Extract_AR_08.xlsx" in status_en
     assert "geladen door import (GSM_Extract_AR_04.xlsx, 01-12-2026)" in data_nl
     assert "loaded by import (GSM_Extract_AR_04.xlsx, 2026-12-01)" in data_en
 
@@ -410,6 +414,9 @@ def test_import_of_a_gsm_extract_takes_the_catalogue_metadata(etl_root, geo_and_
     con = read_only(etl_root / "warehouse.duckdb")
     assert con.execute("SELECT name_nl, direction, kind, scale FROM indicator WHERE indicator_id = 'gsm_ar_03'").fetchone() == (
         "Kansarmoede-index Kind en Gezin", "higher_is_worse", "rate", 100.0)
+    # issue 14: the catalogue is Dutch only; the English words come from gsm_indicators.toml
+    assert con.execute("SELECT name_en, definition_en LIKE 'Number of children born into a deprived family%' "
+                       "FROM indicator WHERE indicator_id = 'gsm_ar_03'").fetchone() == ("Deprivation index of Kind en Gezin", True)
     assert con.execute("SELECT flag FROM indicator_value WHERE indicator_id = 'gsm_ar_03' AND nis_code = '46030' "
                        "AND year = 2022").fetchone() == ("recomputed_2025",)
     # The user's file as they named it (not the tidy CSV the import reads it through).

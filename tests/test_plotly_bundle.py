@@ -1,8 +1,10 @@
 """The partial plotly.js bundle (frontend/, dashboard/plotly_bundle.py): pinned to the plotly.js
-of the Python plotly package, registering exactly the trace types the pages draw, put in the
-page instead of Dash's full plotly.min.js when built, and Dash's file again when it is not (or is
-built for another plotly.js). The last tests load the map in headless Chromium and read the
-server's request log: with the bundle, Dash's plotly.min.js is never fetched.
+of the Python plotly package, registering exactly the trace types the pages draw, served where
+dcc.Graph asks for plotly.js (so a page without a chart never loads it) instead of Dash's full
+plotly.min.js when built, and Dash's file again when it is not (or is built for another plotly.js).
+The last tests load pages in headless Chromium and read the server's request log: a page without a
+chart fetches no plotly.js, the map gets ours (its map traces registered as it draws), and without
+a bundle Dash's full file.
 
 Tests that need the real built bundle skip when it is missing (bash scripts/setup.sh builds it
 when node and npm are there, as on CI); the others use a stand-in file with the same banner."""
@@ -125,33 +127,30 @@ def test_build_script_without_node_says_so_and_fails(tmp_path):
 
 # ------------------------------------------------------------------ the page
 
-def test_page_loads_the_bundle_and_not_dash_plotly(monkeypatch, tmp_path):
+def test_the_bundle_is_served_where_dcc_graph_asks_and_not_put_in_the_page(monkeypatch, tmp_path):
     from dashboard.app import create_app
 
     path = stand_in_bundle(tmp_path, plotly_bundle.python_plotlyjs_version())
     monkeypatch.setattr(plotly_bundle, "BUNDLE_PATH", path)
     app = create_app()
-    scripts = page_scripts(app)
-    version = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    ours = [s for s in scripts if "_plotly/plotly-dashboard.min.js" in s]
-    assert ours == [f"/_plotly/plotly-dashboard.min.js?v={version}"]
-    assert not [s for s in scripts if "plotly.min.js" in s and s not in ours]
-    # before the component libraries and the renderer, so window.Plotly is there first
-    assert scripts.index(ours[0]) < min(i for i, s in enumerate(scripts) if "dash_core_components" in s)
-    assert scripts.index(ours[0]) < min(i for i, s in enumerate(scripts) if "dash_renderer" in s)
+    # only dcc.Graph's loader fetches plotly.js, when a graph mounts
+    assert not [s for s in page_scripts(app) if "plotly" in s.lower()]
 
     client = app.server.test_client()
-    zipped = client.get(ours[0], headers={"Accept-Encoding": "gzip"})
+    zipped = client.get(DASH_PLOTLY, headers={"Accept-Encoding": "gzip"})
     assert zipped.status_code == 200 and zipped.headers["Content-Encoding"] == "gzip"
-    assert gzip.decompress(zipped.data) == path.read_bytes()
+    assert gzip.decompress(zipped.data) == path.read_bytes()  # ours, not Dash's file
     assert zipped.mimetype == "text/javascript"
-    assert "immutable" in zipped.headers["Cache-Control"]
-    plain = client.get(ours[0])
+    # the loader's URL has no version: cached, but revalidated before each use
+    assert "no-cache" in zipped.headers["Cache-Control"] and "immutable" not in zipped.headers["Cache-Control"]
+    assert zipped.headers["ETag"] == f'"{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}-gz"'
+    plain = client.get(DASH_PLOTLY)
     assert plain.data == path.read_bytes() and "Content-Encoding" not in plain.headers
-    again = client.get(ours[0], headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]})
-    assert again.status_code == 304
-    # without the version (an old page) the browser must revalidate
-    assert "no-cache" in client.get("/_plotly/plotly-dashboard.min.js").headers["Cache-Control"]
+    again = client.get(DASH_PLOTLY, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]})
+    assert again.status_code == 304 and not again.data
+    assert client.head(DASH_PLOTLY, headers={"Accept-Encoding": "gzip"}).status_code == 200
+    # Dash's other component files are still Dash's
+    assert client.get("/_dash-component-suites/dash/dcc/async-graph.js").status_code == 200
 
 
 def test_without_a_bundle_the_page_falls_back_to_dash_plotly(monkeypatch, tmp_path):
@@ -159,12 +158,9 @@ def test_without_a_bundle_the_page_falls_back_to_dash_plotly(monkeypatch, tmp_pa
 
     monkeypatch.setattr(plotly_bundle, "BUNDLE_PATH", tmp_path / "not-built.min.js")
     app = create_app()
-    assert not [s for s in page_scripts(app) if "_plotly/" in s]
-    client = app.server.test_client()
-    # no such file: the path is just another unknown page (Dash's pages answer with the index)
-    assert not client.get("/_plotly/plotly-dashboard.min.js").mimetype.endswith("javascript")
+    assert not [s for s in page_scripts(app) if "plotly" in s.lower()]
     # what dcc.Graph then fetches itself
-    full = client.get(DASH_PLOTLY)
+    full = app.server.test_client().get(DASH_PLOTLY)
     assert full.status_code == 200 and full.data.startswith(b"/**\n* plotly.js v")
 
 
@@ -174,7 +170,7 @@ def test_a_bundle_of_another_plotlyjs_is_not_used(monkeypatch, tmp_path, caplog)
     monkeypatch.setattr(plotly_bundle, "BUNDLE_PATH", stand_in_bundle(tmp_path, "0.0.1"))
     with caplog.at_level("WARNING", logger="dashboard.plotly_bundle"):
         app = create_app()
-    assert not [s for s in page_scripts(app) if "_plotly/" in s]
+    assert app.server.test_client().get(DASH_PLOTLY).data.startswith(b"/**\n* plotly.js v")
     assert "plotly.js 0.0.1" in caplog.text and plotly_bundle.python_plotlyjs_version() in caplog.text
 
 
@@ -196,11 +192,10 @@ def chromium(dash_thread_server, tmp_path):
         yield duo
 
 
-def serve_map(duo, monkeypatch, bundle_path: Path) -> list[str]:
-    """Serve the app with the given bundle path, open the map and wait until it is drawn; the
-    paths the server was asked for, in order."""
+def serve(duo, monkeypatch, bundle_path: Path, path: str = "/") -> list[str]:
+    """Serve the app with the given bundle path and open `path`; the paths the server is asked
+    for, in order (the list grows as the page goes on)."""
     from dashboard.app import create_app
-    from tests.browser.helpers import wait_until
 
     monkeypatch.setattr(plotly_bundle, "BUNDLE_PATH", bundle_path)
     app = create_app()
@@ -209,32 +204,54 @@ def serve_map(duo, monkeypatch, bundle_path: Path) -> list[str]:
     with socket.socket() as s:  # a free port (8050 may be a running dev server)
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    duo.start_server(app, port=port)
-    duo.wait_for_page(url=f"{duo.server_url}/")
+    duo.start_server(app, navigate=False, port=port)  # not to "/" first: only `path` is loaded
+    duo.wait_for_page(url=f"{duo.server.url}{path}")
+    return asked
+
+
+def wait_for_the_map(duo) -> None:
+    from tests.browser.helpers import wait_until
+
     wait_until(duo, lambda: duo.driver.execute_script("""
         const gd = document.querySelector('#map-graph .js-plotly-plot');
         return !!(gd && gd._fullLayout && gd._fullLayout.map && gd._fullData.length
                   && gd._fullData[0].type === 'choroplethmap' && gd._fullData[0].locations.length
                   && document.querySelector('#map-graph canvas.maplibregl-canvas'));
     """), "the map was not drawn")
-    return asked
 
 
 def plotly_traces(duo) -> list[str]:
     return sorted(duo.driver.execute_script("return Object.keys(window.Plotly.PlotSchema.get().traces)"))
 
 
+def plotly_fetched(duo) -> list[str]:
+    """The plotly.js files the browser fetched for this document."""
+    return [u for u in duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+            if "plotly" in u.lower() and u.split("?")[0].endswith(".js")]
+
+
 @pytest.mark.browser
 @NEEDS_BUILD
-def test_browser_draws_the_map_with_the_bundle_and_never_asks_for_dash_plotly(
-        chromium, synthetic_warehouse, monkeypatch):
+def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic_warehouse, monkeypatch):
+    from tests.browser.helpers import wait_for_callbacks
+
     assert plotly_bundle.BUNDLE_PATH.is_file(), BUILD_IT
-    asked = serve_map(chromium, monkeypatch, plotly_bundle.BUNDLE_PATH)
-    assert "/_plotly/plotly-dashboard.min.js" in asked
-    assert DASH_PLOTLY not in asked and not [p for p in asked if p.endswith("plotly.min.js")]
-    fetched = chromium.driver.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name)")
-    assert not [u for u in fetched if "package_data/plotly.min.js" in u]
+    asked = serve(chromium, monkeypatch, plotly_bundle.BUNDLE_PATH, "/status")
+    wait_for_callbacks(chromium)
+    # a page without a chart: no plotly.js fetched or evaluated
+    assert not [p for p in asked if "plotly" in p.lower()]
+    assert plotly_fetched(chromium) == []
+    assert chromium.driver.execute_script("return typeof window.Plotly") == "undefined"
+
+    # to the map the way a link in the page goes (dcc.Link): dcc.Graph's loader fetches ours
+    chromium.driver.execute_script("""
+        window.history.pushState({}, '', '/');
+        window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+    """)
+    wait_for_the_map(chromium)
+    assert [p for p in asked if "plotly" in p.lower()] == [DASH_PLOTLY]
+    assert [u.split("?")[0].removeprefix(chromium.server.url) for u in plotly_fetched(chromium)] == [DASH_PLOTLY]
+    # ours (the full file has pie too), with the map traces registered as the map was drawn
     assert plotly_traces(chromium) == ["bar", "choroplethmap", "scatter"]
     # Belgian number notation comes from layout.separators (no plotly locale is registered)
     ticks = chromium.driver.execute_async_script("""
@@ -253,7 +270,8 @@ def test_browser_draws_the_map_with_the_bundle_and_never_asks_for_dash_plotly(
 @pytest.mark.browser
 def test_browser_draws_the_map_with_dash_plotly_without_a_bundle(
         chromium, synthetic_warehouse, monkeypatch, tmp_path):
-    asked = serve_map(chromium, monkeypatch, tmp_path / "not-built.min.js")
-    assert DASH_PLOTLY in asked and "/_plotly/plotly-dashboard.min.js" not in asked
+    asked = serve(chromium, monkeypatch, tmp_path / "not-built.min.js")
+    wait_for_the_map(chromium)
+    assert DASH_PLOTLY in asked
     assert "pie" in plotly_traces(chromium)  # the full plotly.js
     assert chromium.get_logs() == []

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from openpyxl import load_workbook
+from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import action_plan as ap
 from dashboard import urls
@@ -114,8 +116,15 @@ def test_wq28_answer_workbook(real_warehouse, tmp_path):
     assert wb.sheetnames == ["Per provincie", "Per gemeente", "Bronnen"]
     summary = {r[0]: r for r in wb["Per provincie"].iter_rows(min_row=4, values_only=True)}
     # applications, amount requested (question 1), projects awarded (question 2)
-    assert summary["Limburg"][1:4] == ("niet gepubliceerd", "niet gepubliceerd", 6)
+    # a figure no source gives is an empty cell (number columns hold numbers only), the note says why
+    assert summary["Limburg"][1:4] == (None, None, 6) and "niet gepubliceerd" in summary["Limburg"][6]
     assert {r[0] for r in wb["Per gemeente"].iter_rows(min_row=4, values_only=True)} == {"Limburg"}
+    header = [c.value for c in wb["Per gemeente"][3]]
+    amount, note = header.index("Toegekend bedrag (euro)"), header.index("Toelichting bedrag")
+    assert note == amount + 1
+    for row in wb["Per gemeente"].iter_rows(min_row=4, values_only=True):
+        assert row[amount] is None or isinstance(row[amount], (int, float))
+        assert (row[amount] is None) == bool(row[note] and "Niet gepubliceerd" in row[note])
 
 
 def test_action_plan_exports(real_warehouse):
@@ -132,14 +141,14 @@ def test_answer_workbook_states_build_and_export_in_brussels_time(monkeypatch):
     in the workbook's notation, so an export never reads as made before its build."""
     import datetime as dt
 
-    from etl import exports
+    from etl import clock, exports
 
     class Winter(dt.datetime):
         @classmethod
         def now(cls, tz=None):
             return dt.datetime(2026, 12, 3, 7, 30, tzinfo=dt.UTC).astimezone(tz)
 
-    monkeypatch.setattr(exports, "datetime", Winter)
+    monkeypatch.setattr(clock, "datetime", Winter)  # moment_text and now() live in etl.clock
     build = {"build_id": "b1", "finished_at": "2026-12-03T07:09:18+00:00"}
     for lang, expected in (("nl", ("03-12-2026 08:09", "03-12-2026 08:30")), ("en", ("2026-12-03 08:09", "2026-12-03 08:30"))):
         wb = exports.answer_workbook([], [], build, lang)
@@ -156,3 +165,60 @@ def test_a_province_in_the_url_also_answers_question_28_for_it(app):
     assert find(layout(province="30000"), "portfolio-initial").data["wq28"] == "30000"
     assert find(layout(province="30000", wq28="70000"), "portfolio-initial").data["wq28"] == "70000"
     assert find(layout(), "portfolio-initial").data["wq28"] is None
+
+
+def _components(component):
+    """Every Dash component in a tree, depth first."""
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            yield from _components(child)
+
+
+def test_question_28_has_a_workbook_per_province_row_and_folds_its_notes_when_presenting(app, real_warehouse):
+    """Issue 14 / review 8b #3, #8: each row of the per-province answer downloads that province's
+    workbook in one click, the button naming the province; in presentation mode the notes are folded."""
+    from dashboard.pages.portfolio import callbacks, layout
+
+    summary, _options, _value = callbacks.wq28_setup("en", {"present": True})
+    buttons = [c for c in _components(summary) if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == layout.ROW_EXPORT]
+    by_province = {b.id["province"]: "".join(c if isinstance(c, str) else c.children for c in b.children)
+                   for b in buttons}
+    assert by_province["70000"] == "Excel Limburg" and by_province["all"] == "Excel Flanders and Brussels"
+    assert len(by_province) == 7  # five provinces, Brussels and the total
+    notes = next(c for c in _components(summary) if getattr(c, "id", None) == "portfolio-wq28-notes")
+    assert notes.open is False
+    assert next(c for c in _components(callbacks.wq28_setup("nl", {})[0]) if getattr(c, "id", None) == "portfolio-wq28-notes").open
+    sent = portfolio_exports.send_wq28("70000", "en")
+    assert sent["filename"].endswith(".xlsx")
+
+
+def test_exports_name_sources_by_title_url_and_publisher_in_the_export_language(app, real_warehouse):
+    """Review 8b #5/#6: the press release and the question with their addresses, the publisher in English
+    in an English workbook, and no column of our own line numbers in the portfolio export."""
+    wb = portfolio_exports.wq28_answer(None, "en")
+    lines = [str(row[0]) for row in wb["Sources"].iter_rows(values_only=True) if row[0]]
+    press = next(line for line in lines if line.startswith("Samenwerken"))
+    assert "https://www.benjamindalle.be/post/" in press and "(press release)" in press and "persbericht" not in press
+    guide = next(line for line in lines if line.startswith("Word bondgenoot"))
+    assert "supported by" in guide and "met steun van" not in guide
+    sheet = portfolio_exports.export_projects({}, "nl")
+    assert "source_lines" not in {c.key for c in sheet.columns}
+    assert not any("regel" in str(r["source"]) for r in sheet.rows)
+
+
+def test_programme_facts_fold_per_programme_and_name_each_source_once(app, real_warehouse):
+    """Review 8b #12: a fold per programme (opened on wide screens by a clientside callback) and each
+    source document's title once per table, the rows giving its short name and the place in it."""
+    from dashboard.pages.portfolio import layout, view
+
+    data = view.load()
+    section = layout.programmes(data, "nl")
+    folds = [c for c in _components(section) if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == layout.FACTS_FOLD]
+    assert {f.id["programme"] for f in folds} == {p["programme_id"] for p in data["programmes"]}
+    assert all(f.open is False for f in folds)
+    lbn = next(f for f in folds if f.id["programme"] == "lbn_2023")
+    text = json.dumps(lbn, cls=PlotlyJSONEncoder, ensure_ascii=False)
+    assert text.count("een kompas") == 1 and text.count("45 lokale bondgenotennetwerken gaan van start") == 1
+    assert "het persbericht" in text

@@ -38,7 +38,7 @@ def test_excel_has_real_numbers_and_text_stays_text(tmp_path):
     ws = load_workbook(path).active
     assert ws.title == "Blad  een twee"
     assert ws["A3"].value == "Gemeente" and ws["A4"].value == "=1+1" and ws["A4"].data_type == "s"
-    assert ws["B4"].value == 12.345 and ws["B4"].number_format == "#,##0.00"
+    assert ws["B4"].value == 12.35 and ws["B4"].number_format == "#,##0.00"  # stored as shown (task D1)
 
 
 # --------------------------------------------------------------------------- synthetic

@@ -131,9 +131,14 @@ def test_unknown_or_missing_id_gives_a_friendly_page(app, real_warehouse):
         text = as_text(layout)
         assert "Project niet gevonden" in text
         link = find(layout, "project-to-portfolio")
-        assert link is not None and link.href == "/portfolio"
-    assert "lbn-999" in as_text(project.layout(id="lbn-999", lang="en")) and \
-        "Choose a project in the portfolio" in as_text(project.layout(id="lbn-999", lang="en"))
+        assert link is not None and link.href == "/portfolio#portfolio-projects"  # its list of all projects
+    english = as_text(project.layout(id="lbn-999", lang="en"))
+    assert "lbn-999" in english and "Choose a project in the list of all projects" in english
+    # words a reader uses (review 8b #10): no "id", no "data warehouse"
+    for query in ({"id": "lbn-999"}, {}):
+        for lang in ("nl", "en"):
+            body = as_text(find(project.layout(lang=lang, **query), "project-unknown"))
+            assert not any(word in body for word in ("?id=", " id ", "warehouse", "datawarehouse")), body
 
 
 def test_pages_without_a_warehouse_show_the_notice(app, no_warehouse):
@@ -199,6 +204,34 @@ def test_province_wide_project_is_shown_as_a_province(app, real_warehouse):
     assert province[0]["geojson"].startswith("/geo/provinces_2025.geojson")
     assert "de hele provincie Limburg" in as_text(find(layout, "project-places"))
     assert find(layout, "project-partners-none") is not None  # the guide names no partner rows for it
+
+
+SCOPES = ("municipality", "part_of_municipality", "several_municipalities", "province")  # the register's codes
+
+
+def test_project_exports_say_scopes_in_words_with_the_provenance_lines_of_every_page(app, real_warehouse):
+    """Review 8b #15, #16, #6: the scope in the question-28 workbook's words and header (never the
+    register code), the filters line and "export" stamp of the other pages, the publisher of the
+    project's document in the export's language."""
+    from dashboard.pages.project.exports import scope_words
+    from etl.exports import texts
+
+    data = qpr.page_data("lbn-016")  # one part of a municipality (Kuregem, Anderlecht)
+    for lang, header, stamp in (("nl", "Werkgebied", "export "), ("en", "Area covered", "exported ")):
+        sheet = export_sheet(data, "places", lang)
+        assert [c.label for c in sheet.columns if c.key == "scope"] == [header] == [texts()[lang]["col.scope"]]
+        scopes = {r["scope"] for r in sheet.rows}
+        assert scopes == {texts()[lang]["scope.part_of_municipality"]} and scopes <= {texts()[lang][f"scope.{code}"] for code in SCOPES}
+        assert scope_words("part_of_municipality", lang) == texts()[lang]["scope.part_of_municipality"]
+        for chart in ("places", "budget"):
+            intro = export_sheet(data, chart, lang).intro
+            assert intro[1].startswith("Filters: project = ") and stamp in intro[-1]
+            assert not any("Gedownload" in line or "Downloaded" in line for line in intro)
+            assert "Kinderarmoedemonitor" in intro[-1] and "seed:" not in intro[-1]
+    assert scope_words("municipality", "nl") == "gemeente" and scope_words("municipality", "en") == "municipality"
+    english = export_sheet(data, "partners", "en").intro[-1]
+    assert "Vlaams Netwerk tegen Armoede vzw (supported by the Departement Zorg)" in english, english
+    assert "met steun van" not in english and "monitoring workbooks" not in english
 
 
 def test_portfolio_and_profile_link_to_the_project_page(app, real_warehouse):

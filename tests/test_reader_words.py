@@ -21,8 +21,9 @@ from tests.dash_pages import loaded_page, page, text_of
 
 # Table and module names, file paths, commands and the catalog's internal dataset ids.
 DEVELOPER_WORDS = re.compile(
-    r"docs/|\betl\.|SOURCE_MIRROR|python -m|data/registers|opdrachtregel|command line|\bseed:"
-    r"|\b(?:statbel_adi|statbel_fiscal|statbel_population|statbel_pop_struct|source_id)\b")
+    r"docs/|\betl\.|SOURCE_MIRROR|python -m|import-indicator|data/registers|opdrachtregel|command line|\bseed:"
+    r"|\b(?:statbel_adi|statbel_fiscal|statbel_fiscal_zip|statbel_population|statbel_pop_struct|source_id"
+    r"|gsm_extract|gsm-extract-\w+|statbel-pop-struct-\d+)\b")
 URL = re.compile(r"https?://\S+")
 
 
@@ -33,7 +34,7 @@ def developer_words(text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def pages():
     loaded_page("/briefing")
-    return {path: page(path) for path in ("/briefing", "/gemeente", "/data", "/portfolio", "/rapportering")}
+    return {path: page(path) for path in ("/briefing", "/gemeente", "/data", "/portfolio", "/rapportering", "/overzicht")}
 
 
 def _page_text(pages, lang: str) -> dict[str, str]:
@@ -42,7 +43,9 @@ def _page_text(pages, lang: str) -> dict[str, str]:
         + text_of(briefing_cb.render("province:70000", lang)[0]),
         "profile": text_of(pages["/gemeente"].layout(nis="46029", lang=lang)) + " "
         + text_of(profile_cb.render("46029", lang)),
-        "data": text_of(pages["/data"].layout(lang=lang)),
+        # /data's content, its official sources included (review 8b #1: commands and ids were there)
+        "data": text_of(pages["/data"].layout(lang=lang)) + " " + text_of(pages["/data"].render(lang)),
+        "overview": text_of(pages["/overzicht"].layout(lang=lang)) + " " + text_of(pages["/overzicht"].render(lang)),
         "portfolio": text_of(pages["/portfolio"].layout(lang=lang)) + " "
         + text_of(portfolio_cb.projects(None, None, None, None, None, lang)),
         "reporting": text_of(pages["/rapportering"].layout(lang=lang)) + " "

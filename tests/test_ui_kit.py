@@ -58,7 +58,7 @@ def test_send_table_excel_has_mime_intro_and_numbers():
     assert data["type"] == downloads.XLSX_MIME and data["filename"] == "kaart.xlsx"
     ws = load_workbook(io.BytesIO(base64.b64decode(data["content"]))).active
     assert ws["A1"].value == "Bron: Statbel"
-    assert ws["B5"].value == 12.25 and ws["A5"].data_type == "s"
+    assert ws["B5"].value == 12.3 and ws["A5"].data_type == "s"  # stored as shown, 1 decimal (task D1)
     with pytest.raises(ValueError):
         downloads.send_table("pdf", [_sheet()], "kaart")
 

@@ -237,10 +237,14 @@ def test_without_users_file_upload_is_off(monkeypatch, spies):
 
     client = create_app().server.test_client()
     page = client.get("/login").get_data(as_text=True)
-    assert "Opladen staat uit" in page and "add-user" in page and 'id="login-form"' not in page
+    assert "geen rapporteringen opgeladen" in page and "beheerder" in page and 'id="login-form"' not in page
+    assert not any(word in page for word in ("DASHBOARD_USERS_FILE", "add-user", "python -m"))
     assert client.post("/login", data={"username": "admin", "password": "admin"}).status_code == 403
     state = post_callback(client, login_state_body())
-    assert state.status_code == 200 and "Opladen staat uit" in text_of(state) and "DASHBOARD_USERS_FILE" in text_of(state)
+    assert state.status_code == 200 and "Opladen staat uit" in text_of(state)
+    # a visitor reads words, never the administrator's commands or settings (review 8b #2)
+    assert "beheerder" in text_of(state)
+    assert not any(word in text_of(state) for word in ("DASHBOARD_USERS_FILE", "add-user", "python -m"))
     assert client.post("/_dash-update-component", json=check_body(data_url(FIXTURE.read_bytes()))).status_code == 401
     assert spies == []
 
@@ -510,3 +514,19 @@ def test_file_names_are_reduced_to_plain_names():
     assert safe_file_name("../../etc/passwd") == "passwd"
     assert safe_file_name("..") == "upload.xlsx"
     assert safe_file_name("<script>.xlsx") == "_script_.xlsx"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_upload_page_shows_no_commands_or_settings(no_warehouse, app, lang):
+    """Visitors and project officers read words: the commands and settings are the administrator's."""
+    from dashboard.pages.upload import layout, view
+    from tests.dash_pages import as_text
+
+    texts = [as_text(layout.build(lang)), as_text(view.upload_off("disabled", lang)),
+             as_text(view.upload_off("unavailable", lang))]
+    with app.server.test_request_context("/upload"):  # the login link reads the app's path prefix
+        texts.append(as_text(view.login_prompt(lang)))
+    for text in texts:
+        assert not any(word in text for word in ("python -m", "DASHBOARD_USERS_FILE", "add-user", "--project", "export "))
+    who = "beheerder" if lang == "nl" else "administrator"
+    assert who in texts[1] and who in texts[3]

@@ -8,7 +8,7 @@ from tests.dash_pages import find, page, text_of
 from tests.synthetic_warehouse import OLD_CODE
 
 NEW_CODE = "11902"
-PAGES = {"/": "map", "/vergelijk": "compare", "/briefing": "briefing", "/portfolio": "portfolio"}
+PAGES = {"/": "map", "/vergelijk": "compare", "/briefing": "briefing", "/portfolio": "portfolio", "/gemeente": "profile"}
 
 
 def test_an_older_code_becomes_its_2025_municipality(synthetic_warehouse):
@@ -43,8 +43,32 @@ def test_the_pages_show_the_2025_municipality(app, synthetic_warehouse):
     from dashboard.pages.compare import callbacks as compare
     from dashboard.pages.map import callbacks as map_page
     from dashboard.pages.portfolio import callbacks as portfolio
+    from dashboard.pages.profile import callbacks as profile
 
     assert compare.fill_options("nl", {"nis": [OLD_CODE]})[4] == [NEW_CODE]
     assert map_page.setup({"nis": OLD_CODE, "lang": "nl"})[6] == NEW_CODE  # the search box's value
     # the portfolio's filter: the same view as for the 2025 code
     assert str(portfolio.setup("nl", {"nis": OLD_CODE})) == str(portfolio.setup("nl", {"nis": NEW_CODE}))
+    # the profile: its chooser and its content are those of the 2025 municipality
+    assert profile.fill_options("nl", OLD_CODE)[1] == NEW_CODE
+    assert profile.render(OLD_CODE, "nl")[1] == profile.render(NEW_CODE, "nl")[1] == "Beekveld (synthetisch)"
+
+
+def test_the_comparison_says_which_codes_of_the_link_it_left_out(app, synthetic_warehouse):
+    from dashboard.pages.compare import callbacks as compare
+
+    answer = compare.fill_options("en", {"nis": [OLD_CODE, "99999"]})
+    assert answer[4] == [NEW_CODE]
+    note = text_of(answer[6])
+    assert "99999" in note and "Left out" in note and OLD_CODE not in note, note
+    assert compare.fill_options("nl", {"nis": [NEW_CODE]})[6] is None
+
+
+def test_the_empty_comparison_guides_once_and_asks_a_province_only_when_it_needs_one(app, synthetic_warehouse):
+    from dashboard.pages.compare import layout
+
+    assert layout.message("own", [], None, "nl") is None  # the chart's place shows the steps instead
+    assert "provincie" in text_of(layout.message("province", [], None, "nl"))
+    for group, hidden in ((None, True), ("peers", True), ("10000", False)):  # ?group=<province code>
+        box = find(page("/vergelijk").layout(group=group), "compare-province-box")
+        assert box is not None and bool(box.hidden) is hidden, group

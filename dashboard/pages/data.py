@@ -13,9 +13,10 @@ from dashboard.queries import FLAGS
 from dashboard.queries import map as qm
 from dashboard.queries import status as qs
 from dashboard.queries.status import latest_build
+from dashboard.ui import downloads
 from dashboard.ui.components import read_page, safe_href, section, url_parts, warehouse_notice
 from dashboard.ui.notes import harmonisation_rule
-from dashboard.ui.official import load_advice, official_section, reason_text
+from dashboard.ui.official import official_summary, reader_reason
 from dashboard.urls import page_href, with_query
 
 dash.register_page(
@@ -45,6 +46,7 @@ def render(lang: str):
     except db.WarehouseError as exc:
         return warehouse_notice(exc, lang)
     by_source = {row["source_id"]: row for row in sources.to_dict("records")}
+    titles = dict(zip(children["code"], children["title"]))  # Gemeente-Stadsmonitor code -> indicator title
     rows = indicators.astype(object).where(indicators.notna(), None).to_dict("records")
     toc = html.Nav(html.Ul([html.Li(html.A(_name(r, lang), href=f"#data-{r['indicator_id']}")) for r in rows]
                            + [html.Li(html.A(t("data.child", lang), href="#data-child")),
@@ -57,7 +59,9 @@ def render(lang: str):
         section("data-indicators", t("data.indicators", lang),
                 *[_indicator(r, by_source, lang) for r in rows]),
         _child_indicators(children, lang),
-        official_section("data-official", official, lang, public=True),
+        # the catalog's citations (publisher's page per dataset), read once by the downloads kit
+        official_summary("data-official", official, titles, downloads._citations(), lang,
+                         page_href("/status", lang) + "#status-official"),
         _flags(lang),
         html.P(dcc.Link(t("data.to_status", lang) + " →", href=page_href("/status", lang), id="data-to-status")),
     ]
@@ -71,9 +75,8 @@ def _build(build: dict | None, lang: str):
     if not build:
         text = t("home.no_build", lang)
     else:
-        text = t("data.build.text", lang,
-                 date=fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang),
-                 version=str(build.get("code_version")))
+        # The date a reader asks for; the code version is on /status, for administrators.
+        text = fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang)
     return html.P([html.Strong(t("data.build", lang) + ": "), text], id="data-build", className="data-build")
 
 
@@ -136,7 +139,7 @@ def _indicator(row: dict, by_source: dict, lang: str) -> html.Article:
 def _child_indicators(df, lang: str):
     """The child-poverty indicators the monitor knows (Gemeente-Stadsmonitor, declared in
     etl/sources/gsm_indicators.toml): the catalogue's definition and publisher, the status of their
-    official source and, when not loaded, how to load them. Texts from the data are escaped by Dash."""
+    official source and, when not loaded, why in words. Texts from the data are escaped by Dash."""
     rows = df.astype(object).where(df.notna(), None).to_dict("records")
     if not rows:
         return section("data-child", t("data.child", lang), html.P(t("data.child.none", lang)))
@@ -154,18 +157,18 @@ def _child_indicators(df, lang: str):
             status_text = t("data.child.imported", lang, file=str(row["imported_file"]),
                             date=fmt.date_text(row.get("imported_at"), lang))
         facts = [
-            (t("data.definition", lang), html.Span(row["definition"], lang="nl") if lang != "nl" else row["definition"]),
+            # Folded: the catalogue's definitions are long (on a phone most of the page, review 8b #18).
+            (t("data.definition", lang), html.Details([
+                html.Summary(t("data.child.show_definition", lang)),
+                html.P(row["definition"], lang="nl" if lang != "nl" else None),
+            ], className="details")),
             (t("data.child.publisher", lang), str(row.get("publisher") or fmt.MISSING)),
             (t("data.child.latest_year", lang), str(row.get("latest_year") or fmt.MISSING)),
             (t("data.child.status", lang), status_text),
         ]
         if status and status != "loaded" and not imported:
-            # Public page: the reason without the server's folders, in the page's language.
-            why = reason_text(row.get("reason"), lang, public=True)
-            if lang != "nl" and why == str(row.get("reason") or ""):  # a reason about the file's content, as written
-                why = html.Span(why, lang="nl")
-            facts.append((t("data.child.why", lang), why))
-            facts.append((t("data.child.load", lang), html.Code(load_advice(row, lang))))
+            # A reader's page: why in words; folders and commands are on /status, for administrators.
+            facts.append((t("data.child.why", lang), t(f"data.official.reason.{reader_reason(row)}", lang)))
         heading_id = f"data-child-{row['code']}-heading"
         items = [item for label, value in facts for item in (html.Dt(label), html.Dd(value))]
         articles.append(html.Article([html.H3(f"{row['code']} · {row['title']}", id=heading_id, lang="nl"),

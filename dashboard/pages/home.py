@@ -1,4 +1,5 @@
-"""Overview (`/overzicht`): the key facts of the latest build, with a link to the data status.
+"""Overview (`/overzicht`): when the figures were last updated and what they cover, with links to
+"About the figures" and the map (the build's technical detail is on /status, for administrators).
 
 The map is the home page (`/`, pages/map.py); this page moved here from `/`.
 """
@@ -9,7 +10,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import db
 from dashboard import formatting as fmt
-from dashboard.i18n import normalise_lang, t, t_or
+from dashboard.i18n import normalise_lang, t
 from dashboard.queries import status as queries
 from dashboard.ui.components import read_page, warehouse_notice
 from dashboard.urls import page_href
@@ -17,7 +18,7 @@ from dashboard.urls import page_href
 dash.register_page(
     __name__, path="/overzicht", name="Overzicht", title="Overzicht – Kinderarmoedemonitor", order=80,
     nav_key="nav.home",
-    description="Kerncijfers van de laatste build van het datawarehouse van de Kinderarmoedemonitor.",
+    description="Wanneer de cijfers van de Kinderarmoedemonitor laatst bijgewerkt zijn en wat ze omvatten.",
 )
 
 
@@ -40,40 +41,32 @@ def render(lang: str):
     return _facts(facts, lang)
 
 
-def _fact(label: str, value, fact_id: str, extra=None) -> html.Div:
-    dd = [value] if extra is None else [value, html.Span(extra, className="fact-extra")]
-    return html.Div([html.Dt(label), html.Dd(dd, id=fact_id)], className="fact")
+def _fact(label: str, value, fact_id: str) -> html.Div:
+    return html.Div([html.Dt(label), html.Dd(value, id=fact_id)], className="fact")
 
 
 def _facts(facts: dict, lang: str) -> html.Section:
+    """What a reader asks first: when the figures were last updated and what they cover, with the
+    way to what they mean. The build's code version, sources and row counts are for administrators
+    and stay on /status."""
     build = facts.get("build")
-    if build:
-        built = _fact(t("home.built_at", lang),
-                      fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang),
-                      "home-built-at")
-        status = _fact(t("home.build_status", lang),
-                       t_or(f"build.{build['status']}", lang, str(build["status"])), "home-build-status")
-        version = _fact(t("home.code_version", lang), html.Code(str(build["code_version"])), "home-code-version")
-    else:
-        built = _fact(t("home.built_at", lang), t("home.no_build", lang), "home-built-at")
-        status = version = None
+    updated = (fmt.datetime_text(build.get("finished_at") or build.get("started_at"), lang) if build
+               else t("home.no_build", lang))
     first, last = facts.get("first_year"), facts.get("last_year")
     years = (fmt.MISSING if fmt.is_missing(first)
              else str(int(first)) if first == last else f"{int(first)}–{int(last)}")
     items = [
-        built, status, version,
-        _fact(t("home.sources", lang), fmt.integer(facts["sources"], lang), "home-sources"),
-        _fact(t("home.indicators", lang), fmt.integer(facts["built_in"] + facts["imported"], lang),
-              "home-indicators",
-              t("home.indicators_split", lang, built_in=fmt.integer(facts["built_in"], lang),
-                imported=fmt.integer(facts["imported"], lang))),
+        _fact(t("home.built_at", lang), updated, "home-built-at"),
+        _fact(t("home.indicators", lang), fmt.integer(facts["built_in"] + facts["imported"], lang), "home-indicators"),
         _fact(t("home.municipalities", lang), fmt.integer(facts["municipalities"], lang), "home-municipalities"),
         _fact(t("home.years", lang), years, "home-years"),
-        _fact(t("home.values", lang), fmt.integer(facts["values_"], lang), "home-values"),
     ]
     return html.Section([
         html.H2(t("home.facts", lang), id="home-facts-heading"),
-        html.Dl([i for i in items if i is not None], className="facts"),
-        html.P(dcc.Link(t("home.to_status", lang) + " →", href=page_href("/status", lang),
-                        id="home-to-status", className="button-link")),
+        html.Dl(items, className="facts"),
+        html.P([dcc.Link(t("home.to_data", lang) + " →", href=page_href("/data", lang),
+                         id="home-to-data", className="button-link"), " ",
+                dcc.Link(t("home.to_map", lang) + " →", href=page_href("/", lang), id="home-to-map")]),
+        html.P(dcc.Link(t("home.to_status", lang) + " →", href=page_href("/status", lang), id="home-to-status"),
+               className="fact-extra"),
     ], className="card", **{"aria-labelledby": "home-facts-heading"})

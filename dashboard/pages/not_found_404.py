@@ -1,4 +1,5 @@
-"""Shown for any path no page claims (Dash picks it up by its module name)."""
+"""Shown for any path no page claims (Dash picks it up by its module name); the server answers such a
+path with HTTP 404 (dashboard/not_found.py)."""
 from __future__ import annotations
 
 import dash
@@ -15,5 +16,6 @@ def layout(lang=None, **_query):
     return html.Div([
         html.H1(t("notfound.title", lang)),
         html.P(t("notfound.body", lang)),
-        html.P(dcc.Link(t("notfound.home", lang), href=page_href("/", lang), id="notfound-home")),
+        # "To the overview": the overview page, where the menu and the map are one click away.
+        html.P(dcc.Link(t("notfound.home", lang), href=page_href("/overzicht", lang), id="notfound-home")),
     ], id="notfound-page", className="page")

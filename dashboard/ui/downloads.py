@@ -1,8 +1,11 @@
 """CSV and Excel files for the profile and comparison pages (sent through dcc.Download).
 
 Both take the same description of a table: columns `[(key, label, kind, decimals)]` with kind
-`text`, `number` or `int`, and rows as dicts of raw values. Labels and names go in, never codes
-alone.
+`text`, `number`, `int` or `year`, and rows as dicts of raw values. Labels and names go in, never
+codes alone. Every number is written as it is shown: rounded (half away from zero, as
+dashboard.formatting) to its column's decimals, so a cell's stored value, a copy of it and the CSV
+never carry more digits than the reader sees (`-20.5607476636` is stored as `-20.6`). A `year`
+(or any identifier-like whole number) is a number without a thousands separator: 2023, never 2.023.
 
 - CSV: in the page's notation (CSV_NOTATION), no thousands separator, so a spreadsheet set to that
   language reads it back as numbers: Dutch (Belgian) `;` separator and decimal comma, English `,`
@@ -22,14 +25,17 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from urllib.parse import urlsplit
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from dashboard import db
 from dashboard.i18n import localised, t
+from dashboard.queries import profile as profile_queries
+from dashboard.queries import project as project_queries
 from etl.exports import HEADER_FILL, HEADER_FONT, safe_cell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,8 +47,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class Column:
     key: str
     label: str
-    kind: str = "text"  # text | number | int
-    decimals: int | None = None
+    kind: str = "text"  # text | number | int | year (a year or other identifier-like whole number)
+    decimals: int | None = None  # a number column's decimals (None: DEFAULT_DECIMALS)
     # A column that holds several indicators: each row's own decimals, from this key of the row.
     decimals_key: str | None = None
 
@@ -81,13 +87,34 @@ def _notation(lang: str | None) -> tuple[str, str]:
     return CSV_NOTATION.get(lang or "nl", CSV_NOTATION["nl"])
 
 
+# The decimals of a `number` column that declares none (its Excel format shows two).
+DEFAULT_DECIMALS = 2
+# Kinds whose cells hold whole numbers: `int` (a count, with a thousands separator in Excel) and
+# `year` (a year or another identifier-like number: never a separator).
+WHOLE_KINDS = ("int", "year")
+
+
+def rounded(value, decimals: int) -> Decimal | None:
+    """`value` rounded to `decimals` digits, half away from zero (as dashboard.formatting.number
+    rounds for the screen); None when missing or not finite."""
+    if _missing(value):
+        return None
+    exact = Decimal(str(value))  # not a number at all: raises, never an empty cell in silence
+    if not exact.is_finite():
+        return None
+    with localcontext(prec=80):  # a large amount keeps all its digits
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def belgian_number(value, decimals: int | None = None, decimal_mark: str = ",") -> str:
     """`1234.5` -> `1234,5` (or `1234.5` with decimal_mark "."); with `decimals`, rounded half away
     from zero. No thousands separator."""
     if _missing(value) or (isinstance(value, float) and math.isinf(value)):
         return ""
     if decimals is not None:
-        d = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        d = rounded(value, decimals)
+        if d is None:
+            return ""
         text = f"{d:f}"
     else:
         text = repr(float(value)) if isinstance(value, float) else str(value)
@@ -105,12 +132,35 @@ def without_float_noise(value) -> float:
     return float(f"{float(value):.12g}")
 
 
+def shown_number(column: Column, value, decimals: int | None = None) -> int | float | None:
+    """A number cell's value as the reader sees it: a number column's value rounded to its decimals
+    (`decimals` of the row, else the column's, else DEFAULT_DECIMALS), an int or year column's to a
+    whole number; None when missing. Rounded half away from zero from the value without binary noise
+    (0.5125 * 100 is 51.2499... in binary and shows as 51.3)."""
+    if _missing(value):
+        return None
+    if column.kind in WHOLE_KINDS:
+        whole = rounded(value, 0)
+        return None if whole is None else int(whole)
+    if math.isinf(float(value)):
+        return None
+    decimals = column.decimals if decimals is None else decimals
+    places = DEFAULT_DECIMALS if decimals is None else decimals
+    d = rounded(without_float_noise(value), places)
+    if d is None:
+        return None
+    d = abs(d) if d == 0 else d  # no "-0.0"
+    return int(d) if places <= 0 else float(d)
+
+
 def _csv_cell(column: Column, value, decimals: int | None = None, decimal_mark: str = ",") -> str:
     if _missing(value):
         return ""
-    if column.kind == "int":
-        return belgian_number(int(round(float(value))), None, decimal_mark)
+    if column.kind in WHOLE_KINDS:
+        return belgian_number(shown_number(column, value), None, decimal_mark)
     if column.kind == "number":
+        if decimals is None:  # no declared decimals: the rounded value, without padding zeros
+            return belgian_number(shown_number(column, value), None, decimal_mark)
         return belgian_number(without_float_noise(value), decimals, decimal_mark)
     return neutralise(str(value))
 
@@ -141,21 +191,21 @@ def csv_with_intro(lines: Sequence[str], sheet: Sheet, lang: str | None = "nl") 
     return ("\ufeff" + buffer.getvalue() + table).encode("utf-8")
 
 
-def _excel_value(column: Column, value):
+def _excel_value(column: Column, value, decimals: int | None = None):
     if _missing(value):
         return None
-    if column.kind == "int":
-        return int(round(float(value)))
-    if column.kind == "number":
-        return without_float_noise(value)
+    if column.kind in WHOLE_KINDS or column.kind == "number":
+        return shown_number(column, value, decimals)
     return str(value)
 
 
 def _number_format(column: Column, decimals: int | None = None) -> str | None:
+    if column.kind == "year":
+        return "0"
     if column.kind == "int":
         return "#,##0"
     if column.kind == "number":
-        decimals = 2 if decimals is None else decimals
+        decimals = DEFAULT_DECIMALS if decimals is None else decimals
         return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return None
 
@@ -182,8 +232,9 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         for i, row in enumerate(sheet.rows, start=header + 1):
             for j, column in enumerate(sheet.columns, start=1):
                 cell = ws.cell(i, j)
-                safe_cell(cell, _excel_value(column, row.get(column.key)))
-                fmt = _number_format(column, column.decimals_of(row))
+                decimals = column.decimals_of(row)
+                safe_cell(cell, _excel_value(column, row.get(column.key), decimals))
+                fmt = _number_format(column, decimals)
                 if fmt:
                     cell.number_format = fmt
         for j, column in enumerate(sheet.columns, start=1):
@@ -209,6 +260,12 @@ def file_name(*parts: str, ext: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_").lower()
     return f"{text or 'export'}.{ext}"
+
+
+def name_word(key: str, lang: str | None) -> str:
+    """A word of an export's file name in the page's language (catalogue `files.toml`): `map` in
+    English where Dutch has `kaart`."""
+    return t(f"files.{key}", lang)
 
 
 # ------------------------------------------------------------------------------ the factory
@@ -290,3 +347,13 @@ def source_text(record, lang: str | None = None) -> str:
     elif url != page:
         parts.append(url)
     return ", ".join(part for part in parts if part)
+
+
+def registers_source(lang: str | None) -> str:
+    """The monitor's registers of programmes, projects and networks as a source (title, licence,
+    address), as source_text words it: the source line of the portfolio's and the project page's
+    exports. Reads the warehouse's `source` table (raises db.WarehouseError without one)."""
+    with db.reader() as r:
+        rows = profile_queries.sources(r)
+    row = rows[rows["source_id"] == project_queries.REGISTER_SOURCE].to_dict("records")
+    return source_text(row[0], lang) if row else t("portfolio.export_source_unknown", lang)

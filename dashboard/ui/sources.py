@@ -54,21 +54,21 @@ def note_text(text, words: dict, lang: str):
 
 
 def source_cell(code, ref, words: dict, lang: str) -> list:
-    """A source on screen: the document (a link when its address is known; title, publisher and date
-    marked Dutch, as the document words them), then the place in it in the page's language. Few
+    """A source on screen: the document's title (a link when its address is known; marked Dutch, as the
+    document words it), then publisher, date and the place in it in the page's language. Few
     components on purpose: the portfolio renders many. `source_tooltip` gives the line numbers."""
     parts = source_parts(code, ref, words, lang)
-    detail = ", ".join(x for x in (parts["publisher"], parts["date"]) if x)
+    detail = ", ".join(x for x in (parts["publisher"], parts["date"]) if x)  # the publisher in the page's language
     title = parts["title"] or parts["code"]
+    after = "".join([f" ({detail})" if detail else "", f", {parts['place']}" if parts["place"] else ""])
     if parts["url"]:
-        document = html.Span([html.A(title, href=parts["url"], className="source-link"),
-                              f" ({detail})" if detail else ""], lang="nl", className="source-document")
+        document = html.A(title, href=parts["url"], className="source-link source-document",
+                          **({"lang": "nl"} if lang != "nl" else {}))
+    elif lang == "nl":  # already the page's language: plain text, no component to render
+        return [title + after]
     else:
-        words_of_document = f"{title} ({detail})" if detail else title
-        if lang == "nl":  # already the page's language: plain text, no component to render
-            return [", ".join(x for x in (words_of_document, parts["place"]) if x)]
-        document = html.Span(words_of_document, lang="nl", className="source-document")
-    return [document, f", {parts['place']}"] if parts["place"] else [document]
+        document = html.Span(title, lang="nl", className="source-document")  # the title as the document words it
+    return [document, after] if after else [document]
 
 
 def source_tooltip(refs, lang: str) -> str | None:

@@ -1,10 +1,13 @@
-"""Text from the data, made safe for the places that read markup, and folded for searching."""
+"""Text from the data, made safe for the places that read markup, and folded for searching; counts
+in words with their singular or plural."""
 from __future__ import annotations
 
 import html as html_lib
 import unicodedata
 
+from dashboard import formatting as fmt
 from dashboard.formatting import is_missing
+from dashboard.i18n import t
 
 
 def esc(text) -> str:
@@ -23,3 +26,9 @@ def fold(text) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", str(text)).casefold()
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def counted(key: str, n: int, lang: str) -> str:
+    """`n` things in words with the singular or plural of catalogue `key` (`key.one`, `key.other`):
+    "1 network", "2 networks", never "network(s)"."""
+    return t(f"{key}.one" if n == 1 else f"{key}.other", lang, n=fmt.integer(n, lang))

@@ -83,6 +83,7 @@ def _file_columns() -> dict[str, dict[str, pa.Column]]:
             "source_id": _text(checks=[_matches(SOURCE_DOC, "een id zoals seed:004")]),
             "title": _text(),
             "publisher": _text(),
+            "publisher_en": _text(),
             "date": _text(nullable=True, checks=[_matches(PARTIAL_ISO_DATE, "een datum JJJJ[-MM[-DD]]")]),
             "url": _text(nullable=True, checks=[_matches(r"^https?://\S+$", "een http(s)-adres")]),
             "seed_file": _text(nullable=True),

@@ -34,6 +34,8 @@ COLUMNS = {
 }
 REQUIRED_TEXT = ("theme", "type", "title", "definition", "download_url")
 DECLARED_KEYS = ("direction", "kind", "scale", "reason")
+# The catalogue is Dutch only: its title and definition in English, per declared code (unit_en optional).
+ENGLISH_KEYS, OPTIONAL_ENGLISH = ("name_en", "definition_en"), ("unit_en",)
 # The pinned copy has 422; a newer scrape may add or drop a few, a broken one has far fewer.
 MIN_INDICATORS, MAX_INDICATORS = 300, 1000
 
@@ -47,9 +49,12 @@ def declarations() -> dict[str, dict]:
     for code, entry in declared.items():
         if not re.fullmatch(CODE, code):
             problems.append(f"{code}: geen GSM-code")
-        if set(entry) != set(DECLARED_KEYS):
-            problems.append(f"{code}: sleutels {sorted(entry)}, verwacht {sorted(DECLARED_KEYS)}")
+        if not set(DECLARED_KEYS + ENGLISH_KEYS) <= set(entry) <= set(DECLARED_KEYS + ENGLISH_KEYS + OPTIONAL_ENGLISH):
+            problems.append(f"{code}: sleutels {sorted(entry)}, verwacht {sorted(DECLARED_KEYS + ENGLISH_KEYS)}"
+                            f" (en eventueel {', '.join(OPTIONAL_ENGLISH)})")
             continue
+        if not all(isinstance(entry[key], str) and entry[key].strip() for key in ENGLISH_KEYS):
+            problems.append(f"{code}: {' en '.join(ENGLISH_KEYS)} mogen niet leeg zijn")
         if entry["direction"] not in DIRECTIONS:
             problems.append(f"{code}: direction {entry['direction']!r} niet in {DIRECTIONS}")
         if entry["kind"] not in KINDS:
@@ -62,6 +67,16 @@ def declarations() -> dict[str, dict]:
         raise EtlError("; ".join(problems), source=source)
     return {code: {"direction": e["direction"], "kind": e["kind"], "scale": float(e["scale"]),
                    "reason": e["reason"].strip()} for code, e in declared.items()}
+
+
+@cache
+def english() -> dict[str, dict]:
+    """{code: {name_en, definition_en, unit_en (None when not declared)}}: the catalogue's Dutch title,
+    definition and ratio in English, from DECLARATIONS_FILE (checked by `declarations`)."""
+    declarations()
+    declared = read_declarations(DECLARATIONS_FILE, "declaraties")
+    return {code: {key: (str(e[key]).strip() if e.get(key) else None) for key in ENGLISH_KEYS + OPTIONAL_ENGLISH}
+            for code, e in declared.items()}
 
 
 def parse(paths: dict[str, Path]) -> pd.DataFrame:

@@ -445,6 +445,7 @@ def indicator_row(code: str, source_id: str, catalogue: pd.DataFrame) -> dict:
     """Row of table `indicator` for a GSM code: texts from the catalogue, never typed by hand."""
     meta = catalogue.set_index("code").loc[code]
     declared = gsm_catalogue.declarations()[code]
+    english = gsm_catalogue.english()[code]  # the catalogue is Dutch only: our translation of its words
     percent = str(meta["ratio"]).strip().lower() == "procent"
     unit = "%" if percent else str(meta["ratio"] if pd.notna(meta["ratio"]) else meta["unit"])
     short_unit, decimals = default_display(unit, declared["kind"])
@@ -457,9 +458,9 @@ def indicator_row(code: str, source_id: str, catalogue: pd.DataFrame) -> dict:
     parts = [f"{label}: {meta[column]}" for label, column in (("Teller", "numerator"), ("Noemer", "denominator"),
                                                                 ("Bron", "publisher")) if pd.notna(meta[column])]
     return {
-        "indicator_id": gsm_indicator_id(code), "name_nl": meta["title"], "name_en": meta["title"],
-        "unit": unit, "unit_nl": unit, "unit_en": unit if percent else None, "short_unit": short_unit,
-        "decimals": decimals, "definition_nl": meta["definition"], "definition_en": None,
+        "indicator_id": gsm_indicator_id(code), "name_nl": meta["title"], "name_en": english["name_en"],
+        "unit": unit, "unit_nl": unit, "unit_en": unit if percent else english["unit_en"], "short_unit": short_unit,
+        "decimals": decimals, "definition_nl": meta["definition"], "definition_en": english["definition_en"],
         "direction": declared["direction"], "source_id": source_id, "kind": declared["kind"],
         "scale": declared["scale"], "harmonisation_nl": harmonisation,
         "note_nl": f"Gemeente-Stadsmonitor {code}. " + ". ".join(parts),

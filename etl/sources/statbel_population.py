@@ -35,7 +35,7 @@ INDICATORS = [
     Indicator("child_share", "Aandeel kinderen 0-17 jaar", "Share of children aged 0-17",
               "Kinderen van 0 tot en met 17 jaar als aandeel van alle inwoners op 1 januari.",
               "Children aged 0-17 as a share of all inhabitants on 1 January.",
-              "higher_is_worse", SOURCE, "rate", 5, 45, scale=100.0,
+              "higher_is_more", SOURCE, "rate", 5, 45, scale=100.0,
               note_nl="Context: een hoger aandeel kinderen betekent meer kinderen die een interventie kan bereiken."),
 ]
 

@@ -171,3 +171,54 @@ def test_need_url_restores_the_view_in_english(start_app, real_warehouse, screen
         "gap_min": "15", "lang": "en"}
     screenshot("need_url_at_risk_en")
     assert duo.get_logs() == []
+
+
+PHONE_SHORTLIST = """
+const box = document.getElementById('need-gap-scroll').getBoundingClientRect();
+const row = document.querySelector('#need-gap-table tbody tr');
+if (!row) { return null; }
+const right = cls => Math.round(row.querySelector('.need-col-' + cls).getBoundingClientRect().right);
+const under = row.querySelector('.need-col-name .need-phone-only');
+const title = document.querySelector('#need-scatter .g-xtitle');
+const label = document.querySelector('#need-spread-chart text.bartext');
+const t = title && title.getBoundingClientRect();
+return {box: Math.round(box.right), need: right('need'), equivalents: right('equivalents'),
+        province: getComputedStyle(row.querySelector('.need-col-province')).display,
+        under: under && getComputedStyle(under).display !== 'none' ? under.textContent : null,
+        title: t ? [Math.round(t.left), Math.round(t.right)] : null,
+        label: label ? parseFloat(getComputedStyle(label).fontSize) : null};
+"""
+
+
+def test_need_on_a_phone_and_a_projector(start_app, real_warehouse):
+    """Review 8a #8, #10, #12: at 390 px the shortlist shows the need value and the network
+    equivalents beside the name, the charts' titles and labels fit, nothing scrolls sideways and axe
+    finds nothing; in presentation mode the thresholds and the rule notes wait behind "Method"."""
+    from tests.browser.conftest import SCREENSHOTS
+    from tests.browser.test_accessibility import run_axe
+    from tests.browser.test_screens import overflow, set_viewport, settled
+
+    duo = start_app()
+    set_viewport(duo, 390)
+    settled(duo, f"{duo.server_url}/behoefte?lang=en")
+    phone = wait_until(duo, lambda: (s := duo.driver.execute_script(PHONE_SHORTLIST)) and s["title"] and s["label"]
+                       and s, "the shortlist or the charts did not draw")
+    assert phone["need"] <= phone["box"] and phone["equivalents"] <= phone["box"], phone
+    assert phone["province"] == "none" and phone["under"], phone  # the province under the name
+    assert phone["title"][0] >= 0 and phone["title"][1] <= 390, phone
+    assert phone["label"] >= 12, phone
+    scroll_width, inner_width = overflow(duo)
+    assert scroll_width <= inner_width, f"{scroll_width} px wide on a {inner_width} px screen"
+    assert run_axe(duo) == []
+    for part in ("need-gap-scroll", "need-scatter", "need-spread-chart"):  # what the review's phone shots showed
+        duo.driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", part)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        duo.driver.save_screenshot(str(SCREENSHOTS / f"need_phone_en_{part}.png"))
+
+    set_viewport(duo, 1920, 1080)
+    settled(duo, f"{duo.server_url}/behoefte?present=1&lang=en")
+    shown = """return ['need-threshold-text', 'need-scatter-note', 'need-scatter'].map(
+        id => document.getElementById(id).getClientRects().length > 0);"""
+    wait_until(duo, lambda: duo.driver.execute_script(shown) == [False, False, True],
+               "presentation mode shows the method texts or hides the chart")
+    assert duo.get_logs() == []

@@ -24,6 +24,16 @@ return {heads: heads.slice(0, 2).map(h => h.textContent.trim()), awarded_right: 
 """
 
 
+# The programme folds (closed / open) and where question 28 starts, in px from the top of the page.
+FOLDS = """
+const folds = [...document.querySelectorAll('#portfolio-programmes details.programme-facts')];
+const wq28 = document.getElementById('portfolio-wq28');
+if (!folds.length || !wq28) return null;
+return {n: folds.length, open: folds.filter(f => f.open).length,
+        wq28_top: wq28.getBoundingClientRect().top + window.scrollY, height: document.documentElement.scrollHeight};
+"""
+
+
 def test_question_28_on_a_phone_and_the_action_plan_in_english(start_app, real_warehouse):
     duo = start_app()
     set_viewport(duo, 390, 844)
@@ -35,6 +45,27 @@ def test_question_28_on_a_phone_and_the_action_plan_in_english(start_app, real_w
     assert shown["row_height"] < 100, f"rows too tall on a phone: {shown}"
     notes = duo.find_element("#portfolio-wq28-notes")
     assert notes.get_attribute("open") is not None and "Toelichting" in notes.text
+    # review 8b #12: on a phone the programme facts are folded, so the projects and question 28 are near
+    folds = wait_until(duo, lambda: duo.driver.execute_script(FOLDS), "no programme folds")
+    assert folds["n"] >= 4 and folds["open"] == 0, folds
+    assert folds["wq28_top"] < 6000, f"question 28 far down on a phone: {folds}"
+    # review 8b #3: the workbook of a province is one click from its row, the button naming it
+    button = duo.find_element("#portfolio-wq28-table tbody tr:nth-child(2) th .wq28-row-export")
+    assert button.get_attribute("textContent").startswith("Excel ")
+    assert duo.driver.execute_script("return arguments[0].getBoundingClientRect().right", button) <= 390
+
+    set_viewport(duo, 1440, 900)
+    settled(duo, duo.server_url + "/portfolio")
+    wait_until(duo, lambda: (duo.driver.execute_script(FOLDS) or {}).get("open"), "facts not opened on a laptop")
+
+    # review 8b #8: presentation mode on a projector, the answer table in large type, its notes folded
+    set_viewport(duo, 1920, 1080)
+    settled(duo, duo.server_url + "/portfolio?province=30000&present=1")
+    wait_until(duo, lambda: duo.driver.execute_script(WQ28_FIRST_SCREEN), "no answer table when presenting")
+    size = duo.driver.execute_script(
+        "return parseFloat(getComputedStyle(document.querySelector('#portfolio-wq28-table tbody td')).fontSize)")
+    assert size >= 20, f"question-28 table text {size} px on a projector"
+    assert duo.find_element("#portfolio-wq28-notes").get_attribute("open") is None
 
     set_viewport(duo, 1440, 900)
     settled(duo, duo.server_url + "/actieplan?lang=en")

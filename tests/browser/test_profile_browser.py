@@ -13,6 +13,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.browser import helpers
 from tests.browser.helpers import allow_downloads, click
+from tests.browser.test_accessibility import run_axe
 
 WAIT = 15
 # This page's tests wait at most WAIT seconds, as they always did.
@@ -48,8 +49,9 @@ def test_profile_of_a_2025_merger(start_app, real_warehouse, screenshot, downloa
     peers = duo.find_element("#profile-peers")
     assert len(peers.find_elements(By.TAG_NAME, "a")) == 10
     assert "gestandaardiseerde" in duo.find_element("#profile-peers-method").text
-    # a chart per indicator, each with its table alternative
-    assert len(duo.driver.find_elements(By.CSS_SELECTOR, ".chart-card .js-plotly-plot")) >= 10
+    # a chart per indicator (drawn one after the other: assets/staged_charts.js), each with its table alternative
+    wait_until(duo, lambda: len(duo.driver.find_elements(By.CSS_SELECTOR, ".chart-card .js-plotly-plot")) >= 10,
+               "fewer than 10 charts drawn")
     click(duo, duo.find_element("#profile-chart-table-toggle-0"))
     table = duo.wait_for_element("#profile-chart-table-arop_admin", timeout=WAIT)
     wait_until(duo, lambda: table.is_displayed() and "2015" in table.text, "chart table not shown")
@@ -81,7 +83,8 @@ def test_profile_of_a_2025_merger(start_app, real_warehouse, screenshot, downloa
     wb = load_workbook(xlsx)
     assert wb.sheetnames[:2] == ["Samenvatting", "Reeksen"]
     values = [row for row in wb["Reeksen"].iter_rows(values_only=True) if row[0] == "Lokeren" and row[1] == "Administratief armoederisico"]
-    assert len(values) == 8 and all(isinstance(r[4], float) for r in values)
+    # numbers, not text (a value rounded to a whole number, 9.0, reads back from the file as int 9)
+    assert len(values) == 8 and all(isinstance(r[4], (int, float)) and not isinstance(r[4], bool) for r in values)
     assert duo.get_logs() == []
 
 
@@ -116,10 +119,11 @@ def test_profile_unknown_and_missing_nis(start_app, real_warehouse, screenshot):
     duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=99999")
     notice = duo.wait_for_element("#profile-unknown", timeout=WAIT)
     assert "99999" in notice.text and "Onbekende gemeente" in notice.text
-    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46014")  # Lokeren's pre-2025 code
-    notice = duo.wait_for_element("#profile-unknown", timeout=WAIT)
-    assert "Lokeren" in notice.text
     screenshot("profile_unknown_nl")
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46014")  # Lokeren's pre-2025 code: the 2025 Lokeren
+    duo.wait_for_text_to_equal("#profile-title", "Lokeren", timeout=WAIT)
+    duo.wait_for_contains_text(".vintage-note", "Lokeren (46029)", timeout=WAIT)
+    assert "46014" in duo.find_element(".vintage-note").text
     duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=%3Cscript%3E")
     notice = duo.wait_for_element("#profile-unknown", timeout=WAIT)
     assert "<script>" in notice.text
@@ -201,4 +205,55 @@ def test_compare_url_restores_peer_group_view(start_app, real_warehouse, screens
     assert "Limburg" in duo.find_element("#compare-trend").text
     assert "Limburg" in duo.find_element("#compare-method").text
     screenshot("compare_province_nl")
+    assert duo.get_logs() == []
+
+
+# The ranking on a 390 px phone (review 8a #8): per row, the cells in view inside the table's box.
+PHONE_RANKING = """
+const box = document.getElementById('compare-ranking').getBoundingClientRect();
+const inside = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1; };
+const rows = [...document.querySelectorAll('#compare-ranking-body tr')];
+const shown = e => getComputedStyle(e).display !== 'none';
+return {
+  page: document.documentElement.scrollWidth - window.innerWidth,
+  values: rows.filter(tr => [3, 4, 5].every(i => inside(tr.children[i]))).length,
+  rows: rows.length,
+  rank: Math.round(rows[0].children[0].getBoundingClientRect().width),
+  caption: inside(document.getElementById('compare-ranking-caption')),
+  province: rows.filter(tr => shown(tr.children[2])).length,
+  under: rows.filter(tr => [...tr.querySelectorAll('.ranking-province')].some(s => shown(s) && s.textContent)).length,
+};
+"""
+
+
+def test_compare_ranking_on_a_phone_shows_the_values(start_app, real_warehouse, screenshot):
+    duo = start_app()
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    duo.driver.execute_cdp_cmd("Emulation.setScrollbarsHidden", {"hidden": True})
+    try:
+        duo.wait_for_page(url=f"{duo.server_url}/vergelijk?indicator=arop_admin&nis=46029&group=peers&lang=en")
+        wait_until(duo, lambda: len(ranking_names(duo)) == 50, "ranking not shown")
+        helpers.wait_for_callbacks(duo, timeout=WAIT)
+        phone = duo.driver.execute_script(PHONE_RANKING)
+        # both years and the difference beside the name in every row, a rank column as narrow as a rank,
+        # the caption whole, the province under the name instead of in its own column; nothing sideways
+        assert phone == {"page": 0, "values": 50, "rows": 50, "rank": phone["rank"], "caption": True,
+                         "province": 0, "under": 50}, phone
+        assert phone["rank"] <= 56, phone
+        assert "before rounding" in duo.find_element("#compare-ranking-caption").text
+        # only the group: its rows (marked as chosen) show their values too, and pass axe
+        click(duo, duo.find_element("#compare-only input"))
+        wait_until(duo, lambda: len(ranking_names(duo)) == 11, "not filtered to the group")
+        assert len(duo.driver.find_elements(By.CSS_SELECTOR, "#compare-ranking-body tr.is-selected")) == 11
+        group = duo.driver.execute_script(PHONE_RANKING)
+        assert group["values"] == group["rows"] == group["under"] == 11 and group["page"] == 0, group
+        assert run_axe(duo) == []
+        screenshot("compare_peers_en_390")
+    finally:
+        duo.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    # the laptop layout keeps its columns and shows no phone-only text
+    duo.driver.set_window_size(1440, 900)
+    desktop = duo.driver.execute_script(PHONE_RANKING)
+    assert desktop["province"] == desktop["rows"] == 11 and desktop["under"] == 0, desktop
     assert duo.get_logs() == []

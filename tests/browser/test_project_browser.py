@@ -98,7 +98,7 @@ def test_project_page_on_the_real_warehouse(start_app, real_warehouse, screensho
 def test_unknown_project_and_english(start_app, real_warehouse, screenshot):
     duo = start_app()
     duo.wait_for_page(url=f"{duo.server_url}/project?id=lbn-999&lang=en")
-    wait_for_text_in(duo, "#project-unknown", "There is no project with id lbn-999")
+    wait_for_text_in(duo, "#project-unknown", "There is no project with the code “lbn-999”")
     click(duo, duo.find_element("#project-to-portfolio"))
     wait_until(duo, lambda: "/portfolio" in duo.driver.current_url, "no way back to the portfolio")
     duo.wait_for_page(url=f"{duo.server_url}/project?id=lbn-021&lang=en")

@@ -239,13 +239,25 @@ def test_navigation_is_one_line_of_menus_on_a_laptop_and_a_menu_button_on_a_phon
     wait_until(duo, lambda: summary.find_element(By.XPATH, "..").get_attribute("open") is None, "Escape did not close")
     assert duo.driver.switch_to.active_element == summary
 
-    # a phone: one Menu button (aria-expanded), the answer in three clicks
+    # a phone: one Menu button (aria-expanded)
     set_viewport(duo, 390)
     settled(duo, duo.server_url + "/")
     toggle = duo.find_element("#app-nav-toggle")
     assert toggle.is_displayed() and toggle.get_attribute("aria-expanded") == "false"
     assert not visible(duo, "#app-nav-groups")
-    open_written_question(duo, ["//button[@id='app-nav-toggle']", INTERVENTIONS, WQ28_LINK])
+    # Escape closes the phone menu and gives the focus back to its button
+    toggle.click()
+    wait_until(duo, lambda: toggle.get_attribute("aria-expanded") == "true", "the menu did not open")
+    duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait_until(duo, lambda: toggle.get_attribute("aria-expanded") == "false", "Escape did not close the menu")
+    assert duo.driver.switch_to.active_element == toggle and not visible(duo, "#app-nav-groups")
+    # every group is open in the phone menu: the answer in two taps, a province's workbook in three
+    toggle.click()
+    wait_until(duo, lambda: duo.driver.execute_script(
+        "return [...document.querySelectorAll('#app-nav details')].every(d => d.open)"), "the phone menu's groups are closed")
+    toggle.click()
+    wait_until(duo, lambda: toggle.get_attribute("aria-expanded") == "false", "the button did not close the menu")
+    open_written_question(duo, ["//button[@id='app-nav-toggle']", WQ28_LINK])
     # a new page closes the menu again
     wait_until(duo, lambda: duo.find_element("#app-nav-toggle").get_attribute("aria-expanded") == "false",
                "the menu stays open on the new page")
@@ -325,7 +337,7 @@ def test_the_map_opens_on_all_of_flanders_and_brussels(start_app, real_warehouse
 A4_PRINT_WIDTH = round((21.0 - 2 * 1.2) / 2.54 * 96)
 
 
-# The briefing's key tables: every column in view on a desktop (no scrollbar hiding the change).
+# The briefing's key tables: every column in view on a tablet and a desktop (no scrollbar hiding the change).
 TABLE_CUT = """return [...document.querySelectorAll('.briefing-sheet .table-scroll')]
     .filter(b => b.scrollWidth > b.clientWidth + 1)
     .map(b => b.firstElementChild.id + ' ' + b.scrollWidth + '>' + b.clientWidth)"""
@@ -335,11 +347,13 @@ PDF_PAGE = re.compile(rb"/Type\s*/Page\b")
 
 def test_the_briefing_fits_a_desktop_and_prints_on_one_a4_page(start_app, real_warehouse):
     duo = start_app()
-    for name, query in [("46029", "nis=46029"), ("30000-en", "province=30000&lang=en")]:
+    for name, query in [("46029", "nis=46029"), ("46029-en", "nis=46029&lang=en"), ("30000-en", "province=30000&lang=en")]:
         set_viewport(duo, 1440)
         settled(duo, duo.server_url + "/briefing?" + query)
         duo.wait_for_element("#briefing-figures", timeout=WAIT)
         assert duo.driver.execute_script(TABLE_CUT) == [], query
+        set_viewport(duo, 768)  # the same sheet laid out again: no reload needed
+        assert duo.driver.execute_script(TABLE_CUT) == [], (query, 768)
         set_viewport(duo, A4_PRINT_WIDTH)
         duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         try:

@@ -14,23 +14,14 @@ import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 
-from dashboard import auth
 from tests.browser.helpers import WAIT, click, text_of, wait_until
+from tests.users import NAME, PASSWORD
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.filterwarnings("ignore:HTTPResponse.getheader:DeprecationWarning")]
 
 REPO = Path(__file__).resolve().parent.parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "voorbeeld_rapportage_SYNTHETISCH.xlsx"
-NAME, PASSWORD = "test.gebruiker", "SYNTHETISCH-wachtwoord-42"
-
-
-@pytest.fixture
-def users_file(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "users.toml"
-    auth.set_user(path, NAME, PASSWORD, "Test Gebruiker (SYNTHETISCH)")
-    monkeypatch.setenv("DASHBOARD_USERS_FILE", str(path))
-    return path
 
 
 @pytest.fixture

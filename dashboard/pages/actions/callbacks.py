@@ -50,7 +50,7 @@ def render(text, right, minister, lang: str):
     text = view.search_text(text)
     rows = view.found(data, text, right, minister)
     return (layout.content(rows, data, text, right, minister, lang),
-            layout.summary(view.summary_numbers(rows, data), lang))
+            layout.summary(view.summary_numbers(rows, data), lang, view.filters_text(text, right, minister, data, lang)))
 
 
 @page.callback(Output("app-url", "search", allow_duplicate=True),

@@ -65,9 +65,14 @@ def chart_export(chart, text, right, minister, lang: str) -> Sheet | None:
 
 def send_actions(file_format: str, text, right, minister, lang: str) -> dict | None:
     sheets = export(text, right, minister, lang)
-    return None if sheets is None else downloads.send_table(file_format, sheets, "actieplan_2015_2019", _today(), lang=lang)
+    if sheets is None:
+        return None
+    return downloads.send_table(file_format, sheets, downloads.name_word("action_plan", lang), "2015_2019", _today(),
+                                lang=lang)
 
 
 def send_chart(file_format: str, chart, text, right, minister, lang: str) -> dict | None:
     sheet = chart_export(chart, text, right, minister, lang)
-    return None if sheet is None else downloads.send_table(file_format, [sheet], "actieplan", f"per_{chart}", _today(), lang=lang)
+    return None if sheet is None else downloads.send_table(
+        file_format, [sheet], downloads.name_word("action_plan", lang), downloads.name_word(f"action_plan.{chart}", lang),
+        _today(), lang=lang)

@@ -9,10 +9,12 @@ from dashboard import formatting as fmt
 from dashboard.i18n import t
 from dashboard.pages.actions import figures, view
 from dashboard.pages.actions.view import CHARTS, MAX_QUERY
-from dashboard.ui import presenting
-from dashboard.ui.components import dropdown, empty, plain_table, section, sortable_table
+from dashboard.ui import downloads, presenting
+from dashboard.ui.components import dropdown, plain_table, section, sortable_table
 from dashboard.ui.graphs import graph_config
+from dashboard.urls import page_href
 
+PATH = "/actieplan"
 LONGEST_TITLE = 140  # characters of an action's title quoted in the note on the largest amount
 # Rows per page of the list of actions: the browser renders only these (201 rows at once block it for
 # seconds); the exports have every row.
@@ -57,8 +59,11 @@ def build(text: str, initial: dict, lang: str) -> html.Div:
     ], id="actions-page", className="page actions")
 
 
-def summary(numbers: dict, lang: str) -> html.Div:
-    """How many actions are found, with and without a counted amount, and their counted sum."""
+def summary(numbers: dict, lang: str, filters: str = "") -> html.Div:
+    """How many actions are found, with and without a counted amount, and their counted sum; when none
+    is found, that nothing matches the `filters` (in words) and how to widen them, never a sum of €0."""
+    if not numbers["n"]:
+        return no_match(numbers, filters, lang)
     return html.Div([
         html.P(t("actions.count", lang, n=fmt.integer(numbers["n"], lang), total=fmt.integer(numbers["total"], lang),
                  with_amount=fmt.integer(numbers["with_amount"], lang),
@@ -69,8 +74,23 @@ def summary(numbers: dict, lang: str) -> html.Div:
     ])
 
 
+def no_match(numbers: dict, filters: str, lang: str) -> html.Div:
+    """Nothing found: said first (in the live region), the search and filters in force, and a link to
+    the page without them (a plain link: the page is then built afresh from the URL)."""
+    total = fmt.integer(numbers["total"], lang)
+    return html.Div([
+        html.P(t("actions.no_match", lang, total=total), id="actions-count", className="portfolio-count"),
+        html.P([t("actions.no_match.help", lang, filters=filters), " ",
+                html.A(t("actions.no_match.clear", lang, total=total), href=page_href(PATH, lang), id="actions-clear"),
+                "."]),
+    ], id="actions-no-match", className="notice")
+
+
 def content(rows: list[dict], data: dict, text, right, minister, lang: str) -> list:
-    """The rule, the charts and the list for the found actions `rows`."""
+    """The rule, the charts and the list for the found actions `rows`; nothing when none is found (the
+    summary then says so and how to widen the search)."""
+    if not rows:
+        return []
     numbers = view.summary_numbers(rows, data)
     total = fmt.integer(numbers["total"], lang)
     rule = section("actions-rule", t("actions.rule", lang),
@@ -81,8 +101,6 @@ def content(rows: list[dict], data: dict, text, right, minister, lang: str) -> l
                                       total=total), id="actions-minister-rule")],
                            className="rule-list"),
                    _largest_note(rows, data, numbers["amount"], lang))
-    if not rows:
-        return [rule, empty(t("actions.no_match", lang))]
     charts = html.Div([_chart(chart, rows, data, lang) for chart in CHARTS], className="chart-grid actions-charts")
     columns = [
         {"key": "action_id", "kind": "code", "label": t("actions.col.id", lang)},
@@ -143,7 +161,9 @@ def _chart(chart: tuple, rows: list[dict], data: dict, lang: str) -> html.Figure
     return html.Figure([
         html.Figcaption(html.H3(title, id=f"actions-chart-{name}-title")),
         dcc.Graph(id=f"actions-graph-{name}", figure=figures.amount_bars(groups, lang),
-                  config=graph_config(f"actieplan-per-{name}", only_png=True), className="chart",
+                  config=graph_config(downloads.file_name(downloads.name_word("action_plan", lang),
+                                                          downloads.name_word(f"action_plan.{name}", lang), ext="png")[:-4],
+                                       only_png=True), className="chart",
                   style={"height": f"{figures.height(groups)}px"}),
         _outlier_note(chart, rows, data, lang),
         html.Details([

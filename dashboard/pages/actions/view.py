@@ -151,8 +151,10 @@ def intro_lines(title: str, text, right, minister, n: int, data: dict, lang: str
     """The provenance of every download of the page: what it is, the filters (and rows), the rule,
     the source and build."""
     build = data.get("build") or {}
+    codes = sorted({a["source_doc"] for a in data.get("actions") or [] if a.get("source_doc")})
+    document = "; ".join(sources.document_text(code, None, data.get("words") or {}, lang) for code in codes)
     return [title,
             f"{t('portfolio.export_filters', lang, filters=filters_text(text, right, minister, data, lang))} ({n})",
             t("actions.export_rule", lang),
-            t("actions.export_source", lang, build=build.get("build_id") or "?",
+            t("actions.export_source", lang, document=document, build=build.get("build_id") or "?",
               date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang))]

@@ -12,6 +12,7 @@ from dashboard.pages.briefing import view
 from dashboard.ui import presenting, vintages
 from dashboard.ui.components import dropdown, scroll_box
 from dashboard.ui.links import briefing_href
+from dashboard.ui.text import counted
 
 
 def build(initial: str | None, lang: str) -> html.Div:
@@ -144,7 +145,7 @@ def _municipality_networks(data: dict, lang: str) -> html.Section:
     projects = inter["projects"]
     local = projects[projects["scope"] != "province"].drop_duplicates("project_id")
     wide = projects[projects["scope"] == "province"].drop_duplicates("project_id")
-    lines = [html.P(t("briefing.networks_count", lang, local=len(local), wide=len(wide)), id="briefing-networks-count")]
+    lines = [html.P(view.networks_count(len(local), len(wide), lang), id="briefing-networks-count")]
     items = [html.Li([html.Strong(p.name), f" — {view.scope_text(p, lang)}"]) for p in local.itertuples()]
     items += [html.Li([html.Strong(p.name), " — ", t("briefing.province_wide", lang)]) for p in wide.itertuples()]
     if items:
@@ -203,9 +204,18 @@ def _wq28(data: dict, notes: Footnotes, lang: str) -> html.Section:
     if row is None:
         return html.Section([title, html.P(t("briefing.no_registers", lang))])
     source = view.wq28_source(row.get("source"), lang)
-    ref = [notes.ref(source)] if source else []
+    ref = [notes.ref(_dutch_title_marked(*source, lang))] if source else []
     items = [x for label, shown in view.wq28_items(row, lang) for x in (html.Dt(label), html.Dd(shown))]
     return html.Section([title, html.Dl(items, className="kv briefing-kv", id="briefing-wq28"), *ref])
+
+
+def _dutch_title_marked(text: str, title: str | None, lang: str):
+    """`text` with the Dutch `title` of the document it cites marked lang="nl" on a page in another
+    language (WCAG 2.1, 3.1.2 Language of Parts); the plain text on a Dutch page."""
+    if lang == "nl" or not title or title not in text:
+        return text
+    before, _, after = text.partition(title)
+    return [before, html.Span(title, lang="nl", className="source-document"), after]
 
 
 def _need_and_networks(data: dict, sources: dict[str, str], notes: Footnotes, lang: str) -> html.Section:
@@ -235,5 +245,6 @@ def _need_and_networks(data: dict, sources: dict[str, str], notes: Footnotes, la
         html.Tbody(body)], className="data-table briefing-table", id="briefing-need")
     networks = data["networks"]
     wide = networks[networks["scope"] == "province"]
-    total = html.P(t("briefing.province_networks", lang, n=len(networks), wide=len(wide)), id="briefing-networks-count")
+    total = html.P(t("briefing.province_networks", lang, networks=counted("briefing.networks_n", len(networks), lang),
+                       wide=len(wide)), id="briefing-networks-count")
     return html.Section([html.H3(title, id="briefing-need-title"), scroll_box(table, title, lang), total])

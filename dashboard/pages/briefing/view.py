@@ -2,6 +2,8 @@
 the sheet (values, changes, footnotes on sources, flags and the build). No Dash components here."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from dashboard import db
@@ -11,6 +13,7 @@ from dashboard.i18n import localised, t, t_or
 from dashboard.ranking import highest_is_most_need
 from dashboard.ui import downloads, sources, vintages
 from dashboard.ui.notes import value_note
+from dashboard.ui.text import counted
 from dashboard.urls import valid_nis
 
 NIS_PREFIX, PROVINCE_PREFIX = "nis:", "province:"
@@ -68,9 +71,19 @@ def place_options(provinces: dict[str, dict], municipalities: pd.DataFrame, lang
 
 # ---------------------------------------------------------------------------------- values
 
+# The no-break space before a unit that is a word (`28.094 aangiften`, `-1,6 procentpunt`): the sheet's
+# tables let such a unit wrap below its number, so their columns fit a 768 px screen; a symbol (`%`,
+# `€`) stays with its number.
+_SPACE_BEFORE_WORD = re.compile(r"\u00a0(?=[^\W\d_])")  # a letter follows
+
+
+def wrappable(text: str) -> str:
+    return _SPACE_BEFORE_WORD.sub(" ", text)
+
+
 def value(rec: dict | None, ind: dict, lang: str) -> str:
     """A value of indicator `ind` (its row carries the display metadata) as text."""
-    return fmt.value_text(rec.get("value") if rec else None, ind, lang)
+    return wrappable(fmt.value_text(rec.get("value") if rec else None, ind, lang))
 
 
 def change(first: dict | None, last: dict | None, ind: dict, lang: str) -> str:
@@ -78,7 +91,7 @@ def change(first: dict | None, last: dict | None, ind: dict, lang: str) -> str:
     if not first or not last or int(first["year"]) == int(last["year"]):
         return fmt.MISSING
     absolute, _relative = fmt.change_text(first["value"], last["value"], ind, lang)
-    return f"{absolute} ({int(first['year'])}–{int(last['year'])})"
+    return wrappable(f"{absolute} ({int(first['year'])}–{int(last['year'])})")
 
 
 def rank_text(row: dict, lang: str) -> str:
@@ -92,6 +105,12 @@ def scope_text(project, lang: str) -> str:
     if isinstance(project.area_label, str) and project.area_label:
         text += f": {project.area_label}"
     return text
+
+
+def networks_count(local: int, wide: int, lang: str) -> str:
+    """`1 network in the municipality, 2 province-wide networks.`"""
+    return t("briefing.networks_count", lang, local=counted("briefing.networks_local", local, lang),
+             wide=counted("briefing.networks_wide", wide, lang))
 
 
 def wq28_items(row: dict, lang: str) -> list[tuple[str, str]]:
@@ -154,9 +173,10 @@ def source_note(rec: dict, lang: str) -> str:
     return t("briefing.source", lang, text=text)
 
 
-def wq28_source(source, lang: str) -> str | None:
+def wq28_source(source, lang: str) -> tuple[str, str | None] | None:
     """The source of a province's answer to written question 28 in words (the document's title,
-    publisher, date, the place in it and its address), never the register's code ("seed:004 ...")."""
+    publisher, date, the place in it and its address), never the register's code ("seed:004 ..."),
+    and the document's title as it words it (Dutch: the page marks it so in another language)."""
     if not isinstance(source, str) or not source.strip():
         return None
     code, _, ref = source.strip().partition(" ")
@@ -164,7 +184,8 @@ def wq28_source(source, lang: str) -> str | None:
         words = sources.build_words()
     except db.WarehouseError:
         words = {}
-    return t("briefing.source", lang, text=sources.document_text(code, ref or None, words, lang))
+    title = sources.source_parts(code, ref or None, words, lang)["title"]
+    return t("briefing.source", lang, text=sources.document_text(code, ref or None, words, lang)), title
 
 
 def indicator_note(row: dict, notes: dict[str, str], lang: str) -> str:

@@ -25,6 +25,7 @@ CONTROLS = ("compare-indicator", "compare-nis", "compare-mode", "compare-provinc
 @page.callback(Output("compare-indicator", "options"), Output("compare-nis", "options"),
                Output("compare-province", "options"), Output("compare-indicator", "value"),
                Output("compare-nis", "value"), Output("compare-province", "value"),
+               Output("compare-url-codes", "children"),
                Input("compare-lang", "data"), State("compare-initial", "data"))
 def fill_options(lang, initial):
     lang = normalise_lang(lang)
@@ -35,7 +36,7 @@ def fill_options(lang, initial):
             muns = qp.per_build(r, qp.municipalities)
             area = qp.per_build(r, qp.areas)
     except db.WarehouseError:
-        return [], [], [], None, [], None
+        return [], [], [], None, [], None, None
     ind_options = [{"label": _indicator_label(row, lang), "value": row["indicator_id"]} for row in inds.to_dict("records")]
     provinces = area[(area["level"] == "province") | (area["nis_code"] == "04000")]
     prov_options = [{"label": localised(a, "name", lang), "value": a["nis_code"]} for a in provinces.to_dict("records")]
@@ -45,9 +46,11 @@ def fill_options(lang, initial):
         indicator = default_indicator.pick(inds["indicator_id"])  # the declared preference order
     codes = set(muns["nis_code"])
     # older codes (2018, 2019) as the 2025 municipalities they became
-    nis = [c for c in vintages.current_list(initial.get("nis") or [])[0] if c in codes][:view.MAX_CHOSEN]
+    shown = vintages.current_list(initial.get("nis") or [])[0]
+    nis = [c for c in shown if c in codes][:view.MAX_CHOSEN]
     province = initial.get("province") if initial.get("province") in set(provinces["nis_code"]) else None
-    return ind_options, municipality_options(muns, lang), prov_options, indicator, nis, province
+    return (ind_options, municipality_options(muns, lang), prov_options, indicator, nis, province,
+            layout.unknown_codes([c for c in shown if c not in codes], lang))
 
 
 def _indicator_label(row: dict, lang: str) -> str:
@@ -202,8 +205,16 @@ function(data, sort, page) {
         if (typeof r.href === "string" && r.href.charAt(0) === "/" && r.href.charAt(1) !== "/") { link.href = r.href; }
         name.appendChild(link);
         if (r.sel) { name.appendChild(el("span", " " + data.selected, "visually-hidden")); }
-        [el("td", r.rank_t, "num"), name, el("td", r.province), value(r, "start"), value(r, "end"),
-         el("td", r.change_t, "num"), el("td", r.change_rel_t, "num")].forEach(function(c) { tr.appendChild(c); });
+        // on a phone the province and relative difference columns give way (assets/tables.css):
+        // both are then shown in these cells, which the desktop layout leaves hidden
+        name.appendChild(el("span", r.province, "ranking-phone-only ranking-province"));
+        var change = el("td", r.change_t, "num");
+        if (r.change_rel !== null && r.change_rel !== undefined) {
+            change.appendChild(el("span", "(" + r.change_rel_t + ")", "ranking-phone-only ranking-change-rel"));
+        }
+        [el("td", r.rank_t, "num ranking-rank"), name, el("td", r.province, "ranking-col-province"),
+         value(r, "start"), value(r, "end"), change, el("td", r.change_rel_t, "num ranking-col-change_rel")]
+            .forEach(function(c) { tr.appendChild(c); });
         return tr;
     }
     var all = present.concat(absent), size = data.page_size, pages = Math.max(1, Math.ceil(all.length / size));
@@ -234,6 +245,8 @@ function(prev, next, sort, data, page) {
 VIEWPORT_JS = f"function(_lang) {{ return window.innerWidth < {figures.NARROW_PX}; }}"
 
 page.clientside_callback(VIEWPORT_JS, Output("compare-narrow", "data"), Input("compare-lang", "data"))
+page.clientside_callback("function(mode) { return mode !== 'province'; }",
+                         Output("compare-province-box", "hidden"), Input("compare-mode", "value"))
 
 page.clientside_callback(
     RENDER_JS,

@@ -21,7 +21,7 @@ def send(fmt_name: str, indicator, nis, mode, province, start, end, sort, lang: 
     if made is None:
         return None
     name, sheets = made
-    return downloads.send_table(fmt_name, sheets, "vergelijking", name, lang=lang)
+    return downloads.send_table(fmt_name, sheets, downloads.name_word("comparison", lang), name, lang=lang)
 
 
 def export(indicator, nis, mode, province, start, end, sort, lang: str):
@@ -77,6 +77,6 @@ def _ranking_columns(data: dict, lang: str) -> list[C]:
 
 def _series_columns(ind: dict, lang: str) -> list[C]:
     decimals = fmt.display_meta(ind, lang)[2]
-    return [C("series", t("compare.col.series", lang)), C("year", t("col.year", lang), "int"),
+    return [C("series", t("compare.col.series", lang)), C("year", t("col.year", lang), "year"),
             C("value", t("profile.col.value", lang), "number", decimals), C("flag", t("profile.col.flag", lang)),
             C("note", t("profile.col.note", lang))]

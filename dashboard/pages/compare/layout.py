@@ -11,6 +11,7 @@ from dashboard.pages.compare.figures import figure
 from dashboard.profile_data import flag_words, indicator_name
 from dashboard.ui import presenting, vintages
 from dashboard.ui.components import ARROWS, dropdown, scroll_box, section
+from dashboard.ui.downloads import name_word
 from dashboard.ui.graphs import graph_config
 from dashboard.ui.notes import value_note
 
@@ -24,6 +25,7 @@ def build(lang: str, initial: dict, mode: str, sort: dict) -> html.Div:
         html.H1(t("compare.title", lang)),
         html.P(t("compare.intro", lang), className="lead"),
         vintages.placeholder("compare"),
+        html.Div(id="compare-url-codes", role="status"),
         _controls(lang, mode),
         dcc.Store(id="compare-lang", data=lang),
         dcc.Store(id="compare-initial", data=initial),
@@ -54,9 +56,12 @@ def _controls(lang: str, mode: str) -> html.Div:
                 {"label": t("compare.mode.peers", lang), "value": "peers"},
                 {"label": t("compare.mode.province", lang), "value": "province"}],
                 className="radio-list", inputClassName="radio-input"),
-            html.Label(t("compare.province", lang), htmlFor="compare-province", className="sub-label"),
-            dropdown(lang, id="compare-province", options=[], value=None, clearable=False,
-                     placeholder=t("compare.province_placeholder", lang)),
+            # only for "every municipality of a province" (a clientside callback follows the choice)
+            html.Div([
+                html.Label(t("compare.province", lang), htmlFor="compare-province", className="sub-label"),
+                dropdown(lang, id="compare-province", options=[], value=None, clearable=False,
+                         placeholder=t("compare.province_placeholder", lang)),
+            ], id="compare-province-box", hidden=mode != "province"),
         ], className="control control-group"),
         html.Div([
             html.Div([html.Label(t("compare.start", lang), htmlFor="compare-start"),
@@ -100,11 +105,16 @@ def message(mode, nis: list[str], province, lang: str):
         key = "compare.peers_need_one"
     elif mode == "province" and not province:
         key = "compare.province_need"
-    elif mode in (None, "own") and not nis:
-        key = "compare.choose_some"
-    else:
+    else:  # nothing chosen in the default mode: the chart's place shows the steps (`guidance`)
         return None
     return html.P(t(key, lang), className="notice")
+
+
+def unknown_codes(codes: list[str], lang: str) -> html.P | None:
+    """Says which codes of the URL name no municipality (left out of the comparison), or None."""
+    if not codes:
+        return None
+    return html.P(t("compare.unknown_codes", lang, codes=", ".join(codes)), className="notice")
 
 
 def unknown_indicator(indicator, lang: str) -> html.Div:
@@ -123,7 +133,7 @@ def chart_section(data: dict, lines: list[dict], lang: str, narrow: bool = False
                           "compare-method-text", lang) if method else None,
         html.P(t("compare.count_note", lang), className="section-intro") if ind["kind"] == "count" else None,
         dcc.Graph(id="compare-graph", figure=figure(data, lines, lang, narrow),
-                  config=graph_config(f"vergelijking-{ind['indicator_id']}", only_png=True)),
+                  config=graph_config(f"{name_word('comparison', lang)}-{ind['indicator_id']}", only_png=True)),
         chart_details(lang),
         html.P(view.definition(ind, lang), className="section-intro"))
 
@@ -183,6 +193,7 @@ def ranking_head(data: dict, sort: dict, lang: str) -> html.Tr:
                                                           id={"type": "compare-sort-arrow", "col": key})],
                              id={"type": "compare-sort-button", "col": key}, type="button", className="sort-button",
                              title=t("sort.button", lang, label=label))
-        head.append(html.Th(button, scope="col", className="num" if key in view.NUMERIC else "",
+        # ranking-col-<key>: the columns a phone leaves out (assets/tables.css) are found by name
+        head.append(html.Th(button, scope="col", className=f"{'num ' if key in view.NUMERIC else ''}ranking-col-{key}",
                             id={"type": "compare-sort-th", "col": key}, **{"aria-sort": state}))
     return html.Tr(head)

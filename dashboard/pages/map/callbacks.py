@@ -90,9 +90,11 @@ def setup(request):
     prevent_initial_call=True,
 )
 def change_view(indicator, year, scheme, k, overlay, nis, request, search):
-    """Every change of the view: a patch of the figure, the panels and the URL."""
+    """Every change of the view: a patch of the figure, the panels and the URL. Several controls set
+    at once (the setup's answer) count as no single trigger: everything is sent."""
+    one_trigger = ctx and len(ctx.triggered_prop_ids) == 1
     return update(indicator, year, scheme, k, overlay, nis, (request or {}).get("lang"), search,
-                  ctx.triggered_id if ctx else None)
+                  ctx.triggered_id if one_trigger else None)
 
 
 def update(indicator, year, scheme, k, overlay, nis, lang, search, trigger=None):
@@ -115,8 +117,14 @@ def update(indicator, year, scheme, k, overlay, nis, lang, search, trigger=None)
     slider = (no_update,) * 4
     if trigger in ("map-indicator", None) or year_changed:
         slider = vm.year_props(ind, state["year"])
-    return (figures.patch(base, state, v, trigger), layout.legend(v, state), layout.selection_panel(base, v, state),
-            layout.networks_note(base, state), *slider, _new_search(state, ind, search, vm.default_id(base)))
+    # Panels that cannot have changed are left as they are (every output sent is a store update that
+    # revisits every component of the page): the selection stays empty while no municipality is
+    # searched, the networks note changes with the overlay only.
+    selection = (no_update if not state["nis"] and trigger not in ("map-search", None)
+                 else layout.selection_panel(base, v, state))
+    note = layout.networks_note(base, state) if trigger in ("map-overlay", None) else no_update
+    return (figures.patch(base, state, v, trigger), layout.legend(v, state), selection, note, *slider,
+            _new_search(state, ind, search, vm.default_id(base)))
 
 
 def _new_search(state: dict, ind: dict, search: str | None, default: str | None):
@@ -149,6 +157,8 @@ def show_table(toggles, indicator, year, _sorts, sort, request):
     shown = bool(toggles) and toggles % 2 == 1
     button = t("map.table.hide" if shown else "map.table.show", lang)
     n = len(vm.TABLE_COLUMNS)
+    if not shown and ctx.triggered_id != "map-table-toggle":  # a new view while the table is hidden: nothing to do
+        return (no_update,) * 5 + ([no_update] * n, [no_update] * n, no_update)
     if not shown:
         return True, "false", button, no_update, no_update, [no_update] * n, [no_update] * n, no_update
     sort = sort or {"key": "rank", "asc": True}

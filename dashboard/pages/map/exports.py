@@ -52,7 +52,7 @@ def export(indicator, year, scheme, k, overlay, lang: str):
     columns = [C("nis", t("map.export.nis", lang)), C("name", t("map.col.name", lang)),
                C("province", t("map.col.province", lang)),
                C("value", f"{name} ({unit})" if unit else name, "number", decimals),
-               C("year", t("map.col.year", lang), "int"), C("class", t("map.export.class", lang)),
+               C("year", t("map.col.year", lang), "year"), C("class", t("map.export.class", lang)),
                C("rank", t("map.export.rank", lang), "int"), C("prov_rank", t("map.export.prov_rank", lang), "int"),
                C("flag", t("map.col.flag", lang)), C("note", t("map.export.note", lang)),
                C("networks", t("map.export.networks", lang), "int")]
@@ -60,7 +60,7 @@ def export(indicator, year, scheme, k, overlay, lang: str):
     intro = [t("map.export.intro", lang, indicator=name, year=v["year"], scheme=scheme_label, k=v["classes"].k),
              t("map.export.rank_rule", lang), *_provenance(ind, lang)]
     sheets = [downloads.Sheet(t("map.export.sheet", lang), columns, rows, intro)]
-    return ("kaart", ind["indicator_id"], str(v["year"])), sheets
+    return (downloads.name_word("map", lang), ind["indicator_id"], str(v["year"])), sheets
 
 
 def _provenance(ind: dict, lang: str) -> list[str]:

@@ -21,6 +21,7 @@ from dashboard.geo import layer_url
 from dashboard.i18n import t, t_or
 from dashboard.pages.map import view as vm
 from dashboard.queries import map as qm
+from dashboard.ui.downloads import name_word
 from dashboard.ui.graphs import graph_config
 from dashboard.ui.maps import fit_places, map_layout
 from dashboard.ui.notes import value_note
@@ -39,7 +40,9 @@ HOVER_NAMES = 8          # network names listed in a hover label; the rest are c
 # Trace order in the figure (the patch addresses them by position).
 T_VALUES, T_NETWORKS, T_PROVINCE_NETWORKS, T_SELECTED = 0, 1, 2, 3
 
-GRAPH_CONFIG = graph_config("kaart", scroll_zoom=True)
+def graph_config_for(lang: str) -> dict:
+    """The map's plotly config: its PNG file named in the page's language."""
+    return graph_config(name_word("map", lang), scroll_zoom=True)
 
 
 def empty_figure() -> dict:
@@ -103,7 +106,7 @@ def customdata(frame: pd.DataFrame, ind: dict, names: dict, year: int, lang: str
 
 
 def hovertemplate(ind: dict, n: int, lang: str) -> str:
-    key = "map.hover.rank_count" if ind.get("kind") == "count" else (
+    key = "map.hover.rank_count" if ind.get("kind") == "count" or ind.get("direction") == "higher_is_more" else (
         "map.hover.rank_better" if ind.get("direction") == "higher_is_better" else "map.hover.rank_worse")
     rank = t(key, lang, n=fmt.integer(n, lang), rank="%{customdata[1]}")
     prov = t("map.hover.in_province", lang, prov="%{customdata[2]}")

@@ -87,7 +87,7 @@ def build(state: dict) -> html.Div:
         controls,
         time,
         html.Div([
-            html.Div(dcc.Graph(id="map-graph", config=figures.GRAPH_CONFIG, figure=figures.empty_figure(),
+            html.Div(dcc.Graph(id="map-graph", config=figures.graph_config_for(lang), figure=figures.empty_figure(),
                                style={"height": f"{figures.MAP_HEIGHT}px"}, className="map-graph"),
                      className="map-figure", role="figure", **{"aria-label": t("map.figure_label", lang)}),
             html.Div([
@@ -146,6 +146,7 @@ def legend(v: dict, state: dict) -> list:
         items.append(_legend_item(t("map.legend.network", lang), "map-swatch map-swatch-network"))
         items.append(_legend_item(t("map.legend.province_network", lang), "map-swatch map-swatch-province-network"))
     direction = ("map.legend.darker_count" if ind.get("kind") == "count" else
+                 "map.legend.darker_size" if ind["direction"] == "higher_is_more" else
                  "map.legend.darker_better" if ind["direction"] == "higher_is_better" else "map.legend.darker_worse")
     years = vm.years_of(ind)
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])

@@ -156,7 +156,11 @@ def reset_thresholds(_n):
 
 # ------------------------------------------------------------------------ gap finder
 
-@page.callback(Output("need-gap-summary", "children"), Output("need-gap-list", "children"),
+# A threshold of the shortlist changes neither which input is in force nor the need limit's placeholder.
+SHORTLIST_LIMITS = ("need-gap-below", "need-gap-top", "need-gap-min")
+
+
+@page.callback(Output("need-gap-summary", "children"), Output("need-gap-data", "data"),
                Output("need-gap-map", "figure"), Output("need-gap-map-key", "data"),
                Output("need-gap-top", "disabled"), Output("need-gap-min", "disabled"),
                Output("need-gap-min", "placeholder"),
@@ -164,12 +168,16 @@ def reset_thresholds(_n):
                Input("need-gap-top", "value"), Input("need-gap-min", "value"), Input("need-lang", "data"),
                Input("need-region", "value"), State("need-gap-map-key", "data"))
 def gap(indicator, year, rule, below, mode, top, minimum, lang, region, drawn_key):
-    return render_gap(indicator, year, rule, below, mode, top, minimum, normalise_lang(lang), drawn_key, region)
+    return render_gap(indicator, year, rule, below, mode, top, minimum, normalise_lang(lang), drawn_key, region,
+                      ctx.triggered_id)
 
 
-def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key=None, region=DEFAULT_REGION):
-    """The body of `gap`: summary, list, map (a patch when only the shortlist changed) and its key,
-    which input is in force, and the placeholder of the need limit."""
+def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key=None, region=DEFAULT_REGION,
+               trigger=None):
+    """The body of `gap`: summary, the list's data (drawn by DRAW_GAP_ROWS), map (a patch when only
+    the shortlist changed) and its key, which input is in force, and the placeholder of the need
+    limit (these two left as they are when only a threshold of the shortlist moved: every output
+    sent is a store update that revisits every component of the page)."""
     mode = mode if mode in GAP_MODES else DEFAULT_GAP_MODE
     disabled = (mode != "top", mode != "value")
     if not indicator or not year:
@@ -182,10 +190,74 @@ def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key
         return (None, None, figures.empty_map(), None) + disabled + ("",)
     shortlist = view.gap_frame(m, below, mode, top, minimum)
     summary = layout.gap_summary(m, len(shortlist), view.gap_rule_text(m, below, mode, top, minimum, lang), lang)
-    listing = layout.gap_table(view.gap_rows(m, shortlist, lang), lang)
+    listing = layout.gap_data(view.gap_rows(m, shortlist, lang), lang)
+    figure = view.map_update(m, shortlist, lang, drawn_key)
+    if trigger in SHORTLIST_LIMITS:
+        return (summary, listing, *figure) + (no_update,) * 3
     placeholder = t("need.t.placeholder", lang,
                     value=view.need_number(m, need.median_threshold(m["frame"]["need"]), lang))
-    return (summary, listing, *view.map_update(m, shortlist, lang, drawn_key)) + disabled + (placeholder,)
+    return (summary, listing, *figure) + disabled + (placeholder,)
+
+
+# Draws the shortlist's rows as plain DOM into the table body, which Dash renders empty and never
+# touches again (as the compare page does with its ranking): every row would otherwise be some ten
+# components that Dash's renderer revisits on every store update of the page. Text goes in as
+# textContent (never as HTML); a link only to a path of this site, followed in the page like a
+# dcc.Link (a new tab with a modifier key, as any link).
+DRAW_GAP_ROWS = """
+function(data) {
+    var body = document.getElementById("need-gap-body");
+    var rows = (data && data.rows) || [];
+    if (body) {
+        if (!body.__followsLinks) {
+            body.__followsLinks = true;
+            body.addEventListener("click", function(e) {
+                var a = e.target.closest && e.target.closest("a");
+                if (!a || e.button !== 0 || e.metaKey || e.shiftKey || e.altKey || e.ctrlKey) { return; }
+                e.preventDefault();
+                window.history.pushState({}, "", a.getAttribute("href"));
+                window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+                window.scrollTo(0, 0);
+            });
+        }
+        body.replaceChildren.apply(body, rows.map(function(r) {
+            var tr = document.createElement("tr");
+            r.forEach(function(cell, i) {
+                var td = document.createElement("td");
+                if (Array.isArray(cell)) {
+                    var a = document.createElement("a");
+                    a.textContent = String(cell[0]);
+                    a.className = "need-gap-link";
+                    var href = String(cell[1] || "");
+                    if (href.charAt(0) === "/" && href.charAt(1) !== "/") { a.href = href; }
+                    td.appendChild(a);
+                } else {
+                    td.textContent = cell === null || cell === undefined ? "" : String(cell);
+                }
+                var under = data.under ? data.under[i] : null;
+                if (under !== null && under !== undefined && r[under] !== null && r[under] !== undefined) {
+                    var span = document.createElement("span");
+                    span.className = "need-phone-only";
+                    span.textContent = String(r[under]);
+                    td.appendChild(span);
+                }
+                td.className = (data.num[i] ? "num " : "") + (data.keys ? "need-col-" + data.keys[i] : "");
+                tr.appendChild(td);
+            });
+            return tr;
+        }));
+    }
+    if (!data) { return ["", "", true, true]; }
+    return [data.caption, data.label, rows.length === 0, rows.length > 0];
+}
+"""
+
+page.clientside_callback(
+    DRAW_GAP_ROWS,
+    Output("need-gap-caption", "children"), Output("need-gap-scroll", "aria-label"),
+    Output("need-gap-scroll", "hidden"), Output("need-gap-empty", "hidden"),
+    Input("need-gap-data", "data"),
+)
 
 
 # ----------------------------------------------------------------------------- URL

@@ -30,7 +30,8 @@ def _today() -> str:
 def intro_lines(m: dict, title: str, lang: str, *extra: str) -> list[str]:
     """The provenance lines of an export (the first is its title)."""
     build = qn.base().get("build") or {}
-    sources = "; ".join(downloads.source_text(rec, lang) for rec in view.sources_of(m))
+    # each source once: the networks come from two register tables that cite the same registers
+    sources = "; ".join(dict.fromkeys(downloads.source_text(rec, lang) for rec in view.sources_of(m)))
     return [title,
             t("need.export.need", lang, indicator=view.indicator_name(m["ind"], lang), year=m["year"],
               unit=fmt.unit_label(m["ind"], lang)),
@@ -54,6 +55,12 @@ def _need_column(m: dict, lang: str) -> Column:
     return Column("need", view.need_title(m["ind"], m["year"], lang), "number", fmt.display_meta(m["ind"], lang)[2])
 
 
+def _province_labels(codes: pd.Series, lang: str) -> list[str]:
+    """The province names of a column of province codes, each name looked up once."""
+    names = {code: view.province_label(code, lang) for code in pd.unique(codes)}
+    return [names.get(code, code) for code in codes]  # a missing code (NaN) stays as it is, as before
+
+
 def _networks(m: dict, nis: str, lang: str) -> str:
     return "; ".join(view.network_lines(m, nis, lang, limit=99))
 
@@ -66,17 +73,21 @@ def scatter_sheet(state: dict, lang: str):
     m, measure = v["m"], v["measure"]
     frame = m["frame"]
     reported = v["status"] == "ok"
-    level = v["level"] if reported else pd.Series(math.nan, index=frame.index)
-    quad = v["quad"] if reported else pd.Series(None, index=frame.index)
     not_reported = t("need.not_reported", lang)
-    rows = [{"name": r["name_nl"], "nis": nis, "province": view.province_label(r["province_nis"], lang),
-             "need": r["need"], "flag": view.flag_text(r["flag"], lang),
-             "equivalents": r["equivalents"], "population": r["population"], "children": r["children"],
-             "level": level.get(nis) if reported else None,
-             "level_text": None if reported else not_reported,
-             "quadrant": t(f"need.q.{quad.get(nis)}", lang) if reported else not_reported,
+    if reported:  # the view's level and quadrant per municipality, on the model frame's index
+        levels = v["level"].reindex(frame.index).tolist()
+        quadrant_names = {q: t(f"need.q.{q}", lang) for q in set(v["quad"].tolist())}
+        quadrants = [quadrant_names[q] for q in v["quad"].reindex(frame.index)]
+    else:
+        levels, quadrants = [None] * len(frame), [not_reported] * len(frame)
+    # whole columns at once, province names looked up once per province (not per row)
+    rows = [{"name": name, "nis": nis, "province": province, "need": value, "flag": view.flag_text(flag, lang),
+             "equivalents": equivalents, "population": population, "children": children,
+             "level": level, "level_text": None if reported else not_reported, "quadrant": quadrant,
              "networks": _networks(m, nis, lang)}
-            for nis, r in frame.iterrows()]
+            for nis, name, province, value, flag, equivalents, population, children, level, quadrant
+            in zip(frame.index, frame["name_nl"], _province_labels(frame["province_nis"], lang), frame["need"],
+                   frame["flag"], frame["equivalents"], frame["population"], frame["children"], levels, quadrants)]
     rows.sort(key=lambda r: (r["province"], r["name"]))
     measure_label = t(f"need.measure.{measure}", lang)
     cols = [Column("name", t("need.col.municipality", lang)), Column("nis", t("need.col.nis", lang)),
@@ -88,7 +99,7 @@ def scatter_sheet(state: dict, lang: str):
             Column("level", measure_label, "number", 4) if reported else Column("level_text", measure_label),
             Column("quadrant", t("need.col.quadrant", lang)), Column("networks", t("need.col.networks", lang))]
     intro = intro_lines(m, t("need.export.scatter", lang), lang, view.threshold_text(v, lang))
-    return "nood_aanbod", m, downloads.Sheet(t("need.sheet.scatter", lang), cols, rows, intro)
+    return downloads.name_word("need.scatter", lang), m, downloads.Sheet(t("need.sheet.scatter", lang), cols, rows, intro)
 
 
 def gap_sheet(state: dict, lang: str):
@@ -97,11 +108,12 @@ def gap_sheet(state: dict, lang: str):
         return None
     gap = view.gap_frame(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"])
     n = int(m["frame"]["need"].notna().sum())
-    rows = [{"i": i, "name": r.name, "nis": r.nis_code, "province": view.province_label(r.province_nis, lang),
+    provinces = _province_labels(gap["province_nis"], lang)
+    rows = [{"i": i, "name": r.name, "nis": r.nis_code, "province": province,
              "need": r.need, "need_rank": r.need_rank, "of": n, "equivalents": r.equivalents,
              "networks": _networks(m, r.nis_code, lang) or t("need.network.none", lang),
              "profile": _profile_url(r.nis_code, lang)}
-            for i, r in enumerate(gap.itertuples(), start=1)]
+            for i, (r, province) in enumerate(zip(gap.itertuples(), provinces), start=1)]
     cols = [Column("i", t("need.col.list_rank", lang), "int"), Column("name", t("need.col.municipality", lang)),
             Column("nis", t("need.col.nis", lang)), Column("province", t("need.col.province", lang)),
             _need_column(m, lang),
@@ -111,7 +123,7 @@ def gap_sheet(state: dict, lang: str):
             Column("networks", t("need.col.networks", lang)), Column("profile", t("need.col.profile", lang))]
     rule = view.gap_rule_text(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"], lang)
     intro = intro_lines(m, t("need.export.gap", lang, n=len(rows)), lang, rule)
-    return "shortlist_nood_zonder_netwerk", m, downloads.Sheet(t("need.sheet.gap", lang), cols, rows, intro)
+    return downloads.name_word("need.gap", lang), m, downloads.Sheet(t("need.sheet.gap", lang), cols, rows, intro)
 
 
 def _profile_url(nis: str, lang: str) -> str:
@@ -151,7 +163,7 @@ def spread_sheet(state: dict, lang: str):
     extra = [t("need.spread.ratio_note", lang), t("need.spread.at_risk_note", lang, year=risk_year),
              *_funding_line(m, lang)]
     intro = intro_lines(m, t("need.export.spread", lang), lang, *extra)
-    return "spreiding_provincies", m, downloads.Sheet(t("need.sheet.spread", lang), cols, rows, intro)
+    return downloads.name_word("need.spread", lang), m, downloads.Sheet(t("need.sheet.spread", lang), cols, rows, intro)
 
 
 def curve_sheet(state: dict, lang: str):
@@ -160,10 +172,14 @@ def curve_sheet(state: dict, lang: str):
         return None
     df = view.curve_frames(m)["networks"]
     frame = m["frame"]
-    rows = [{"i": i, "name": frame.at[r.nis_code, "name_nl"], "nis": r.nis_code,
-             "province": view.province_label(frame.at[r.nis_code, "province_nis"], lang),
-             "need": r.need, "at_risk": r.at_risk, "equivalents": r.interventions, "x": r.x * 100, "y": r.y * 100}
-            for i, r in enumerate(df.iloc[1:].itertuples(), start=1)] if not df.empty else []
+    rows = []
+    if not df.empty:
+        points = df.iloc[1:]  # the first point is the curve's origin (0, 0)
+        names = frame["name_nl"].reindex(points["nis_code"]).tolist()
+        provinces = _province_labels(frame["province_nis"].reindex(points["nis_code"]), lang)
+        rows = [{"i": i, "name": name, "nis": r.nis_code, "province": province, "need": r.need,
+                 "at_risk": r.at_risk, "equivalents": r.interventions, "x": r.x * 100, "y": r.y * 100}
+                for i, (r, name, province) in enumerate(zip(points.itertuples(), names, provinces), start=1)]
     index = need.concentration_index(df["x"], df["y"]) if not df.empty else math.nan
     cols = [Column("i", t("need.col.order", lang), "int"), Column("name", t("need.col.municipality", lang)),
             Column("nis", t("need.col.nis", lang)), Column("province", t("need.col.province", lang)),
@@ -176,7 +192,7 @@ def curve_sheet(state: dict, lang: str):
     extra = [t("need.export.index", lang, value=fmt.number(index, 4, lang)), *per_region, view.region_note(m, lang),
              f"{view.FORMULA_PLAIN} {t('need.curve.formula', lang)}", *_funding_line(m, lang)]
     intro = intro_lines(m, t("need.export.curve", lang), lang, *extra)
-    return "concentratiecurve", m, downloads.Sheet(t("need.sheet.curve", lang), cols, rows, intro)
+    return downloads.name_word("need.curve", lang), m, downloads.Sheet(t("need.sheet.curve", lang), cols, rows, intro)
 
 
 SHEETS = {"scatter": scatter_sheet, "gap": gap_sheet, "spread": spread_sheet, "curve": curve_sheet}

@@ -4,6 +4,8 @@ concentration curve. Every text that comes in here from the data is already esca
 escaped here."""
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from dash import Patch
 
@@ -22,7 +24,16 @@ NETWORK_LINE = "#1a1a1a"
 GRID = "#e5e8ec"
 THRESHOLD_LINE = {"color": "#4a4a4a", "width": 1.5, "dash": "dash"}
 MAP_HEIGHT = 520
+# An axis title longer than this breaks into lines: plotly never wraps one, and on a phone (a plot
+# some 250 px wide) a one-line title of ~50 characters ran off both edges.
+TITLE_CHARS = 34
+BAR_TEXT_SIZE = 12  # the spread's value labels: plotly shrank them to ~6 px on a phone's narrow bars
 MAP_REVISION = "need-map"
+
+
+def axis_title(text: str) -> str:
+    """An axis title, escaped, in lines of at most TITLE_CHARS characters (broken between words)."""
+    return "<br>".join(textwrap.wrap(esc(text), TITLE_CHARS, break_on_hyphens=False)) or esc(text)
 
 
 def _separators(lang: str) -> str:
@@ -66,12 +77,13 @@ def scatter(traces: list[dict], x_title: str, y_title: str, need_threshold: floa
          "y1": level_threshold, "line": THRESHOLD_LINE}]
     return {"data": data, "layout": _frame(
         lang, height=500, margin={"l": 70, "r": 20, "t": 30, "b": 60}, hovermode="closest", uirevision=uirevision,
-        legend={"orientation": "h", "y": -0.18},
+        # the legend below the axis title, however many lines the title takes (the margin grows to fit)
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
         hoverlabel={"bgcolor": "#ffffff", "bordercolor": "#4a4a4a", "font": {"size": 13, "color": "#1a1a1a"},
                     "align": "left"},
-        xaxis={"title": {"text": esc(x_title)}, "gridcolor": GRID, "zeroline": False,
+        xaxis={"title": {"text": axis_title(x_title)}, "gridcolor": GRID, "zeroline": False, "automargin": True,
                "autorange": "reversed" if reversed_x else True},
-        yaxis={"title": {"text": esc(y_title)}, "gridcolor": GRID, "rangemode": "tozero"},
+        yaxis={"title": {"text": axis_title(y_title)}, "gridcolor": GRID, "rangemode": "tozero", "automargin": True},
         shapes=lines)}
 
 
@@ -114,17 +126,24 @@ def shortlist_patch(z: list[int], lines: list[str]) -> Patch:
 
 # ---------------------------------------------------------------------------- spread
 
-def spread_chart(bars: list[dict], y_title: str, lang: str) -> dict:
-    """Grouped bars per province: shares of networks (and funding) against persons at risk.
-    `bars`: key, label, names, values (percent), texts."""
-    data = [{"type": "bar", "name": esc(b["label"]), "x": [esc(n) for n in b["names"]], "y": b["values"],
-             "text": b["texts"], "textposition": "outside", "marker": {"color": SPREAD_COLOURS[b["key"]]},
-             "hovertemplate": "%{x}: %{text}<extra>" + esc(b["label"]) + "</extra>"} for b in bars]
+def spread_chart(bars: list[dict], x_title: str, lang: str) -> dict:
+    """Grouped horizontal bars per province: shares of networks (and funding) against persons at risk.
+    Horizontal so the names and the value labels keep their size on a phone (as columns the last
+    name was cut and plotly shrank the labels to the columns' width). `bars`: key, label, names,
+    values (percent), texts."""
+    data = [{"type": "bar", "orientation": "h", "name": esc(b["label"]), "y": [esc(n) for n in b["names"]],
+             "x": b["values"], "text": b["texts"], "textposition": "outside", "constraintext": "none",
+             "cliponaxis": False, "textfont": {"size": BAR_TEXT_SIZE}, "marker": {"color": SPREAD_COLOURS[b["key"]]},
+             "hovertemplate": "%{y}: %{text}<extra>" + esc(b["label"]) + "</extra>"} for b in bars]
+    areas = len(bars[0]["names"]) if bars else 0
     return {"data": data, "layout": _frame(
-        lang, barmode="group", height=420, margin={"l": 60, "r": 20, "t": 30, "b": 80},
-        legend={"orientation": "h", "y": -0.2},
-        yaxis={"title": {"text": esc(y_title)}, "gridcolor": GRID, "ticksuffix": " %" if lang == "nl" else "%",
-               "rangemode": "tozero"})}
+        lang, barmode="group", height=140 + areas * (18 * len(bars) + 16), bargap=0.25,
+        margin={"l": 20, "r": 56, "t": 20, "b": 50},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
+        # the first province on top, as in the table below
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"title": {"text": axis_title(x_title)}, "gridcolor": GRID, "automargin": True,
+               "ticksuffix": " %" if lang == "nl" else "%", "rangemode": "tozero"})}
 
 
 # ----------------------------------------------------------------- concentration curve
@@ -145,8 +164,8 @@ def curve_chart(lines: list[dict], equality: str, x_title: str, y_title: str, x_
         })
     return {"data": data, "layout": _frame(
         lang, height=460, margin={"l": 70, "r": 20, "t": 20, "b": 60},
-        legend={"orientation": "h", "y": -0.18}, hovermode="closest",
-        xaxis={"title": {"text": esc(x_title)}, "range": [0, 1], "tickformat": ".0%", "gridcolor": GRID,
-               "constrain": "domain"},
-        yaxis={"title": {"text": esc(y_title)}, "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID,
-               "scaleanchor": "x", "scaleratio": 1})}
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"}, hovermode="closest",
+        xaxis={"title": {"text": axis_title(x_title)}, "range": [0, 1], "tickformat": ".0%", "gridcolor": GRID,
+               "constrain": "domain", "automargin": True},
+        yaxis={"title": {"text": axis_title(y_title)}, "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID,
+               "scaleanchor": "x", "scaleratio": 1, "automargin": True})}

@@ -13,7 +13,9 @@ from dashboard.pages.need import figures, view
 from dashboard.pages.need.state import GAP_BELOW, REGIONS
 from dashboard.ui import presenting
 from dashboard.ui.components import dropdown, scroll_box
+from dashboard.ui.downloads import name_word
 from dashboard.ui.graphs import graph_config
+from dashboard.ui.text import counted
 
 SECTIONS = ("scatter", "gap", "spread", "curve")
 
@@ -22,13 +24,16 @@ def _control(label: str, for_id: str, control, extra: str = "") -> html.Div:
     return html.Div([html.Label(label, htmlFor=for_id), control], className=f"control {extra}".strip())
 
 
-def _downloads(name: str, lang: str) -> html.Div:
-    return html.Div([
+def _downloads(name: str, lang: str) -> dcc.Loading:
+    # dimmed with a spinner while its file is made: under load the request can wait behind the page's own
+    return dcc.Loading(html.Div([
         html.Button(t("download.csv", lang), id=f"need-{name}-csv", type="button", className="button button-light"),
         html.Button(t("download.xlsx", lang), id=f"need-{name}-xlsx", type="button", className="button button-light"),
         dcc.Download(id=f"need-{name}-download"),
     ], className="control-buttons need-downloads no-print", role="group",
-        **{"aria-label": t("need.downloads", lang)})
+        **{"aria-label": t("need.downloads", lang)}),
+        target_components={f"need-{name}-download": "data"}, delay_show=300, show_initially=False,
+        overlay_style={"visibility": "visible", "opacity": 0.5}, type="circle")
 
 
 def _card(section_id: str, title: str, intro: str, *children) -> html.Section:
@@ -86,14 +91,17 @@ def build(state: dict) -> html.Div:
                                  className="button button-secondary"), className="control-buttons"),
         ], className="controls need-thresholds no-print", role="group",
             **{"aria-label": t("need.thresholds", lang)}),
-        html.P(id="need-threshold-text", className="need-threshold-text", **{"aria-live": "polite"}),
+        # the thresholds in words and the rule/years note explain the chart: behind "Method" when presenting
+        presenting.method(html.P(id="need-threshold-text", className="need-threshold-text", **{"aria-live": "polite"}),
+                          "need-threshold-method", lang),
         html.Div(id="need-quadrants", className="need-quadrants"),
         html.Div(id="need-scatter-box"),
-        html.Div(dcc.Graph(id="need-scatter", figure=figures.empty_scatter(), config=graph_config("nood-aanbod"),
+        html.Div(dcc.Graph(id="need-scatter", figure=figures.empty_scatter(), config=graph_config(name_word("need.scatter", lang)),
                            className="need-scatter-graph"),
                  id="need-scatter-figure", className="need-figure", role="figure",
                  **{"aria-label": t("need.scatter.label", lang)}),
-        html.P(id="need-scatter-note", className="section-intro need-note"),
+        presenting.method(html.P(id="need-scatter-note", className="section-intro need-note"),
+                          "need-scatter-method", lang),
         _downloads("scatter", lang),
     )
     gap = _card(
@@ -115,10 +123,10 @@ def build(state: dict) -> html.Div:
             **{"aria-label": t("need.gap.controls", lang)}),
         html.P(id="need-gap-summary", className="need-gap-summary", **{"aria-live": "polite"}),
         html.Div([
-            html.Div(id="need-gap-list", className="need-gap-list"),
+            gap_list_frame(lang),
             html.Div([
                 html.Div(dcc.Graph(id="need-gap-map", figure=figures.empty_map(),
-                                   config=graph_config("shortlist-kaart"),
+                                   config=graph_config(name_word("need.gap_map", lang)),
                                    style={"height": f"{figures.MAP_HEIGHT}px"}),
                          className="need-map", role="figure", **{"aria-label": t("need.gap.map_label", lang)}),
                 html.Ul([_swatch("list", t("need.gap.legend.list", lang)),
@@ -184,7 +192,7 @@ def quadrant_boxes(v: dict, lang: str) -> html.Div:
     return html.Div([
         html.Div([box("ln_hi"), box("hn_hi"), box("ln_li"), box("hn_li")], className="need-q-grid",
                  role="group", **{"aria-label": t("need.quadrants", lang)}),
-        html.P(t("need.q.no_data_count", lang, n=fmt.integer(counts[need.NO_DATA], lang)), className="need-q-none"),
+        html.P(counted("need.q.no_data_count", counts[need.NO_DATA], lang), className="need-q-none"),
     ], id="need-quadrant-counts")
 
 
@@ -202,23 +210,44 @@ GAP_COLUMNS = (("i", "need.col.list_rank", "num"), ("name", "need.col.municipali
                ("networks", "need.col.networks", ""))
 
 
+GAP_UNDER = {"name": [k for k, _l, _c in GAP_COLUMNS].index("province"),
+             "need": [k for k, _l, _c in GAP_COLUMNS].index("rank")}
+
+
 def gap_summary(m: dict, count: int, rule_text: str, lang: str) -> list:
     count_key = "need.gap.count_one" if count == 1 else "need.gap.count"
     return [html.Strong(t(count_key, lang, n=fmt.integer(count, lang)), id="need-gap-count"), " ",
             rule_text, " ", view.rule_short(m["rule"], lang) + "."]
 
 
-def gap_table(rows: list[dict], lang: str):
-    """The shortlist (rows from view.gap_rows), each name linking to the municipality's profile."""
-    if not rows:
-        return html.P(t("need.gap.empty", lang), className="empty", id="need-gap-empty")
-    head = html.Thead(html.Tr([html.Th(t(label, lang), scope="col", className=c) for _k, label, c in GAP_COLUMNS]))
-    body = [html.Tr([html.Td(dcc.Link(r["name"], href=r["href"], className="need-gap-link")) if key == "name"
-                     else html.Td(r[key], className=c or None) for key, _label, c in GAP_COLUMNS]) for r in rows]
+def gap_list_frame(lang: str) -> html.Div:
+    """The shortlist's frame: the table with its header (the body is drawn in the browser from
+    `need-gap-data`, see callbacks.DRAW_GAP_ROWS) and the message shown when the list is empty."""
+    head = html.Thead(html.Tr([html.Th(t(label, lang), scope="col", className=f"{c} need-col-{k}".strip())
+                               for k, label, c in GAP_COLUMNS]))
+    table = html.Table([html.Caption(id="need-gap-caption"), head, html.Tbody(id="need-gap-body")],
+                       id="need-gap-table", className="data-table compact")
+    return html.Div([
+        html.P(t("need.gap.empty", lang), className="empty", id="need-gap-empty", hidden=True),
+        html.Div(table, id="need-gap-scroll", className="table-scroll", tabIndex="0", role="region", hidden=True),
+        dcc.Store(id="need-gap-data"),
+    ], id="need-gap-list", className="need-gap-list")
+
+
+def gap_data(rows: list[dict], lang: str) -> dict:
+    """The shortlist (rows from view.gap_rows) as the browser draws it: per row the cells in the
+    order of GAP_COLUMNS, the name as [name, profile link]; which columns are numbers; the caption
+    and the label of its scroll box. As Dash components the rows were some 400 components that
+    Dash's renderer revisits on every store update of the page (most of an interaction's work)."""
     caption = t("need.gap.caption", lang, n=fmt.integer(len(rows), lang))
-    table = html.Table([html.Caption(caption), head, html.Tbody(body)], id="need-gap-table",
-                       className="data-table compact")
-    return scroll_box(table, caption, lang)
+    return {"rows": [[[r["name"], r["href"]] if key == "name" else r[key] for key, _label, _c in GAP_COLUMNS]
+                     for r in rows],
+            "num": [c == "num" for _k, _label, c in GAP_COLUMNS],
+            "keys": [k for k, _label, _c in GAP_COLUMNS],
+            # on a phone the province shows under the name and the rank under the need value (their
+            # own columns give way, assets/style.css): per column the index of the cell it also shows
+            "under": [GAP_UNDER.get(k) for k, _label, _c in GAP_COLUMNS],
+            "caption": caption, "label": t("table.scroll", lang, caption=caption)}
 
 
 # ------------------------------------------------------------------ province shares
@@ -254,7 +283,7 @@ def spread_section(m: dict, lang: str) -> list:
             cells.append(_pct_cell(r["funding_share"], lang))
         risk = [fmt.integer(r["at_risk"], lang)]
         if r["at_risk_missing"]:
-            risk.append(html.Span(t("need.spread.missing", lang, n=r["at_risk_missing"]), className="sub"))
+            risk.append(html.Span(counted("need.spread.missing", int(r["at_risk_missing"]), lang), className="sub"))
         cells += [html.Td(risk, className="num"), _pct_cell(r["at_risk_share"], lang),
                   html.Td(fmt.number(r["ratio"], 2, lang), className="num")]
         rows.append(html.Tr(cells, className="need-total" if r["code"] == "total" else None))
@@ -265,8 +294,9 @@ def spread_section(m: dict, lang: str) -> list:
              html.P(t("need.spread.at_risk_note", lang, year=risk_year), className="section-intro")]
     if not all_funding:
         notes.append(not_reported_line(m, lang, id="need-spread-funding"))
-    notes.append(html.P(view.rule_sentence(m, lang), className="section-intro need-rule-line"))
-    return [dcc.Graph(id="need-spread-chart", figure=figure, config=graph_config("spreiding")),
+    notes.append(presenting.method(html.P(view.rule_sentence(m, lang), className="section-intro need-rule-line"),
+                                   "need-spread-rule", lang))
+    return [dcc.Graph(id="need-spread-chart", figure=figure, config=graph_config(name_word("need.spread", lang))),
             scroll_box(table, caption, lang), *notes]
 
 
@@ -285,12 +315,13 @@ def curve_section(m: dict, lang: str) -> list:
                                  t("need.curve.x", lang, year=m["years"]["at_risk"]), t("need.curve.y", lang),
                                  t("need.curve.x_short", lang), t("need.curve.y_short", lang), lang)
     notes = [html.P(view.curve_order_text(m, lang), className="section-intro"),
-             html.P(view.rule_sentence(m, lang), className="section-intro need-rule-line")]
+             presenting.method(html.P(view.rule_sentence(m, lang), className="section-intro need-rule-line"),
+                               "need-curve-rule", lang)]
     if view.funding_state(m) != "all":
         notes.append(not_reported_line(m, lang))
     return [html.P(view.region_sentence(m, lang), className="section-intro", id="need-curve-region"),
             html.Dl(facts, className="need-index", id="need-curve-index"),
-            dcc.Graph(id="need-curve-chart", figure=figure, config=graph_config("concentratiecurve")), *notes,
+            dcc.Graph(id="need-curve-chart", figure=figure, config=graph_config(name_word("need.curve", lang))), *notes,
             region_table(m, lang)]
 
 
@@ -338,8 +369,9 @@ def rule_box(m: dict, lang: str) -> list:
     if m["unplaced"]:
         children.append(html.P(t("need.unplaced", lang, ids=", ".join(m["unplaced"])), className="notice"))
     effect = view.rule_effect(m, lang)
-    children.append(html.P(t("need.rule.single", lang, n=fmt.integer(effect["single"], lang),
-                             spread=fmt.integer(effect["spread"], lang)), className="section-intro"))
+    children.append(html.P(t("need.rule.single", lang, single=counted("need.rule.single_count", effect["single"], lang),
+                             spread=counted("need.rule.spread_count", effect["spread"], lang)),
+                           className="section-intro"))
     if not effect["rows"]:
         return children
     rule = m["rule"]

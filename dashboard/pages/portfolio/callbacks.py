@@ -2,7 +2,7 @@
 with the controls, and the downloads (one callback per table, the format from the button pressed)."""
 from __future__ import annotations
 
-from dash import Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, State, ctx, no_update
 
 from dashboard import db
 from dashboard import formatting as fmt
@@ -55,6 +55,18 @@ def programmes(lang):
     return layout.programmes(data, lang)
 
 
+# The programme facts open where the screen is wider than 640 px (in the browser: no round trip); on a
+# phone they stay folded so the projects and question 28 come within reach.
+page.clientside_callback(
+    """function (_children, folds) {
+        const wide = !window.matchMedia("(max-width: 640px)").matches;
+        return (folds || []).map(() => wide);
+    }""",
+    Output({"type": layout.FACTS_FOLD, "programme": ALL}, "open"),
+    Input("portfolio-programmes-box", "children"), State({"type": layout.FACTS_FOLD, "programme": ALL}, "id"),
+)
+
+
 @page.callback(
     Output("portfolio-wq28-summary", "children"),
     Output("portfolio-wq28-province", "options"), Output("portfolio-wq28-province", "value"),
@@ -70,7 +82,8 @@ def wq28_setup(lang, initial):
         return None, [], None
     provinces = view.province_options(data, lang)
     wq28 = initial.get("wq28") if initial.get("wq28") in {o["value"] for o in provinces} else ALL_PROVINCES
-    return layout.wq28_summary(data["wq28"], lang), provinces, wq28
+    # in presentation mode the notes per province stay folded: the table is what the room sees
+    return layout.wq28_summary(data["wq28"], lang, notes_open=not initial.get("present")), provinces, wq28
 
 
 @page.callback(
@@ -150,4 +163,15 @@ def download_wq28(n_clicks, province, lang):
     if not n_clicks:
         return no_update
     sent = exports.send_wq28(province, normalise_lang(lang))
+    return no_update if sent is None else sent
+
+
+@page.callback(Output("portfolio-download-wq28", "data", allow_duplicate=True),
+               Input({"type": layout.ROW_EXPORT, "province": ALL}, "n_clicks"), State("portfolio-lang", "data"),
+               prevent_initial_call=True)
+def download_wq28_row(_n_clicks, lang):
+    """The workbook of the province whose row was clicked (a button's first render is no click)."""
+    if not isinstance(ctx.triggered_id, dict) or not (ctx.triggered and ctx.triggered[0].get("value")):
+        return no_update
+    sent = exports.send_wq28(ctx.triggered_id["province"], normalise_lang(lang))
     return no_update if sent is None else sent

@@ -9,8 +9,6 @@ from dashboard.i18n import t
 from dashboard.pages.portfolio import view
 from dashboard.pages.portfolio.view import ALL_PROVINCES
 from dashboard.queries import portfolio as qp
-from dashboard.queries import profile as qpf
-from dashboard.queries import project as qpr
 from dashboard.queries.status import latest_build
 from dashboard.ui import downloads, sources
 from etl.exports import answer_workbook
@@ -21,20 +19,14 @@ PROJECT_COLUMNS = (
     ("places", "portfolio.col.places", "text"), ("themes", "portfolio.col.themes", "text"),
     ("lead", "portfolio.col.lead", "text"), ("partners", "portfolio.col.partners", "int"),
     ("sectors", "portfolio.col.sectors", "text"), ("website", "portfolio.col.website", "text"),
-    ("source", "portfolio.col.source_ref", "text"), ("source_lines", "sources.col.lines", "text"),
+    # the document by title, publisher and address, the place in it (page number when known); our own
+    # line numbers in the stored text mean nothing to a reader and stay out of the export
+    ("source", "portfolio.col.source_ref", "text"),
 )
 
 
 def _today() -> str:
     return fmt.now().strftime("%Y-%m-%d")
-
-
-def _registers_source(lang: str) -> str:
-    """The registers as a source (title, licence) in the words of every export's source line."""
-    with db.reader() as r:
-        rows = qpf.sources(r)
-    row = rows[rows["source_id"] == qpr.REGISTER_SOURCE].to_dict("records")
-    return downloads.source_text(row[0], lang) if row else t("portfolio.export_source_unknown", lang)
 
 
 def export_projects(chosen: dict, lang: str) -> downloads.Sheet | None:
@@ -51,7 +43,7 @@ def export_projects(chosen: dict, lang: str) -> downloads.Sheet | None:
         t("portfolio.export_title", lang),
         t("portfolio.export_filters", lang, filters=view.filters_text(chosen, data, lang)),
         t("portfolio.export_rows", lang, n=len(rows)),
-        t("portfolio.export_source", lang, source=_registers_source(lang), build=build.get("build_id") or "?",
+        t("portfolio.export_source", lang, source=downloads.registers_source(lang), build=build.get("build_id") or "?",
           date=fmt.datetime_text(fmt.now().isoformat(timespec="minutes"), lang)),
     ]
     columns = [downloads.Column(key, t(label, lang), kind) for key, label, kind in PROJECT_COLUMNS]
@@ -63,7 +55,7 @@ def send_projects(file_format: str, chosen: dict, lang: str) -> dict | None:
     sheet = export_projects(chosen, lang)
     if sheet is None:
         return None
-    return downloads.send_table(file_format, [sheet], "projecten", _today(), lang=lang)
+    return downloads.send_table(file_format, [sheet], downloads.name_word("projects", lang), _today(), lang=lang)
 
 
 def wq28_answer(province: str | None, lang: str = "nl"):
@@ -84,4 +76,4 @@ def send_wq28(province: str | None, lang: str = "nl") -> dict | None:
     if workbook is None:
         return None
     chosen = "" if not province or province == ALL_PROVINCES else province
-    return downloads.send_workbook(workbook, t("portfolio.wq28.file_name", lang), chosen, _today())
+    return downloads.send_workbook(workbook, downloads.name_word("written_question_28", lang), chosen, _today())

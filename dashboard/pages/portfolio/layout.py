@@ -89,12 +89,26 @@ def _disagree_badge(lang: str) -> html.Span:
     return html.Span(t("portfolio.disagree", lang), className="badge badge-disagree")
 
 
-def _sources(rows: list[dict], words: dict, lang: str) -> list:
-    """The fact's source documents in words, one per line (our line numbers only in the tooltip)."""
-    cells: list = []
-    for i, row in enumerate(rows):
-        cells += (["\n"] if i else []) + sources.source_cell(row.get("source_doc"), row.get("source_ref"), words, lang)
-    return cells
+FACTS_FOLD = "portfolio-facts-fold"  # the pattern id type of the per-programme folds (callbacks.py opens them)
+
+
+def _places(rows: list[dict], lang: str) -> str:
+    """Where each fact stands, by the document's short name and the place in it ("de gids 2026, p. 97"):
+    the full title, publisher and address are given once, under the table (`_table_sources`)."""
+    cited = []
+    for row in rows:
+        place = sources.source_parts(row.get("source_doc"), row.get("source_ref"), {}, lang)["place"]
+        cited.append(", ".join(x for x in (view.source_name(row.get("source_doc"), lang), place) if x))
+    return "\n".join(dict.fromkeys(cited))
+
+
+def _table_sources(groups: list[dict], words: dict, lang: str) -> html.P:
+    """The documents a facts table cites, each once, by title, publisher and address."""
+    codes = list(dict.fromkeys(row.get("source_doc") for g in groups for row in g["rows"] if row.get("source_doc")))
+    cells: list = [html.Strong(f"{t('portfolio.facts.sources', lang)}: ")]
+    for i, code in enumerate(codes):
+        cells += (["; "] if i else []) + [f"{view.source_name(code, lang)}: "] + sources.source_cell(code, None, words, lang)
+    return html.P(cells, className="facts-sources")
 
 
 def _fact_row(group: dict, lang: str, words: dict) -> html.Tr:
@@ -107,7 +121,7 @@ def _fact_row(group: dict, lang: str, words: dict) -> html.Tr:
         value = html.Td([_disagree_badge(lang), " ", " · ".join(pieces)], className="fact-disagree")
     else:
         value = html.Td(" · ".join(view.fact_value(row, lang) for row in rows))
-    refs = html.Td(_sources(rows, words, lang), title=sources.source_tooltip([row.get("source_ref") for row in rows], lang),
+    refs = html.Td(_places(rows, lang), title=sources.source_tooltip([row.get("source_ref") for row in rows], lang),
                    className="fact-source fact-lines")
     notes = "\n".join(sources.note_text(localised(row, "note", lang), words, lang) for row in rows if row.get("note"))
     return html.Tr([html.Th(view.fact_label(group, lang), scope="row"), value, refs,
@@ -116,8 +130,11 @@ def _fact_row(group: dict, lang: str, words: dict) -> html.Tr:
 
 
 def programmes(data: dict, lang: str) -> html.Section:
-    """Every programme with its facts, disagreeing sources side by side."""
+    """Every programme with its facts, disagreeing sources side by side. The facts of a programme are
+    a fold (closed at first, opened on screens wider than 640 px by callbacks.py): on a phone the
+    programmes' tables would push the projects and question 28 thousands of pixels down."""
     groups = view.fact_groups(data["facts"])
+    words = data.get("words") or {}
     blocks = []
     for p in data["programmes"]:
         programme_id = p["programme_id"]
@@ -126,7 +143,7 @@ def programmes(data: dict, lang: str) -> html.Section:
         head = html.Thead(html.Tr([html.Th(t(f"portfolio.col.{c}", lang), scope="col")
                                    for c in ("fact", "value", "source", "note")]))
         caption = t("portfolio.facts.caption", lang, name=name)
-        table = html.Table([html.Caption(caption), head, html.Tbody([_fact_row(g, lang, data.get("words") or {}) for g in mine])],
+        table = html.Table([html.Caption(caption), head, html.Tbody([_fact_row(g, lang, words) for g in mine])],
                            className="data-table facts-table", id=f"portfolio-facts-{programme_id}")
         title = [name]
         if any(g["disagrees"] for g in mine):
@@ -138,7 +155,11 @@ def programmes(data: dict, lang: str) -> html.Section:
                 html.Div([html.Dt(t("portfolio.owner", lang)), html.Dd(localised(p, "owner", lang) or fmt.MISSING)]),
                 html.Div([html.Dt(t("portfolio.period", lang)), html.Dd(view.period_text(p, lang))]),
             ], className="kv"),
-            scroll_box(table, caption, lang),
+            html.Details([
+                html.Summary(t("portfolio.facts.show", lang, n=fmt.integer(len(mine), lang))),
+                scroll_box(table, caption, lang),
+                _table_sources(mine, words, lang),
+            ], id={"type": FACTS_FOLD, "programme": programme_id}, className="details programme-facts", open=False),
         ], className="programme"))
     return section("portfolio-programmes", t("portfolio.programmes", lang), *blocks,
                    intro=t("portfolio.programmes.intro", lang))
@@ -168,11 +189,23 @@ def _unknown_cell(text) -> html.Td:
     return html.Td(text or fmt.MISSING, className="unknown" if view.is_unpublished(text) else None)
 
 
-def wq28_summary(rows: list[dict], lang: str):
+ROW_EXPORT = "portfolio-wq28-row-xlsx"  # the pattern id type of the per-province workbook buttons
+
+
+def _row_export(province_code: str, label: str, lang: str) -> html.Button:
+    """The workbook for one province in one click from the table (issue 14: at most 3 clicks from the
+    home page). It sits under the province's name, in the column that stays on screen on a phone; its
+    text names the province too (hidden to the eye), so a screen reader's list of buttons tells them apart."""
+    return html.Button(["Excel", html.Span(f" {label}", className="visually-hidden")], type="button",
+                       id={"type": ROW_EXPORT, "province": province_code}, className="wq28-row-export",
+                       title=t("portfolio.wq28.row_export_title", lang, province=label))
+
+
+def wq28_summary(rows: list[dict], lang: str, notes_open: bool = True):
     """The answer to written question 28 per province, with the total: the counts first (on a phone the
     province and the networks awarded are what shows without scrolling), the figures no source
-    publishes after them; the long note and source of each row go below the table, so rows stay one
-    line high."""
+    publishes after them; under each province's name its workbook; the long note and source of each row go below the
+    table, so rows stay one line high (folded in presentation mode: `notes_open` False)."""
     columns = ("province", "awarded", "located", "applications", "requested", "amount")
     head = html.Thead(html.Tr([html.Th(t(f"portfolio.wq28.col.{c}", lang), scope="col",
                                        className="num" if c in ("awarded", "located") else None)
@@ -184,7 +217,9 @@ def wq28_summary(rows: list[dict], lang: str):
         if isinstance(awarded, str) and " / " in awarded:  # the sources give two numbers
             awarded = [_disagree_badge(lang), html.Br(), awarded]
         cells = [
-            html.Th(r["province_label"], scope="row"),
+            html.Th([r["province_label"], html.Br(),
+                     _row_export(r["province_nis"] if not r["is_total"] else ALL_PROVINCES, r["province_label"], lang)],
+                    scope="row"),
             html.Td(awarded or fmt.MISSING, className="num"),
             html.Td(fmt.integer(r.get("projects_located_2025"), lang), className="num"),
             _unknown_cell(r["applications"]),
@@ -205,7 +240,7 @@ def wq28_summary(rows: list[dict], lang: str):
         scroll_box(table, caption, lang),
         html.Details([html.Summary(t("portfolio.wq28.notes", lang), id="portfolio-wq28-notes-toggle"),
                       html.Ul(notes, className="wq28-notes")],
-                     id="portfolio-wq28-notes", className="details wq28-notes-box", open=True),
+                     id="portfolio-wq28-notes", className="details wq28-notes-box", open=notes_open),
     ])
 
 

@@ -19,12 +19,14 @@ dash.register_page(
 )
 
 
-def layout(programme=None, province=None, theme=None, nis=None, sector=None, wq28=None, lang=None, **_query):
+def layout(programme=None, province=None, theme=None, nis=None, sector=None, wq28=None, lang=None, present=None,
+           **_query):
     initial = {"programme": valid_code(programme), "province": valid_nis(province), "theme": valid_code(theme),
                "nis": valid_nis(nis), "sector": valid_code(sector),
                # `?province=30000` alone answers written question 28 for that province too (a link a
                # presenter is given), as well as filtering the projects; `wq28=` chooses it apart.
-               "wq28": valid_nis(wq28) or valid_nis(province)}
+               "wq28": valid_nis(wq28) or valid_nis(province),
+               "present": present == "1"}  # presentation mode: the written-question notes folded
     return page_layout.build(initial, normalise_lang(lang))
 
 

@@ -223,9 +223,8 @@ def project_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
             "sectors": "; ".join(f"{s} ({n})" for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
             "partners": len(p["partners"]),
             "website": (p.get("website") or "").replace(";", "; "),
-            # the document by its title and address, the place in it in words; our line numbers apart
+            # the document by its title and address, the place in it in words (our line numbers left out)
             "source": sources.document_text(p.get("source_doc"), p.get("source_ref"), data.get("words") or {}, lang),
-            "source_lines": sources.source_lines(p.get("source_ref"), lang),
         })
     return out
 
@@ -265,10 +264,15 @@ def wq28_summary_rows(rows: list[dict], lang: str, words: dict | None = None) ->
 
 
 def _count_text(value, lang: str):
+    """A count on screen; the words for "not published" where the workbook leaves the cell empty."""
+    if value is None:
+        return t("portfolio.wq28.not_published", lang)
     return fmt.integer(value, lang) if isinstance(value, int) else value
 
 
 def _amount_text(value, lang: str):
+    if value is None:
+        return t("portfolio.wq28.not_published", lang)
     return fmt.euro(value, lang=lang) if isinstance(value, float) else value
 
 

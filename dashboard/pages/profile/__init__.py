@@ -7,7 +7,7 @@ first year; flags on every value; merger status; the networks active there; prin
 - callbacks.py: the chooser, the content (everything read from one build by profile_data.load,
   about ten parameterised queries, none per municipality), `?nis=` into the address bar without a
   reload, print, downloads, and the chart tables filled when opened.
-- figures.py: the trend chart per indicator.
+- figures.py: the trend chart per indicator (mounted one per browser task by assets/staged_charts.js).
 - view.py: labels, ranks, mergers and networks as texts and rows.
 - exports.py: CSV and Excel.
 """

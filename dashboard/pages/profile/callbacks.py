@@ -1,14 +1,15 @@
 """The profile's callbacks: the municipality chooser, the content, the address bar, print, the
-downloads and the chart tables (filled when opened)."""
+charts (drawn one per task), the downloads and the chart tables (filled when opened)."""
 from __future__ import annotations
 
-from dash import MATCH, Input, Output, State, ctx, no_update
+from dash import MATCH, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from dashboard import db
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages.profile import exports, layout
 from dashboard.profile_data import indicator_rows, load, municipality_options
 from dashboard.queries import profile as qp
+from dashboard.ui import vintages
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import warehouse_notice
 from dashboard.urls import valid_nis, with_query
@@ -29,7 +30,7 @@ def fill_options(lang, raw):
             muns = qp.per_build(r, qp.municipalities)
     except db.WarehouseError:
         return [], no_update
-    code = valid_nis(raw)
+    code = vintages.current(valid_nis(raw))[0]  # an older code (2018, 2019): its 2025 municipality
     return municipality_options(muns, normalise_lang(lang)), code if code in set(muns["nis_code"]) else None
 
 
@@ -43,7 +44,7 @@ def render(nis, lang: str):
     """(content, title) for a `nis` from the URL or the dropdown."""
     if nis in (None, "") or (isinstance(nis, (list, tuple)) and not nis):
         return layout.notice("profile.none.title", "profile.none.body", lang, "profile-none"), t("profile.title", lang)
-    code = valid_nis(nis)
+    code = vintages.current(valid_nis(nis))[0]  # an older code is shown as its 2025 municipality, as on every page
     try:
         data = load(code) if code else {"status": "unknown", "nis": str(nis), "successor": None}
     except db.WarehouseError as exc:
@@ -67,6 +68,13 @@ page.clientside_callback(
     """function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }""",
     Output("profile-print-done", "children"), Input("profile-print", "n_clicks"), prevent_initial_call=True,
 )
+
+
+# The charts' graphs into their slots, one per task of the browser (assets/staged_charts.js, layout.charts):
+# the graphs go in with dash_clientside.set_props; the output is never updated.
+page.clientside_callback(ClientsideFunction("staged_charts", "draw"),
+                         Output({"type": "profile-charts-drawn", "nis": MATCH}, "children"),
+                         Input({"type": "profile-charts", "nis": MATCH}, "data"))
 
 
 @page.callback(Output("profile-download", "data"), Input("profile-csv", "n_clicks"), Input("profile-xlsx", "n_clicks"),

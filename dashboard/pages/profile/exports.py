@@ -29,7 +29,8 @@ def send(fmt_name: str, nis, lang: str) -> dict | None:
         return None
     name, sheets = made
     series_first = [sheets[1], sheets[0], *sheets[2:]]  # the CSV is the series sheet
-    return downloads.send_table(fmt_name, sheets if fmt_name == "xlsx" else series_first, "profiel", name, lang=lang)
+    return downloads.send_table(fmt_name, sheets if fmt_name == "xlsx" else series_first,
+                                downloads.name_word("profile", lang), name, lang=lang)
 
 
 def export(nis, lang: str):
@@ -77,13 +78,13 @@ def _summary_columns(lang: str) -> list[C]:
         return C(key, label, "number", None, decimals_key="decimals")
 
     return [C("indicator", t("profile.col.indicator", lang)), C("unit", t("col.unit", lang)),
-            C("year", t("col.year", lang), "int"), value("value", t("profile.col.value", lang)),
+            C("year", t("col.year", lang), "year"), value("value", t("profile.col.value", lang)),
             C("flag", t("profile.col.flag", lang)), C("note", t("profile.col.note", lang)),
             C("rank", t("profile.col.rank_plain", lang), "int"), C("n_rank", t("profile.col.ranked", lang), "int"),
             C("prank", t("profile.col.rank_province_plain", lang), "int"),
             C("n_prank", t("profile.col.ranked_province", lang), "int"),
             C("rank_meaning", t("profile.col.rank_meaning", lang)),
-            C("first_year", t("profile.col.first_year", lang), "int"),
+            C("first_year", t("profile.col.first_year", lang), "year"),
             value("first_value", t("profile.col.first_value", lang)),
             value("change", t("profile.col.change_abs", lang)),
             C("change_rel", t("profile.col.change_rel", lang), "number", 1),
@@ -114,7 +115,7 @@ def _summary_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
 
 def _series_columns(lang: str) -> list[C]:
     return [C("area", t("profile.col.area", lang)), C("indicator", t("profile.col.indicator", lang)),
-            C("unit", t("col.unit", lang)), C("year", t("col.year", lang), "int"),
+            C("unit", t("col.unit", lang)), C("year", t("col.year", lang), "year"),
             C("value", t("profile.col.value", lang), "number", None, decimals_key="decimals"),
             C("flag", t("profile.col.flag", lang)), C("note", t("profile.col.note", lang))]
 

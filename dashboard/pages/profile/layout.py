@@ -10,8 +10,9 @@ from dashboard.pages.profile import view
 from dashboard.pages.profile.figures import figure
 from dashboard.profile_data import area_label, flag_title, flag_words, peers_method, rank_rule
 from dashboard.queries import FLAGS
-from dashboard.ui import presenting
+from dashboard.ui import presenting, vintages
 from dashboard.ui.components import dropdown, scroll_box, section
+from dashboard.ui.downloads import name_word
 from dashboard.ui.graphs import graph_config
 from dashboard.ui.links import COMPARE_PATH, profile_href, project_href
 from dashboard.ui.notes import value_note
@@ -37,11 +38,14 @@ def build(lang: str, raw_nis: str | None) -> html.Div:
                 html.Button(t("download.xlsx", lang), id="profile-xlsx", type="button", className="button"),
             ], className="control-buttons", role="group", **{"aria-label": t("profile.actions", lang)}),
         ], className="controls no-print"),
+        vintages.placeholder("profile"),
         dcc.Store(id="profile-lang", data=lang),
         dcc.Store(id="profile-raw-nis", data=raw_nis),
         dcc.Download(id="profile-download"),
         html.Div(id="profile-print-done", hidden=True),
-        dcc.Loading(html.Div(id="profile-content", **{"aria-live": "polite"}), delay_show=300),
+        # only the content's callback shows the spinner, not the charts drawn into it one by one
+        dcc.Loading(html.Div(id="profile-content", **{"aria-live": "polite"}), delay_show=300,
+                    target_components={"profile-content": "children"}),
     ], id="profile-page", className="page profile")
 
 
@@ -173,6 +177,9 @@ def _change(row: dict, lang: str):
 
 # -------------------------------------------------------------------------------- trends
 
+CHART_HEIGHT = "240px"
+
+
 def trends(data: dict, rows: list[dict], lang: str) -> html.Section:
     cards = []
     for i, row in enumerate(rows):
@@ -180,9 +187,7 @@ def trends(data: dict, rows: list[dict], lang: str) -> html.Section:
         sub = view.indicator_sub(row, lang, t("profile.count_note", lang) if row["kind"] == "count" else "")
         cards.append(html.Figure([
             html.Figcaption([html.H3(row["name"], id=heading_id), html.Span(sub, className="sub")]),
-            dcc.Graph(id=f"profile-graph-{row['indicator_id']}", figure=figure(data, row, lang),
-                      config=graph_config(f"profiel-{data['nis']}-{row['indicator_id']}", only_png=True),
-                      className="chart", style={"height": "240px"}),
+            chart_slot(row),
             chart_details(row, i, lang),
         ], className="chart-card", **{"aria-labelledby": heading_id}))
     legend = html.Ul([html.Li([html.Span(className=f"swatch-line line-{key}", **{"aria-hidden": "true"}),
@@ -190,7 +195,29 @@ def trends(data: dict, rows: list[dict], lang: str) -> html.Section:
                      className="chart-legend", **{"aria-label": t("profile.legend", lang)})
     return presenting.main(section("profile-trends", t("profile.trends", lang), legend,
                                    html.P(t("profile.markers", lang), className="section-intro"),
-                                   html.Div(cards, className="chart-grid"), intro=t("profile.trends.intro", lang)))
+                                   html.Div(cards, className="chart-grid"), *charts(data, rows, lang),
+                                   intro=t("profile.trends.intro", lang)))
+
+
+def chart_slot(row: dict) -> html.Div:
+    """Where an indicator's chart goes: assets/staged_charts.js mounts its dcc.Graph there (see charts)."""
+    return html.Div(id=f"profile-chart-slot-{row['indicator_id']}", className="chart-slot",
+                    style={"height": CHART_HEIGHT})
+
+
+def charts(data: dict, rows: list[dict], lang: str) -> list:
+    """Per indicator its slot and the props of its dcc.Graph in a store, for assets/staged_charts.js to
+    mount the graphs one per task of the browser (the clientside callback in callbacks.py), and the
+    element that callback answers to. Returned as graphs, the eleven charts were drawn in one task of
+    some 265 ms of the browser's main thread. Pattern ids: Dash's renderer refuses a plain id that a
+    callback names but the page's first layout lacks."""
+    key = {"nis": data["nis"]}
+    return [dcc.Store(id={"type": "profile-charts", **key}, data=[{
+        "slot": f"profile-chart-slot-{row['indicator_id']}",
+        "graph": {"id": f"profile-graph-{row['indicator_id']}", "figure": figure(data, row, lang),
+                  "config": graph_config(f"{name_word('profile', lang)}-{data['nis']}-{row['indicator_id']}", only_png=True),
+                  "className": "chart", "style": {"height": CHART_HEIGHT}},
+    } for row in rows]), html.Div(id={"type": "profile-charts-drawn", **key}, hidden=True)]
 
 
 def chart_details(row: dict, index: int, lang: str) -> html.Details:

@@ -25,8 +25,8 @@ def download(clicks, project_id, lang):
         return no_update
     try:
         data = qpr.page_data(valid_project_id(project_id))
+        # the export reads the register's source row for its provenance line
+        return no_update if data is None else exports.send(data, trigger["chart"], trigger["format"],
+                                                           normalise_lang(lang))
     except db.WarehouseError:
         return no_update
-    if data is None:
-        return no_update
-    return exports.send(data, trigger["chart"], trigger["format"], normalise_lang(lang))

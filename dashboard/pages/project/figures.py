@@ -32,13 +32,15 @@ CHART_HEIGHT, NETWORK_HEIGHT = 340, 520
 MAX_PARTNER_LABELS = 12
 
 
-def png_name(data: dict, what: str) -> str:
-    """The PNG file name of a chart: `project_lbn-001_budget`."""
-    return downloads.file_name("project", data["project"]["project_id"], what, ext="png")[:-4]
+def png_name(data: dict, what: str, lang: str) -> str:
+    """The PNG file name of a chart, in the page's language: `project_lbn-001_reach` (`what`: a key
+    of files.toml under `project.`)."""
+    return downloads.file_name(downloads.name_word("project", lang), data["project"]["project_id"],
+                               downloads.name_word(f"project.{what}", lang), ext="png")[:-4]
 
 
-def chart_config(data: dict, what: str, **options) -> dict:
-    return graph_config(png_name(data, what), only_png=True, **options)
+def chart_config(data: dict, what: str, lang: str, **options) -> dict:
+    return graph_config(png_name(data, what, lang), only_png=True, **options)
 
 
 def _figure_layout(lang: str, height: int, **extra) -> dict:

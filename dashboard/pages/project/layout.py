@@ -22,6 +22,7 @@ from dashboard.urls import one, page_href
 
 PROJECT_ID = re.compile(r"[A-Za-z0-9_\-]{1,40}")
 PORTFOLIO_PATH, TRACKER_PATH = "/portfolio", "/rapportering"
+PROJECT_LIST = "#portfolio-projects"  # the portfolio's list of all projects (its section id)
 
 
 def valid_project_id(value) -> str | None:
@@ -52,7 +53,8 @@ def _unknown(raw_id, lang: str) -> list:
     body = t("project.unknown.body", lang, id=shown[:60]) if shown else t("project.unknown.no_id", lang)
     return [html.H1(t("project.unknown.title", lang)),
             html.Div([html.P(body), html.P(dcc.Link(t("project.unknown.link", lang),
-                                                    href=page_href(PORTFOLIO_PATH, lang), id="project-to-portfolio"))],
+                                                    href=page_href(PORTFOLIO_PATH, lang) + PROJECT_LIST,
+                                                    id="project-to-portfolio"))],
                      className="notice", role="status", id="project-unknown")]
 
 
@@ -171,7 +173,7 @@ def _map(data: dict, lang: str):
     if figure is None:
         return html.P(t("project.map.none", lang), className="empty", id="project-map-none")
     return dcc.Graph(id="project-map", figure=figure, className="project-map",
-                     config=figures.chart_config(data, "kaart", scroll_zoom=True),
+                     config=figures.chart_config(data, "map", lang, scroll_zoom=True),
                      style={"height": f"{figures.MAP_HEIGHT}px"})
 
 
@@ -211,7 +213,7 @@ def _partners(data: dict, lang: str) -> html.Section:
         html.Figcaption(html.H3(t("project.network", lang))),
         presenting.method(html.P(t("project.network.intro", lang, n=len(rows), shared=shared), className="section-intro"),
                           "project-network-method", lang),
-        _chart("project-network", figures.network_figure(data, rows, lang), figures.chart_config(data, "netwerk"),
+        _chart("project-network", figures.network_figure(data, rows, lang), figures.chart_config(data, "network", lang),
                figures.NETWORK_HEIGHT),
     ], className="chart-card project-network")
     return section("project-partners-section", title, table, graph, _export_buttons("partners", lang),
@@ -219,9 +221,6 @@ def _partners(data: dict, lang: str) -> html.Section:
 
 
 # ------------------------------------------------------------------- reported figures
-
-PNG_NAMES = {"budget": "budget", "reach": "bereik", "outcomes": "resultaten"}
-
 
 def _not_reported_section(chart: str, status: dict, lang: str) -> html.Section:
     return section(f"project-{chart}-section", t(f"project.{chart}", lang),
@@ -234,7 +233,7 @@ def _chart_section(chart: str, data: dict, figure, headers: list[tuple[str, bool
     title = t(f"project.{chart}", lang)
     return presenting.main(section(f"project-{chart}-section", title,
                                    _intro(chart, lang),
-                                   _chart(f"project-{chart}", figure, figures.chart_config(data, PNG_NAMES[chart]),
+                                   _chart(f"project-{chart}", figure, figures.chart_config(data, chart, lang),
                                           figures.CHART_HEIGHT),
                                    _table(f"project-{chart}-table", title, headers, body, lang),
                                    _export_buttons(chart, lang)))
@@ -292,7 +291,7 @@ def _outcomes(data: dict, status: dict, lang: str) -> html.Section:
     charted = [r for r in rows if r["progress"] is not None]
     if charted:
         children.insert(0, _chart("project-outcomes", figures.outcomes_figure(charted, lang),
-                                  figures.chart_config(data, PNG_NAMES["outcomes"]), figures.outcomes_height(charted)))
+                                  figures.chart_config(data, "outcomes", lang), figures.outcomes_height(charted)))
     if any(r["progress_reason"] == "target_equals_baseline" for r in rows):
         children.append(html.P(t("project.progress.equal_note", lang), className="section-intro",
                                id="project-progress-undefined"))

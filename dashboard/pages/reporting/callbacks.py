@@ -25,7 +25,8 @@ def fill(programme, province, status, lang):
         data, rows, refusals = view.tracker(programme, province, status)
     except db.WarehouseError as exc:
         return warehouse_notice(exc, lang), None, None
-    return (layout.table_or_empty(rows, data, lang), view.count_text(data, rows, lang),
+    chosen = {"programme": programme, "province": province, "status": status}
+    return (layout.table_or_empty(rows, data, lang, chosen), view.count_text(data, rows, lang),
             layout.refused_section(refusals, data, lang))
 
 

@@ -10,7 +10,7 @@ from dashboard.i18n import localised, t, t_or
 from dashboard.pages.reporting import view
 from dashboard.ui import downloads
 
-FILE_NAME = "rapportering"
+FILE_NAME = "reporting"  # the word of the file name in files.toml
 
 
 def export_rows(rows: list[dict], data: dict, lang: str) -> list[dict]:
@@ -42,7 +42,8 @@ def problem_rows(refusals: list[dict], data: dict, lang: str) -> list[dict]:
     for a in refusals:
         for p in a.get("problems", []):
             out.append({"project": names.get(a.get("project_id"), a.get("project_id") or t("reporting.unknown_project", lang)),
-                        "period": a.get("period"), "file": a.get("file_name"), "at": a.get("at"), "user": a.get("user"),
+                        "period": a.get("period"), "file": a.get("file_name"),
+                        "at": fmt.datetime_text(a["at"], lang) if a.get("at") else None, "user": a.get("user"),
                         "channel": t_or(f"reporting.channel.{a.get('channel')}", lang, str(a.get("channel") or "")), "resolved": t("reporting.yes", lang) if a.get("resolved") else "",
                         "sheet": p.get("sheet"), "cell": p.get("cell"), "message": p.get("message"),
                         "expected": p.get("expected")})
@@ -62,7 +63,8 @@ def intro(chosen: dict, data: dict, lang: str) -> list[str]:
 TRACKER_COLUMNS = (
     ("project", "reporting.col.project", "text"), ("project_id", "reporting.col.project_id", "text"),
     ("programme", "reporting.f.programme", "text"), ("province", "reporting.col.province", "text"),
-    ("year", "reporting.col.year", "int"), ("status", "reporting.col.status", "text"),
+    # a year: a number without a thousands separator (Excel shows 2023, never "2.023")
+    ("year", "reporting.col.year", "year"), ("status", "reporting.col.status", "text"),
     ("periods", "reporting.col.periods", "text"), ("workbook_dates", "reporting.col.workbook_dates", "text"),
     ("loaded_at", "reporting.col.loaded_at", "text"), ("loaded_by", "reporting.col.loaded_by", "text"),
     ("files", "reporting.col.files", "text"), ("budget_years", "reporting.col.budget_years", "text"),
@@ -84,11 +86,14 @@ def export_sheets(programme, province, status, lang: str) -> list[downloads.Shee
     lines = intro({"programme": programme, "province": province, "status": status}, data, lang)
     columns = [C(key, t(label, lang), kind) for key, label, kind in TRACKER_COLUMNS]
     problem_columns = [C(k, t(f"reporting.col.{k}", lang)) for k in PROBLEM_COLUMNS]
+    problems = problem_rows(refusals, data, lang)
+    # An empty table alone reads as a failed export: say that there was nothing to list.
+    refused_intro = lines if problems else lines + [t("reporting.export.no_refused", lang)]
     return [downloads.Sheet(t("reporting.sheet.tracker", lang), columns, export_rows(rows, data, lang), intro=lines),
-            downloads.Sheet(t("reporting.sheet.refused", lang), problem_columns, problem_rows(refusals, data, lang),
-                            intro=lines)]
+            downloads.Sheet(t("reporting.sheet.refused", lang), problem_columns, problems, intro=refused_intro)]
 
 
 def send(fmt_name: str, sheets: list[downloads.Sheet], lang: str = "nl") -> dict:
     """The dcc.Download data: `rapportering_2026-11-22.csv` (the tracker) or `.xlsx` (both sheets)."""
-    return downloads.send_table(fmt_name, sheets, FILE_NAME, fmt.now().strftime("%Y-%m-%d"), lang=lang)
+    return downloads.send_table(fmt_name, sheets, downloads.name_word(FILE_NAME, lang), fmt.now().strftime("%Y-%m-%d"),
+                                lang=lang)

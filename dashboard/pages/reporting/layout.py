@@ -109,21 +109,36 @@ def tracker_table(rows: list[dict], data: dict, lang: str) -> html.Div:
         n_reports = sum(len(c["reports"]) for c in cells.values())
         received = (t("reporting.received_n", lang, n=n_reports) if first["project_received"]
                     else t("reporting.nothing", lang))
+        # data-label: on a phone each row is a card (tables.css) and every cell names its column.
         body.append(html.Tr([
             html.Th([dcc.Link(first["name"], href=project_href(first["project_id"], lang)),
                      html.Span(view.programme_text(first, lang), className="sub")], scope="row"),
-            html.Td(view.province_text(first["province_codes"], data, lang)),
-            html.Td(received, className="reporting-received" if first["project_received"] else "reporting-nothing"),
+            html.Td(view.province_text(first["province_codes"], data, lang),
+                    **{"data-label": t("reporting.col.province", lang)}),
+            html.Td(received, className="reporting-received" if first["project_received"] else "reporting-nothing",
+                    **{"data-label": t("reporting.col.received", lang)}),
         ] + [html.Td(_cell(cells.get(y), lang), className=f"reporting-cell reporting-cell-{cells[y]['status']}"
-                     if y in cells else "reporting-cell") for y in years], id=f"reporting-row-{first['project_id']}"))
+                     if y in cells else "reporting-cell reporting-cell-outside", **{"data-label": str(y)})
+             for y in years], id=f"reporting-row-{first['project_id']}"))
     caption = t("reporting.caption", lang)
     table = html.Table([html.Caption(caption), head, html.Tbody(body)], id="reporting-table",
                        className="data-table reporting-table")
     return scroll_box(table, caption, lang)
 
 
-def table_or_empty(rows: list[dict], data: dict, lang: str):
-    return tracker_table(rows, data, lang) if rows else empty(t("reporting.no_match", lang))
+def table_or_empty(rows: list[dict], data: dict, lang: str, chosen: dict | None = None):
+    return tracker_table(rows, data, lang) if rows else no_match(chosen or {}, data, lang)
+
+
+def no_match(chosen: dict, data: dict, lang: str) -> html.Div:
+    """No project for the filters: which filters are in force, how to widen them, and a link to the
+    tracker without filters (a plain link: the page is then built afresh from the URL)."""
+    return html.Div([
+        empty(t("reporting.no_match", lang)),
+        html.P([t("reporting.no_match.help", lang, filters=view.filters_text(chosen, data, lang)), " ",
+                html.A(t("reporting.no_match.clear", lang), href=page_href("/rapportering", lang),
+                       id="reporting-clear-filters"), "."]),
+    ], id="reporting-no-match", className="reporting-no-match")
 
 
 # ------------------------------------------------------------------------ refused attempts

@@ -9,7 +9,6 @@ from dashboard.i18n import t
 
 PATH = "/upload"
 XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TEMPLATE_COMMAND = "python -m etl template rapport.xlsx --project lbn-001"
 
 
 def build(lang: str) -> html.Div:
@@ -35,7 +34,6 @@ def _upload_panel(lang: str) -> list:
         ),
         html.P(t("upload.limits", lang, size=fmt.file_size(max_bytes, lang)), className="section-intro upload-limits"),
         html.P(t("upload.template", lang), className="section-intro"),
-        html.Pre(html.Code(TEMPLATE_COMMAND), className="command"),
     ], id="upload-choose", className="card", **{"aria-labelledby": "upload-choose-heading"})
     return [
         choose,

@@ -31,18 +31,20 @@ def user_bar(user: auth.User, lang: str) -> html.Div:
 def login_prompt(lang: str) -> html.Div:
     return html.Div([
         html.P(t("login.required", lang)),
+        html.P(t("upload.who", lang)),
         html.A(t("login.link", lang), href=auth.login_href(page_href(PATH, lang), lang),
                id="login-link", className="button-link"),
     ], className="notice login-prompt", id="login-prompt")
 
 
 def upload_off(state: str, lang: str) -> html.Div:
-    """Why upload is off: no users file configured (`disabled`) or it cannot be read."""
-    key = "login.disabled" if state == "disabled" else "login.unavailable"
+    """That upload is off: no users file configured (`disabled`) or it cannot be read. In words only:
+    a visitor reads this page; the commands and settings that switch it on are the administrator's."""
+    key = "upload.off.disabled" if state == "disabled" else "upload.off.unavailable"
     return html.Div([
         html.H2(t("upload.off", lang)),
         html.P(t(key, lang)),
-        html.Pre(html.Code(t("login.enable.command", lang)), className="command"),
+        html.P(t("upload.who", lang)),
     ], className="notice notice-warning", role="alert", id="login-disabled")
 
 
