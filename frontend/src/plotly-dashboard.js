@@ -41,26 +41,4 @@ plots.supplyDefaults = function(gd) {
     return supplyDefaults.apply(this, arguments);
 };
 
-// Each chart drawn in a task of its own. dcc.Graph waits for plotly.js to load and then calls
-// Plotly.react in a promise continuation, so every graph of a page ran in the task that evaluated
-// this file: with a few charts (the project page, the action plan) one task of over 200 ms of the
-// browser's main thread (issue 14). Deferred by a macrotask each, in call order, the browser can
-// paint and answer input in between. A graph unmounted meanwhile is not drawn (dcc.Graph then finds
-// no element and does nothing more either).
-var react = Plotly.react;
-Plotly.react = function(gd) {
-    var args = arguments;
-    var self = this;
-    return new Promise(function(resolve, reject) {
-        setTimeout(function() {
-            if(gd && gd.isConnected === false) { resolve(gd); return; }
-            try {
-                Promise.resolve(react.apply(self, args)).then(resolve, reject);
-            } catch(err) {
-                reject(err);
-            }
-        }, 0);
-    });
-};
-
 module.exports = Plotly;
