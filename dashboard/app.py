@@ -5,12 +5,13 @@ The language lives in the URL (`?lang=en`; Dutch without it), so every view can 
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qsl
 
 import dash
 import flask
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard import auth, geo, not_found, page_meta, plotly_bundle, serving
 from dashboard.i18n import LANGUAGES, normalise_lang, t
@@ -134,15 +135,26 @@ def is_presenting(search: str | None) -> bool:
 
 
 def present_switch(pathname: str | None, search: str | None, lang: str):
-    """The link into presentation mode, or (in it) the link out; both keep the rest of the view."""
+    """The link into presentation mode, or (in it) the link out; both keep the rest of the view (their
+    hrefs follow the address in the browser: assets/view_links.js)."""
     if is_presenting(search):
         # Method text is hidden on a projector; it stays one link away.
         return [dcc.Link(t("app.present.method", lang), href=page_href("/data", lang), id="app-present-method",
                          className="present-method"),
-                dcc.Link(t("app.present.exit", lang), href=with_query(pathname or "/", search, present=None),
-                         id="app-present-exit", className="button present-exit", title=t("app.present.exit_hint", lang))]
-    return dcc.Link(t("app.present.enter", lang), href=with_query(pathname or "/", search, present="1"),
-                    id="app-present-enter", className="present-enter", title=t("app.present.enter_hint", lang))
+                view_link(t("app.present.exit", lang), pathname, search, {"present": None}, id="app-present-exit",
+                          className="button present-exit", title=t("app.present.exit_hint", lang))]
+    return view_link(t("app.present.enter", lang), pathname, search, {"present": "1"}, id="app-present-enter",
+                     className="present-enter", title=t("app.present.enter_hint", lang))
+
+
+def view_link(children, pathname: str | None, search: str | None, changes: dict, className: str = "", **props) -> html.A:
+    """A link to this view with `changes` to its query (None removes a key), followed in the page like
+    a dcc.Link (assets/in_page_links.js). Its href is written again in the browser whenever the address
+    changes (assets/view_links.js, from `data-view-change`), so a control writing its state into the
+    URL needs no new link from the server."""
+    return html.A(children, href=with_query(pathname or "/", search, **changes),
+                  className=f"{className} in-page-link".strip(),
+                  **{"data-view-change": json.dumps(changes, separators=(",", ":"))}, **props)
 
 
 def nav_pages() -> list[dict]:
@@ -207,17 +219,21 @@ def _nav_menus(app: Dash, pathname: str | None, lang: str) -> list:
 
 
 def _register_shell_callbacks(app: Dash) -> None:
-    # The page's language as its own value, changed only when ?lang= changes: the header below
-    # depends on it, not on the whole query, so a control writing its state into the URL does not
-    # rebuild the navigation (most of the work of an interaction in the browser, otherwise).
+    # The one shell callback on the address, in the browser (assets/view_links.js): the page's
+    # language (<html lang>, WCAG 3.1.1) and presentation mode (a class on <body>: no round trip, no
+    # flash of controls; Escape leaves it) as values of their own, changed only when they change (the
+    # header and the view links depend on them, not on the whole query, so a control writing its state
+    # into the URL rebuilds neither), and the hrefs of the links that keep the view.
     app.clientside_callback(
-        """function(search, current) {
-            var lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "nl";
-            return lang === current ? window.dash_clientside.no_update : lang;
-        }""",
+        ClientsideFunction("view_links", "url_changed"),
         Output("app-lang-current", "data"),
+        Output("app-present-mode", "children"),
+        Output("app-doc-lang", "children"),
         Input("app-url", "search"),
+        Input("app-url", "pathname"),
         State("app-lang-current", "data"),
+        State("app-present-mode", "children"),
+        State("app-doc-lang", "children"),
     )
 
     @app.callback(
@@ -237,20 +253,20 @@ def _register_shell_callbacks(app: Dash) -> None:
         return (_nav_menus(app, pathname, lang), t("app.menu", lang), t("app.nav_label", lang), t("app.lang_label", lang),
                 page_href("/", lang), t("app.tagline", lang), t("app.skip", lang), t("app.footer", lang))
 
-    # The links that keep the whole view (language switch, presentation mode): a few components,
-    # rebuilt with every change of the query.
+    # The links that keep the whole view (language switch, presentation mode): drawn once per
+    # language and mode; their hrefs follow the address in the browser (assets/view_links.js).
     @app.callback(
         Output("app-lang", "children"),
         Output("app-present", "children"),
-        Input("app-url", "pathname"),
-        Input("app-url", "search"),
+        Input("app-lang-current", "data"),
+        Input("app-present-mode", "children"),
+        State("app-url", "pathname"),
+        State("app-url", "search"),
     )
-    def _view_links(pathname, search):
-        query = dict(parse_qsl((search or "").lstrip("?")))
-        lang = normalise_lang(query.get("lang"))
+    def _view_links(lang, _mode, pathname, search):
+        lang = normalise_lang(lang)
         switch = []
         for code in LANGUAGES:
-            href = with_query(pathname or "/", search, lang=lang_query(code))
             title = t(f"lang.{code}", lang)
             if code == lang:
                 switch.append(html.Span([code.upper(), html.Span(" " + t("app.current", lang),
@@ -260,30 +276,18 @@ def _register_shell_callbacks(app: Dash) -> None:
                 # Visible "EN"; read aloud as "English", in English.
                 label = [html.Span(code.upper(), **{"aria-hidden": "true"}),
                          html.Span(t(f"lang.{code}", code), className="visually-hidden", lang=code)]
-                switch.append(dcc.Link(label, href=href, className="lang-option", title=title,
-                                       id=f"app-lang-{code}"))
+                switch.append(view_link(label, pathname, search, {"lang": lang_query(code)}, className="lang-option",
+                                        title=title, id=f"app-lang-{code}"))
         return switch, present_switch(pathname, search, lang)
 
-    # Presentation mode is a class on <body>, set in the browser: no round trip, no flash of controls.
-    # Escape leaves it (the key a presenter tries first).
+    # New links: their hrefs for the address as it is by now (the output is never updated).
     app.clientside_callback(
-        """function(search) {
-            var on = is_presenting(search);
-            document.body.classList.toggle("presenting", on);
-            if (!window.__presentKeys) {
-                window.__presentKeys = true;
-                document.addEventListener("keydown", function(e) {
-                    if (e.key === "Escape" && document.body.classList.contains("presenting")) {
-                        var exit = document.getElementById("app-present-exit");
-                        if (exit) { exit.click(); }
-                    }
-                });
-            }
-            return on ? "on" : "off";
-            function is_presenting(s) { return new URLSearchParams(s || "").get("present") === "1"; }
-        }""",
-        Output("app-present-mode", "children"),
-        Input("app-url", "search"),
+        ClientsideFunction("view_links", "links_drawn"),
+        Output("app-doc-lang", "title"),
+        Input("app-lang", "children"),
+        Input("app-present", "children"),
+        State("app-url", "pathname"),
+        State("app-url", "search"),
     )
 
     # The phone menu: the button opens and closes it, with every group open in it (so any page is
@@ -351,15 +355,4 @@ def _register_shell_callbacks(app: Dash) -> None:
         Output("app-scrolled-to", "children"),
         Input("app-url", "hash"),
         Input("app-url", "pathname"),
-    )
-
-    # The page language for screen readers and hyphenation (WCAG 3.1.1).
-    app.clientside_callback(
-        """function(search) {
-            var lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "nl";
-            document.documentElement.lang = lang;
-            return lang;
-        }""",
-        Output("app-doc-lang", "children"),
-        Input("app-url", "search"),
     )

@@ -172,15 +172,18 @@ def date_words(value, lang: str = "nl") -> str:
 
 def source_parts(code, ref, words: dict, lang: str = "nl") -> dict:
     """A source as a reader needs it: the document's `title`, `publisher`, `date` and `url` (None when
-    the register has none: never invented), the `place` in it in words and our `lines` (traceability).
-    `code` is the register's `source_doc`; `ref` its `source_ref`."""
+    the register has none: never invented; `no_url` then says so in words, for a known document),
+    the `place` in it in words and our `lines` (traceability). `code` is the register's `source_doc`;
+    `ref` its `source_ref`."""
     code = str(code or "").strip()
     source = words.get("sources", {}).get(code) or {}
     value = lambda key: str(source[key]) if _present(source.get(key)) else None  # noqa: E731
     # the publisher in the language of the export (the title stays as the document words it)
     publisher = (value("publisher_en") if lang != "nl" else None) or value("publisher")
+    url = value("url")
     return {"code": code, "title": value("title"), "publisher": publisher,
-            "date": date_words(source.get("date"), lang) or None, "url": value("url"),
+            "date": date_words(source.get("date"), lang) or None, "url": url,
+            "no_url": _texts(lang)["sources.no_url"] if source and not url else None,
             "place": place_words(ref, lang), "lines": line_words(ref, lang)}
 
 
@@ -194,10 +197,12 @@ def document_words(parts: dict) -> str:
 
 def source_label(code, words: dict, ref=None, lang: str = "nl") -> str:
     """A source in words for an export cell: "title (publisher, date), place – URL" (the URL only when
-    the register knows it; our line numbers never: see `line_words`)."""
+    the register knows it, else "web address not published" in words, never an empty place or an
+    invented address; our line numbers never: see `line_words`)."""
     parts = source_parts(code, ref, words, lang)
     text = ", ".join(x for x in (document_words(parts), parts["place"]) if x)
-    return f"{text} – {parts['url']}" if parts["url"] else text
+    address = parts["url"] or parts["no_url"]
+    return f"{text} – {address}" if address else text
 
 
 def cite_in_text(text, names: dict[str, str]):

@@ -74,3 +74,45 @@ def test_the_difference_is_computed_before_rounding_and_the_caption_says_so(monk
                         ("en", "Differences are computed before rounding.")):
         caption = t("compare.ranking.caption", lang, indicator="x", n=304, start=2015, end=2022)
         assert caption.count(words) == 1, caption
+
+
+def test_on_a_phone_ranking_names_break_only_at_spaces_and_hyphens():
+    """The name cell is a grid row of its own (the full width beside the rank) and never breaks inside
+    a word; the browser test (tests/browser/test_screens.py) checks every name at 390 px."""
+    css = (Path(callbacks.__file__).resolve().parents[2] / "assets" / "tables.css").read_text(encoding="utf-8")
+    phone = css[css.index("/* The comparison's ranking on a phone"):css.index("/* The need page's shortlist")]
+    assert "#compare-ranking-table tbody th { overflow-wrap: normal; hyphens: manual;" in phone
+    assert "#compare-ranking-table tr > .ranking-col-name, #compare-ranking-table tbody th { grid-column: 2 / -1; }" in phone
+    assert "hyphens: auto" not in phone.replace("hyphens: auto would", "")  # no dictionary in Chromium on Linux
+
+
+def test_on_a_phone_a_count_unit_may_wrap_and_values_never_break_inside_a_word(monkeypatch):
+    """A count's unit in words is joined by a normal space (it wraps to its own line in a narrow cell);
+    `€` and `%` stay joined to their number, and so does a percentage's difference. The values of both
+    years share a line and the difference has the next one to itself; a value cell never breaks inside
+    a word (the browser test in tests/browser/test_screens.py measures it at 390 and 360 px)."""
+    monkeypatch.setattr(view, "profile_href", lambda nis, lang: f"/gemeente?nis={nis}")  # no Dash app here
+
+    row = {"nis": "11002", "name": "Antwerpen", "province": "Antwerpen", "rank": 1, "start": 100496.0,
+           "end": 115337.0, "change": 14841.0, "change_rel": 14.8, "selected": False,
+           "start_flag": "original", "start_note": None, "end_flag": "original", "end_note": None}
+    count = {"indicator_id": "children_0_17", "kind": "count", "short_unit": None, "unit_nl": "kinderen (0-17 jaar)",
+             "unit_en": "children (aged 0-17)", "decimals": 0}
+    item = view.client_rows({"ind": count, "names": {}}, [row], "nl")[0]
+    assert (item["start_t"], item["change_t"]) == ("100.496 kinderen (0-17 jaar)", "+14.841 kinderen (0-17 jaar)")
+    euro = {**count, "short_unit": "€", "unit_nl": "euro per jaar"}
+    assert view.client_rows({"ind": euro, "names": {}}, [row], "nl")[0]["end_t"] == "€\N{NO-BREAK SPACE}115.337"
+    css = (Path(callbacks.__file__).resolve().parents[2] / "assets" / "tables.css").read_text(encoding="utf-8")
+    phone = css[css.index("/* The comparison's ranking on a phone"):css.index("/* The need page's shortlist")]
+    assert "grid-template-columns: 3rem minmax(0, 1fr) minmax(0, 1fr); }" in phone
+    assert "#compare-ranking-table tr > :nth-child(6) { grid-column: 2 / -1; }" in phone
+    assert "#compare-ranking-table td.num { white-space: normal; overflow-wrap: normal; }" in phone
+
+
+def test_on_a_phone_the_portfolio_facts_are_stacked_rows():
+    """Each programme fact on a phone is a block of full-width lines (no 9rem name column splitting
+    "investeringssubsidie"), breaking between words only."""
+    css = (Path(callbacks.__file__).resolve().parents[2] / "assets" / "portfolio.css").read_text(encoding="utf-8")
+    phone = css[css.index("/* The facts on a phone"):]
+    assert "table.facts-table > tbody > tr {\n    display: block; }" in phone
+    assert "overflow-wrap: normal; hyphens: manual; }" in phone and "hyphens: auto" not in phone.replace("hyphens: auto needs", "")

@@ -295,3 +295,58 @@ def test_every_dropdown_speaks_the_page_language(app, no_warehouse, lang):
     for dd in found:
         assert getattr(dd, "labels", None) == dropdown_labels(lang), dd.id
     assert dropdown_labels("nl")["selected_count"] == "{num_selected} gekozen"
+
+
+# ------------------------------------------------------------- the shell's links that keep the view
+
+SHELL_LINKS = "..app-lang.children...app-present.children.."
+
+
+def _shell_links(app, lang: str, pathname: str, search: str, mode: str = "off") -> dict:
+    """The shell's language switch and presentation link as the server draws them (a callback request)."""
+    client = app.server.test_client()
+    client.get("/")
+    response = client.post("/_dash-update-component", json={
+        "output": SHELL_LINKS,
+        "outputs": [{"id": "app-lang", "property": "children"}, {"id": "app-present", "property": "children"}],
+        "inputs": [{"id": "app-lang-current", "property": "data", "value": lang},
+                   {"id": "app-present-mode", "property": "children", "value": mode}],
+        "state": [{"id": "app-url", "property": "pathname", "value": pathname},
+                  {"id": "app-url", "property": "search", "value": search}],
+        "changedPropIds": ["app-lang-current.data"]})
+    assert response.status_code == 200
+    return response.get_json()["response"]
+
+
+def test_a_control_writing_the_url_costs_no_server_round_trip(app, no_warehouse):
+    """Issue 14 (need "top %" within 1 s): a page writing its view into the address bar
+    (app-url.search) starts no server callback; the shell follows the query in the browser
+    (assets/view_links.js), and draws its links again only for a new language or mode."""
+    on_search = [cb for cb in app._callback_list
+                 if any(i["id"] == "app-url" and i["property"] == "search" for i in cb["inputs"])]
+    assert on_search and all(cb.get("clientside_function") for cb in on_search), \
+        [cb["output"] for cb in on_search if not cb.get("clientside_function")]
+    links = next(cb for cb in app._callback_list if cb["output"] == SHELL_LINKS)
+    assert not links.get("clientside_function")
+    assert {f"{i['id']}.{i['property']}" for i in links["inputs"]} == {"app-lang-current.data",
+                                                                      "app-present-mode.children"}
+
+
+def test_view_links_keep_the_view_and_say_their_language(app, no_warehouse):
+    drawn = _shell_links(app, "en", "/gemeente", "?nis=46029&lang=en")
+    switch = drawn["app-lang"]["children"]
+    dutch = next(c for c in switch if c["props"].get("id") == "app-lang-nl")
+    assert dutch["type"] == "A" and dutch["props"]["href"] == "/gemeente?nis=46029"
+    assert "in-page-link" in dutch["props"]["className"].split()  # followed in the page, as a dcc.Link
+    assert json.loads(dutch["props"]["data-view-change"]) == {"lang": None}  # its href follows the URL
+    label = dutch["props"]["children"][1]["props"]
+    assert label == {"children": "Nederlands", "className": "visually-hidden", "lang": "nl"}
+    current = next(c for c in switch if c["type"] == "Span")
+    assert current["props"]["children"][1]["props"]["className"] == "visually-hidden"
+    enter = drawn["app-present"]["children"]["props"]
+    assert enter["id"] == "app-present-enter" and enter["href"] == "/gemeente?nis=46029&lang=en&present=1"
+    assert json.loads(enter["data-view-change"]) == {"present": "1"}
+    # in presentation mode: the way out (Escape clicks it) and the method one link away
+    method, leave = _shell_links(app, "nl", "/", "?present=1&indicator=x", mode="on")["app-present"]["children"]
+    assert leave["props"]["id"] == "app-present-exit" and leave["props"]["href"] == "/?indicator=x"
+    assert method["props"]["id"] == "app-present-method"

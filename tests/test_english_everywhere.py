@@ -27,6 +27,8 @@ DUTCH_WORDS = (
     "provincie", "provincies", "bron", "bronnen", "licentie", "gewest", "jaar", "kinderen", "aantal",
     "waarde", "toegekend", "ingediend", "projecten", "geen gegevens", "onbekend", "totaal",
     "laatst", "bijgewerkt", "per gemeente", "per provincie", "en meer", "of meer", "zie",
+    # publishers as the registers word them in Dutch (review 9 #3: a stale warehouse showed them in English)
+    "persbericht", "met steun van", "parlementaire", "regering", "antwoord op", "bevoegd voor", "webadres",
 )
 DUTCH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in DUTCH_WORDS) + r")(?![\w-])", re.IGNORECASE)
 
@@ -82,6 +84,11 @@ def dutch_words(text: str) -> list[str]:
 def test_the_word_check_finds_dutch_and_spares_names():
     assert dutch_words("12 inwoners, bron: Statbel") == ["bron", "inwoners"]
     assert dutch_words("Huizen van het Kind, Province of Antwerp, Sint-Gillis-Waas") == []
+    assert dutch_words("(Vlaamse Regering); Vlaams Netwerk tegen Armoede vzw (met steun van het Departement Zorg)") == [
+        "met steun van", "regering"]
+    assert dutch_words("Vlaams minister van Armoedebestrijding Benjamin Dalle (persbericht)") == ["persbericht"]
+    assert dutch_words("(antwoord op parlementaire vraag), webadres niet gepubliceerd") == [
+        "antwoord op", "niet gepubliceerd", "parlementaire", "webadres"]
 
 
 @pytest.mark.parametrize(("path", "query"), PAGES)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
+from dashboard import formatting as fmt
 from dashboard.pages.compare import exports as compare_exports
 from dashboard.pages.profile import exports as profile_exports
 from dashboard.ui import downloads
@@ -159,3 +160,88 @@ def test_real_exports_store_numbers_as_shown(app, real_warehouse):
     stored = [c.value for row in ws.iter_rows() for c in row if c.number_format == "#,##0.0"
               and isinstance(c.value, float)]
     assert relative and stored and all(_digits_after_the_point(v) <= 1 for v in stored)
+
+
+# ------------------------------------------------------- the need page's exports as its screen (task E1)
+
+def _shown_text(component) -> str:
+    """The text a Dash component shows: its children's texts, joined."""
+    if component is None:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    if isinstance(component, (list, tuple)):
+        return "".join(_shown_text(c) for c in component)
+    return _shown_text(getattr(component, "children", None))
+
+
+def _by_id(component, wanted: str):
+    """The component with id `wanted` in a tree of Dash components (None when absent)."""
+    if isinstance(component, (list, tuple)):
+        return next((found for c in component if (found := _by_id(c, wanted)) is not None), None)
+    if getattr(component, "id", None) == wanted:
+        return component
+    children = getattr(component, "children", None)
+    return None if children is None or isinstance(children, (str, int, float)) else _by_id(children, wanted)
+
+
+def _as_excel_shows(cell) -> str:
+    """A number cell as its Excel number format shows it, in English notation ("13.00", "180,487")."""
+    return f"{cell.value:,.{_decimals_shown(cell.number_format)}f}"
+
+
+def _read_back(sheets) -> list[dict]:
+    """The first sheet of a workbook read back with openpyxl: {column key: cell} per row."""
+    first = sheets[0]
+    ws = load_workbook(io.BytesIO(downloads.workbook_bytes(sheets))).worksheets[0]
+    labels = [c.label for c in first.columns]
+    header = next(row[0].row for row in ws.iter_rows() if [c.value for c in row[:len(labels)]] == labels)
+    return [dict(zip([c.key for c in first.columns], row)) for row in ws.iter_rows(min_row=header + 1)]
+
+
+def test_need_exports_show_the_screens_decimals(app, real_warehouse):
+    """Review 9 #1: each need export's number columns have the decimals the page shows (spread
+    "13.00 | 27.1% | 1.17", shortlist and scatter equivalents "0.500", per 10,000 inhabitants with
+    three decimals, the curve's cumulative shares "41.6%" and C = 0.149), in the stored value and the
+    Excel format; the spread's funding column holds numbers only (empty, the note beside it)."""
+    from dashboard.pages.need import exports as need_exports
+    from dashboard.pages.need import layout as need_layout
+    from dashboard.pages.need import state as need_state
+    from dashboard.pages.need import view as need_view
+
+    state = need_state.parse_state(indicator="arop_admin", gap_n="0", gap_top="100")
+    m = need_view.view_model(state["indicator"], state["year"], state["rule"], state["region"])
+    # spread: the cells of the screen's table, row by row
+    spread, _ = need_exports.export_table("spread", state, "en")
+    table = _by_id(need_layout.spread_section(m, "en"), "need-spread-table")
+    screen = [[_shown_text(cell) for cell in tr.children] for tr in table.children[-1].children]
+    cells = _read_back(spread)
+    assert len(cells) == len(screen) == 7
+    for row, shown in zip(cells, screen):
+        assert row["name"].value == shown[0]
+        assert _as_excel_shows(row["equivalents"]) == shown[2]  # 13.00
+        assert _as_excel_shows(row["equivalents_share_pct"]) + "%" == shown[3]  # 27.1%
+        assert _as_excel_shows(row["at_risk_share_pct"]) + "%" == shown[-2]
+        assert _as_excel_shows(row["ratio"]) == shown[-1]  # 1.17
+        assert row["funding"].value is None or isinstance(row["funding"].value, (int, float)), row["funding"].value
+        if row["funding"].value is None:  # not reported: the note beside the empty cell says so
+            assert row["funding_note"].value == shown[4] == "not reported"
+    text = downloads.csv_bytes(spread[0].columns, spread[0].rows, "en").decode("utf-8-sig")
+    funding = [c.key for c in spread[0].columns].index("funding")
+    assert all(r[funding] == "" for r in list(csv.reader(io.StringIO(text)))[1:])
+    # shortlist: the network equivalents as the screen's rows show them ("0.500", "0.000")
+    gap, _ = need_exports.export_table("gap", state, "en")
+    for row, raw in zip(_read_back(gap), gap[0].rows):
+        assert _as_excel_shows(row["equivalents"]) == need_view.eq_text(raw["equivalents"], "en")
+    # scatter: equivalents and the level (networks per 10,000 inhabitants) as its hover texts
+    scatter, _ = need_exports.export_table("scatter", state, "en")
+    for row, raw in zip(_read_back(scatter), scatter[0].rows):
+        assert _as_excel_shows(row["equivalents"]) == need_view.eq_text(raw["equivalents"], "en")
+        assert _as_excel_shows(row["level"]) == need_view.level_text(raw["level"], state["measure"], "en")
+    # curve: the cumulative shares as the curve's points, C as the page states it
+    curve, _ = need_exports.export_table("curve", state, "en")
+    line = need_view.curve_lines(m, "en")[0]
+    for row, (_name, x, y) in zip(_read_back(curve), line["points"][1:], strict=True):
+        assert (_as_excel_shows(row["x"]) + "%", _as_excel_shows(row["y"]) + "%") == (x, y)
+    index = "C = " + fmt.number(line["index"], 3, "en")
+    assert any(index in text for text in curve[0].intro), curve[0].intro

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.pages.need import figures, layout
+from dashboard.pages.need import figures, layout, view
 from dashboard.pages.need import state as need_state
 from dashboard.ui import presenting
 
@@ -71,6 +71,13 @@ def test_shortlist_rows_carry_the_phone_texts_and_the_css_hides_their_columns():
     css = (Path(layout.__file__).resolve().parents[2] / "assets" / "tables.css").read_text(encoding="utf-8")
     assert ".need-phone-only { display: none; }" in css
     assert "#need-gap-table .need-col-province, #need-gap-table .need-col-rank { display: none; }" in css
+
+
+def test_network_equivalents_have_the_same_decimals_in_every_row():
+    """Issue 14 review: the shortlist showed "0" beside "0,500"; every row now has the decimals of the
+    measure `equivalents` (three, as the scatter shows it)."""
+    assert [view.eq_text(v, "nl") for v in (0.0, 0.5, 2.0, 1 / 3)] == ["0,000", "0,500", "2,000", "0,333"]
+    assert view.eq_text(0.0, "en") == view.level_text(0.0, "equivalents", "en") == "0.000"
 
 
 def test_presentation_folds_the_thresholds_and_the_rule_notes():

@@ -172,8 +172,8 @@ def test_region_in_the_url_and_in_the_exports(hand_made_base):
     sheets, name_parts = exports.export_table("curve", state, "nl")
     intro = sheets[0].intro
     assert "Gemeenten: Brussel (19 gemeenten) (2 gemeenten)." in intro
-    assert "Concentratie-index (netwerkequivalenten): C = -0,2500" in intro
-    assert any(line.startswith("Concentratie-index van de netwerken, Vlaanderen (zonder Brussel): 0,1667")
+    assert "Concentratie-index (netwerkequivalenten): C = -0,250" in intro
+    assert any(line.startswith("Concentratie-index van de netwerken, Vlaanderen (zonder Brussel): 0,167")
                for line in intro)
     assert "brussels" in name_parts
     both = exports.export_table("scatter", {**state, "region": "both"}, "en")

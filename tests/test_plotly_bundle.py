@@ -264,6 +264,25 @@ def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic
             .then(() => done(Array.from(div.querySelectorAll('.ytick text')).map(t => t.textContent)));
     """)
     assert "1.200,0" in ticks, ticks
+    # A graph's first Plotly.react (what dcc.Graph calls) draws in a task of its own, so graphs waiting
+    # for plotly.js are not all drawn in the task that evaluates it; a call made on that graph meanwhile
+    # is made after the draw (a relayout before it would be lost: the react's layout has no title); a
+    # drawn graph's react is plotly's own, at once; an element taken out of the page is not drawn
+    drawn = chromium.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const div = document.createElement('div');
+        div.style.width = '400px'; div.style.height = '300px';
+        document.body.appendChild(div);
+        const gone = document.createElement('div');
+        const first = Plotly.react(div, [{type: 'bar', y: [1, 2]}]);
+        const atOnce = div.classList.contains('js-plotly-plot');
+        const after = Plotly.relayout(div, {'title.text': 'after'});
+        Promise.all([first, after, Plotly.Plots.resize(div), Plotly.react(gone, [{type: 'bar', y: [1]}])]).then(() => {
+            Plotly.react(div, [{type: 'bar', y: [3, 4, 5]}], div.layout);
+            done([atOnce, div.layout.title.text, div.data[0].y.length, gone.classList.contains('js-plotly-plot')]);
+        }, err => done(String(err)));
+    """)
+    assert drawn == [False, "after", 3, False], drawn
     assert chromium.get_logs() == []
 
 

@@ -222,3 +222,36 @@ def test_programme_facts_fold_per_programme_and_name_each_source_once(app, real_
     text = json.dumps(lbn, cls=PlotlyJSONEncoder, ensure_ascii=False)
     assert text.count("een kompas") == 1 and text.count("45 lokale bondgenotennetwerken gaan van start") == 1
     assert "het persbericht" in text
+
+
+def test_english_fact_tables_mark_the_guides_quoted_heading_as_dutch(app, real_warehouse):
+    """Review 9 #3 (WCAG 3.1.2): "the 2026 guide, 'Waarom deze gids?'" in the English fact tables: the
+    heading quoted from the guide sits in its own element marked lang="nl", the rest is English; the
+    Dutch page needs no marks."""
+    from dashboard.pages.portfolio import layout, view
+
+    data = view.load()
+
+    def quoted(lang: str) -> tuple[list, list[str]]:
+        parts = list(_components(layout.programmes(data, lang)))
+        marked = [c for c in parts if getattr(c, "lang", None) == "nl" and c.children == "'Waarom deze gids?'"]
+        # the texts written straight into an element not marked Dutch
+        plain = [text for c in parts if getattr(c, "lang", None) != "nl"
+                 for text in (c.children if isinstance(getattr(c, "children", None), (list, tuple)) else [c.children])
+                 if isinstance(text, str) and "Waarom deze gids?" in text]
+        return marked, plain
+
+    marked, plain = quoted("en")
+    assert marked and not plain, plain
+    marked, plain = quoted("nl")
+    assert not marked and plain
+
+
+def test_english_project_export_names_the_guides_province_as_quoted(app, real_warehouse):
+    """Review 9 #7: the column with the guide's (Dutch) province name says it is quoted as the guide
+    writes it; the 2025 province in English stands beside it."""
+    sheet = portfolio_exports.export_projects({}, "en")
+    labels = {c.key: c.label for c in sheet.columns}
+    assert labels["province_listed"] == "Province as written in the guide (Dutch)"
+    row = next(r for r in sheet.rows if r["province_listed"] == "West-Vlaanderen")
+    assert "West Flanders" in row["province"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from openpyxl import load_workbook
 
@@ -95,6 +96,70 @@ def test_profile_of_lokeren(app, real_warehouse):
     arop = [r for r in series.rows if r["area"] == "Lokeren" and r["indicator"].startswith("Administrative")]
     assert [r["year"] for r in arop] == list(range(2015, 2023)) and {r["flag"] for r in arop} == {"Recomputed 2025"}
     assert any(r["area"] == "East Flanders" for r in series.rows)
+
+
+def test_profile_in_presentation_mode_folds_its_notes_and_sizes_its_charts_by_css(app, real_warehouse):
+    """Presentation mode (review 9, finding 5): the value notes are method text, behind the "Method"
+    link as on every page; the charts' graphs are responsive and their figures have no height, so the
+    page's CSS sizes them (large when presenting, assets/style.css)."""
+    def nodes(node):
+        if isinstance(node, dict):
+            if "props" in node:
+                yield node
+            for value in node.values():
+                yield from nodes(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from nodes(value)
+
+    content = json.loads(as_text(render_profile("46029", "en")[0]))
+    fold = next(n for n in nodes(content) if n["props"].get("className") == "method-fold"
+                and n["props"]["children"][1]["props"]["id"] == "profile-summary-notes-method")
+    link, text = fold["props"]["children"]
+    assert link["props"]["children"] == "Method"
+    assert text["props"]["children"]["props"]["id"] == "profile-summary-notes"
+    assert "Recomputed for the 2025 municipality" in json.dumps(text)
+    store = next(n for n in nodes(content) if isinstance(n["props"].get("id"), dict)
+                 and n["props"]["id"].get("type") == "profile-charts")
+    graphs = [chart["graph"] for chart in store["props"]["data"]]
+    assert len(graphs) == 11 and all(g["responsive"] is True and "height" not in g["figure"]["layout"] for g in graphs)
+
+
+def applied(content_json, patch) -> object:
+    """A Patch's assignments applied to a layout's JSON, as the browser applies them."""
+    out = json.loads(json.dumps(content_json))
+    for op in patch.to_plotly_json()["operations"]:
+        assert op["operation"] == "Assign", op
+        *path, last = op["location"]
+        target = out
+        for key in path:
+            target = target[key]
+        target[last] = json.loads(as_text(op["params"]["value"]))
+    return out
+
+
+def test_another_municipality_patches_only_what_changes(app, real_warehouse):
+    """Choosing another municipality sends only the parts that differ (pages/profile/update.py): the
+    page's skeleton and the charts' graphs stay mounted; applied, the patch is the full content."""
+    from dash import Patch, no_update
+
+    from dashboard.pages.profile.callbacks import fill_content
+
+    lokeren, title, shown = fill_content("46029", "nl", None, None)
+    assert isinstance(lokeren, list) and title == "Lokeren" and shown
+    for code, name in (("44021", "Gent"), ("21004", "Brussel")):  # Brussels: another table head, no province line
+        patch, title, kept = fill_content(code, "nl", None, shown)
+        assert isinstance(patch, Patch) and title == name and kept is no_update
+        assert applied(json.loads(as_text(lokeren)), patch) == json.loads(as_text(fill_content(code, "nl", None, None)[0]))
+        sent = {(v.id if isinstance(v.id, str) else v.id["type"])
+                for v in (op["params"]["value"] for op in patch.to_plotly_json()["operations"])}
+        assert sent == {"profile-identity", "profile-summary", "profile-chart-legend", "profile-interventions",
+                        "profile-charts", "profile-charts-drawn", "profile-chart-table-box"}  # the rest stays as shown
+    # another language or a notice: the whole content, and the next choice knows what is shown
+    english, _, shown_en = fill_content("44021", "en", None, shown)
+    assert isinstance(english, list) and shown_en and shown_en != shown
+    notice, _, none = fill_content("99999", "nl", None, shown)
+    assert "Onbekende gemeente" in as_text(notice) and none is None
 
 
 def test_compare_ranking_and_export(app, real_warehouse):

@@ -4,18 +4,23 @@ formula, completeness and tracker statuses (pure), the pages on the real warehou
 tests/fixtures/voorbeeld_rapportage_SYNTHETISCH.xlsx into a copy (invented figures, never real ones)."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from dashboard import monitoring
+from dashboard.i18n import t
 from dashboard.pages.project.exports import export_sheet
 from dashboard.pages.project.layout import valid_project_id
 from dashboard.pages.reporting.callbacks import fill as fill_tracker
 from dashboard.pages.reporting.exports import export_sheets as tracker_sheets
 from dashboard.queries import project as qpr
+from dashboard.ui import downloads
 from etl.reports.periods import Runtime
 from tests.dash_pages import as_text, find, page
 
@@ -312,6 +317,25 @@ def test_reported_figures_appear_after_loading_the_synthetic_workbook(app, etl_r
     assert [(r["year"], r["granted"]) for r in budget_sheet.rows] == [(2023, 10000), (2024, 60000)]
     outcome_sheet = export_sheet(data, "outcomes", "nl")
     assert sorted(round(r["progress_pct"], 2) for r in outcome_sheet.rows) == [31.25, 38.75, 51.25]
+    # baseline, target and actual with the page's decimals (a % with 1, a count whole), not 2 for all
+    text = downloads.csv_bytes(outcome_sheet.columns, outcome_sheet.rows, "nl").decode("utf-8-sig")
+    header, *body = csv.reader(io.StringIO(text), delimiter=";")
+    amounts = sorted(tuple(row[header.index(t(f"project.col.{k}", "nl"))] for k in ("unit", "baseline", "target", "actual"))
+                     for row in body)
+    assert amounts == [("%", "10,0", "50,0", "25,5"), ("aantal", "20", "100", "45"), ("aantal", "20", "100", "61")]
+    ws = load_workbook(io.BytesIO(downloads.workbook_bytes([outcome_sheet])))[outcome_sheet.title]
+    formats = {(row[1].value, row[7].number_format) for row in ws.iter_rows() if isinstance(row[7].value, (int, float))}
+    assert formats == {("%", "#,##0.0"), ("aantal", "#,##0")}, formats
+
+
+@pytest.mark.parametrize(("value", "unit", "shown", "decimals"), [
+    (25.5, "%", "25,5 %", 1), (10, "%", "10,0 %", 1), (4000.5, "euro", "€ 4.000,50", 2), (4000, "EUR", "€ 4.000", 0),
+    (61, "aantal", "61", 0), (2.25, "gezinnen", "2,3", 1), (None, "%", "–", None)])
+def test_an_outcome_amount_is_exported_with_the_decimals_it_is_shown_with(value, unit, shown, decimals):
+    from dashboard.pages.project import view
+
+    assert view.amount_text(value, unit, "nl").replace("\u00a0", " ") == shown
+    assert view.amount_decimals(value, unit) == decimals
 
 
 def test_a_year_before_the_last_start_wave_is_not_called_missing():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import gzip
 import hashlib
 import http.cookiejar
 import json
@@ -60,6 +61,27 @@ def test_every_response_carries_security_headers(app, synthetic_warehouse):
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"], what
         assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'", what
     assert responses["callback"].status_code == 200
+
+
+def test_the_not_found_answer_is_compressed_and_hardened(app, synthetic_warehouse):
+    """Flask-Compress skips non-2xx answers; the 404 (the whole index) is compressed all the same."""
+    import brotli
+
+    client = app.server.test_client()
+    plain = client.get("/bestaatniet")
+    for encoding, decode in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        missing = client.get("/bestaatniet", headers={"Accept-Encoding": "br, gzip" if encoding == "br" else "gzip"})
+        assert missing.status_code == 404 and missing.headers["Content-Encoding"] == encoding
+        assert "Accept-Encoding" in missing.headers["Vary"]
+        assert int(missing.headers["Content-Length"]) == len(missing.data) < len(plain.data) / 3
+        assert decode(missing.data) == plain.data  # the same page, not-found text and all
+        assert missing.headers["X-Content-Type-Options"] == "nosniff"
+        assert missing.headers["Referrer-Policy"] == "same-origin" and missing.headers["X-Frame-Options"] == "DENY"
+        policy = csp(missing)
+        assert policy["frame-ancestors"] == "'none'" and policy["default-src"] == "'self'"
+        assert set(policy["script-src"].split()) == set(csp(plain)["script-src"].split())  # Dash's inline scripts
+        assert "'sha256-" in policy["script-src"]
+    assert plain.status_code == 404 and "Content-Encoding" not in plain.headers  # asked for none, got none
 
 
 def test_script_hashes_are_those_of_the_inline_scripts_dash_rendered(app, synthetic_warehouse):

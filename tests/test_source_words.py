@@ -12,7 +12,7 @@ import pytest
 from dash import html
 
 from dashboard.ui import sources
-from etl.exports import cite_in_text, line_words, place_words
+from etl.exports import cite_in_text, line_words, place_words, source_label
 from tests.english_walk import NOT_TEXT_PROPS, file_text, walk
 
 # Two documents as the register `source.csv` gives them: one with an address, one without.
@@ -72,12 +72,24 @@ def test_a_source_with_an_address_is_a_link_and_one_without_shows_title_and_publ
     assert linked[0].lang == "nl" and _plain(linked).endswith(", answer 4")
     plain = sources.source_cell("seed:004", "p. 97; regel 1430", WORDS, "nl")
     assert _links(plain) == [] and "regel" not in _plain(plain)
-    assert _plain(plain) == "Word bondgenoot (Vlaams Netwerk tegen Armoede vzw, 2026), p. 97"
+    # no address in the register: said in words (task E1), never an empty place or an invented address
+    assert _plain(plain) == "Word bondgenoot (Vlaams Netwerk tegen Armoede vzw, 2026), p. 97 – webadres niet gepubliceerd"
     english = sources.source_cell("seed:004", "p. 97; regel 1430", WORDS, "en")
-    assert english[0].lang == "nl" and _plain(english) == "Word bondgenoot (Vlaams Netwerk tegen Armoede vzw, 2026), p. 97"
+    assert english[0].lang == "nl" and _plain(english) == (
+        "Word bondgenoot (Vlaams Netwerk tegen Armoede vzw, 2026), p. 97 – web address not published")
     assert sources.source_tooltip(["p. 97; regel 1430"], "nl").endswith("regel 1430")
     assert sources.document_text("seed:000", "vraag, regels 28-29", WORDS, "nl") == (
         "Schriftelijke vraag nr. 28 (Vlaams Parlement, 09-11-2023), vraag – https://docs.vlaamsparlement.be/pfile?id=2011852")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nl", "webadres niet gepubliceerd"), ("en", "web address not published")])
+def test_a_source_without_an_address_says_so_in_export_cells(lang, words):
+    """Review 9 #2: the guide (no address in the register) is cited with words where an address would
+    be, in every export cell made from a register source; a source with an address keeps it."""
+    assert sources.document_text("seed:004", "p. 97", WORDS, lang).endswith(f", p. 97 – {words}")
+    assert source_label("seed:004", WORDS, lang=lang).endswith(f"2026) – {words}")
+    assert source_label("seed:000", WORDS, lang=lang).endswith("– https://docs.vlaamsparlement.be/pfile?id=2011852")
+    assert source_label("seed:999", WORDS, lang=lang) == "seed:999"  # an unknown code: nothing to say of its address
 
 
 def test_notes_name_the_documents_they_cite():
@@ -126,6 +138,9 @@ def test_project_exports_and_the_answer_workbook_use_words(app, real_warehouse):
         documents = [str(row[0]) for row in wb.worksheets[2].iter_rows(values_only=True) if row[0]]
         documents = documents[documents.index({"nl": "Brondocumenten:", "en": "Source documents:"}[lang]) + 1:-1]
         assert len(documents) == 3 and not any("regel" in c or "line" in c for c in documents), documents
+        no_address = {"nl": "– webadres niet gepubliceerd", "en": "– web address not published"}[lang]
+        assert all(" – https://" in c or c.endswith(no_address) for c in documents), documents
+        assert any(c.startswith("Word bondgenoot") and c.endswith(no_address) for c in documents), documents
         sources_column = [str(row[-1]) for row in wb.worksheets[0].iter_rows(min_row=4, values_only=True)]
         assert all(c.startswith(("Word bondgenoot", "Samenwerken")) for c in sources_column) and not any("regel" in c for c in sources_column)
         # the question with its address; the lokale teams answer and the action plan are not used by the answer

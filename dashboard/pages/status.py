@@ -1,11 +1,12 @@
 """Data status (`/status`): sources, builds, coverage per indicator and year, flags, map layers
-and imported indicators, all read from one build of the warehouse."""
+and imported indicators, all read from one build of the warehouse; and, for the administrator, the
+commands and settings that switch uploading on (the upload and login pages say only that it is off)."""
 from __future__ import annotations
 
 import dash
 from dash import MATCH, Input, Output, State, callback, html
 
-from dashboard import db
+from dashboard import auth, db, serving, shared_store
 from dashboard import formatting as fmt
 from dashboard.db import records
 from dashboard.geo import geo_url
@@ -22,6 +23,7 @@ from dashboard.ui.components import (
     warehouse_notice,
 )
 from dashboard.ui.official import official_section
+from etl.config import SETTINGS
 
 dash.register_page(
     __name__, path="/status", name="Datastatus", title="Datastatus – Kinderarmoedemonitor", order=90,
@@ -29,10 +31,28 @@ dash.register_page(
     description="Bronnen, builds en dekking van de cijfers van de Kinderarmoedemonitor.",
 )
 
-SECTIONS = ("builds", "sources", "official", "coverage", "flags", "geo", "imports")
+SECTIONS = ("builds", "sources", "official", "coverage", "flags", "geo", "imports", "uploads")
 SECTION_TITLE = {"builds": "status.builds", "sources": "status.sources", "official": "status.official",
                  "coverage": "status.coverage",
-                 "flags": "status.flags", "geo": "status.geo", "imports": "status.imports"}
+                 "flags": "status.flags", "geo": "status.geo", "imports": "status.imports",
+                 "uploads": "status.uploads"}
+
+# Switching uploading on (README "Upload en login"): the steps in order, then the settings a server
+# may need. Commands are the same in both languages; what each does is in the catalogue
+# (status.uploads.<key>). The example path and name are the README's.
+USERS_FILE_EXAMPLE = "/etc/kinderarmoedemonitor/users.toml"
+UPLOAD_STEPS = (
+    ("add_user", f'python -m dashboard add-user an.analist --display-name "An Analist" --users-file {USERS_FILE_EXAMPLE}'),
+    ("users_file", f"export {auth.USERS_SETTING}={USERS_FILE_EXAMPLE}"),
+    ("serve", "python -m dashboard"),
+)
+UPLOAD_SETTINGS = (
+    ("secure_cookie", f"export {auth.SECURE_SETTING}=1"),
+    ("secret_key", f"export {auth.SECRET_SETTING}=..."),
+    ("throttle", f"export {shared_store.STORAGE_SETTING}=redis://host:6379/0"),
+    ("proxies", f"export {serving.PROXIES_SETTING}=1"),
+    ("max_content", f"export {serving.MAX_CONTENT_SETTING}={SETTINGS[serving.MAX_CONTENT_SETTING][0]}"),
+)
 
 
 def layout(lang=None, **_query):
@@ -47,12 +67,14 @@ def _fill(lang):
 
 
 def render(lang: str):
-    """Everything below the title, read from one build of the warehouse; made once per build and
-    language (the page shows nothing else)."""
+    """Everything below the title: what is read from one build of the warehouse (made once per build
+    and language), then how to switch uploading on."""
     try:
-        return db.memo(_render, lang)
+        content = db.memo(_render, lang)
     except db.WarehouseError as exc:
-        return warehouse_notice(exc, lang)
+        content = warehouse_notice(exc, lang)
+    # The upload commands hold without a warehouse too (and read none).
+    return [*(content if isinstance(content, list) else [content]), _uploads(lang)]
 
 
 def warm() -> None:
@@ -287,3 +309,22 @@ def _imports(df, lang: str):
     body = (plain_table("status-imports-table", columns, rows, lang, caption) if rows
             else empty(t("status.imports.empty", lang)))
     return section("status-imports", t("status.imports", lang), body)
+
+
+def _command_items(items, lang: str) -> list:
+    return [item for key, command in items for item in (
+        html.Dt(html.Pre(html.Code(command), className="command")),
+        html.Dd(t(f"status.uploads.{key}", lang)))]
+
+
+def _uploads(lang: str):
+    """How the administrator switches uploading on: each command or setting with what it does."""
+    return section(
+        "status-uploads", t("status.uploads", lang),
+        html.H3(t("status.uploads.steps", lang)),
+        html.Ol([html.Li([html.Pre(html.Code(command), className="command"), html.P(t(f"status.uploads.{key}", lang))])
+                 for key, command in UPLOAD_STEPS], id="status-uploads-steps", className="command-steps"),
+        html.H3(t("status.uploads.settings", lang)),
+        html.Dl(_command_items(UPLOAD_SETTINGS, lang), id="status-uploads-settings", className="command-list"),
+        intro=t("status.uploads.intro", lang),
+    )

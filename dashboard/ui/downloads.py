@@ -349,6 +349,17 @@ def source_text(record, lang: str | None = None) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def register_licence(source_id: str, lang: str | None) -> str:
+    """The licence of one register file (its row `source_id` in the warehouse's `source` table,
+    `register-<file>`) as a provenance line of its own, in `lang`: for exports whose source line names
+    a document rather than the registers (the action plan). Raises db.WarehouseError without a warehouse."""
+    with db.reader() as r:
+        rows = profile_queries.sources(r)
+    row = rows[rows["source_id"] == source_id].to_dict("records")
+    licence = _text(localised(row[0], "licence", lang)) if row else None
+    return t("sources.licence_line", lang, licence=licence or t("sources.licence_unknown", lang))
+
+
 def registers_source(lang: str | None) -> str:
     """The monitor's registers of programmes, projects and networks as a source (title, licence,
     address), as source_text words it: the source line of the portfolio's and the project page's

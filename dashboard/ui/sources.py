@@ -13,7 +13,7 @@ from dash import html
 
 from dashboard import db
 from dashboard.i18n import t, t_or
-from etl.exports import cite_in_text, cited_sources, line_words, source_label, source_parts, vocabulary
+from etl.exports import QUOTED, cite_in_text, cited_sources, line_words, source_label, source_parts, vocabulary
 
 
 def _words_of_build(r: db.Reader) -> dict:
@@ -53,14 +53,31 @@ def note_text(text, words: dict, lang: str):
     return cite_in_text(text, short_names(words, lang))
 
 
+def quotes_marked(text: str, lang: str) -> str | list:
+    """Text with the headings it quotes from a Dutch document ("the 2026 guide, 'Waarom deze gids?'")
+    each in a span marked `lang="nl"` outside Dutch pages (WCAG 2.1, 3.1.2 Language of Parts); the
+    text itself, one string, when there is nothing to mark (the portfolio renders many cells)."""
+    if lang == "nl" or "'" not in text:
+        return text
+    pieces: list = []
+    last = 0
+    for quoted in QUOTED.finditer(text):
+        pieces += [text[last:quoted.start()], html.Span(quoted.group(0), lang="nl")]
+        last = quoted.end()
+    return [p for p in pieces + [text[last:]] if not isinstance(p, str) or p] if pieces else text
+
+
 def source_cell(code, ref, words: dict, lang: str) -> list:
     """A source on screen: the document's title (a link when its address is known; marked Dutch, as the
-    document words it), then publisher, date and the place in it in the page's language. Few
-    components on purpose: the portfolio renders many. `source_tooltip` gives the line numbers."""
+    document words it), then publisher, date and the place in it in the page's language, and "web
+    address not published" when the register has no address (as the exports say it: `source_parts`).
+    Few components on purpose: the portfolio renders many. `source_tooltip` gives the line numbers."""
     parts = source_parts(code, ref, words, lang)
     detail = ", ".join(x for x in (parts["publisher"], parts["date"]) if x)  # the publisher in the page's language
     title = parts["title"] or parts["code"]
-    after = "".join([f" ({detail})" if detail else "", f", {parts['place']}" if parts["place"] else ""])
+    after = "".join([f" ({detail})" if detail else "", f", {parts['place']}" if parts["place"] else "",
+                     f" – {parts['no_url']}" if parts["no_url"] else ""])
+    after = quotes_marked(after, lang)
     if parts["url"]:
         document = html.A(title, href=parts["url"], className="source-link source-document",
                           **({"lang": "nl"} if lang != "nl" else {}))
@@ -68,7 +85,7 @@ def source_cell(code, ref, words: dict, lang: str) -> list:
         return [title + after]
     else:
         document = html.Span(title, lang="nl", className="source-document")  # the title as the document words it
-    return [document, after] if after else [document]
+    return [document, *(after if isinstance(after, list) else [after])] if after else [document]
 
 
 def source_tooltip(refs, lang: str) -> str | None:

@@ -21,6 +21,12 @@ var LATER = {
     choroplethmap: function() { return require('plotly.js/lib/choroplethmap'); }, // map: MapLibre choropleth
 };
 
+function hasLaterTypes(data) {
+    return Array.isArray(data) && data.some(function(trace) {
+        return trace && typeof trace.type === 'string' && Object.prototype.hasOwnProperty.call(LATER, trace.type);
+    });
+}
+
 function registerLaterTypes(data) {
     if(!Array.isArray(data)) return;
     for(var i = 0; i < data.length; i++) {
@@ -40,5 +46,73 @@ plots.supplyDefaults = function(gd) {
     registerLaterTypes(gd && gd.data);
     return supplyDefaults.apply(this, arguments);
 };
+
+// A graph's FIRST draw in a task of its own. dcc.Graph waits for plotly.js to load and then calls
+// Plotly.react in a promise continuation, so every graph of a page was drawn in the task that
+// evaluated this file: on the project page and the action plan one task of over 200 ms of the
+// browser's main thread (issue 14). A first draw (the element has no plot yet) now waits for a
+// task of its own (setTimeout 0, in call order), so the browser can paint and answer input in
+// between; a map's trace type is registered in a task before it (evaluating MapLibre and starting
+// the map took about 200 ms together). Every other call on that element made meanwhile (a later
+// react, relayout, resize, purge, ...; from dcc.Graph, assets/map_fit.js or anyone) is made just
+// after that draw starts, in the order of the calls, so each call meets the graph as it would have
+// without the delay (delaying every react, as tried in 34f1858, changed that order: a call could
+// run before a draw made ahead of it, and plotly failed in the map subplot, 8c30787). Once a
+// graph's first draw has started, calls go straight to plotly.js. An element taken out of the page
+// meanwhile is not drawn (dcc.Graph then finds no element and does nothing more either).
+var getGraphDiv = require('plotly.js/src/lib/dom').getGraphDiv;
+// element -> a promise that resolves once its first draw and the calls queued after it are made
+var waiting = new WeakMap();
+
+function nextTask() {
+    return new Promise(function(resolve) { setTimeout(resolve, 0); });
+}
+
+function ignore() {}
+
+// Make `call` after the calls queued for `element`; its answer (plotly's promise) once made.
+function queued(element, call) {
+    var answer;
+    var made = waiting.get(element).then(function() { answer = call(); });
+    var next = made.catch(ignore); // a call that throws does not hold up the calls after it
+    waiting.set(element, next);
+    next.then(function() {
+        if(waiting.get(element) === next) waiting.delete(element);
+    });
+    return made.then(function() { return answer; });
+}
+
+var react = Plotly.react;
+Plotly.react = function(gd) {
+    var self = this;
+    var args = arguments;
+    var element = getGraphDiv(gd);
+    if(waiting.has(element)) return queued(element, function() { return react.apply(self, args); });
+    if(element._fullLayout) return react.apply(self, args);
+    var figure = args[1];
+    var data = Array.isArray(figure) ? figure : figure && figure.data;
+    var ready = nextTask();
+    if(hasLaterTypes(data)) ready = ready.then(function() { registerLaterTypes(data); }).then(nextTask);
+    waiting.set(element, ready.catch(ignore));
+    return queued(element, function() {
+        return element.isConnected === false ? element : react.apply(self, args);
+    });
+};
+
+function afterFirstDraw(owner, name) {
+    var call = owner[name];
+    owner[name] = function(gd) {
+        var self = this;
+        var args = arguments;
+        var element = gd === undefined || gd === null ? gd : getGraphDiv(gd);
+        if(element && waiting.has(element)) return queued(element, function() { return call.apply(self, args); });
+        return call.apply(self, args);
+    };
+}
+
+['newPlot', 'relayout', 'restyle', 'update', 'redraw', 'purge', 'addTraces', 'deleteTraces', 'moveTraces',
+    'extendTraces', 'prependTraces', 'animate', 'addFrames', 'deleteFrames', 'toImage', 'downloadImage']
+    .forEach(function(name) { if(typeof Plotly[name] === 'function') afterFirstDraw(Plotly, name); });
+afterFirstDraw(Plotly.Plots, 'resize');
 
 module.exports = Plotly;

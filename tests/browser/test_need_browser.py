@@ -58,6 +58,22 @@ def set_input(duo, selector: str, value: str) -> None:
     box.send_keys(value, Keys.ENTER)
 
 
+# Records the outputs of every callback request the page sends from now on.
+RECORD_CALLBACKS = """
+window.__callbacks = [];
+if (!window.__fetchRecorded) {
+    window.__fetchRecorded = true;
+    const fetch = window.fetch;
+    window.fetch = function(url, options) {
+        if (String(url).indexOf('_dash-update-component') >= 0) {
+            try { window.__callbacks.push(JSON.parse(options.body).output); } catch (e) { window.__callbacks.push('?'); }
+        }
+        return fetch.apply(this, arguments);
+    };
+}
+"""
+
+
 def choose(duo, dropdown_id: str, label: str) -> None:
     click(duo, duo.find_element(f"#{dropdown_id}"))
     wait_until(duo, lambda: any(o.text == label for o in duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")),
@@ -114,12 +130,21 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     wait_until(duo, lambda: search_params(duo).get("rule") == "population", "URL lacks the rule")
 
     # a threshold: the top 10 % instead of 20 % shortens the shortlist (list and map)
+    duo.driver.execute_script(RECORD_CALLBACKS)
     set_input(duo, "#need-gap-top", "10")
     wait_until(duo, lambda: text_of(duo, "#need-gap-count") and gap_count(duo) < before, "shortlist unchanged")
     shown = gap_count(duo)
     wait_until(duo, lambda: map_state(duo)["listed"] == shown, "map does not follow the shortlist")
     wait_until(duo, lambda: search_params(duo).get("gap_top") == "10", "URL lacks the threshold")
     assert "de 10 %" in text_of(duo, "#need-gap-summary")
+    # the shell's links follow the new URL in the browser: no round trip for them (issue 14, within 1 s)
+    wait_until(duo, lambda: "gap_top=10" in duo.find_element("#app-lang-en").get_attribute("href"),
+               "the language switch lost the threshold")
+    assert "gap_top=10" in duo.find_element("#app-present-enter").get_attribute("href")
+    wait_for_callbacks(duo)
+    asked = duo.driver.execute_script("return window.__callbacks")
+    assert any("need-gap-summary" in out for out in asked), asked
+    assert not [out for out in asked if "app-lang" in out or "app-present" in out or "app-nav" in out], asked
 
     # the export holds exactly the rows shown, with the rule and thresholds on top
     click(duo, duo.find_element("#need-gap-csv"))
@@ -207,6 +232,16 @@ def test_need_on_a_phone_and_a_projector(start_app, real_warehouse):
     assert phone["province"] == "none" and phone["under"], phone  # the province under the name
     assert phone["title"][0] >= 0 and phone["title"][1] <= 390, phone
     assert phone["label"] >= 12, phone
+    # review 9 #4: the scatter and the curve each have a table, filled when opened, a page of rows at a
+    # time, the name column kept in view (axe below runs with both open)
+    for kind in ("scatter", "curve"):
+        click(duo, duo.find_element(f"#need-{kind}-table-toggle"))
+        rows = f"#need-{kind}-table tbody tr"
+        wait_until(duo, lambda rows=rows: len(duo.driver.find_elements(By.CSS_SELECTOR, rows)) == 20,
+                   f"the {kind} table did not fill")
+        first = duo.driver.find_element(By.CSS_SELECTOR, f"#need-{kind}-table tbody td")
+        assert first.value_of_css_property("position") == "sticky" and first.text
+    assert "Rows 1–20 of 304" in text_of(duo, "#need-scatter-details")
     scroll_width, inner_width = overflow(duo)
     assert scroll_width <= inner_width, f"{scroll_width} px wide on a {inner_width} px screen"
     assert run_axe(duo) == []
@@ -221,4 +256,45 @@ def test_need_on_a_phone_and_a_projector(start_app, real_warehouse):
         id => document.getElementById(id).getClientRects().length > 0);"""
     wait_until(duo, lambda: duo.driver.execute_script(shown) == [False, False, True],
                "presentation mode shows the method texts or hides the chart")
+    assert duo.get_logs() == []
+
+
+IN_PAGE = "window.__samePage = 'still here'"
+SAME_PAGE = "return window.__samePage || null"
+
+
+def test_row_links_and_the_language_switch_navigate_in_the_page(start_app, real_warehouse):
+    """The rows drawn by assets/row_tables.js (the shortlist, the comparison's ranking) and the shell's
+    language switch are followed like a dcc.Link: no page reload (the window keeps its state), the
+    profile in the page's language. The switch keeps a view written into the URL after it was drawn."""
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/behoefte?lang=en")
+    link = wait_until(duo, lambda: duo.driver.find_elements(By.CSS_SELECTOR, "#need-gap-body tr a.need-gap-link"),
+                      "no shortlist rows")[0]
+    name, href = link.text, link.get_attribute("href")
+    assert "lang=en" in href
+    duo.driver.execute_script(IN_PAGE)
+    click(duo, link)
+    wait_until(duo, lambda: duo.driver.execute_script("return location.pathname") == "/gemeente", "profile not opened")
+    wait_until(duo, lambda: name in text_of(duo, "h1"), f"not the profile of {name}")
+    assert duo.driver.execute_script(SAME_PAGE) == "still here"  # no reload
+
+    duo.wait_for_page(url=f"{duo.server_url}/vergelijk?nis=46029")
+    link = wait_until(duo, lambda: duo.driver.find_elements(By.CSS_SELECTOR, "#compare-ranking-body tr th a"),
+                      "no ranking rows")[0]
+    name = link.text
+    duo.driver.execute_script(IN_PAGE)
+    click(duo, link)
+    wait_until(duo, lambda: duo.driver.execute_script("return location.pathname") == "/gemeente", "profile not opened")
+    wait_until(duo, lambda: name in text_of(duo, "h1"), f"not the profile of {name}")
+    assert duo.driver.execute_script(SAME_PAGE) == "still here"
+
+    # the language switch, in the page, to the view as the URL is now
+    follows = """const q = location.search.replace(/^\\?/, '');
+        return !!q && document.getElementById('app-lang-en').getAttribute('href') === location.pathname + '?' + q + '&lang=en';"""
+    wait_until(duo, lambda: duo.driver.execute_script(follows), "the switch does not follow the URL")
+    click(duo, duo.find_element("#app-lang-en"))
+    wait_until(duo, lambda: duo.driver.execute_script("return document.documentElement.lang") == "en", "still Dutch")
+    assert duo.driver.execute_script(SAME_PAGE) == "still here"
+    assert "lang=en" in duo.driver.execute_script("return location.search")
     assert duo.get_logs() == []

@@ -14,6 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from tests.browser import helpers
 from tests.browser.helpers import allow_downloads, click
 from tests.browser.test_accessibility import run_axe
+from tests.browser.test_screens import set_viewport
 
 WAIT = 15
 # This page's tests wait at most WAIT seconds, as they always did.
@@ -88,10 +89,30 @@ def test_profile_of_a_2025_merger(start_app, real_warehouse, screenshot, downloa
     assert duo.get_logs() == []
 
 
+# The trend charts: how many (and cards for them), how many are the nodes marked by MARK_CHARTS, the name of each one's own
+# line, the municipality code in each PNG file name, and whether any is still being drawn.
+CHARTS = """
+const gds = [...document.querySelectorAll('.chart-card .js-plotly-plot')];
+const svg = g => g.querySelector('.main-svg');
+return {n: gds.length, cards: document.querySelectorAll('.chart-card').length, kept: gds.filter(g => g.__kept && svg(g) && svg(g).__kept).length,
+        names: [...new Set(gds.map(g => g.data && g.data[0] && g.data[0].name))],
+        files: [...new Set(gds.map(g => (g._context.toImageButtonOptions.filename.match(/[0-9]{5}/) || [''])[0]))],
+        pending: document.querySelectorAll('.chart-card .dash-graph--pending').length};
+"""
+MARK_CHARTS = "document.querySelectorAll('.chart-card .js-plotly-plot').forEach(g => { g.__kept = g.querySelector('.main-svg').__kept = true; });"
+TABLE_OPEN = "return document.getElementById('profile-chart-table-toggle-0').parentElement.open"
+
+
 def test_profile_switches_municipality_and_url(start_app, real_warehouse, screenshot):
     duo = start_app()
     duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46029&lang=en")
     duo.wait_for_text_to_equal("#profile-title", "Lokeren", timeout=WAIT)
+    charts = wait_until(duo, lambda: (c := duo.driver.execute_script(CHARTS))["n"] == c["cards"] >= 10
+                        and not c["pending"] and c, "charts not drawn")
+    assert charts["names"] == ["Lokeren"] and charts["files"] == ["46029"]
+    duo.driver.execute_script(MARK_CHARTS)
+    click(duo, duo.find_element("#profile-chart-table-toggle-0"))
+    wait_until(duo, lambda: "Lokeren" in duo.find_element("#profile-chart-table-arop_admin").text, "no chart table")
     duo.find_element("#profile-nis").click()
     box = wait_until(duo, lambda: duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search"), "no search box")[0]
     box.send_keys("Gent")
@@ -107,10 +128,54 @@ def test_profile_switches_municipality_and_url(start_app, real_warehouse, screen
     # the language switch follows the new municipality
     wait_until(duo, lambda: "nis=44021" in duo.find_element("#app-lang-nl").get_attribute("href"), "switch stale")
     assert "Latest value, rank and change" in duo.find_element("#profile-summary").text
+    # only what changed was sent (pages/profile/update.py): the charts are the same nodes, redrawn in
+    # place with Gent's figures (no new plot: the PNG's new name does not make plotly start over)
+    charts = wait_until(duo, lambda: (c := duo.driver.execute_script(CHARTS))["names"] == ["Gent"]
+                        and not c["pending"] and c, "charts not redrawn for Gent")
+    assert charts["kept"] == charts["n"] >= 10 and charts["files"] == ["44021"], charts
+    # the chart's table, filled for Lokeren, is closed; opened again it shows Gent
+    assert duo.driver.execute_script(TABLE_OPEN) is False
+    click(duo, duo.find_element("#profile-chart-table-toggle-0"))
+    wait_until(duo, lambda: "Gent" in duo.find_element("#profile-chart-table-arop_admin").text, "chart table not Gent's")
+    assert "Lokeren" not in duo.find_element("#profile-chart-table-arop_admin").text
     screenshot("profile_gent_en")
     # the URL restores the view
     duo.driver.get(duo.driver.current_url)
     duo.wait_for_text_to_equal("#profile-title", "Gent", timeout=WAIT)
+    assert duo.get_logs() == []
+
+
+# The first trend chart's drawn size, its tick labels' type, and whether every chart is drawn.
+FIRST_CHART = """
+const gds = [...document.querySelectorAll('.chart-card .js-plotly-plot')];
+const gd = gds[0], svg = gd && gd.querySelector('.main-svg'), tick = gd && gd.querySelector('.xtick text');
+return gd && svg && tick && {n: gds.length, width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')),
+    font: parseFloat(tick.style.fontSize), pending: document.querySelectorAll('.chart-card .dash-graph--pending').length};
+"""
+
+
+def test_profile_presented_on_a_projector(start_app, real_warehouse, screenshot):
+    """Presentation mode at 1920 x 1080 (review 9, finding 5): the trend charts one a row, wide and tall,
+    with type to read from the back of a room; the value notes behind the "Method" link; back on a
+    desk (Escape) the charts are the desk's again, without a new page."""
+    duo = start_app()
+    set_viewport(duo, 1920, 1080)
+    duo.wait_for_page(url=f"{duo.server_url}/gemeente?nis=46029&lang=en&present=1")
+    duo.wait_for_text_to_equal("#profile-title", "Lokeren", timeout=WAIT)
+    big = wait_until(duo, lambda: (c := duo.driver.execute_script(FIRST_CHART)) and c["n"] >= 10 and not c["pending"]
+                     and c["width"] >= 1000 and c["height"] >= 400 and c["font"] >= 18 and c, "charts not large")
+    notes = duo.find_element("#profile-summary-notes")
+    assert not notes.is_displayed()
+    link = duo.find_element("#profile-summary-notes-method").find_element(By.XPATH, "../button")
+    assert link.text == "Method"
+    click(duo, link)
+    wait_until(duo, notes.is_displayed, "notes not shown by the Method link")
+    assert "Recomputed for the 2025 municipality" in notes.text
+    screenshot("profile_presenting_en")
+    duo.find_element("body").send_keys(Keys.ESCAPE)
+    desk = wait_until(duo, lambda: (c := duo.driver.execute_script(FIRST_CHART)) and c["n"] >= 10 and c["font"] == 12
+                      and c["height"] == 240 and not c["pending"] and c, "charts not back to the desk's")
+    assert desk["width"] < big["width"]
     assert duo.get_logs() == []
 
 

@@ -374,3 +374,119 @@ def test_the_briefing_fits_a_desktop_and_prints_on_one_a4_page(start_app, real_w
             assert len(PDF_PAGE.findall(data)) == 1, (query, len(PDF_PAGE.findall(data)))
         finally:
             duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# Words of the comparison ranking's name cells (name and province) laid out over more than one line:
+# each run of letters between spaces and hyphens is a Range; its client rects on two line tops mean
+# the browser broke the word inside (issue 14 follow-up: "Sint-Pieters-Leeu|w" at 390 px).
+SPLIT_NAME_WORDS = """
+const split = [];
+let words = 0;
+for (const cell of document.querySelectorAll('#compare-ranking-body th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text.parentElement.closest('.visually-hidden') || !text.parentElement.getClientRects().length) continue;
+        for (const m of text.data.matchAll(/[^\\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            words += 1;
+            if (tops.size > 1) split.push(text.data);
+        }
+    }
+}
+return [words, split];
+"""
+
+
+def test_comparison_ranking_names_break_only_between_words_on_a_phone(start_app, real_warehouse):
+    """At 390 px every municipality (all pages of the ranking) and its province break at spaces and
+    hyphens only, in Dutch and English; neither the page nor the ranking's box scrolls sideways."""
+    duo = start_app()
+    set_viewport(duo, 390)
+    for lang in ("nl", "en"):
+        settled(duo, f"{duo.server_url}/vergelijk?nis=46029&lang={lang}")
+        wait_until(duo, lambda: duo.driver.find_elements("css selector", "#compare-ranking-body th a"), "no ranking")
+        names, split = set(), []
+        while True:
+            first = duo.driver.execute_script("return document.querySelector('#compare-ranking-body th a').textContent")
+            names |= set(duo.driver.execute_script(
+                "return [...document.querySelectorAll('#compare-ranking-body th a')].map(a => a.textContent)"))
+            words, page_split = duo.driver.execute_script(SPLIT_NAME_WORDS)
+            assert words >= 2  # a name and its province at least (the last page has 4 rows)
+            split += page_split
+            scroll_width, inner_width = overflow(duo)
+            assert scroll_width <= inner_width, (lang, scroll_width, duo.driver.execute_script(OVERFLOWING))
+            box = duo.driver.execute_script(
+                "const b = document.getElementById('compare-ranking'); return [b.scrollWidth, b.clientWidth]")
+            assert box[0] <= box[1], (lang, box)  # the values are in view beside the names, no swipe
+            if duo.driver.execute_script("return document.getElementById('compare-next').disabled"):
+                break
+            duo.driver.execute_script("document.getElementById('compare-next').click()")
+            wait_until(duo, lambda shown=first: duo.driver.execute_script(
+                "return document.querySelector('#compare-ranking-body th a').textContent") != shown, "no next page")
+        assert len(names) == 304 and {"Sint-Pieters-Leeuw", "Scherpenheuvel-Zichem"} <= names, len(names)
+        assert split == [], (lang, split)
+
+
+# Words in table cells laid out over more than one line, or past their cell's right edge: each run of
+# characters between spaces, hyphens and soft hyphens is a Range (a break at a hyphen shows one); client
+# rects on two line tops mean the browser broke the word inside. Badges (flags) past the cell count too.
+SPLIT_CELL_WORDS = """
+const out = {words: 0, flags: 0, split: [], outside: []};
+for (const cell of document.querySelectorAll(arguments[0])) {
+    if (!cell.getClientRects().length) continue;
+    const edge = cell.getBoundingClientRect().right + 0.5;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text.parentElement.closest('.visually-hidden') || !text.parentElement.getClientRects().length) continue;
+        for (const m of text.data.matchAll(/[^\\s\\u00ad-]+[\\u00ad-]?/g)) {
+            const range = document.createRange();
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            out.words += 1;
+            if (new Set(rects.map(r => Math.round(r.top))).size > 1) out.split.push(text.data);
+            if (rects.some(r => r.right > edge)) out.outside.push(text.data);
+        }
+    }
+    for (const flag of cell.querySelectorAll('.flag')) {
+        out.flags += 1;
+        if (flag.getBoundingClientRect().right > edge) out.outside.push(flag.textContent);
+    }
+}
+return out;
+"""
+
+
+def test_phone_table_values_and_facts_break_only_between_words(start_app, real_warehouse):
+    """The comparison ranking's values (a count's long unit, a difference in percentage points, the
+    flags) and the portfolio's programme facts (long Dutch compounds) break only between words at
+    390 px, in Dutch and English, and at 360 px the flags stay in their cells; the page does not scroll
+    sideways and neither does the ranking's box. (The projects table's address column breaks on purpose.)"""
+    duo = start_app()
+    ranking_cells = "#compare-ranking-body td, #compare-ranking-body th, #compare-ranking-table thead th"
+    views = [(390, "/vergelijk?nis=46029&indicator=children_0_17", ranking_cells),
+             (390, "/vergelijk?nis=46029&indicator=arop_admin", ranking_cells),
+             (390, "/portfolio", ".facts-table th, .facts-table td"),
+             (360, "/vergelijk?nis=46029&indicator=children_0_17", ranking_cells)]
+    for lang in ("nl", "en"):
+        for width, path, cells in views:
+            set_viewport(duo, width)
+            settled(duo, f"{duo.server_url}{path}&lang={lang}" if "?" in path else f"{duo.server_url}{path}?lang={lang}")
+            if path.startswith("/vergelijk"):
+                wait_until(duo, lambda: duo.driver.find_elements("css selector", "#compare-ranking-body td"), "no ranking")
+                box = duo.driver.execute_script(
+                    "const b = document.getElementById('compare-ranking'); return [b.scrollWidth, b.clientWidth]")
+                assert box[0] <= box[1], (width, path, lang, box)
+            else:  # the facts are folded on a phone: open them all
+                wait_until(duo, lambda: duo.driver.find_elements("css selector", ".facts-table td"), "no facts")
+                duo.driver.execute_script("document.querySelectorAll('details.programme-facts').forEach(d => d.open = true)")
+            found = duo.driver.execute_script(SPLIT_CELL_WORDS, cells)
+            assert found["words"] > 200, (width, path, lang, found["words"])
+            if "children_0_17" in path:
+                assert found["flags"] > 0  # "Herberekend 2025" / "Recomputed 2025" (merged municipalities)
+            assert found["split"] == [] and found["outside"] == [], (width, path, lang, found)
+            scroll_width, inner_width = overflow(duo)
+            assert scroll_width <= inner_width, (width, path, lang, duo.driver.execute_script(OVERFLOWING))

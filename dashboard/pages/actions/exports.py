@@ -1,5 +1,5 @@
 """The action plan's downloads, all through `ui.downloads.send_table` with the same provenance lines
-(what, filters and rows, the counting rule, source and build): the found actions (CSV: the actions;
+(what, filters and rows, the counting rule, source and build, licence): the found actions (CSV: the actions;
 Excel: the actions and every amount they state) and the figures behind each chart."""
 from __future__ import annotations
 
@@ -10,9 +10,17 @@ from dashboard.pages.actions import view
 from dashboard.ui import downloads
 from dashboard.ui.downloads import Column, Sheet
 
+# The `source` row of the action plan's register: its licence is the files' licence line.
+LICENCE_SOURCE = "register-policy_action"
+
 
 def _today() -> str:
     return fmt.now().strftime("%Y-%m-%d")
+
+
+def _with_licence(intro: list[str], lang: str) -> list[str]:
+    """The provenance lines with the register's licence after them, as every other export states it."""
+    return [*intro, downloads.register_licence(LICENCE_SOURCE, lang)]
 
 
 def export(text, right, minister, lang: str) -> list[Sheet] | None:
@@ -22,7 +30,8 @@ def export(text, right, minister, lang: str) -> list[Sheet] | None:
     except db.WarehouseError:
         return None
     rows = view.found(data, text, right, minister)
-    intro = view.intro_lines(t("actions.export_title", lang), text, right, minister, len(rows), data, lang)
+    intro = _with_licence(view.intro_lines(t("actions.export_title", lang), text, right, minister, len(rows), data,
+                                           lang), lang)
     columns = [Column("action_id", t("actions.col.id", lang)), Column("right_label", t("actions.col.right", lang)),
                Column("minister_name", t("actions.col.minister", lang)),
                Column("minister_name_legend", t("actions.col.minister_legend", lang)),
@@ -60,7 +69,7 @@ def chart_export(chart, text, right, minister, lang: str) -> Sheet | None:
                Column("amount", t("actions.col.amount", lang), "number", 2)]
     title = t(title_key, lang)
     return Sheet(title, columns, view.chart_groups(chart, rows, data, lang),
-                 intro=view.intro_lines(title, text, right, minister, len(rows), data, lang))
+                 intro=_with_licence(view.intro_lines(title, text, right, minister, len(rows), data, lang), lang))
 
 
 def send_actions(file_format: str, text, right, minister, lang: str) -> dict | None:

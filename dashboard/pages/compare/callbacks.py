@@ -2,6 +2,8 @@
 ranking (sorted and paged in the browser), and the downloads."""
 from __future__ import annotations
 
+import json
+
 from dash import ALL, MATCH, Input, Output, State, ctx, no_update
 
 from dashboard import db, default_indicator
@@ -165,9 +167,13 @@ def change_sort(clicks, sort):
 
 # Sorts and draws the ranking in the browser: the server sends the rows once per view; a click on a
 # header only changes `compare-sort`. The rows of the page in view are drawn as plain DOM into the
-# table body (which Dash renders empty and never touches again): as Dash components, the 50 rows were
-# some 450 components that Dash's renderer revisits on every store update, most of the page's work.
-# Text goes in as textContent (never as HTML); a link only to a path of this site.
+# table body (which Dash renders empty and never touches again) by the shared row drawer
+# (assets/row_tables.js: text as textContent, links only to a path of this site, followed in the
+# page): as Dash components, the 50 rows were some 450 components that Dash's renderer revisits on
+# every store update, most of the page's work.
+# Per column the cell's class; the municipality's name is the row's header.
+RANKING_CELLS = {"head": 1, "cls": ["num ranking-rank", "", "ranking-col-province", "num", "num", "num",
+                                    "num ranking-col-change_rel"]}
 RENDER_JS = """
 function(data, sort, page) {
     var nu = window.dash_clientside.no_update;
@@ -182,52 +188,29 @@ function(data, sort, page) {
         if (!asc) { c = -c; }
         return c || coll.compare(a.name, b.name);
     });
-    function el(tag, text, className) {
-        var e = document.createElement(tag);
-        if (text !== null && text !== undefined) { e.textContent = String(text); }
-        if (className) { e.className = className; }
-        return e;
-    }
     function value(r, k) {
-        var td = el("td", r[k + "_t"], "num");
-        if (r[k + "_f"]) {
-            var flag = el("span", r[k + "_f"], "flag flag-small");
-            flag.title = r[k + "_fn"] || "";
-            td.appendChild(flag);
-        }
-        return td;
+        return {t: r[k + "_t"], after: [r[k + "_f"] ? {t: r[k + "_f"], cls: "flag flag-small", title: r[k + "_fn"]} : null]};
     }
     function row(r) {
-        var tr = el("tr", null, r.sel ? "is-selected" : "");
-        var name = el("th");
-        name.scope = "row";
-        var link = el("a", r.name);
-        if (typeof r.href === "string" && r.href.charAt(0) === "/" && r.href.charAt(1) !== "/") { link.href = r.href; }
-        name.appendChild(link);
-        if (r.sel) { name.appendChild(el("span", " " + data.selected, "visually-hidden")); }
         // on a phone the province and relative difference columns give way (assets/tables.css):
         // both are then shown in these cells, which the desktop layout leaves hidden
-        name.appendChild(el("span", r.province, "ranking-phone-only ranking-province"));
-        var change = el("td", r.change_t, "num");
-        if (r.change_rel !== null && r.change_rel !== undefined) {
-            change.appendChild(el("span", "(" + r.change_rel_t + ")", "ranking-phone-only ranking-change-rel"));
-        }
-        [el("td", r.rank_t, "num ranking-rank"), name, el("td", r.province, "ranking-col-province"),
-         value(r, "start"), value(r, "end"), change, el("td", r.change_rel_t, "num ranking-col-change_rel")]
-            .forEach(function(c) { tr.appendChild(c); });
-        return tr;
+        var name = {t: r.name, href: r.href, after: [r.sel ? {t: " " + data.selected, cls: "visually-hidden"} : null,
+                                                     {t: r.province, cls: "ranking-phone-only ranking-province"}]};
+        var rel = r.change_rel !== null && r.change_rel !== undefined;
+        var change = {t: r.change_t, after: [rel ? {t: "(" + r.change_rel_t + ")", cls: "ranking-phone-only ranking-change-rel"} : null]};
+        return {cls: r.sel ? "is-selected" : "",
+                cells: [r.rank_t, name, r.province, value(r, "start"), value(r, "end"), change, r.change_rel_t]};
     }
     var all = present.concat(absent), size = data.page_size, pages = Math.max(1, Math.ceil(all.length / size));
     page = Math.min(Math.max(page || 0, 0), pages - 1);
     var from = page * size, to = Math.min(all.length, from + size);
-    var body = document.getElementById("compare-ranking-body");
-    if (body) { body.replaceChildren.apply(body, all.slice(from, to).map(row)); }
+    window.dash_clientside.row_tables.draw("compare-ranking-body", all.slice(from, to).map(row), RANKING_CELLS);
     var aria = data.keys.map(function(k) { return k === key ? (asc ? "ascending" : "descending") : "none"; });
     var arrows = aria.map(function(a) { return a === "ascending" ? "\u25b2" : a === "descending" ? "\u25bc" : "\u2195"; });
     var info = data.rows_text.replace("{from}", all.length ? from + 1 : 0).replace("{to}", to).replace("{n}", all.length);
     return [aria, arrows, info, page <= 0, page >= pages - 1];
 }
-"""
+""".replace("RANKING_CELLS", json.dumps(RANKING_CELLS))
 
 # Paging: a new sort or new data starts at the first page.
 PAGE_JS = """

@@ -2,6 +2,8 @@
 build), the ranking of all 304 and the chart's lines. Plain Python, no Dash components."""
 from __future__ import annotations
 
+import re
+
 from dashboard import db, peers, places
 from dashboard import formatting as fmt
 from dashboard.i18n import localised, t
@@ -24,6 +26,10 @@ SORT_COLUMNS = ("rank", "name", "province", "start", "end", "change", "change_re
 NUMERIC = {"rank", "start", "end", "change", "change_rel"}
 DEFAULT_SORT = {"key": "rank", "asc": True}
 PAGE_SIZE = 50
+# The no-break space between a number and a unit in words ("34.927 kinderen (0-17 jaar)"): on a phone
+# the ranking's narrow value cells let such a unit wrap to a line of its own (assets/tables.css) instead
+# of splitting it inside ("kinde|ren"); `%` and `€` stay joined to their number.
+WORD_UNIT_SPACE = re.compile("\u00a0(?=[^\\W\\d_])")
 
 
 # ------------------------------------------------------------------------------ the URL
@@ -228,6 +234,8 @@ def client_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
     """The ranking as compact JSON for the browser, which sorts and draws it (callbacks.RENDER_JS):
     raw numbers to sort on, texts already in Belgian or English notation, flags in words."""
     ind, names = data["ind"], data["names"]
+    # a percentage's difference ("-8,8 procentpunt") has the row's width on a phone and stays joined
+    unit_space = (lambda text: text) if is_percent(ind) else (lambda text: WORD_UNIT_SPACE.sub(" ", text))
     out = []
     for r in rows:
         absolute, relative = fmt.change_text(r["start"], r["end"], ind, lang)
@@ -235,8 +243,9 @@ def client_rows(data: dict, rows: list[dict], lang: str) -> list[dict]:
         item.update({
             "href": profile_href(r["nis"], lang),
             "rank_t": fmt.integer(r["rank"], lang) if r["rank"] is not None else fmt.MISSING,
-            "start_t": fmt.value_text(r["start"], ind, lang), "end_t": fmt.value_text(r["end"], ind, lang),
-            "change_t": absolute, "change_rel_t": relative, "sel": bool(r["selected"]),
+            "start_t": unit_space(fmt.value_text(r["start"], ind, lang)),
+            "end_t": unit_space(fmt.value_text(r["end"], ind, lang)),
+            "change_t": unit_space(absolute), "change_rel_t": relative, "sel": bool(r["selected"]),
         })
         for key in ("start", "end"):
             flag = r[f"{key}_flag"]

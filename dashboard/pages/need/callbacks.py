@@ -200,55 +200,20 @@ def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key
 
 
 # Draws the shortlist's rows as plain DOM into the table body, which Dash renders empty and never
-# touches again (as the compare page does with its ranking): every row would otherwise be some ten
-# components that Dash's renderer revisits on every store update of the page. Text goes in as
-# textContent (never as HTML); a link only to a path of this site, followed in the page like a
-# dcc.Link (a new tab with a modifier key, as any link).
+# touches again, with the shared row drawer (assets/row_tables.js: text as textContent, a link only to
+# a path of this site, followed in the page like a dcc.Link): every row would otherwise be some ten
+# components that Dash's renderer revisits on every store update of the page. The caption, the box's
+# label and which of list and "none" shows are left alone when they stay the same (each output sent is
+# a store update).
 DRAW_GAP_ROWS = """
-function(data) {
-    var body = document.getElementById("need-gap-body");
+function(data, caption, label, listHidden, emptyHidden) {
+    var nu = window.dash_clientside.no_update;
     var rows = (data && data.rows) || [];
-    if (body) {
-        if (!body.__followsLinks) {
-            body.__followsLinks = true;
-            body.addEventListener("click", function(e) {
-                var a = e.target.closest && e.target.closest("a");
-                if (!a || e.button !== 0 || e.metaKey || e.shiftKey || e.altKey || e.ctrlKey) { return; }
-                e.preventDefault();
-                window.history.pushState({}, "", a.getAttribute("href"));
-                window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-                window.scrollTo(0, 0);
-            });
-        }
-        body.replaceChildren.apply(body, rows.map(function(r) {
-            var tr = document.createElement("tr");
-            r.forEach(function(cell, i) {
-                var td = document.createElement("td");
-                if (Array.isArray(cell)) {
-                    var a = document.createElement("a");
-                    a.textContent = String(cell[0]);
-                    a.className = "need-gap-link";
-                    var href = String(cell[1] || "");
-                    if (href.charAt(0) === "/" && href.charAt(1) !== "/") { a.href = href; }
-                    td.appendChild(a);
-                } else {
-                    td.textContent = cell === null || cell === undefined ? "" : String(cell);
-                }
-                var under = data.under ? data.under[i] : null;
-                if (under !== null && under !== undefined && r[under] !== null && r[under] !== undefined) {
-                    var span = document.createElement("span");
-                    span.className = "need-phone-only";
-                    span.textContent = String(r[under]);
-                    td.appendChild(span);
-                }
-                td.className = (data.num[i] ? "num " : "") + (data.keys ? "need-col-" + data.keys[i] : "");
-                tr.appendChild(td);
-            });
-            return tr;
-        }));
-    }
-    if (!data) { return ["", "", true, true]; }
-    return [data.caption, data.label, rows.length === 0, rows.length > 0];
+    window.dash_clientside.row_tables.draw("need-gap-body", rows, data ? {
+        cls: data.keys.map(function(k, i) { return (data.num[i] ? "num " : "") + "need-col-" + k; }),
+        under: data.under, under_cls: "need-phone-only", link_cls: "need-gap-link"} : {});
+    var now = data ? [data.caption, data.label, rows.length === 0, rows.length > 0] : ["", "", true, true];
+    return now.map(function(value, i) { return value === [caption, label, listHidden, emptyHidden][i] ? nu : value; });
 }
 """
 
@@ -257,6 +222,8 @@ page.clientside_callback(
     Output("need-gap-caption", "children"), Output("need-gap-scroll", "aria-label"),
     Output("need-gap-scroll", "hidden"), Output("need-gap-empty", "hidden"),
     Input("need-gap-data", "data"),
+    State("need-gap-caption", "children"), State("need-gap-scroll", "aria-label"),
+    State("need-gap-scroll", "hidden"), State("need-gap-empty", "hidden"),
 )
 
 
@@ -282,6 +249,63 @@ def search_for(controls: dict, search: str | None):
         return no_update
     new = with_query("", search, **url_changes(state, latest, default))
     return new if new != (search or "") else no_update
+
+
+# ---------------------------------------------------------------------- chart tables
+
+# The controls each chart follows (query keys of CONTROLS): a table is redrawn only when one of its own moves.
+TABLE_CONTROLS = {"scatter": ("indicator", "year", "region", "measure", "rule", "need_t", "int_t"),
+                  "curve": ("indicator", "year", "region", "rule")}
+TABLE_CAPTIONS = {"scatter": "need.table.scatter_caption", "curve": "need.table.curve_caption"}
+
+
+def chart_table(kind: str, state: dict, lang: str):
+    """The table alternative of a chart: the rows of its export (exports.SHEETS, the same figures and
+    decimals as the file), in the page's notation; None without a warehouse or a need indicator."""
+    try:
+        made = exports.SHEETS[kind](state, lang)
+    except db.WarehouseError as exc:
+        return warehouse_notice(exc, lang)
+    if made is None:
+        return None
+    _stem, m, sheet = made
+    caption = t(TABLE_CAPTIONS[kind], lang, indicator=view.indicator_name(m["ind"], lang), year=m["year"],
+                measure=t(f"need.measure.{state['measure']}", lang).lower(),
+                region=view.region_name(m["region"], lang))
+    return layout.export_table(f"need-{kind}-table", sheet, caption, lang)
+
+
+def table_update(kind: str, opened: bool, controls: dict, shown: str | None, lang: str):
+    """(table, the view it shows) for a chart's details: filled when first opened (`opened`: the
+    trigger was a click on the details), refilled when one of its controls moves once it is filled;
+    (no_update, no_update) for a click inside the open table (its pager), one that closes it, or a
+    control that moves while it was never opened."""
+    if (opened and shown) or (not opened and not shown) or not controls["indicator"] or not controls["year"]:
+        return no_update, no_update
+    state = parse_state(**controls)
+    shown_now = json.dumps({k: state[k] for k in TABLE_CONTROLS[kind]})
+    if shown_now == shown:
+        return no_update, no_update
+    return chart_table(kind, state, normalise_lang(lang)), shown_now
+
+
+def _declare_table(kind: str) -> None:
+    keys = TABLE_CONTROLS[kind]
+    cids = dict(CONTROLS)
+
+    def fill_table(_clicks, *values):
+        *controls, shown, lang = values
+        return table_update(kind, ctx.triggered_id == f"need-{kind}-details", dict(zip(keys, controls)), shown, lang)
+
+    fill_table.__name__ = f"fill_{kind}_table"
+    page.callback(Output(f"need-{kind}-table-box", "children"), Output(f"need-{kind}-table-shown", "data"),
+                  Input(f"need-{kind}-details", "n_clicks"), *[Input(cids[k], "value") for k in keys],
+                  State(f"need-{kind}-table-shown", "data"), State("need-lang", "data"),
+                  prevent_initial_call=True)(fill_table)
+
+
+for _kind in TABLE_CONTROLS:
+    _declare_table(_kind)
 
 
 # ------------------------------------------------------------------------- downloads

@@ -12,12 +12,15 @@ from dashboard.i18n import t
 from dashboard.pages.need import figures, view
 from dashboard.pages.need.state import GAP_BELOW, REGIONS
 from dashboard.ui import presenting
-from dashboard.ui.components import dropdown, scroll_box
-from dashboard.ui.downloads import name_word
+from dashboard.ui.components import dropdown, scroll_box, sortable_table
+from dashboard.ui.downloads import DEFAULT_DECIMALS, Sheet, name_word
 from dashboard.ui.graphs import graph_config
 from dashboard.ui.text import counted
 
 SECTIONS = ("scatter", "gap", "spread", "curve")
+# The rows a chart's table shows at a time: the scatter's 304 municipalities as 304 rows of components
+# would be revisited by Dash's renderer on every update of the page (sortable_table turns the pages).
+TABLE_ROWS = 20
 
 
 def _control(label: str, for_id: str, control, extra: str = "") -> html.Div:
@@ -100,6 +103,7 @@ def build(state: dict) -> html.Div:
                            className="need-scatter-graph"),
                  id="need-scatter-figure", className="need-figure", role="figure",
                  **{"aria-label": t("need.scatter.label", lang)}),
+        table_details("scatter", lang),
         presenting.method(html.P(id="need-scatter-note", className="section-intro need-note"),
                           "need-scatter-method", lang),
         _downloads("scatter", lang),
@@ -144,6 +148,7 @@ def build(state: dict) -> html.Div:
     curve = _card(
         "need-curve-section", t("need.curve", lang), t("need.curve.intro", lang),
         dcc.Loading(html.Div(id="need-curve-box"), delay_show=400),
+        table_details("curve", lang),
         presenting.method(html.Div([
             html.H3(t("need.curve.formula_title", lang)),
             html.P(html.Code(view.FORMULA, className="need-formula"), id="need-curve-formula"),
@@ -167,6 +172,41 @@ def build(state: dict) -> html.Div:
         spread,
         curve,
     ], id="need-page", className="page need-page")
+
+
+# ------------------------------------------------------------------- chart tables
+
+def table_details(kind: str, lang: str) -> html.Details:
+    """The table alternative of the scatter or the curve, filled when first opened and refilled while
+    the view changes (callbacks.fill_table); `need-<kind>-table-shown` holds the view it shows."""
+    return html.Details([
+        html.Summary(t("need.show_table", lang), id=f"need-{kind}-table-toggle"),
+        html.Div(id=f"need-{kind}-table-box"),
+        dcc.Store(id=f"need-{kind}-table-shown"),
+    ], id=f"need-{kind}-details", className="details chart-table")
+
+
+def _table_value(column, row: dict, lang: str):
+    """A cell of an export row as the page writes it: a number with its column's decimals in the
+    page's notation; whole numbers and text are left to the kit's cell."""
+    value = row.get(column.key)
+    if column.kind != "number":
+        return value
+    decimals = column.decimals_of(row)
+    return fmt.number(value, DEFAULT_DECIMALS if decimals is None else decimals, lang)
+
+
+def export_table(table_id: str, sheet: Sheet, caption: str, lang: str):
+    """An export's sheet as a paged table: its columns and rows, numbers as on the page, the
+    municipality's name first (the column that stays in view on a phone). The numbers are written
+    out, and the kit sorts only raw values: the table keeps the export's order, unsortable."""
+    if not sheet.rows:
+        return html.P(t("need.table.empty", lang), className="empty", id=f"{table_id}-empty")
+    ordered = sorted(sheet.columns, key=lambda c: c.key != "name")
+    columns = [{"key": c.key, "label": c.label, "kind": "int" if c.kind == "int" else "text", "sortable": False,
+                **({"align": "right"} if c.kind == "number" else {})} for c in ordered]
+    rows = [{c.key: _table_value(c, r, lang) for c in ordered} for r in sheet.rows]
+    return sortable_table(table_id, columns, rows, lang, caption, page_size=TABLE_ROWS)
 
 
 # ------------------------------------------------------------------------- scatter

@@ -254,7 +254,9 @@ def level_text(value, measure: str, lang: str) -> str:
 
 
 def eq_text(value, lang: str) -> str:
-    return fmt.number(value, 3 if value and not float(value).is_integer() else 0, lang)
+    """Network equivalents with the decimals of the measure `equivalents` (as the scatter shows them),
+    the same in every row: "0,000" beside "0,500", not "0"."""
+    return level_text(value, "equivalents", lang)
 
 
 def pct_text(share, lang: str) -> str:

@@ -92,14 +92,15 @@ def _disagree_badge(lang: str) -> html.Span:
 FACTS_FOLD = "portfolio-facts-fold"  # the pattern id type of the per-programme folds (callbacks.py opens them)
 
 
-def _places(rows: list[dict], lang: str) -> str:
+def _places(rows: list[dict], lang: str) -> str | list:
     """Where each fact stands, by the document's short name and the place in it ("de gids 2026, p. 97"):
-    the full title, publisher and address are given once, under the table (`_table_sources`)."""
+    the full title, publisher and address are given once, under the table (`_table_sources`). A heading
+    quoted from the document ('Waarom deze gids?') is marked Dutch on an English page."""
     cited = []
     for row in rows:
         place = sources.source_parts(row.get("source_doc"), row.get("source_ref"), {}, lang)["place"]
         cited.append(", ".join(x for x in (view.source_name(row.get("source_doc"), lang), place) if x))
-    return "\n".join(dict.fromkeys(cited))
+    return sources.quotes_marked("\n".join(dict.fromkeys(cited)), lang)
 
 
 def _table_sources(groups: list[dict], words: dict, lang: str) -> html.P:

@@ -7,6 +7,8 @@ first year; flags on every value; merger status; the networks active there; prin
 - callbacks.py: the chooser, the content (everything read from one build by profile_data.load,
   about ten parameterised queries, none per municipality), `?nis=` into the address bar without a
   reload, print, downloads, and the chart tables filled when opened.
+- update.py: another municipality chosen: a patch of only the parts that differ (the page and its
+  charts stay mounted; the charts get their new figures, assets/staged_charts.js).
 - figures.py: the trend chart per indicator (mounted one per browser task by assets/staged_charts.js).
 - view.py: labels, ranks, mergers and networks as texts and rows.
 - exports.py: CSV and Excel.

@@ -6,7 +6,7 @@ from dash import MATCH, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from dashboard import db
 from dashboard.i18n import normalise_lang, t
-from dashboard.pages.profile import exports, layout
+from dashboard.pages.profile import exports, layout, update
 from dashboard.profile_data import indicator_rows, load, municipality_options
 from dashboard.queries import profile as qp
 from dashboard.ui import vintages
@@ -35,9 +35,17 @@ def fill_options(lang, raw):
 
 
 @page.callback(Output("profile-content", "children"), Output("profile-title", "children"),
-               Input("profile-nis", "value"), Input("profile-lang", "data"), State("profile-raw-nis", "data"))
-def fill_content(nis, lang, raw):
-    return render(nis or raw, normalise_lang(lang))
+               Output("profile-shown", "data"),
+               Input("profile-nis", "value"), Input("profile-lang", "data"), State("profile-raw-nis", "data"),
+               State("profile-shown", "data"))
+def fill_content(nis, lang, raw, shown):
+    """The content; after another choice, when the browser shows content of the same skeleton, only
+    what differs (update.py): the page and its charts stay mounted."""
+    content, title = render(nis or raw, normalise_lang(lang))
+    skeleton = update.skeleton(content)
+    if skeleton is not None and skeleton == shown:
+        return update.changes(content), title, no_update
+    return content, title, skeleton
 
 
 def render(nis, lang: str):

@@ -1,7 +1,9 @@
 """The profile's trend chart per indicator: a plain figure dict (no plotly validation: fast; a
 profile draws about a dozen). The axes allow tick labels past the chart's edge (`ticklabeloverflow`;
 the margins keep them inside): plotly's default checks every label against every other on each draw,
-a fifth of the profile's drawing time."""
+a fifth of the profile's drawing time. No height: the graph is `responsive` and fills the box the
+page's CSS gives it (taller in presentation mode, where assets/staged_charts.js also enlarges the
+type)."""
 from __future__ import annotations
 
 from dashboard import formatting as fmt
@@ -45,7 +47,7 @@ def figure(data: dict, row: dict, lang: str) -> dict:
         })
     short, _unit, _decimals = fmt.display_meta(row, lang)
     return {"data": traces, "layout": {
-        "height": 230, "margin": {"l": 60, "r": 10, "t": 10, "b": 30}, "showlegend": False,
+        "margin": {"l": 60, "r": 10, "t": 10, "b": 30}, "showlegend": False,
         "separators": ",." if lang == "nl" else ".,", "hovermode": "x unified",
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff", "font": {**FONT, "size": 12},
         "xaxis": {"tickformat": "d", "gridcolor": "#e5e8ec", "fixedrange": True, "ticklabeloverflow": "allow"},

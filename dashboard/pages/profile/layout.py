@@ -41,6 +41,7 @@ def build(lang: str, raw_nis: str | None) -> html.Div:
         vintages.placeholder("profile"),
         dcc.Store(id="profile-lang", data=lang),
         dcc.Store(id="profile-raw-nis", data=raw_nis),
+        dcc.Store(id="profile-shown", data=None),  # the skeleton of the content shown (update.skeleton)
         dcc.Download(id="profile-download"),
         html.Div(id="profile-print-done", hidden=True),
         # only the content's callback shows the spinner, not the charts drawn into it one by one
@@ -49,10 +50,17 @@ def build(lang: str, raw_nis: str | None) -> html.Div:
     ], id="profile-page", className="page profile")
 
 
+# The parts of a known municipality's content that differ from one municipality to the next (by id; the
+# pattern ids by type): another choice patches only these into the content shown (update.py).
+CHANGING = frozenset({"profile-identity", "profile-summary", "profile-chart-legend", "profile-interventions"})
+CHANGING_TYPES = frozenset({"profile-charts", "profile-charts-drawn", "profile-chart-table-box"})
+
+
 def content(data: dict, rows: list[dict], lang: str) -> list:
-    """The sections of a known municipality (`rows` from profile_data.indicator_rows)."""
+    """The sections of a known municipality (`rows` from profile_data.indicator_rows), and the charts'
+    store (see charts)."""
     return [identity(data, lang), summary(data, rows, lang), trends(data, rows, lang), interventions(data, lang),
-            flags_legend(lang)]
+            flags_legend(lang), *charts(data, rows, lang)]
 
 
 def notice(title_key: str, body_key: str, lang: str, element_id: str) -> html.Div:
@@ -162,6 +170,8 @@ def summary(data: dict, rows: list[dict], lang: str) -> html.Section:
                         html.Tbody(body)], id="profile-summary-table", className="data-table profile-summary")
     footnotes = html.Ol([html.Li(n) for n in notes], className="footnotes", id="profile-summary-notes",
                         **{"aria-label": t("profile.notes", lang)})
+    if notes:  # how values were made: behind the "Method" link in presentation mode, as on every page
+        footnotes = presenting.method(footnotes, "profile-summary-notes-method", lang)
     return section("profile-summary", t("profile.summary", lang), scroll_box(table, caption, lang), footnotes,
                    intro=t("profile.summary.intro", lang))
 
@@ -177,6 +187,8 @@ def _change(row: dict, lang: str):
 
 # -------------------------------------------------------------------------------- trends
 
+# The charts' height on a desk; presentation mode makes them taller (assets/style.css): the graphs are
+# `responsive`, their figures without a height, so plotly fills whatever box the page's CSS gives them.
 CHART_HEIGHT = "240px"
 
 
@@ -192,15 +204,16 @@ def trends(data: dict, rows: list[dict], lang: str) -> html.Section:
         ], className="chart-card", **{"aria-labelledby": heading_id}))
     legend = html.Ul([html.Li([html.Span(className=f"swatch-line line-{key}", **{"aria-hidden": "true"}),
                                view.series_label(data, key, lang)]) for key in view.series_keys(data)],
-                     className="chart-legend", **{"aria-label": t("profile.legend", lang)})
+                     className="chart-legend", id="profile-chart-legend", **{"aria-label": t("profile.legend", lang)})
     return presenting.main(section("profile-trends", t("profile.trends", lang), legend,
                                    html.P(t("profile.markers", lang), className="section-intro"),
-                                   html.Div(cards, className="chart-grid"), *charts(data, rows, lang),
+                                   html.Div(cards, className="chart-grid"),
                                    intro=t("profile.trends.intro", lang)))
 
 
 def chart_slot(row: dict) -> html.Div:
-    """Where an indicator's chart goes: assets/staged_charts.js mounts its dcc.Graph there (see charts)."""
+    """Where an indicator's chart goes: assets/staged_charts.js mounts its dcc.Graph there (see charts),
+    and gives the mounted graph the figure of the next municipality chosen."""
     return html.Div(id=f"profile-chart-slot-{row['indicator_id']}", className="chart-slot",
                     style={"height": CHART_HEIGHT})
 
@@ -208,15 +221,16 @@ def chart_slot(row: dict) -> html.Div:
 def charts(data: dict, rows: list[dict], lang: str) -> list:
     """Per indicator its slot and the props of its dcc.Graph in a store, for assets/staged_charts.js to
     mount the graphs one per task of the browser (the clientside callback in callbacks.py), and the
-    element that callback answers to. Returned as graphs, the eleven charts were drawn in one task of
-    some 265 ms of the browser's main thread. Pattern ids: Dash's renderer refuses a plain id that a
+    element that callback answers to (after the sections, so another municipality's patch replaces them
+    there: update.py). Returned as graphs, the eleven charts were drawn in one task of some 265 ms of
+    the browser's main thread. Pattern ids: Dash's renderer refuses a plain id that a
     callback names but the page's first layout lacks."""
     key = {"nis": data["nis"]}
     return [dcc.Store(id={"type": "profile-charts", **key}, data=[{
         "slot": f"profile-chart-slot-{row['indicator_id']}",
         "graph": {"id": f"profile-graph-{row['indicator_id']}", "figure": figure(data, row, lang),
                   "config": graph_config(f"{name_word('profile', lang)}-{data['nis']}-{row['indicator_id']}", only_png=True),
-                  "className": "chart", "style": {"height": CHART_HEIGHT}},
+                  "className": "chart", "style": {"height": CHART_HEIGHT}, "responsive": True},
     } for row in rows]), html.Div(id={"type": "profile-charts-drawn", **key}, hidden=True)]
 
 

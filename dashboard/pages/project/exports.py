@@ -12,6 +12,7 @@ from etl.exports import texts as workbook_texts
 
 CHARTS = ("places", "partners", "budget", "reach", "outcomes")
 REPORTED = ("budget", "reach", "outcomes")  # figures from the project's own monitoring workbooks
+OUTCOME_AMOUNTS = ("baseline", "target", "actual")  # an outcome's values in its own unit
 
 
 def scope_words(scope: str | None, lang: str) -> str | None:
@@ -63,15 +64,18 @@ def export_sheet(data: dict, chart: str, lang: str) -> downloads.Sheet:
                    C("value", t("project.col.value", lang), "int")]
     else:
         # rounded to 6 decimals: 0.5125 * 100 is 51.24999... in binary, and 51,25 must round to 51,3
+        # baseline, target and actual with the decimals the page shows each (its unit and value)
         rows = [{**r, "progress_pct": round(r["progress"] * 100, 6) if r["progress"] is not None else None,
-                 "progress_note": None if r["progress"] is not None else view.progress_text(r, lang)}
+                 "progress_note": None if r["progress"] is not None else view.progress_text(r, lang),
+                 **{f"{k}_decimals": view.amount_decimals(r[k], r["unit"]) for k in OUTCOME_AMOUNTS}}
                 for r in view.outcome_rows(data)]
         columns = [C("indicator", t("project.col.indicator", lang)), C("unit", t("project.col.unit", lang)),
-                   C("baseline", t("project.col.baseline", lang), "number"),
+                   C("baseline", t("project.col.baseline", lang), "number", decimals_key="baseline_decimals"),
                    C("baseline_year", t("project.col.baseline_year", lang), "year"),
-                   C("target", t("project.col.target", lang), "number"),
+                   C("target", t("project.col.target", lang), "number", decimals_key="target_decimals"),
                    C("target_year", t("project.col.target_year", lang), "year"),
-                   C("period", t("project.col.period", lang)), C("actual", t("project.col.actual", lang), "number"),
+                   C("period", t("project.col.period", lang)),
+                   C("actual", t("project.col.actual", lang), "number", decimals_key="actual_decimals"),
                    C("progress_pct", t("project.col.progress_pct", lang), "number", 1),
                    C("progress_note", t("project.col.progress_note", lang))]
     return downloads.Sheet(t(f"project.{chart}", lang), columns, rows, intro=intro(data, chart, len(rows), lang))

@@ -44,25 +44,50 @@ def theme_text(project: dict, themes: dict, lang: str) -> str:
     return ", ".join(label(themes.get(c), lang, c) for c in codes) or fmt.MISSING
 
 
-def euro_text(value, lang: str) -> str:
+EURO_UNITS = ("euro", "eur", "€")
+
+
+def euro_decimals(value) -> int:
     """Whole euros as reported; cents only where the project reported them (4.000,50 stays 4.000,50)."""
-    return fmt.euro(value, 0 if float(value).is_integer() else 2, lang)
+    return 0 if float(value).is_integer() else 2
+
+
+def euro_text(value, lang: str) -> str:
+    return fmt.euro(value, euro_decimals(value), lang)
 
 
 def reported_euro(value, lang: str) -> str:
     return euro_text(value, lang) if value is not None else t("project.not_reported", lang)
 
 
+def _unit_key(unit) -> str:
+    return (unit or "").strip().lower()
+
+
+def amount_decimals(value, unit) -> int | None:
+    """The decimals an outcome's value is shown with in its unit (amount_text), also in the exports:
+    a % with 1, euros whole or with cents as reported, a count whole or with 1; None when missing."""
+    if fmt.is_missing(value):
+        return None
+    unit = _unit_key(unit)
+    if unit == "%":
+        return 1
+    if unit in EURO_UNITS:
+        return euro_decimals(value)
+    return 0 if float(value).is_integer() else 1
+
+
 def amount_text(value, unit, lang: str) -> str:
     """An outcome's value in the unit the project named for it (%, euro, or a count)."""
-    if fmt.is_missing(value):
+    decimals = amount_decimals(value, unit)
+    if decimals is None:
         return fmt.MISSING
-    unit = (unit or "").strip().lower()
+    unit = _unit_key(unit)
     if unit == "%":
-        return fmt.percent(value, 1, lang)
-    if unit in ("euro", "eur", "€"):
-        return euro_text(value, lang)
-    return fmt.number(value, 0 if float(value).is_integer() else 1, lang)
+        return fmt.percent(value, decimals, lang)
+    if unit in EURO_UNITS:
+        return fmt.euro(value, decimals, lang)
+    return fmt.number(value, decimals, lang)
 
 
 def progress_text(row: dict, lang: str) -> str:
