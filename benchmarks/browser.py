@@ -31,6 +31,12 @@ Per page (cache cleared before each, so a first visit) and per interaction it pr
   on an idle machine, where the clock time of a task is its CPU time, except for time the thread spends
   waiting (the maps' WebGL, drawn by the GPU process in software with --disable-gpu). Each page and
   interaction gets a browser of its own for it (chromedriver hands the trace over once).
+- `calls`, `server`: Dash's callback requests and their summed time to first byte, the server's share
+  of `settled` (requests can overlap, so the sum may exceed it); the rest is the browser's.
+An interaction has settled once Dash is idle and the long tasks that followed (a chart or the map
+drawn a frame later) have ended. Its `cpu` counts from just before it starts, so it includes opening a dropdown and typing in
+its search box. A download has settled once its file is on disk (its note: when the file came). An
+interaction that ran no callback says so (the browser alone did it, as opening a static table).
 Figures only; no assertions. `--match TEXT` measures only the pages and interactions whose name has it.
 """
 from __future__ import annotations
@@ -48,6 +54,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -109,9 +116,13 @@ const resources = performance.getEntriesByType('resource').filter(r => r.startTi
 let bytes = resources.reduce((n, r) => n + (r.transferSize || 0), 0);
 if (since === 0 && nav) bytes += nav.transferSize || 0;
 const work = (b.work || []).filter(w => w[0] >= since).reduce((n, w) => n + w[1], 0);
+// Dash's callback requests: the time to their first byte is the server's time (plus a local hop)
+const calls = resources.filter(r => r.name.includes('/_dash-update-component'));
+const server = calls.reduce((n, r) => n + Math.max(0, r.responseStart - r.requestStart), 0);
 return {longest: tasks.reduce((m, t) => Math.max(m, t[1]), 0), count: tasks.length, work: work,
+        lastTaskEnd: tasks.reduce((m, t) => Math.max(m, t[0] + t[1]), 0),
         settledAt: b.settledAt, busy: b.busy, lastBusyAt: b.lastBusyAt, now: performance.now(),
-        bytes: bytes};
+        bytes: bytes, calls: calls.length, server: server};
 """
 
 
@@ -126,6 +137,17 @@ class Figure:
     cpu_ms: float | None = None  # main-thread CPU time (thread ticks), little dependent on the machine's load
     cpu_task_ms: float | None = None  # the longest main-thread task in CPU time (trace thread duration)
     note: str = ""
+    calls: int = 0  # Dash callback requests
+    server_ms: float | None = None  # their summed time to first byte: the server's share (they may overlap)
+
+
+class Interaction(NamedTuple):
+    """What a visitor does on a page, and how long until its result shows."""
+    name: str  # "<page>: <what>"
+    path: str  # the page opened first
+    act: Callable  # does it; returns the page clock at the moment it acts
+    prepare: Callable | None = None  # brings the page to the state the act starts from (not measured)
+    file: str | None = None  # a download: the ending of the file; settled once it is on disk
 
 
 # ------------------------------------------------------------------------------ what is measured
@@ -155,19 +177,82 @@ def pages(lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def interactions(lang: str) -> list[tuple[str, str, Callable]]:
-    """(name, page to open first, the action: returns the page clock at the moment it acts)."""
+def interactions(lang: str) -> list[Interaction]:
+    """Every control that changes what a page shows (and the downloads a reviewer sends on), on the
+    page a visitor opens first. Choices by position where labels differ per language."""
     q = "" if lang == "nl" else "lang=en"
     amp = f"&{q}" if q else ""
+    home, need, portfolio = f"/?{q}", f"/behoefte?{q}", f"/portfolio?{q}"
+    compare, profile = f"/vergelijk?nis=46029{amp}", f"/gemeente?nis=46029{amp}"
+    actions, reporting, briefing = f"/actieplan?{q}", f"/rapportering?{q}", f"/briefing?nis=46029{amp}"
     return [
-        ("portfolio: project filter province", f"/portfolio?{q}", lambda d: choose(d, "portfolio-province", 1)),
-        ("portfolio: written question province", f"/portfolio?{q}", lambda d: choose(d, "portfolio-wq28-province", 2)),
-        ("portfolio: sort projects", f"/portfolio?{q}",
-         lambda d: click_js(d, "#portfolio-projects-table th:nth-child(5) button")),
-        ("need: shortlist top %", f"/behoefte?{q}", lambda d: type_number(d, "#need-gap-top", "10")),
-        ("map: year change", f"/?{q}", lambda d: slider_key(d, "#map-year [role=slider]", "HOME")),
-        ("compare: add municipality", f"/vergelijk?nis=46029{amp}", lambda d: choose(d, "compare-nis", "Gent", search=True)),
-        ("profile: choose municipality", f"/gemeente?nis=46029{amp}", lambda d: choose(d, "profile-nis", "Gent", search=True)),
+        Interaction("portfolio: project filter province", portfolio, lambda d: choose(d, "portfolio-province", 1)),
+        Interaction("portfolio: written question province", portfolio,
+                    lambda d: choose(d, "portfolio-wq28-province", 2)),
+        Interaction("portfolio: sort projects", portfolio,
+                    lambda d: click_js(d, "#portfolio-projects-table th:nth-child(5) button")),
+        Interaction("portfolio: programme filter", portfolio, lambda d: choose(d, "portfolio-programme", 0)),
+        Interaction("portfolio: theme filter", portfolio, lambda d: choose(d, "portfolio-theme", 1)),
+        Interaction("portfolio: municipality filter", portfolio,
+                    lambda d: choose(d, "portfolio-nis", "Gent", search=True)),
+        Interaction("portfolio: sector filter", portfolio, lambda d: choose(d, "portfolio-sector", 1)),
+        Interaction("portfolio: reset filters", portfolio, lambda d: click_js(d, "#portfolio-reset"),
+                    prepare=lambda d: choose(d, "portfolio-province", 1)),
+        Interaction("portfolio: written question Excel", portfolio, lambda d: click_js(d, "#portfolio-wq28-xlsx"),
+                    file=".xlsx"),
+        Interaction("portfolio: projects Excel", portfolio, lambda d: click_js(d, "#portfolio-xlsx"), file=".xlsx"),
+        Interaction("need: shortlist top %", need, lambda d: type_number(d, "#need-gap-top", "10")),
+        Interaction("need: indicator", need, lambda d: choose(d, "need-indicator", 1)),
+        Interaction("need: year", need, lambda d: choose(d, "need-year", 1)),
+        Interaction("need: measure", need, lambda d: choose(d, "need-measure", 1)),
+        Interaction("need: region Flanders", need, lambda d: tick(d, "need-region", 1)),
+        Interaction("need: split rule population", need, lambda d: tick(d, "need-rule", 1)),
+        Interaction("need: need threshold", need, lambda d: type_number(d, "#need-t-need", "20")),
+        Interaction("need: intervention threshold", need, lambda d: type_number(d, "#need-t-int", "1")),
+        Interaction("need: reset thresholds", need, lambda d: click_js(d, "#need-t-reset"),
+                    prepare=lambda d: type_number(d, "#need-t-need", "20")),
+        Interaction("need: shortlist below", need, lambda d: choose(d, "need-gap-below", 0)),
+        Interaction("need: shortlist by value", need, lambda d: tick(d, "need-gap-mode", 1)),
+        Interaction("need: shortlist minimum", need, lambda d: type_number(d, "#need-gap-min", "10"),
+                    prepare=lambda d: tick(d, "need-gap-mode", 1)),  # the minimum is for "by value" only
+        Interaction("need: scatter table", need, lambda d: click_js(d, "#need-scatter-table-toggle")),
+        Interaction("need: curve table", need, lambda d: click_js(d, "#need-curve-table-toggle")),
+        Interaction("map: year change", home, lambda d: slider_key(d, "#map-year [role=slider]", "HOME")),
+        Interaction("map: indicator", home, lambda d: choose(d, "map-indicator", 0)),
+        Interaction("map: colour scheme", home, lambda d: choose(d, "map-scheme", 1)),
+        Interaction("map: classes", home, lambda d: choose(d, "map-k", 0)),
+        Interaction("map: overlay", home, lambda d: choose(d, "map-overlay", 1)),
+        Interaction("map: search municipality", home, lambda d: choose(d, "map-search", "Gent", search=True)),
+        Interaction("map: show table", home, lambda d: click_js(d, "#map-table-toggle")),
+        Interaction("map: sort table", home, lambda d: click_js(d, "#map-table thead th:nth-child(2) button"),
+                    prepare=lambda d: click_js(d, "#map-table-toggle")),
+        Interaction("map: Excel", home, lambda d: click_js(d, "#map-xlsx"), file=".xlsx"),
+        Interaction("compare: add municipality", compare, lambda d: choose(d, "compare-nis", "Gent", search=True)),
+        Interaction("compare: indicator", compare, lambda d: choose(d, "compare-indicator", 1)),
+        Interaction("compare: peers", compare, lambda d: tick(d, "compare-mode", 1)),
+        Interaction("compare: province group", compare, lambda d: choose(d, "compare-province", 0),
+                    prepare=lambda d: tick(d, "compare-mode", 2)),
+        Interaction("compare: start year", compare, lambda d: choose(d, "compare-start", 1)),
+        Interaction("compare: end year", compare, lambda d: choose(d, "compare-end", 0)),
+        Interaction("compare: ranking only chosen", compare, lambda d: tick(d, "compare-only", 0)),
+        Interaction("compare: sort ranking", compare,
+                    lambda d: click_js(d, "#compare-ranking-head th:nth-child(3) button")),
+        Interaction("compare: ranking next page", compare, lambda d: click_js(d, "#compare-next")),
+        Interaction("compare: chart table", compare, lambda d: click_js(d, "#compare-chart-table-toggle")),
+        Interaction("profile: choose municipality", profile, lambda d: choose(d, "profile-nis", "Gent", search=True)),
+        Interaction("profile: chart table", profile, lambda d: click_js(d, "#profile-chart-table-toggle-0")),
+        Interaction("profile: Excel", profile, lambda d: click_js(d, "#profile-xlsx"), file=".xlsx"),
+        # the search box sends its text 0.4 s after the last key (a numeric debounce: Enter does not
+        # hurry it), so this one's `settled`, counted from the last key, includes those 400 ms
+        Interaction("action plan: search", actions, lambda d: type_number(d, "#actions-search", "kinderopvang")),
+        Interaction("action plan: right filter", actions, lambda d: choose(d, "actions-right", 1)),
+        Interaction("action plan: minister filter", actions, lambda d: choose(d, "actions-minister", 1)),
+        Interaction("action plan: chart table", actions, lambda d: click_js(d, "#actions-chart-right-toggle")),
+        Interaction("reporting: programme filter", reporting, lambda d: choose(d, "reporting-programme", 0)),
+        Interaction("reporting: province filter", reporting, lambda d: choose(d, "reporting-province", 1)),
+        Interaction("reporting: status filter", reporting, lambda d: choose(d, "reporting-status", 1)),
+        Interaction("briefing: choose municipality", briefing, lambda d: choose(d, "briefing-place", "Gent", search=True)),
+        Interaction("briefing: choose province", briefing, lambda d: choose(d, "briefing-place", 0)),
     ]
 
 
@@ -220,7 +305,7 @@ def click_js(driver, selector: str) -> float:
 
 def choose(driver, dropdown_id: str, option, search: bool = False) -> float:
     """Open a Dash dropdown and pick an option: the n-th (an int) or the one with this label (before any
-    parenthesised detail: "Gent" for "Gent (Oost-Vlaanderen)")."""
+    parenthesised detail or French name: "Gent" for "Gent (Oost-Vlaanderen)" or "Gent / Gand (...)")."""
     from selenium.webdriver.common.by import By
 
     driver.execute_script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", dropdown_id)
@@ -233,10 +318,24 @@ def choose(driver, dropdown_id: str, option, search: bool = False) -> float:
         options = driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
         if isinstance(option, int):
             return options[option] if len(options) > option else None
-        return next((o for o in options if o.text.strip().split(" (")[0] == option), None)
+        return next((o for o in options if o.text.strip().split(" (")[0].split(" / ")[0] == option), None)
 
     element = wait(found, f"no option {option} in {dropdown_id}")
     return driver.execute_script("const t0 = performance.now(); arguments[0].click(); return t0;", element)
+
+
+def tick(driver, group_id: str, index: int) -> float:
+    """Tick the n-th radio button or checkbox of a Dash RadioItems or Checklist."""
+    return driver.execute_script(
+        "const e = document.querySelectorAll('#' + CSS.escape(arguments[0]) + ' input')[arguments[1]];"
+        "e.scrollIntoView({block: 'center'}); const t0 = performance.now(); e.click(); return t0;",
+        group_id, index)
+
+
+def downloaded(folder: Path, ending: str) -> Path | None:
+    """The file with this ending the browser has finished writing into `folder` (Chromium writes to a
+    `.crdownload` file and renames it when done), or None."""
+    return next((p for p in sorted(folder.iterdir()) if p.name.endswith(ending) and p.stat().st_size > 0), None)
 
 
 def type_number(driver, selector: str, value: str) -> float:
@@ -319,41 +418,61 @@ def measure_pages(base: str, lang: str, match: str = "") -> list[Figure]:
             f = open_page(driver, base, path)
             f["cpu_task"] = longest_task_cpu_ms(driver)
         out.append(Figure(f"{name} ({path})", f["longest"], f["count"], f["settledAt"], f["bytes"], f["work"],
-                          f["cpu"], f["cpu_task"], "" if f["settledAt"] is not None else "did not settle"))
+                          f["cpu"], f["cpu_task"], "" if f["settledAt"] is not None else "did not settle",
+                          f["calls"], f["server"]))
         print_row(out[-1])
     return out
 
 
 def measure_interactions(base: str, lang: str, match: str = "") -> list[Figure]:
-    """Each interaction in a browser of its own, on the page opened first."""
+    """Each interaction in a browser of its own, on the page opened first (and prepared)."""
     out = []
-    for name, path, act in interactions(lang):
-        if match not in name:
+    for item in interactions(lang):
+        if match not in item.name:
             continue
-        with browser() as driver:
-            open_page(driver, base, path)
-            cpu_before = main_thread_cpu_ms(driver)
-            driver.execute_script("performance.mark(arguments[0])", ACT_MARK)
+        with browser() as driver, tempfile.TemporaryDirectory(prefix="bench-download-") as folder:
+            driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": folder})
+            open_page(driver, base, item.path)
             try:
-                t0 = act(driver)
+                if item.prepare:
+                    settle(driver, item.prepare(driver))
+                cpu_before = main_thread_cpu_ms(driver)
+                driver.execute_script("performance.mark(arguments[0])", ACT_MARK)
+                t0 = item.act(driver)
             except Exception as exc:  # a control renamed or gone: say so, measure the rest
-                out.append(Figure(name, None, 0, None, 0, 0, None, None,
+                out.append(Figure(item.name, None, 0, None, 0, 0, None, None,
                                   f"could not act: {type(exc).__name__}: {exc}"[:120]))
                 print_row(out[-1])
                 continue
+            file_at = None
+            if item.file:  # the page clock when the file is on disk (polled before settling: it may come later)
+                try:
+                    wait(lambda ending=item.file: downloaded(Path(folder), ending), f"no {item.file} file")
+                    file_at = _now(driver)
+                except TimeoutError:
+                    pass
             f = settle(driver, t0)
             cpu = main_thread_cpu_ms(driver) - cpu_before
             cpu_task = longest_task_cpu_ms(driver, ACT_MARK)
-        settled = None if f["settledAt"] is None else max(0.0, f["settledAt"] - t0)
-        out.append(Figure(name, f["longest"], f["count"], settled, f["bytes"], f["work"], cpu, cpu_task,
-                          "" if settled is not None else "did not settle"))
+        # a long task after Dash fell idle (a chart or the map drawn a frame later) is part of the result
+        settled = None if f["settledAt"] is None else max(0.0, f["settledAt"] - t0, f["lastTaskEnd"] - t0)
+        note = "" if settled is not None else "did not settle"
+        if settled is not None and f["lastTaskEnd"] > f["settledAt"]:
+            note = f"Dash idle after {f['settledAt'] - t0:,.0f} ms"
+        if f["lastBusyAt"] is None or f["lastBusyAt"] < t0:
+            note = "no callback ran (the browser alone)"
+        if item.file:
+            note = "no file" if file_at is None else f"file after {file_at - t0:,.0f} ms"
+            settled = None if file_at is None or settled is None else max(settled, file_at - t0)
+        out.append(Figure(item.name, f["longest"], f["count"], settled, f["bytes"], f["work"], cpu, cpu_task,
+                          note, f["calls"], f["server"]))
         print_row(out[-1])
     return out
 
 
 def print_header(title: str) -> None:
     print(f"\n{title}")
-    print(f"{'':<44} {'longest task':>13} {'tasks>50ms':>10} {'settled':>10} {'bytes':>11} {'work':>8} {'cpu':>9} {'cpu task':>9}")
+    print(f"{'':<44} {'longest task':>13} {'tasks>50ms':>10} {'settled':>10} {'bytes':>11} {'work':>8} {'cpu':>9} {'cpu task':>9} {'calls':>5} {'server':>9}")
 
 
 def print_row(f: Figure) -> None:
@@ -361,8 +480,9 @@ def print_row(f: Figure) -> None:
     settled = "-" if f.settled_ms is None else f"{f.settled_ms:,.0f} ms"
     cpu = "-" if f.cpu_ms is None else f"{f.cpu_ms:,.0f} ms"
     cpu_task = "-" if f.cpu_task_ms is None else f"{f.cpu_task_ms:,.0f} ms"
+    server = "-" if f.server_ms is None else f"{f.server_ms:,.0f} ms"
     print(f"{f.name[:44]:<44} {longest:>13} {f.tasks:>10} {settled:>10} {f.bytes:>11,} {f.work / 1000:>7,.0f}k "
-          f"{cpu:>9} {cpu_task:>9} {f.note}", flush=True)
+          f"{cpu:>9} {cpu_task:>9} {f.calls:>5} {server:>9} {f.note}", flush=True)
 
 
 # ------------------------------------------------------------------------------ server, browser

@@ -411,3 +411,24 @@ def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real_warehouse)
     assert moved[4:] == (dash.no_update,) * 3 and moved[1] == shorter[1] and shorter[4:6] == (False, True)
     other_rule = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "nl", key)
     assert isinstance(other_rule[2], dict) and other_rule[3] != key
+
+
+def test_real_gap_map_patch_keeps_its_data_revision(real_warehouse):
+    """A top % change sends only the shortlist's marks, and the map's `datarevision` (its view) stays,
+    so plotly does not hand the outlines to MapLibre again (callbacks.RECOLOUR_SHORTLIST repaints);
+    another view brings a new revision, which plotly redraws whole."""
+    loaded_page("/behoefte")
+    year = latest_arop()
+    first = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 20, None, "nl")
+    figure, key = first[2], first[3]
+    assert figure["layout"]["datarevision"] == key
+    shorter = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 10, None, "nl", key,
+                                   trigger="need-gap-top")
+    operations = shorter[2].to_plotly_json()["operations"]
+    assert sorted(tuple(op["location"]) for op in operations) == [("data", 0, "customdata"), ("data", 0, "z")]
+    assert all(op["operation"] == "Assign" for op in operations)
+    other_rule = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "nl", key)
+    assert other_rule[2]["layout"]["datarevision"] == other_rule[3] != key
+    # the browser repaints the shortlist from the figure's own colour scale: z 1 takes its last colour
+    scale = figure["data"][0]["colorscale"]
+    assert scale[-1][1] == "#d55e00" and scale[0][1] == "#e4e7eb" and set(figure["data"][0]["z"]) == {0, 1}

@@ -42,6 +42,24 @@ def map_state(duo) -> dict | None:
     """)
 
 
+# The shortlist as the drawn map has it: whether plotly kept its calculated points since MAP_MARK (it
+# did not hand the outlines to MapLibre again), and the municipalities listed in the figure, in those
+# points and in the MapLibre expression that paints the shortlist's fill (callbacks.RECOLOUR_SHORTLIST).
+MAP_MARK = f"const gd = {MAP}; window.__needMapCalc = gd.calcdata; return gd.layout.datarevision;"
+
+
+def map_paint(duo) -> dict:
+    return duo.driver.execute_script(f"""
+        const gd = {MAP};
+        const gl = gd.calcdata[0][0].trace._glTrace;
+        const paint = gl.subplot.map.getPaintProperty(gl.layerList[0][1], 'fill-color');
+        return {{kept: gd.calcdata === window.__needMapCalc,
+                 listed: gd.data[0].locations.filter((nis, i) => gd.data[0].z[i] === 1).sort(),
+                 points: gd.calcdata[0].filter(p => p.z === 1).map(p => p.loc).sort(),
+                 painted: Array.isArray(paint) && paint[0] === 'match' ? paint[2].slice().sort() : null}};
+    """)
+
+
 def gap_count(duo) -> int:
     return int(text_of(duo, "#need-gap-count").split()[0])
 
@@ -130,11 +148,19 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     wait_until(duo, lambda: search_params(duo).get("rule") == "population", "URL lacks the rule")
 
     # a threshold: the top 10 % instead of 20 % shortens the shortlist (list and map)
+    wait_until(duo, lambda: "|population|" in str(duo.driver.execute_script(MAP_MARK)) and map_state(duo)["loaded"],
+               "the map of the new rule did not draw")
+    duo.driver.execute_script(MAP_MARK)
     duo.driver.execute_script(RECORD_CALLBACKS)
     set_input(duo, "#need-gap-top", "10")
     wait_until(duo, lambda: text_of(duo, "#need-gap-count") and gap_count(duo) < before, "shortlist unchanged")
     shown = gap_count(duo)
     wait_until(duo, lambda: map_state(duo)["listed"] == shown, "map does not follow the shortlist")
+    # only the shortlist's fill is repainted: plotly kept its points (no outlines sent to MapLibre again)
+    wait_until(duo, lambda: map_paint(duo)["painted"], "the shortlist was not repainted")
+    painted = map_paint(duo)
+    assert painted["kept"] and len(painted["listed"]) == shown
+    assert painted["painted"] == painted["listed"] == painted["points"]
     wait_until(duo, lambda: search_params(duo).get("gap_top") == "10", "URL lacks the threshold")
     assert "de 10 %" in text_of(duo, "#need-gap-summary")
     # the shell's links follow the new URL in the browser: no round trip for them (issue 14, within 1 s)

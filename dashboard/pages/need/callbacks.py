@@ -199,15 +199,48 @@ def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key
     return (summary, listing, *figure) + disabled + (placeholder,)
 
 
+# Repaints the shortlist on the drawn map when only its marks changed. The map's layout keeps its
+# `datarevision` (figures.gap_map), so plotly takes a patch of `z` and `customdata` (the hover texts
+# follow at once) without a redraw, which would hand every outline to MapLibre again (about half of a
+# top % change in a browser without a GPU). Here the shortlist's fill layer (plotly's own, of trace 0)
+# gets a MapLibre expression naming the listed municipalities (the geometry stays in MapLibre), and
+# plotly's points get their new `z`, so any later redraw of plotly's own (resize, presentation mode)
+# paints the same. A figure of another view changes `datarevision`: plotly redraws it whole.
+# z is 1 on the shortlist, else 0 (view.shortlist_marks); the colours are the ends of the trace's scale.
+# Called by DRAW_GAP_ROWS, which runs whenever the map's figure changes (both are outputs of `gap`),
+# rather than by a callback of its own: each callback is a round of store updates.
+RECOLOUR_SHORTLIST = """
+function(figure) {
+    var trace = figure && figure.data && figure.data[0];
+    var gd = document.querySelector("#need-gap-map .js-plotly-plot");
+    var points = gd && gd.calcdata && gd.calcdata[0];
+    var drawn = points && points[0] && points[0].trace;
+    if (!trace || !trace.z || !trace.locations || !drawn || drawn.name !== trace.name) { return; }
+    var zOf = {};
+    trace.locations.forEach(function(nis, i) { zOf[nis] = trace.z[i]; });
+    points.forEach(function(p) { if (p.loc !== null && p.loc in zOf) { p.z = zOf[p.loc]; } });
+    var glTrace = drawn._glTrace;
+    var map = glTrace && glTrace.subplot && glTrace.subplot.map;
+    var layer = glTrace && glTrace.layerList && glTrace.layerList[0][1];
+    if (!map || !layer || !map.getLayer(layer)) { return; }
+    var scale = trace.colorscale;
+    var listed = trace.locations.filter(function(nis, i) { return trace.z[i] === 1; }).map(String);
+    var off = scale[0][1], on = scale[scale.length - 1][1];
+    map.setPaintProperty(layer, "fill-color", listed.length ? ["match", ["to-string", ["id"]], listed, on, off] : off);
+}
+"""
+
+
 # Draws the shortlist's rows as plain DOM into the table body, which Dash renders empty and never
 # touches again, with the shared row drawer (assets/row_tables.js: text as textContent, a link only to
 # a path of this site, followed in the page like a dcc.Link): every row would otherwise be some ten
 # components that Dash's renderer revisits on every store update of the page. The caption, the box's
 # label and which of list and "none" shows are left alone when they stay the same (each output sent is
-# a store update).
+# a store update). It also repaints the shortlist on the map (RECOLOUR_SHORTLIST).
 DRAW_GAP_ROWS = """
-function(data, caption, label, listHidden, emptyHidden) {
+function(data, caption, label, listHidden, emptyHidden, figure) {
     var nu = window.dash_clientside.no_update;
+    (RECOLOUR_SHORTLIST)(figure);
     var rows = (data && data.rows) || [];
     window.dash_clientside.row_tables.draw("need-gap-body", rows, data ? {
         cls: data.keys.map(function(k, i) { return (data.num[i] ? "num " : "") + "need-col-" + k; }),
@@ -215,7 +248,7 @@ function(data, caption, label, listHidden, emptyHidden) {
     var now = data ? [data.caption, data.label, rows.length === 0, rows.length > 0] : ["", "", true, true];
     return now.map(function(value, i) { return value === [caption, label, listHidden, emptyHidden][i] ? nu : value; });
 }
-"""
+""".replace("RECOLOUR_SHORTLIST", RECOLOUR_SHORTLIST.strip())
 
 page.clientside_callback(
     DRAW_GAP_ROWS,
@@ -223,7 +256,7 @@ page.clientside_callback(
     Output("need-gap-scroll", "hidden"), Output("need-gap-empty", "hidden"),
     Input("need-gap-data", "data"),
     State("need-gap-caption", "children"), State("need-gap-scroll", "aria-label"),
-    State("need-gap-scroll", "hidden"), State("need-gap-empty", "hidden"),
+    State("need-gap-scroll", "hidden"), State("need-gap-empty", "hidden"), State("need-gap-map", "figure"),
 )
 
 

@@ -89,11 +89,16 @@ def scatter(traces: list[dict], x_title: str, y_title: str, need_threshold: floa
 
 # ----------------------------------------------------------------------- shortlist map
 
-def gap_map(static: dict, z: list[int], lines: list[str]) -> dict:
+def gap_map(static: dict, z: list[int], lines: list[str], revision: str) -> dict:
     """All municipalities in light grey, the shortlist in orange, those with a network of their own
     outlined; geometry by URL only (fetched once, cached by the browser and plotly). The shortlist
     travels as `z` and `customdata` only, so a threshold change can patch just those
-    (`shortlist_patch`). `static`: codes, escaped hover texts, own, muni_url, prov_url."""
+    (`shortlist_patch`). `static`: codes, escaped hover texts, own, muni_url, prov_url.
+
+    `revision` (the view's map key) is the layout's `datarevision`: while it stays the same, plotly
+    takes a patch of `z` and `customdata` without redrawing (it would otherwise hand every outline to
+    MapLibre again: about half of a top % change in headless Chromium without a GPU); the hover texts
+    follow at once and RECOLOUR_SHORTLIST (callbacks.py) repaints the shortlist on the drawn map."""
     if static["muni_url"] is None:
         return empty_map()
     layers = []
@@ -113,7 +118,8 @@ def gap_map(static: dict, z: list[int], lines: list[str]) -> dict:
         "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
         "showscale": False, "marker": {"line": {"color": NETWORK_LINE, "width": 2.5}}, "hoverinfo": "skip",
     }
-    return {"data": [values, networks], "layout": map_layout(layers=layers, uirevision=MAP_REVISION)}
+    return {"data": [values, networks],
+            "layout": {**map_layout(layers=layers, uirevision=MAP_REVISION), "datarevision": revision}}
 
 
 def shortlist_patch(z: list[int], lines: list[str]) -> Patch:

@@ -536,7 +536,7 @@ def map_update(m: dict, gap: pd.DataFrame, lang: str, drawn_key: str | None):
     key = map_key(m, lang)
     z, lines = shortlist_marks(m, gap, lang)
     if drawn_key != key:
-        return figures.gap_map(map_static(m, lang), z, lines), key
+        return figures.gap_map(map_static(m, lang), z, lines, key), key
     return figures.shortlist_patch(z, lines), key
 
 
