@@ -82,6 +82,12 @@ function queued(element, call) {
     return made.then(function() { return answer; });
 }
 
+// element -> a promise that settles once its delayed first draw has finished (plotly's own promise).
+// A purge waits for it: purged in the middle of that draw, plotly's last drawing step would read the
+// layout the purge removed ("Cannot read properties of undefined (reading '_rangeSliderData')", seen
+// when a page is left in the page, a link followed like dcc.Link, while its graphs draw).
+var drawing = new WeakMap();
+
 var react = Plotly.react;
 Plotly.react = function(gd) {
     var self = this;
@@ -94,9 +100,25 @@ Plotly.react = function(gd) {
     var ready = nextTask();
     if(hasLaterTypes(data)) ready = ready.then(function() { registerLaterTypes(data); }).then(nextTask);
     waiting.set(element, ready.catch(ignore));
-    return queued(element, function() {
+    var drawn = queued(element, function() {
         return element.isConnected === false ? element : react.apply(self, args);
     });
+    var settled = drawn.catch(ignore);
+    drawing.set(element, settled);
+    settled.then(function() {
+        if(drawing.get(element) === settled) drawing.delete(element);
+    });
+    return drawn;
+};
+
+var purge = Plotly.purge;
+Plotly.purge = function(gd) {
+    var self = this;
+    var args = arguments;
+    var element = gd === undefined || gd === null ? gd : getGraphDiv(gd);
+    var pending = element && drawing.get(element);
+    if(!pending) return purge.apply(self, args);
+    return pending.then(function() { return purge.apply(self, args); });
 };
 
 function afterFirstDraw(owner, name) {
@@ -110,7 +132,7 @@ function afterFirstDraw(owner, name) {
     };
 }
 
-['newPlot', 'relayout', 'restyle', 'update', 'redraw', 'purge', 'addTraces', 'deleteTraces', 'moveTraces',
+['newPlot', 'relayout', 'restyle', 'update', 'redraw', 'addTraces', 'deleteTraces', 'moveTraces',
     'extendTraces', 'prependTraces', 'animate', 'addFrames', 'deleteFrames', 'toImage', 'downloadImage']
     .forEach(function(name) { if(typeof Plotly[name] === 'function') afterFirstDraw(Plotly, name); });
 afterFirstDraw(Plotly.Plots, 'resize');
