@@ -432,3 +432,52 @@ def test_real_gap_map_patch_keeps_its_data_revision(real_warehouse):
     # the browser repaints the shortlist from the figure's own colour scale: z 1 takes its last colour
     scale = figure["data"][0]["colorscale"]
     assert scale[-1][1] == "#d55e00" and scale[0][1] == "#e4e7eb" and set(figure["data"][0]["z"]) == {0, 1}
+
+
+def test_real_callbacks_of_one_view_change_compute_its_model_once(real_warehouse, monkeypatch):
+    """A change of year (or rule, or indicator) fires the rule box, the spread and curve, the scatter
+    and the gap finder at once, served by threads of one worker: the view's model is computed once
+    (the others wait for it), not once per callback; and the hover and row texts look the province
+    names up once per text set, not once per municipality (each look-up reads the build's version)."""
+    import threading
+    import time
+
+    from dashboard import db
+
+    loaded_page("/behoefte")
+    year = latest_arop()
+    db.clear_version_caches()  # every piece of every view cold, as after a new build
+    computed = []
+    coverage = need.coverage
+
+    def slow_coverage(*args):  # the model's first step, slowed so that the callbacks overlap for sure
+        computed.append(1)
+        time.sleep(0.05)
+        return coverage(*args)
+
+    monkeypatch.setattr(need, "coverage", slow_coverage)
+    calls = [lambda: callbacks.rule("arop_admin", year, "population", "nl"),
+             lambda: callbacks.spread_and_curve("arop_admin", year, "population", "nl", "both"),
+             lambda: callbacks.render_scatter("arop_admin", year, "per_10k", "population", None, None, "nl"),
+             lambda: callbacks.render_gap("arop_admin", year, "population", "1", "top", 20, None, "nl")]
+    start = threading.Barrier(len(calls))
+    failures = []
+
+    def run(call):
+        start.wait(timeout=10)
+        try:
+            call()
+        except Exception as exc:  # reported below: an exception in a thread does not fail the test
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failures and len(computed) == 1, (failures, len(computed))
+    versions = []
+    data_version = db.data_version
+    monkeypatch.setattr(db, "data_version", lambda: versions.append(1) or data_version())
+    callbacks.render_gap("arop_admin", year, "population", "1", "top", 20, None, "en")  # new texts: English
+    assert len(versions) < 50, len(versions)  # 304 municipalities: once each would be over 600

@@ -8,6 +8,7 @@ Texts reach plotly only through `esc`; the layout renders the rest as Dash compo
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import pandas as pd
@@ -185,12 +186,19 @@ def _limited(version: str, indicator_id: str, year: int, rule: str, region: str)
     return {**whole, "region": region, "frame": frame[in_region(frame, region)]}
 
 
+# One change of the view fires several callbacks at once (the rule box, the spread and curve, the
+# scatter, the gap finder), served by threads of one worker: without this lock each of them misses
+# the cache while the first is still computing the view's model and computes it again. A cache hit
+# holds the lock for microseconds; a miss is CPU-bound anyway (the GIL), so waiting costs nothing.
+_MODEL_LOCK = threading.Lock()
+
+
 def model(indicator_id: str, year: int, rule: str, region: str = DEFAULT_REGION) -> dict:
     qn.base()  # raises WarehouseError first, and fills the cache for this build
     region = valid_region(region)
-    if region == DEFAULT_REGION:
-        return _model(version(), indicator_id, int(year), need.normalise_rule(rule))
-    return _limited(version(), indicator_id, int(year), need.normalise_rule(rule), region)
+    key = (version(), indicator_id, int(year), need.normalise_rule(rule))
+    with _MODEL_LOCK:
+        return _model(*key) if region == DEFAULT_REGION else _limited(*key, region)
 
 
 def view_model(indicator, year, rule, region=DEFAULT_REGION) -> dict | None:
@@ -344,6 +352,7 @@ def _hover(version: str, indicator_id: str, year: int, rule: str, measure: str, 
     nets_label = esc(t("need.col.networks", lang))
     none = esc(t("need.network.none", lang))
     funding = need.MEASURES[measure].amount == "funding"
+    provinces = _province_names(version, lang)  # once: province_label reads the build's version per call
     out = {}
     for nis, name, prov, value, lvl, eq in zip(frame.index, frame["name_nl"], frame["province_nis"], frame["need"],
                                                level, frame["equivalents"]):
@@ -352,7 +361,7 @@ def _hover(version: str, indicator_id: str, year: int, rule: str, measure: str, 
             lvl_text = level_text(lvl, measure, lang)
         else:
             lvl_text = t("need.not_reported", lang) if funding else fmt.MISSING
-        out[nis] = (f"<b>{esc(name)}</b> · {esc(province_label(prov, lang))}<br>"
+        out[nis] = (f"<b>{esc(name)}</b> · {esc(provinces.get(prov, prov))}<br>"
                     f"{need_label}: {esc(need_text(m, value, lang))}<br>"
                     f"{measure_label}: {esc(lvl_text)}<br>"
                     f"{eq_label}: {esc(eq_text(eq, lang))}<br>"
@@ -473,12 +482,13 @@ def _gap_cells(version: str, indicator_id: str, year: int, rule: str, lang: str)
     frame = m["frame"]
     n = fmt.integer(int(frame["need"].notna().sum()), lang)
     none = t("need.network.none", lang)
+    provinces = _province_names(version, lang)
     out = {}
     for nis, r in zip(frame.index, frame.itertuples()):
         if fmt.is_missing(r.need):
             continue
         nets = network_lines(m, nis, lang, limit=4)
-        out[nis] = {"name": r.name_nl, "href": profile_href(nis, lang), "province": province_label(r.province_nis, lang),
+        out[nis] = {"name": r.name_nl, "href": profile_href(nis, lang), "province": provinces.get(r.province_nis, r.province_nis),
                     "need": need_text(m, r.need, lang),
                     "rank": t("need.rank_of", lang, rank=fmt.integer(r.need_rank, lang), n=n),
                     "equivalents": eq_text(r.equivalents, lang), "networks": "; ".join(nets) if nets else none}
@@ -500,7 +510,8 @@ def _map_static(version: str, indicator_id: str, year: int, rule: str, lang: str
     frame = m["frame"]
     title = esc(indicator_name(m["ind"], lang))
     eq_label = esc(t("need.col.equivalents", lang))
-    texts = [f"<b>{esc(name)}</b> · {esc(province_label(prov, lang))}<br>"
+    provinces = _province_names(version, lang)
+    texts = [f"<b>{esc(name)}</b> · {esc(provinces.get(prov, prov))}<br>"
              f"{title} ({year}): {esc(need_text(m, value, lang))}<br>"
              f"{eq_label}: {esc(eq_text(eq, lang))}<br>"
              for name, prov, value, eq in zip(frame["name_nl"], frame["province_nis"], frame["need"],
@@ -571,6 +582,15 @@ def spread_bars(m: dict, spread: pd.DataFrame, lang: str) -> list[dict]:
 # ---------------------------------------------------------------- concentration curve
 
 def curve_frames(m: dict) -> dict[str, pd.DataFrame]:
+    """The view's concentration curves (networks; funding once every network reported it), shared:
+    callers must not modify them."""
+    return _curve_frames(version(), m["ind"]["indicator_id"], m["year"], m["rule"], m.get("region", DEFAULT_REGION))
+
+
+@lru_cache(maxsize=48)
+def _curve_frames(version: str, indicator_id: str, year: int, rule: str, region: str) -> dict[str, pd.DataFrame]:
+    """The curves of a view (cached per build: the curve section and its export both ask for them)."""
+    m = model(indicator_id, year, rule, region)
     frame = m["frame"]
     direction = m["ind"].get("direction")
     out = {"networks": need.concentration_curve(frame["need"], frame["equivalents"], frame["at_risk"], direction)}
@@ -598,9 +618,16 @@ def curve_lines(m: dict, lang: str) -> list[dict]:
 def region_indices(m: dict) -> list[dict]:
     """The concentration index of the networks (and of the funding, once every network reported it)
     for Flanders, Brussels and both together, whatever the region in force: per region its key, the
-    municipalities on its curve and the indices (NaN without a curve)."""
-    whole = model(m["ind"]["indicator_id"], m["year"], m["rule"])
-    direction = m["ind"].get("direction")
+    municipalities on its curve and the indices (NaN without a curve). Shared: do not modify."""
+    return _region_indices(version(), m["ind"]["indicator_id"], m["year"], m["rule"])
+
+
+@lru_cache(maxsize=48)
+def _region_indices(version: str, indicator_id: str, year: int, rule: str) -> list[dict]:
+    """The indices per region (cached per build: the table, its note and the export ask for them,
+    and they do not depend on the region in force)."""
+    whole = model(indicator_id, year, rule)
+    direction = whole["ind"].get("direction")
     frame = whole["frame"]
     kinds = ["networks"] + (["funding"] if funding_state(whole) == "all" else [])
     out = []
