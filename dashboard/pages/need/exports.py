@@ -22,20 +22,6 @@ from dashboard.ui.links import profile_href
 
 Column = downloads.Column
 
-# The decimals the page shows each figure with (view.py and layout.py format them so); an export
-# column stores and formats its numbers with the same, so a cell reads as the screen (issue 14,
-# "decimals as on screen"; tests/test_export_decimals.py compares the files with the screen's texts).
-# The need value takes its indicator's own decimals (fmt.display_meta) and a scatter level its
-# measure's (`_level_decimals`); these are the figures without metadata of their own.
-EQUIVALENTS_DECIMALS = 3     # a municipality's network equivalents, as view.eq_text: "0.500"
-AREA_EQUIVALENTS_DECIMALS = 2  # a province's summed equivalents in the spread table: "13.00"
-SHARE_PCT_DECIMALS = 1       # a share in percent, as view.pct_text: "27.1%"
-RATIO_DECIMALS = 2           # the spread's ratio of shares: "1.17"
-AREA_EURO_DECIMALS = 0       # a province's funding in the spread table, whole euros
-INDEX_DECIMALS = 3           # the concentration index C: "0.149"
-FUNDING_LEVEL_DECIMALS = 2   # a funding measure's level, as view.level_text (euro and cents)
-
-
 def _today() -> str:
     return fmt.now().strftime("%Y-%m-%d")
 
@@ -61,12 +47,6 @@ def _funding_line(m: dict, lang: str) -> list[str]:
     if view.funding_state(m) == "all":
         return []
     return [f"{t('need.funding.title', lang)}: {t('need.not_reported', lang)} – {view.funding_reason(m, lang)}"]
-
-
-def _level_decimals(measure: str) -> int:
-    """The decimals of a scatter level, from its measure (as view.level_text shows it): euros with
-    cents for a funding measure, else the network equivalents' decimals."""
-    return FUNDING_LEVEL_DECIMALS if need.MEASURES[measure].amount == "funding" else EQUIVALENTS_DECIMALS
 
 
 def _need_column(m: dict, lang: str) -> Column:
@@ -112,10 +92,10 @@ def scatter_sheet(state: dict, lang: str):
     cols = [Column("name", t("need.col.municipality", lang)), Column("nis", t("need.col.nis", lang)),
             Column("province", t("need.col.province", lang)), _need_column(m, lang),
             Column("flag", t("need.col.flag", lang)),
-            Column("equivalents", t("need.col.equivalents", lang), "number", EQUIVALENTS_DECIMALS),
+            Column("equivalents", t("need.col.equivalents", lang), "number", view.EQUIVALENTS_DECIMALS),
             Column("population", t("need.col.population", lang, year=m["years"]["population"]), "int"),
             Column("children", t("need.col.children", lang, year=m["years"]["children"]), "int"),
-            Column("level", measure_label, "number", _level_decimals(measure)) if reported else Column("level_text", measure_label),
+            Column("level", measure_label, "number", view.level_decimals(measure)) if reported else Column("level_text", measure_label),
             Column("quadrant", t("need.col.quadrant", lang)), Column("networks", t("need.col.networks", lang))]
     intro = intro_lines(m, t("need.export.scatter", lang), lang, view.threshold_text(v, lang))
     return downloads.name_word("need.scatter", lang), m, downloads.Sheet(t("need.sheet.scatter", lang), cols, rows, intro)
@@ -138,7 +118,7 @@ def gap_sheet(state: dict, lang: str):
             _need_column(m, lang),
             Column("need_rank", t("need.col.need_rank_plain", lang), "int"),
             Column("of", t("need.col.of", lang), "int"),
-            Column("equivalents", t("need.col.equivalents", lang), "number", EQUIVALENTS_DECIMALS),
+            Column("equivalents", t("need.col.equivalents", lang), "number", view.EQUIVALENTS_DECIMALS),
             Column("networks", t("need.col.networks", lang)), Column("profile", t("need.col.profile", lang))]
     rule = view.gap_rule_text(m, state["gap_n"], state["gap_mode"], state["gap_top"], state["gap_min"], lang)
     intro = intro_lines(m, t("need.export.gap", lang, n=len(rows)), lang, rule)
@@ -171,18 +151,18 @@ def spread_sheet(state: dict, lang: str):
             for r in view.spread_frame(m, lang).to_dict("records")]
     risk_year = m["years"]["at_risk"]
     cols = [Column("name", t("need.col.area", lang)), Column("municipalities", t("need.col.municipalities", lang), "int"),
-            Column("equivalents", t("need.col.equivalents", lang), "number", AREA_EQUIVALENTS_DECIMALS),
-            Column("equivalents_share_pct", t("need.col.equivalents_share_pct", lang), "number", SHARE_PCT_DECIMALS),
-            Column("funding", t("need.col.funding", lang), "number", AREA_EURO_DECIMALS)]
+            Column("equivalents", t("need.col.equivalents", lang), "number", view.AREA_EQUIVALENTS_DECIMALS),
+            Column("equivalents_share_pct", t("need.col.equivalents_share_pct", lang), "number", view.SHARE_PCT_DECIMALS),
+            Column("funding", t("need.col.funding", lang), "number", view.AREA_EURO_DECIMALS)]
     if all_funding:
-        cols += [Column("funding_share_pct", t("need.col.funding_share_pct", lang), "number", SHARE_PCT_DECIMALS)]
+        cols += [Column("funding_share_pct", t("need.col.funding_share_pct", lang), "number", view.SHARE_PCT_DECIMALS)]
     else:
         cols += [Column("funding_note", t("need.col.funding_note", lang))]
     cols += [Column("at_risk", t("need.col.at_risk", lang, year=risk_year), "int"),
              Column("at_risk_missing", t("need.col.at_risk_missing", lang), "int"),
              Column("at_risk_share_pct", t("need.col.at_risk_share_pct", lang, year=risk_year), "number",
-                    SHARE_PCT_DECIMALS),
-             Column("ratio", t("need.col.ratio", lang), "number", RATIO_DECIMALS)]
+                    view.SHARE_PCT_DECIMALS),
+             Column("ratio", t("need.col.ratio", lang), "number", view.RATIO_DECIMALS)]
     extra = [t("need.spread.ratio_note", lang), t("need.spread.at_risk_note", lang, year=risk_year),
              *_funding_line(m, lang)]
     intro = intro_lines(m, t("need.export.spread", lang), lang, *extra)
@@ -208,12 +188,12 @@ def curve_sheet(state: dict, lang: str):
             Column("nis", t("need.col.nis", lang)), Column("province", t("need.col.province", lang)),
             _need_column(m, lang),
             Column("at_risk", t("need.col.at_risk", lang, year=m["years"]["at_risk"]), "int"),
-            Column("equivalents", t("need.col.equivalents", lang), "number", EQUIVALENTS_DECIMALS),
-            Column("x", t("need.col.cum_x", lang), "number", SHARE_PCT_DECIMALS),
-            Column("y", t("need.col.cum_y", lang), "number", SHARE_PCT_DECIMALS)]
+            Column("equivalents", t("need.col.equivalents", lang), "number", view.EQUIVALENTS_DECIMALS),
+            Column("x", t("need.col.cum_x", lang), "number", view.SHARE_PCT_DECIMALS),
+            Column("y", t("need.col.cum_y", lang), "number", view.SHARE_PCT_DECIMALS)]
     per_region = [t("need.export.region_index", lang, region=view.region_name(r["region"], lang),
-                    value=fmt.number(r["networks"], INDEX_DECIMALS, lang)) for r in view.region_indices(m)]
-    extra = [t("need.export.index", lang, value=fmt.number(index, INDEX_DECIMALS, lang)), *per_region, view.region_note(m, lang),
+                    value=fmt.number(r["networks"], view.INDEX_DECIMALS, lang)) for r in view.region_indices(m)]
+    extra = [t("need.export.index", lang, value=fmt.number(index, view.INDEX_DECIMALS, lang)), *per_region, view.region_note(m, lang),
              f"{view.FORMULA_PLAIN} {t('need.curve.formula', lang)}", *_funding_line(m, lang)]
     intro = intro_lines(m, t("need.export.curve", lang), lang, *extra)
     return downloads.name_word("need.curve", lang), m, downloads.Sheet(t("need.sheet.curve", lang), cols, rows, intro)

@@ -312,20 +312,20 @@ def spread_section(m: dict, lang: str) -> list:
     for r in df.to_dict("records"):
         cells = [html.Th(r["name"], scope="row"),
                  html.Td(fmt.integer(r["municipalities"], lang), className="num"),
-                 html.Td(fmt.number(r["equivalents"], 2, lang), className="num"),
+                 html.Td(fmt.number(r["equivalents"], view.AREA_EQUIVALENTS_DECIMALS, lang), className="num"),
                  _pct_cell(r["equivalents_share"], lang)]
         if fmt.is_missing(r["funding"]):
             cells.append(html.Td(t("need.not_reported", lang), className="num need-unknown",
                                  title=view.funding_reason(m, lang)))
         else:
-            cells.append(html.Td(fmt.euro(r["funding"], 0, lang), className="num"))
+            cells.append(html.Td(fmt.euro(r["funding"], view.AREA_EURO_DECIMALS, lang), className="num"))
         if all_funding:
             cells.append(_pct_cell(r["funding_share"], lang))
         risk = [fmt.integer(r["at_risk"], lang)]
         if r["at_risk_missing"]:
             risk.append(html.Span(counted("need.spread.missing", int(r["at_risk_missing"]), lang), className="sub"))
         cells += [html.Td(risk, className="num"), _pct_cell(r["at_risk_share"], lang),
-                  html.Td(fmt.number(r["ratio"], 2, lang), className="num")]
+                  html.Td(fmt.number(r["ratio"], view.RATIO_DECIMALS, lang), className="num")]
         rows.append(html.Tr(cells, className="need-total" if r["code"] == "total" else None))
     caption = t("need.spread.caption", lang, rule=view.rule_short(m["rule"], lang).lower(), year=risk_year)
     table = html.Table([html.Caption(caption), head, html.Tbody(rows)], id="need-spread-table",
@@ -348,7 +348,7 @@ def curve_section(m: dict, lang: str) -> list:
     if not lines:
         return [html.P(t("need.curve.empty", lang), className="empty", id="need-curve-empty")]
     facts = [html.Div([html.Dt(t("need.curve.index_of", lang, what=line["label"].lower())),
-                       html.Dd(fmt.number(line["index"], 3, lang), id=f"need-curve-index-{line['key']}"),
+                       html.Dd(fmt.number(line["index"], view.INDEX_DECIMALS, lang), id=f"need-curve-index-{line['key']}"),
                        html.Dd(view.index_words(line["index"], lang), className="need-index-words")])
              for line in lines]
     figure = figures.curve_chart(lines, t("need.curve.equality", lang),
@@ -377,7 +377,7 @@ def region_table(m: dict, lang: str) -> html.Div:
                                          scope="col", className="num") for k in kinds]]))
     body = [html.Tr([html.Th(view.region_name(r["region"], lang), scope="row"),
                      html.Td(fmt.integer(r["municipalities"], lang), className="num"),
-                     *[html.Td(fmt.number(r[k], 3, lang), className="num", id=f"need-region-index-{r['region']}-{k}")
+                     *[html.Td(fmt.number(r[k], view.INDEX_DECIMALS, lang), className="num", id=f"need-region-index-{r['region']}-{k}")
                        for k in kinds]],
                     className="need-region-current" if r["region"] == m["region"] else None) for r in rows]
     caption = t("need.region.caption", lang, rule=view.rule_short(m["rule"], lang).lower())

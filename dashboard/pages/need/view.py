@@ -253,12 +253,31 @@ def need_number(m: dict, value, lang: str) -> str:
     return fmt.number(value, decimals, lang)
 
 
+# The decimals the page shows each figure with, read by this module, layout.py and exports.py (an
+# export column stores and formats its numbers with the same, so a cell reads as the screen: issue 14,
+# "decimals as on screen"). The need value takes its indicator's own decimals (fmt.display_meta);
+# these are the figures without metadata of their own.
+EQUIVALENTS_DECIMALS = 3       # a municipality's network equivalents: "0.500"
+AREA_EQUIVALENTS_DECIMALS = 2  # a province's summed equivalents in the spread table: "13.00"
+SHARE_PCT_DECIMALS = 1         # a share in percent: "27.1%"
+RATIO_DECIMALS = 2             # the spread's ratio of shares: "1.17"
+AREA_EURO_DECIMALS = 0         # a province's funding in the spread table, whole euros
+INDEX_DECIMALS = 3             # the concentration index C: "0.149"
+FUNDING_LEVEL_DECIMALS = 2     # a funding measure's level: euro and cents
+
+
+def level_decimals(measure: str) -> int:
+    """The decimals of a scatter level, from its measure: euros with cents for a funding measure,
+    else the network equivalents'."""
+    return FUNDING_LEVEL_DECIMALS if need.MEASURES[measure].amount == "funding" else EQUIVALENTS_DECIMALS
+
+
 def level_text(value, measure: str, lang: str) -> str:
     if fmt.is_missing(value):
         return fmt.MISSING
     if need.MEASURES[measure].amount == "funding":
-        return fmt.euro(value, 2, lang)
-    return fmt.number(value, 3, lang)
+        return fmt.euro(value, level_decimals(measure), lang)
+    return fmt.number(value, level_decimals(measure), lang)
 
 
 def eq_text(value, lang: str) -> str:
@@ -268,7 +287,7 @@ def eq_text(value, lang: str) -> str:
 
 
 def pct_text(share, lang: str) -> str:
-    return fmt.percent(share, 1, lang, fraction=True)
+    return fmt.percent(share, SHARE_PCT_DECIMALS, lang, fraction=True)
 
 
 def below_words(value: str, lang: str) -> str:
