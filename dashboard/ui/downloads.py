@@ -353,10 +353,8 @@ def register_licence(source_id: str, lang: str | None) -> str:
     """The licence of one register file (its row `source_id` in the warehouse's `source` table,
     `register-<file>`) as a provenance line of its own, in `lang`: for exports whose source line names
     a document rather than the registers (the action plan). Raises db.WarehouseError without a warehouse."""
-    with db.reader() as r:
-        rows = profile_queries.sources(r)
-    row = rows[rows["source_id"] == source_id].to_dict("records")
-    licence = _text(localised(row[0], "licence", lang)) if row else None
+    row = _source_row(source_id)
+    licence = _text(localised(row, "licence", lang)) if row else None
     return t("sources.licence_line", lang, licence=licence or t("sources.licence_unknown", lang))
 
 
@@ -364,7 +362,14 @@ def registers_source(lang: str | None) -> str:
     """The monitor's registers of programmes, projects and networks as a source (title, licence,
     address), as source_text words it: the source line of the portfolio's and the project page's
     exports. Reads the warehouse's `source` table (raises db.WarehouseError without one)."""
+    row = _source_row(project_queries.REGISTER_SOURCE)
+    return source_text(row, lang) if row else t("portfolio.export_source_unknown", lang)
+
+
+def _source_row(source_id: str) -> dict | None:
+    """The warehouse's `source` row `source_id` (None when the build has none); raises
+    db.WarehouseError without a warehouse."""
     with db.reader() as r:
         rows = profile_queries.sources(r)
-    row = rows[rows["source_id"] == project_queries.REGISTER_SOURCE].to_dict("records")
-    return source_text(row[0], lang) if row else t("portfolio.export_source_unknown", lang)
+    found = rows[rows["source_id"] == source_id].to_dict("records")
+    return found[0] if found else None
