@@ -398,7 +398,8 @@ def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real_warehouse)
     assert len(trace["locations"]) == 304 and trace["geojson"].startswith("/geo/municipalities_2025.geojson?v=")
     gap = view.gap_frame(view.model("arop_admin", year, "equal"), "1", "top", 20, None)
     assert listed and sorted(listed) == sorted(gap["nis_code"])
-    assert trace["customdata"][trace["locations"].index(gap["nis_code"].iloc[0])] == "Op de shortlist (nr. 1)"
+    first_listed = trace["customdata"][trace["locations"].index(gap["nis_code"].iloc[0])]
+    assert first_listed.startswith(f"<b>{gap['name'].iloc[0]}</b>") and first_listed.endswith("Op de shortlist (nr. 1)")
     shorter = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 10, None, "nl", key)
     assert isinstance(shorter[2], dash.Patch) and shorter[3] == key
     # the list travels as data the browser draws: one row per municipality listed, the name with its profile link
@@ -409,14 +410,22 @@ def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real_warehouse)
     # only a threshold moved: which input is in force and the placeholder are left as they are
     moved = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 10, None, "nl", key, trigger="need-gap-top")
     assert moved[4:] == (dash.no_update,) * 3 and moved[1] == shorter[1] and shorter[4:6] == (False, True)
+    # another split rule draws on the same outlines: a patch of the marks and of the hover texts, whose
+    # network-equivalents follow the rule
     other_rule = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "nl", key)
-    assert isinstance(other_rule[2], dict) and other_rule[3] != key
+    assert isinstance(other_rule[2], dash.Patch) and other_rule[3] == key
+    texts = {op["location"][-1]: op["params"]["value"] for op in other_rule[2].to_plotly_json()["operations"]}
+    assert len(texts["customdata"]) == 304 and texts["customdata"] != trace["customdata"]
+    # another language is another map
+    english = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "en", key)
+    assert isinstance(english[2], dict) and english[3] != key
 
 
 def test_real_gap_map_patch_keeps_its_data_revision(real_warehouse):
-    """A top % change sends only the shortlist's marks, and the map's `datarevision` (its view) stays,
-    so plotly does not hand the outlines to MapLibre again (callbacks.RECOLOUR_SHORTLIST repaints);
-    another view brings a new revision, which plotly redraws whole."""
+    """A top % (or year, or rule) change sends only the shortlist's marks and hover texts, and the map's
+    `datarevision` (the build and language) stays, so plotly does not hand the outlines to MapLibre
+    again (callbacks.RECOLOUR_SHORTLIST repaints); another language brings a new revision, which
+    plotly redraws whole."""
     loaded_page("/behoefte")
     year = latest_arop()
     first = callbacks.render_gap("arop_admin", year, "equal", "1", "top", 20, None, "nl")
@@ -427,8 +436,11 @@ def test_real_gap_map_patch_keeps_its_data_revision(real_warehouse):
     operations = shorter[2].to_plotly_json()["operations"]
     assert sorted(tuple(op["location"]) for op in operations) == [("data", 0, "customdata"), ("data", 0, "z")]
     assert all(op["operation"] == "Assign" for op in operations)
-    other_rule = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "nl", key)
-    assert other_rule[2]["layout"]["datarevision"] == other_rule[3] != key
+    other_year = callbacks.render_gap("arop_admin", year - 1, "population", "1", "top", 10, None, "nl", key)
+    assert sorted(tuple(op["location"]) for op in other_year[2].to_plotly_json()["operations"]) == [
+        ("data", 0, "customdata"), ("data", 0, "z")]
+    english = callbacks.render_gap("arop_admin", year, "population", "1", "top", 10, None, "en", key)
+    assert english[2]["layout"]["datarevision"] == english[3] != key
     # the browser repaints the shortlist from the figure's own colour scale: z 1 takes its last colour
     scale = figure["data"][0]["colorscale"]
     assert scale[-1][1] == "#d55e00" and scale[0][1] == "#e4e7eb" and set(figure["data"][0]["z"]) == {0, 1}
@@ -481,3 +493,4 @@ def test_real_callbacks_of_one_view_change_compute_its_model_once(real_warehouse
     monkeypatch.setattr(db, "data_version", lambda: versions.append(1) or data_version())
     callbacks.render_gap("arop_admin", year, "population", "1", "top", 20, None, "en")  # new texts: English
     assert len(versions) < 50, len(versions)  # 304 municipalities: once each would be over 600
+

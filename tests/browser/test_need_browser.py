@@ -44,7 +44,7 @@ def map_state(duo) -> dict | None:
 
 # The shortlist as the drawn map has it: whether plotly kept its calculated points since MAP_MARK (it
 # did not hand the outlines to MapLibre again), and the municipalities listed in the figure, in those
-# points and in the MapLibre expression that paints the shortlist's fill (callbacks.RECOLOUR_SHORTLIST).
+# points and in the MapLibre feature states the shortlist's fill is painted from (callbacks.RECOLOUR_SHORTLIST).
 MAP_MARK = f"const gd = {MAP}; window.__needMapCalc = gd.calcdata; return gd.layout.datarevision;"
 
 
@@ -52,11 +52,15 @@ def map_paint(duo) -> dict:
     return duo.driver.execute_script(f"""
         const gd = {MAP};
         const gl = gd.calcdata[0][0].trace._glTrace;
-        const paint = gl.subplot.map.getPaintProperty(gl.layerList[0][1], 'fill-color');
+        const map = gl.subplot.map, layer = gl.layerList[0][1];
+        const paint = map.getPaintProperty(layer, 'fill-color');
+        const fromState = Array.isArray(paint) && JSON.stringify(paint[1]) === '["boolean",["feature-state","listed"],false]';
+        const source = map.getLayer(layer).source;
         return {{kept: gd.calcdata === window.__needMapCalc,
                  listed: gd.data[0].locations.filter((nis, i) => gd.data[0].z[i] === 1).sort(),
                  points: gd.calcdata[0].filter(p => p.z === 1).map(p => p.loc).sort(),
-                 painted: Array.isArray(paint) && paint[0] === 'match' ? paint[2].slice().sort() : null}};
+                 painted: fromState ? gd.data[0].locations.filter(nis => map.getFeatureState({{source, id: nis}}).listed).sort()
+                                    : null}};
     """)
 
 
@@ -138,6 +142,9 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     wait_until(duo, lambda: "region" not in search_params(duo), "the default region stays in the URL")
 
     # the split rule: the stated rule, the scatter's figures, the index and the URL follow
+    wait_until(duo, lambda: map_state(duo)["loaded"], "the map did not load")
+    duo.driver.execute_script(MAP_MARK)
+    hover_equal = duo.driver.execute_script(f"return {MAP}._fullData[0].customdata.slice()")
     click(duo, duo.driver.find_element(By.XPATH, "//label[normalize-space()='Naar inwoners']"))
     wait_until(duo, lambda: "Verdeelregel: naar inwoners" in text_of(duo, "#need-rule-text"), "rule text unchanged")
     wait_until(duo, lambda: (s := scatter_state(duo)) and s["ys"] != state["ys"], "scatter figures unchanged")
@@ -147,9 +154,14 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
     assert "Verdeelregel: naar inwoners" in text_of(duo, "#need-gap-summary")
     wait_until(duo, lambda: search_params(duo).get("rule") == "population", "URL lacks the rule")
 
+    # the map keeps its outlines (plotly kept its points: nothing handed to MapLibre again); the marks,
+    # the fill painted and the hover texts (their network-equivalents) are the new rule's
+    wait_until(duo, lambda: duo.driver.execute_script(f"return {MAP}._fullData[0].customdata") != hover_equal,
+               "the map's hover texts keep the old rule")
+    wait_until(duo, lambda: (p := map_paint(duo))["painted"] == p["listed"] == p["points"], "the map was not repainted")
+    assert map_paint(duo)["kept"]
+
     # a threshold: the top 10 % instead of 20 % shortens the shortlist (list and map)
-    wait_until(duo, lambda: "|population|" in str(duo.driver.execute_script(MAP_MARK)) and map_state(duo)["loaded"],
-               "the map of the new rule did not draw")
     duo.driver.execute_script(MAP_MARK)
     duo.driver.execute_script(RECORD_CALLBACKS)
     set_input(duo, "#need-gap-top", "10")

@@ -89,16 +89,19 @@ def scatter(traces: list[dict], x_title: str, y_title: str, need_threshold: floa
 
 # ----------------------------------------------------------------------- shortlist map
 
-def gap_map(static: dict, z: list[int], lines: list[str], revision: str) -> dict:
+def gap_map(static: dict, z: list[int], hover: list[str], revision: str) -> dict:
     """All municipalities in light grey, the shortlist in orange, those with a network of their own
-    outlined; geometry by URL only (fetched once, cached by the browser and plotly). The shortlist
-    travels as `z` and `customdata` only, so a threshold change can patch just those
-    (`shortlist_patch`). `static`: codes, escaped hover texts, own, muni_url, prov_url.
+    outlined; geometry by URL only (fetched once, cached by the browser and plotly). What a view
+    changes travels as `z` (1 on the shortlist) and `customdata` (each municipality's whole hover
+    text, escaped) only, so a patch carries just those (`shortlist_patch`). `static`: codes, own,
+    muni_url, prov_url.
 
-    `revision` (the view's map key) is the layout's `datarevision`: while it stays the same, plotly
-    takes a patch of `z` and `customdata` without redrawing (it would otherwise hand every outline to
-    MapLibre again: about half of a top % change in headless Chromium without a GPU); the hover texts
-    follow at once and RECOLOUR_SHORTLIST (callbacks.py) repaints the shortlist on the drawn map."""
+    `revision` (view.map_key: the build and the language) is the layout's `datarevision`: while it
+    stays the same, plotly takes a patch of `z` and `customdata` without redrawing (it would otherwise
+    hand every outline to MapLibre again: most of a year or split rule change in headless Chromium
+    without a GPU). The hover reads `customdata` from the new figure at once (plotly's calculated
+    points, which keep the old `text`, are not read), and RECOLOUR_SHORTLIST (callbacks.py) repaints
+    the shortlist on the drawn map."""
     if static["muni_url"] is None:
         return empty_map()
     layers = []
@@ -110,7 +113,7 @@ def gap_map(static: dict, z: list[int], lines: list[str], revision: str) -> dict
         "locations": static["codes"], "z": z, "zmin": 0, "zmax": 1,
         "colorscale": [[0, OTHER_FILL], [0.5, OTHER_FILL], [0.5, SHORTLIST_COLOUR], [1, SHORTLIST_COLOUR]],
         "showscale": False, "marker": {"line": {"color": "#ffffff", "width": 0.6}, "opacity": 1},
-        "text": static["texts"], "customdata": lines, "hovertemplate": "%{text}%{customdata}<extra></extra>",
+        "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>",
     }
     networks = {
         "type": "choroplethmap", "name": "networks", "geojson": static["muni_url"], "featureidkey": "properties.nis",
@@ -122,11 +125,11 @@ def gap_map(static: dict, z: list[int], lines: list[str], revision: str) -> dict
             "layout": {**map_layout(layers=layers, uirevision=MAP_REVISION), "datarevision": revision}}
 
 
-def shortlist_patch(z: list[int], lines: list[str]) -> Patch:
-    """Only the shortlist marks of a drawn map (the geometry and hover texts stay)."""
+def shortlist_patch(z: list[int], hover: list[str]) -> Patch:
+    """Only the marks and hover texts of a drawn map (the geometry stays)."""
     patch = Patch()
     patch["data"][0]["z"] = z
-    patch["data"][0]["customdata"] = lines
+    patch["data"][0]["customdata"] = hover
     return patch
 
 

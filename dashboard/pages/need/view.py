@@ -547,27 +547,31 @@ def map_static(m: dict, lang: str) -> dict:
 
 
 def map_key(m: dict, lang: str) -> str:
-    """What the map's static part depends on: a patch may only touch a figure drawn for the same key."""
-    return f"{qn.version()}|{m['ind']['indicator_id']}|{m['year']}|{m['rule']}|{lang}"
+    """What the drawn map's outlines depend on: the build (its geometry, the municipalities with a
+    network of their own) and the language. Another indicator, year, split rule or shortlist changes
+    only the marks and the hover texts, which a patch of a map drawn for the same key carries."""
+    return f"{qn.version()}|{lang}"
 
 
 def shortlist_marks(m: dict, gap: pd.DataFrame, lang: str) -> tuple[list[int], list[str]]:
-    """Per municipality (in map order): 1 on the shortlist, else 0; and the hover line saying so."""
+    """Per municipality (in map order): 1 on the shortlist, else 0; and its whole hover text (the
+    view's lines, then whether it is listed)."""
     st = map_static(m, lang)
     on_list = {nis: i for i, nis in enumerate(gap["nis_code"], start=1)}
     z = [1 if nis in on_list else 0 for nis in st["codes"]]
-    lines = [esc(t("need.gap.on_list", lang, i=on_list[nis])) if nis in on_list else st["off"] for nis in st["codes"]]
-    return z, lines
+    hover = [text + (esc(t("need.gap.on_list", lang, i=on_list[nis])) if nis in on_list else st["off"])
+             for nis, text in zip(st["codes"], st["texts"])]
+    return z, hover
 
 
 def map_update(m: dict, gap: pd.DataFrame, lang: str, drawn_key: str | None):
-    """(figure or patch, key): the whole figure when the map shows another view, else a patch of
-    the shortlist marks only."""
+    """(figure or patch, key): the whole figure when the map was drawn for another key (`map_key`),
+    else a patch of the marks and hover texts only."""
     key = map_key(m, lang)
-    z, lines = shortlist_marks(m, gap, lang)
+    z, hover = shortlist_marks(m, gap, lang)
     if drawn_key != key:
-        return figures.gap_map(map_static(m, lang), z, lines, key), key
-    return figures.shortlist_patch(z, lines), key
+        return figures.gap_map(map_static(m, lang), z, hover, key), key
+    return figures.shortlist_patch(z, hover), key
 
 
 # ------------------------------------------------------------------- province shares
