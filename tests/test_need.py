@@ -494,3 +494,19 @@ def test_real_callbacks_of_one_view_change_compute_its_model_once(real_warehouse
     callbacks.render_gap("arop_admin", year, "population", "1", "top", 20, None, "en")  # new texts: English
     assert len(versions) < 50, len(versions)  # 304 municipalities: once each would be over 600
 
+
+
+def test_real_rule_detail_travels_as_rows_the_browser_draws(real_warehouse):
+    """The rule's detail per network and municipality is data for the browser's row drawer (about 40
+    rows: as components a third of the page), its shares those of the effect table, the rule in force
+    highlighted; without networks there is no detail."""
+    loaded_page("/behoefte")
+    year = latest_arop()
+    box, detail = callbacks.rule("arop_admin", year, "population", "nl")
+    m = view.model("arop_admin", year, "population")
+    effect = view.rule_effect(m, "nl")
+    assert detail["rows"] == [[d["network"], d["municipality"], *d["shares"]] for d in effect["detail"]]
+    assert len(detail["rows"]) > 10 and all(len(r) == 5 for r in detail["rows"])
+    assert detail["cls"] == ["", "", "num", "num need-rule-current", "num"]
+    assert "need-rule-detail" not in str(box)
+    assert callbacks.rule(None, year, "population", "nl") == (None, None)

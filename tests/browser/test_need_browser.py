@@ -153,6 +153,11 @@ def test_need_page_rule_thresholds_and_export(start_app, real_warehouse, screens
                "spread caption keeps the old rule")
     assert "Verdeelregel: naar inwoners" in text_of(duo, "#need-gap-summary")
     wait_until(duo, lambda: search_params(duo).get("rule") == "population", "URL lacks the rule")
+    # the rule's detail per municipality (drawn by the browser from data), the rule in force highlighted
+    click(duo, duo.find_element("#need-rule-detail-toggle"))
+    detail = duo.driver.find_elements(By.CSS_SELECTOR, "#need-rule-detail tbody tr")
+    assert len(detail) > 10 and all(len(r.find_elements(By.TAG_NAME, "td")) == 5 for r in detail[:3])
+    assert "need-rule-current" in detail[0].find_elements(By.TAG_NAME, "td")[3].get_attribute("class")
 
     # the map keeps its outlines (plotly kept its points: nothing handed to MapLibre again); the marks,
     # the fill painted and the hover texts (their network-equivalents) are the new rule's

@@ -72,8 +72,8 @@ def years(indicator, current, initial):
 
 
 @lru_cache(maxsize=48)
-def _rule_box(version: str, indicator_id: str, year: int, rule: str, lang: str) -> list:
-    """The rule box for a view (cached per build: it depends on nothing else)."""
+def _rule_box(version: str, indicator_id: str, year: int, rule: str, lang: str) -> tuple[list, dict | None]:
+    """The rule box for a view and its detail's rows (cached per build: they depend on nothing else)."""
     return layout.rule_box(view.model(indicator_id, year, rule), lang)
 
 
@@ -96,11 +96,27 @@ def _per_view(section, indicator, year, rule, lang, nothing, *more):
         return nothing
 
 
-@page.callback(Output("need-rule-box", "children"), *VIEW, Input("need-lang", "data"))
+@page.callback(Output("need-rule-main", "children"), Output("need-rule-detail-data", "data"), *VIEW,
+               Input("need-lang", "data"))
 def rule(indicator, year, rule, lang):
     if not indicator or not year:
-        return None
-    return _per_view(_rule_box, indicator, year, rule, lang, None)
+        return None, None
+    return _per_view(_rule_box, indicator, year, rule, lang, (None, None))
+
+
+# Draws the rule's detail rows as plain DOM into the table body (Dash renders it empty and never
+# touches it again) with the shared row drawer, assets/row_tables.js; the folded detail shows only
+# when it has rows (its `hidden` sent only when it changes: each output sent is a store update).
+DRAW_RULE_DETAIL = """
+function(data, hidden) {
+    var rows = (data && data.rows) || [];
+    window.dash_clientside.row_tables.draw("need-rule-detail-body", rows, data ? {cls: data.cls} : {});
+    return (rows.length === 0) === hidden ? window.dash_clientside.no_update : rows.length === 0;
+}
+"""
+
+page.clientside_callback(DRAW_RULE_DETAIL, Output("need-rule-detail-box", "hidden"),
+                         Input("need-rule-detail-data", "data"), State("need-rule-detail-box", "hidden"))
 
 
 @page.callback(Output("need-spread-box", "children"), Output("need-curve-box", "children"), *VIEW,

@@ -165,7 +165,8 @@ def build(state: dict) -> html.Div:
         html.Div(id="need-notice"),
         dcc.Store(id="need-gap-map-key"),
         controls,
-        presenting.method(html.Div(id="need-rule-box", className="card need-rule-box", **{"aria-live": "polite"}),
+        presenting.method(html.Div([html.Div(id="need-rule-main", **{"aria-live": "polite"}), rule_detail_frame(lang)],
+                                   id="need-rule-box", className="card need-rule-box"),
                           "need-rule-method", lang),
         presenting.main(scatter),
         gap,
@@ -396,16 +397,17 @@ def _share_cells(shares: list[str], rule: str, header: bool = False) -> list:
             for r, text in zip(need.RULES, shares)]
 
 
-def rule_box(m: dict, lang: str) -> list:
+def rule_box(m: dict, lang: str) -> tuple[list, dict | None]:
     """The split rule in force, the years of the denominators, and the rule's effect on the networks
-    that cover more than one municipality (their shares under each rule side by side)."""
+    that cover more than one municipality (their shares under each rule side by side); and the rows
+    of the detail per municipality (rule_detail_data), None when there are none."""
     children = [html.H2(t("need.rule.title", lang), id="need-rule-heading"),
                 html.P(view.rule_sentence(m, lang), id="need-rule-text", className="need-rule-text"),
                 html.P([t("need.years.intro", lang), " ", view.years_sentence(m, lang)], id="need-years",
                        className="section-intro")]
     if m["placed"] == 0:
         children.append(html.P(t("need.no_networks", lang), className="notice", id="need-no-networks"))
-        return children
+        return children, None
     if m["unplaced"]:
         children.append(html.P(t("need.unplaced", lang, ids=", ".join(m["unplaced"])), className="notice"))
     effect = view.rule_effect(m, lang)
@@ -413,7 +415,7 @@ def rule_box(m: dict, lang: str) -> list:
                              spread=counted("need.rule.spread_count", effect["spread"], lang)),
                            className="section-intro"))
     if not effect["rows"]:
-        return children
+        return children, None
     rule = m["rule"]
     rule_names = [t(f"need.rule.{r}", lang) + (" ✓" if r == rule else "") for r in need.RULES]
     head = html.Thead(html.Tr([html.Th(t("need.col.network", lang), scope="col"),
@@ -425,16 +427,28 @@ def rule_box(m: dict, lang: str) -> list:
     children.append(scroll_box(html.Table([html.Caption(caption), head, html.Tbody(rows)], id="need-rule-table",
                                           className="data-table compact"), caption, lang))
     children += [html.P(note, className="section-intro need-rule-note") for note in effect["notes"]]
-    detail_head = html.Thead(html.Tr([html.Th(t("need.col.network", lang), scope="col"),
-                                      html.Th(t("need.col.municipality", lang), scope="col")]
-                                     + [html.Th(t(f"need.rule.{r}", lang), scope="col", className="num")
-                                        for r in need.RULES]))
-    detail_rows = [html.Tr([html.Td(d["network"]), html.Td(d["municipality"]), *_share_cells(d["shares"], rule)])
-                   for d in effect["detail"]]
-    detail_caption = t("need.rule.detail", lang)
-    children.append(html.Details([
-        html.Summary(detail_caption, id="need-rule-detail-toggle"),
-        scroll_box(html.Table([html.Caption(detail_caption), detail_head, html.Tbody(detail_rows)],
-                              id="need-rule-detail", className="data-table compact"), detail_caption, lang),
-    ], className="details"))
-    return children
+    return children, rule_detail_data(effect["detail"], rule)
+
+
+def rule_detail_data(detail: list[dict], rule: str) -> dict:
+    """The detail per network and municipality as the browser draws it (callbacks.DRAW_RULE_DETAIL):
+    per row its cells, per column its class (the rule in force highlighted). As Dash components its
+    ~40 rows were some 200 components, a third of the page, that Dash's renderer revisits on every
+    store update of the page."""
+    return {"rows": [[d["network"], d["municipality"], *d["shares"]] for d in detail],
+            "cls": ["", "", *["num need-rule-current" if r == rule else "num" for r in need.RULES]]}
+
+
+def rule_detail_frame(lang: str) -> html.Details:
+    """The rule's effect per network and municipality, folded: the table with its header; the body is
+    drawn in the browser from `need-rule-detail-data` (hidden while there are no rows)."""
+    caption = t("need.rule.detail", lang)
+    head = html.Thead(html.Tr([html.Th(t("need.col.network", lang), scope="col"),
+                               html.Th(t("need.col.municipality", lang), scope="col")]
+                              + [html.Th(t(f"need.rule.{r}", lang), scope="col", className="num") for r in need.RULES]))
+    return html.Details([
+        html.Summary(caption, id="need-rule-detail-toggle"),
+        scroll_box(html.Table([html.Caption(caption), head, html.Tbody(id="need-rule-detail-body")],
+                              id="need-rule-detail", className="data-table compact"), caption, lang),
+        dcc.Store(id="need-rule-detail-data"),
+    ], id="need-rule-detail-box", className="details", hidden=True)
