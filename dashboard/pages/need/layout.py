@@ -162,6 +162,7 @@ def build(state: dict) -> html.Div:
         toc,
         dcc.Store(id="need-lang", data=lang),
         dcc.Store(id="need-initial", data={"indicator": state["indicator"], "year": state["year"]}),
+        dcc.Store(id="need-years-of"),
         html.Div(id="need-notice"),
         dcc.Store(id="need-gap-map-key"),
         controls,

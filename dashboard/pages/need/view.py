@@ -320,7 +320,8 @@ def years_sentence(m: dict, lang: str) -> str:
             return t(f"need.years.{key}.none", lang)
         gap = abs(year - need_year)
         text = t(f"need.years.{key}", lang, year=year)
-        text += " " + t("need.years.gap", lang, n=gap, need=need_year) if gap else ""
+        plural = "one" if gap == 1 else "other"
+        text += " " + t(f"need.years.gap.{plural}", lang, n=gap, need=need_year) if gap else ""
         origin = m.get("counts_from", {}).get(key)
         if origin:  # which count the denominator is: Statbel's, or the Gemeente-Stadsmonitor's
             text += " " + t("need.years.from.gsm" if origin == qn.GSM_CHILDREN_SHARE else "need.years.from.statbel",
