@@ -142,7 +142,7 @@ def _new_search(state: dict, ind: dict, search: str | None, default: str | None)
 @page.callback(
     Output("map-table-box", "hidden"), Output("map-table-toggle", "aria-expanded"),
     Output("map-table-toggle", "children"),
-    Output("map-table-body", "children"), Output("map-table-caption", "children"),
+    Output("map-table-data", "data"),
     Output({"type": "map-sort-th", "col": ALL}, "aria-sort"),
     Output({"type": "map-sort-arrow", "col": ALL}, "children"),
     Output("map-table-sort", "data"),
@@ -158,30 +158,44 @@ def show_table(toggles, indicator, year, _sorts, sort, request):
     button = t("map.table.hide" if shown else "map.table.show", lang)
     n = len(vm.TABLE_COLUMNS)
     if not shown and ctx.triggered_id != "map-table-toggle":  # a new view while the table is hidden: nothing to do
-        return (no_update,) * 5 + ([no_update] * n, [no_update] * n, no_update)
+        return (no_update,) * 4 + ([no_update] * n, [no_update] * n, no_update)
     if not shown:
-        return True, "false", button, no_update, no_update, [no_update] * n, [no_update] * n, no_update
+        return True, "false", button, no_update, [no_update] * n, [no_update] * n, no_update
     sort = sort or {"key": "rank", "asc": True}
     trigger = ctx.triggered_id
     if isinstance(trigger, dict) and trigger.get("type") == "map-sort":
         key = trigger["col"]
         sort = {"key": key, "asc": not sort["asc"] if sort.get("key") == key else True}
-    body, caption = table_rows(indicator, year, sort, lang)
     aria, arrows = layout.sort_state(sort)
-    return False, "true", button, body, caption, aria, arrows, sort
+    return False, "true", button, table_data(indicator, year, sort, lang), aria, arrows, sort
 
 
-def table_rows(indicator, year, sort: dict, lang: str):
-    """(body rows, caption) of the table for a view."""
+def table_data(indicator, year, sort: dict, lang: str) -> dict:
+    """The table's rows (layout.table_data) and caption for a view, as DRAW_TABLE draws them."""
     base, _notice = _base_or_notice(lang)
     if base is None:
-        return [], ""
+        return {"rows": [], "caption": ""}
     ind, year, rows = vm.table_view(base, indicator, year, sort, lang)
     if ind is None:
-        return [], ""
+        return {"rows": [], "caption": ""}
     caption = t("map.table.caption", lang, indicator=vm.indicator_name(ind, lang), year=year,
                 n=fmt.integer(sum(not fmt.is_missing(r["value"]) for r in rows), lang))
-    return layout.table_rows(ind, rows, base["code_names"], lang), caption
+    return {"rows": layout.table_data(ind, rows, base["code_names"], lang), "caption": caption}
+
+
+# Draws the table's rows as plain DOM into its body (Dash renders it empty and never touches it
+# again) with the shared row drawer, assets/row_tables.js: links followed in the page, text as text;
+# the caption is sent only when it changes (each output sent is a store update).
+DRAW_TABLE = """
+function(data, caption) {
+    if (!data) { return window.dash_clientside.no_update; }
+    window.dash_clientside.row_tables.draw("map-table-body", data.rows, {cls: CLASSES});
+    return data.caption === caption ? window.dash_clientside.no_update : data.caption;
+}
+""".replace("CLASSES", json.dumps(layout.TABLE_CELL_CLASSES))
+
+page.clientside_callback(DRAW_TABLE, Output("map-table-caption", "children"),
+                         Input("map-table-data", "data"), State("map-table-caption", "children"))
 
 
 @page.callback(Output("map-download", "data"), Input("map-csv", "n_clicks"), Input("map-xlsx", "n_clicks"),

@@ -112,7 +112,8 @@ def _table_frame(lang: str) -> html.Div:
         for c in vm.TABLE_COLUMNS]))
     table = html.Table([html.Caption(id="map-table-caption"), head, html.Tbody(id="map-table-body")],
                        id="map-table", className="data-table sortable")
-    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+    # the rows, drawn into the body by the browser (callbacks.DRAW_TABLE); Dash never renders them
+    return html.Div([table, dcc.Store(id="map-table-data")], className="table-scroll", tabIndex="0", role="region",
                     **{"aria-label": t("map.table.title", lang)})
 
 
@@ -230,20 +231,27 @@ def networks_note(base: dict, state: dict) -> list:
 
 # ------------------------------------------------------------------------------ table
 
-def table_rows(ind: dict, rows: list[dict], names: dict, lang: str) -> list[html.Tr]:
-    """The body of the table alternative: one row per municipality (rows from view.table_view)."""
+# The table's column classes, for the browser's row drawer (DRAW_TABLE in callbacks.py).
+TABLE_CELL_CLASSES = ["", "", "num", "num", "num", ""]
+
+
+def table_data(ind: dict, rows: list[dict], names: dict, lang: str) -> list[list]:
+    """The body of the table alternative as the browser draws it (assets/row_tables.js): per
+    municipality (rows from view.table_view) its cells, the name as [name, profile link] and the flag
+    with its note as a title. As Dash components the 304 rows were some 2,000 components, mounted
+    again for every sort and year."""
     out = []
     for r in rows:
         note = value_note(r["note"], names, lang)
-        flag = html.Span(r["flag_label"], title=note) if note else r["flag_label"]
-        out.append(html.Tr([
-            html.Td(dcc.Link(r["name"], href=profile_href(r["nis_code"], lang))),
-            html.Td(r["province"]),
-            html.Td(fmt.value_text(r["value"], ind, lang), className="num"),
-            html.Td(fmt.MISSING if fmt.is_missing(r["year"]) else str(int(r["year"])), className="num"),
-            html.Td(fmt.MISSING if fmt.is_missing(r["rank"]) else fmt.integer(r["rank"], lang), className="num"),
-            html.Td(flag),
-        ]))
+        flag = {"t": "", "after": [{"t": r["flag_label"], "title": note}]} if note else r["flag_label"]
+        out.append([
+            [r["name"], profile_href(r["nis_code"], lang)],
+            r["province"],
+            fmt.value_text(r["value"], ind, lang),
+            fmt.MISSING if fmt.is_missing(r["year"]) else str(int(r["year"])),
+            fmt.MISSING if fmt.is_missing(r["rank"]) else fmt.integer(r["rank"], lang),
+            flag,
+        ])
     return out
 
 
