@@ -177,6 +177,6 @@ def test_a_size_reads_darker_is_higher_with_the_colours_of_before(app, synthetic
     size = {**shown, "ind": {**shown["ind"], "direction": "higher_is_more"}}
     legend = as_text(layout.legend(size, chosen))
     assert "Darker is higher" in legend and "favourable" not in legend
-    assert "least favourable" not in figures.hovertemplate(size["ind"], 4, "en")
+    assert "least favourable" not in figures.hovertemplate(size["ind"], "en")
     assert "less favourable" in as_text(layout.legend(shown, chosen))
     assert mapping.colours(5, "higher_is_more") == mapping.colours(5, "higher_is_worse")

@@ -424,7 +424,7 @@ def test_real_gap_map_is_patched_when_only_the_shortlist_changes(real_warehouse)
 def test_real_gap_map_patch_keeps_its_data_revision(real_warehouse):
     """A top % (or year, or rule) change sends only the shortlist's marks and hover texts, and the map's
     `datarevision` (the build and language) stays, so plotly does not hand the outlines to MapLibre
-    again (callbacks.RECOLOUR_SHORTLIST repaints); another language brings a new revision, which
+    again (assets/map_repaint.js repaints); another language brings a new revision, which
     plotly redraws whole."""
     loaded_page("/behoefte")
     year = latest_arop()

@@ -13,7 +13,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.helpers import allow_downloads, click, wait_for_file, wait_until
+from tests.browser.helpers import allow_downloads, click, wait_for_callbacks, wait_for_file, wait_until
 
 WAIT = 20
 pytestmark = [pytest.mark.browser, pytest.mark.mirror,
@@ -48,6 +48,24 @@ def figure_state(duo) -> dict | None:
 
 def search_params(duo) -> dict:
     return {k: v[-1] for k, v in parse_qs(urlsplit(duo.driver.current_url).query).items()}
+
+
+# The fill of the drawn map: per municipality its class (z) and the colour MapLibre paints from its
+# feature state (assets/map_repaint.js), whether plotly kept its calculated points since
+# `window.__mapCalc`, the colour scale, and whether the fill reads the feature states.
+MAP_FILL = f"""
+const gd = {GD}, trace = gd.data[0];
+const gl = gd.calcdata[0][0].trace._glTrace, map = gl.subplot.map, layer = gl.layerList[0][1];
+const source = map.getLayer(layer).source;
+return {{kept: gd.calcdata === window.__mapCalc, scale: trace.colorscale,
+         expression: JSON.stringify(map.getPaintProperty(layer, 'fill-color'))
+                     === '["coalesce",["feature-state","fill"],["get","fc"]]',
+         fills: trace.locations.map((loc, i) => [trace.z[i], map.getFeatureState({{source, id: loc}}).fill])}};
+"""
+
+
+def map_fill(duo) -> dict:
+    return duo.driver.execute_script(MAP_FILL)
 
 
 def wait_for_map(duo, year: int | None = None) -> dict:
@@ -237,11 +255,20 @@ def test_table_alternative_play_and_download(start_app, real_warehouse, screensh
     duo = start_app()
     duo.wait_for_page(url=f"{duo.server_url}/?indicator=arop_admin&year=2016")
     wait_for_map(duo, year=2016)
+    duo.driver.execute_script(f"window.__mapCalc = {GD}.calcdata")
     # play: the year advances by itself
     duo.find_element("#map-play").click()
     wait_until(duo, lambda: search_params(duo).get("year") == "2017", "play did not advance", timeout=10)
     duo.find_element("#map-play").click()  # pause
     wait_until(duo, lambda: duo.find_element("#map-play").get_attribute("aria-pressed") == "false", "not paused")
+    # each new year is painted from MapLibre feature states: plotly kept its drawing (the outlines were
+    # not handed to MapLibre again), and every municipality has its class's colour of the scale
+    wait_for_callbacks(duo)
+    painted = wait_until(duo, lambda: (p := map_fill(duo))["expression"] and p, "the new year was not painted")
+    assert painted["kept"] and len(painted["fills"]) == 304
+    scale = painted["scale"]
+    assert all(fill == scale[2 * z][1] for z, fill in painted["fills"]), painted["fills"][:5]
+    assert {z for z, _fill in painted["fills"]} != {0}
     toggle = duo.find_element("#map-table-toggle")
     assert toggle.get_attribute("aria-expanded") == "false"
     toggle.click()

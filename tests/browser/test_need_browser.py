@@ -44,7 +44,7 @@ def map_state(duo) -> dict | None:
 
 # The shortlist as the drawn map has it: whether plotly kept its calculated points since MAP_MARK (it
 # did not hand the outlines to MapLibre again), and the municipalities listed in the figure, in those
-# points and in the MapLibre feature states the shortlist's fill is painted from (callbacks.RECOLOUR_SHORTLIST).
+# points and in the MapLibre feature states the shortlist's fill is painted from (assets/map_repaint.js).
 MAP_MARK = f"const gd = {MAP}; window.__needMapCalc = gd.calcdata; return gd.layout.datarevision;"
 
 
@@ -54,13 +54,14 @@ def map_paint(duo) -> dict:
         const gl = gd.calcdata[0][0].trace._glTrace;
         const map = gl.subplot.map, layer = gl.layerList[0][1];
         const paint = map.getPaintProperty(layer, 'fill-color');
-        const fromState = Array.isArray(paint) && JSON.stringify(paint[1]) === '["boolean",["feature-state","listed"],false]';
+        const fromState = JSON.stringify(paint) === '["coalesce",["feature-state","fill"],["get","fc"]]';
         const source = map.getLayer(layer).source;
+        const listedColour = gd.data[0].colorscale[gd.data[0].colorscale.length - 1][1];
         return {{kept: gd.calcdata === window.__needMapCalc,
                  listed: gd.data[0].locations.filter((nis, i) => gd.data[0].z[i] === 1).sort(),
                  points: gd.calcdata[0].filter(p => p.z === 1).map(p => p.loc).sort(),
-                 painted: fromState ? gd.data[0].locations.filter(nis => map.getFeatureState({{source, id: nis}}).listed).sort()
-                                    : null}};
+                 painted: fromState ? gd.data[0].locations.filter(nis => map.getFeatureState({{source, id: nis}}).fill
+                                                                     === listedColour).sort() : null}};
     """)
 
 

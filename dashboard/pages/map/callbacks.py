@@ -250,6 +250,18 @@ page.clientside_callback(
     prevent_initial_call=True,
 )
 
+# The map's fill follows a new year from feature states, without plotly redrawing the map
+# (assets/map_repaint.js; the figure keeps its `datarevision`, figures.revision).
+page.clientside_callback(
+    """function(_figure) {
+        window.dash_clientside.map_repaint.watch("map-graph");
+        return window.dash_clientside.no_update;
+    }""",
+    Output("map-notice", "title", allow_duplicate=True),
+    Input("map-graph", "figure"),
+    prevent_initial_call=True,
+)
+
 # A click on a municipality opens its profile (a client-side navigation, like dcc.Link), with the
 # same address as ui.links.profile_href: `?nis=` in Dutch, `?nis=&lang=en` in English.
 page.clientside_callback(

@@ -83,9 +83,11 @@ def flag_text(flag: str, note, names: dict, lang: str) -> str:
     return esc(f"{label}: {sentence}" if sentence else label)
 
 
-def customdata(frame: pd.DataFrame, ind: dict, names: dict, year: int, lang: str) -> list[list]:
-    """Per municipality: [value and its year, rank, rank in the province, flag and note]
-    (compact: the words around them are in the hover template, sent once per change)."""
+def customdata(frame: pd.DataFrame, ind: dict, names: dict, year: int, n: int, lang: str) -> list[list]:
+    """Per municipality: [value and its year with flag and note, rank, rank in the province, number
+    ranked] (compact: the words around them are in the hover template, the same for every year of
+    an indicator, so that a new year changes only data arrays: see `revision`)."""
+    ranked = fmt.integer(n, lang)
     rows = []
     for value, own_year, flag, note, rank, prov_rank, prov_n, fallback in zip(
             frame["value"].tolist(), frame["year"].tolist(), frame["flag"].tolist(), frame["note"].tolist(),
@@ -93,7 +95,7 @@ def customdata(frame: pd.DataFrame, ind: dict, names: dict, year: int, lang: str
             frame["fallback_from"].tolist()):
         flag_part = "" if flag == "original" else " · " + flag_text(flag, note, names, lang)
         if fmt.is_missing(value):
-            rows.append([t("map.hover.no_data", lang, year=year) + flag_part, fmt.MISSING, fmt.MISSING])
+            rows.append([t("map.hover.no_data", lang, year=year) + flag_part, fmt.MISSING, fmt.MISSING, ranked])
             continue
         text = fmt.value_text(value, ind, lang)
         if not fmt.is_missing(fallback):
@@ -101,14 +103,14 @@ def customdata(frame: pd.DataFrame, ind: dict, names: dict, year: int, lang: str
         else:
             line = t("map.hover.value", lang, value=text, year=int(own_year))
         # The value's unit comes from the data (an imported indicator's own words): escaped like the flag.
-        rows.append([esc(line) + flag_part, int(rank), f"{int(prov_rank)}/{int(prov_n)}"])
+        rows.append([esc(line) + flag_part, int(rank), f"{int(prov_rank)}/{int(prov_n)}", ranked])
     return rows
 
 
-def hovertemplate(ind: dict, n: int, lang: str) -> str:
+def hovertemplate(ind: dict, lang: str) -> str:
     key = "map.hover.rank_count" if ind.get("kind") == "count" or ind.get("direction") == "higher_is_more" else (
         "map.hover.rank_better" if ind.get("direction") == "higher_is_better" else "map.hover.rank_worse")
-    rank = t(key, lang, n=fmt.integer(n, lang), rank="%{customdata[1]}")
+    rank = t(key, lang, n="%{customdata[3]}", rank="%{customdata[1]}")
     prov = t("map.hover.in_province", lang, prov="%{customdata[2]}")
     return ("%{text}<br>%{customdata[0]}<br>" + esc(rank) + "<br>" + esc(prov)
             + "<br>%{hovertext}<extra></extra>")
@@ -120,8 +122,8 @@ def _hover(version: str, indicator_id: str, year: int, lang: str) -> dict:
     base = qm.base()
     ind = base["indicator_by_id"][indicator_id]
     v = vm.year_view(indicator_id, year)
-    return {"customdata": customdata(v["frame"], ind, base["code_names"], year, lang),
-            "hovertemplate": hovertemplate(ind, v["n"], lang)}
+    return {"customdata": customdata(v["frame"], ind, base["code_names"], year, v["n"], lang),
+            "hovertemplate": hovertemplate(ind, lang)}
 
 
 def hover(v: dict, lang: str) -> dict:
@@ -146,6 +148,14 @@ def zoom_to(base: dict, nis: str | None) -> dict | None:
 def selected(base: dict, state: dict) -> str | None:
     """The selected municipality when it is one of the map's."""
     return state["nis"] if state.get("nis") in set(base["municipalities"]["nis_code"]) else None
+
+
+def revision(state: dict) -> str:
+    """The layout's `datarevision`: what, besides the values, the drawn traces show (the build, the
+    language, the outlined networks, the selection). While it stays the same (another year, or an
+    indicator with the same colour scale), plotly keeps its drawing and assets/map_repaint.js paints
+    the new values; plotly still redraws whatever else changed in the figure (a new colour scale)."""
+    return f"{db.data_version() or ''}|{state['lang']}|{state['overlay']}|{state.get('nis') or ''}"
 
 
 def figure(base: dict, state: dict, v: dict) -> dict:
@@ -191,7 +201,8 @@ def figure(base: dict, state: dict, v: dict) -> dict:
         "showscale": False, "marker": {"line": {"color": SELECTED_LINE, "width": 4}}, "hoverinfo": "skip",
     }
     return {"data": [values, networks, province_networks, selection],
-            "layout": map_layout(zoom_to(base, nis), layers, uirevision=f"sel-{nis}" if nis else "map")}
+            "layout": {**map_layout(zoom_to(base, nis), layers, uirevision=f"sel-{nis}" if nis else "map"),
+                       "datarevision": revision({**state, "nis": nis})}}
 
 
 def patch(base: dict, state: dict, v: dict, trigger) -> Patch:
@@ -215,6 +226,8 @@ def patch(base: dict, state: dict, v: dict, trigger) -> Patch:
         if layer_url(base["layers"].get(qm.PROVINCE_LAYER)):
             out["data"][T_PROVINCE_NETWORKS]["locations"] = over["provinces"]
             out["data"][T_PROVINCE_NETWORKS]["z"] = [1] * len(over["provinces"])
+    if trigger in ("map-overlay", "map-search", None):
+        out["layout"]["datarevision"] = revision({**state, "nis": selected(base, state)})
     if trigger in ("map-search", None):
         nis = selected(base, state)
         out["data"][T_SELECTED]["locations"] = [nis] if nis else []

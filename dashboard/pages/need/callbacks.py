@@ -217,70 +217,20 @@ def render_gap(indicator, year, rule, below, mode, top, minimum, lang, drawn_key
     return (summary, listing, *figure) + disabled + (placeholder,)
 
 
-# Repaints the shortlist on the drawn map when only its marks changed: a threshold of the shortlist,
-# or another indicator, year or split rule (the outlines are the same). The map's layout keeps its
-# `datarevision` (view.map_key: the build and the language), so plotly takes a patch of `z` and
-# `customdata` (the hover texts follow at once) without a redraw, which would hand every outline to
-# MapLibre again (about 0.9 s of a year change in a browser without a GPU). Here the shortlist's fill
-# layer (plotly's own, of trace 0) is painted from a feature state `listed`, set per municipality
-# (the geometry stays in MapLibre), and plotly's points get their new `z`, so any later redraw of
-# plotly's own (resize, presentation mode) paints the same. A feature state rather than an expression
-# naming the listed municipalities: MapLibre re-tiles a source (in its worker, over several frames)
-# for every new data-driven paint expression, but only repaints for a new feature state. A figure of
-# another key changes `datarevision`: plotly redraws it whole. z is 1 on the shortlist, else 0
-# (view.shortlist_marks); the colours are the ends of the trace's scale.
-# Called by DRAW_GAP_ROWS, which runs whenever the map's figure changes (both are outputs of `gap`),
-# rather than by a callback of its own: each callback is a round of store updates.
-RECOLOUR_SHORTLIST = """
-function(figure) {
-    var gd = document.querySelector("#need-gap-map .js-plotly-plot");
-    function recolour(trace) {
-        var points = gd && gd.calcdata && gd.calcdata[0];
-        var drawn = points && points[0] && points[0].trace;
-        if (!trace || !trace.z || !trace.locations || !drawn || drawn.name !== trace.name) { return false; }
-        var glTrace = drawn._glTrace;
-        var map = glTrace && glTrace.subplot && glTrace.subplot.map;
-        var layer = glTrace && glTrace.layerList && glTrace.layerList[0][1];
-        if (!map || !layer || !map.getLayer(layer)) { return false; }
-        var zOf = {};
-        trace.locations.forEach(function(nis, i) { zOf[nis] = trace.z[i]; });
-        points.forEach(function(p) { if (p.loc !== null && p.loc in zOf) { p.z = zOf[p.loc]; } });
-        var scale = trace.colorscale;
-        var fill = ["case", ["boolean", ["feature-state", "listed"], false], scale[scale.length - 1][1], scale[0][1]];
-        if (JSON.stringify(map.getPaintProperty(layer, "fill-color")) !== JSON.stringify(fill)) {
-            map.setPaintProperty(layer, "fill-color", fill);
-        }
-        var source = map.getLayer(layer).source;
-        trace.locations.forEach(function(nis, i) {
-            map.setFeatureState({source: source, id: nis}, {listed: trace.z[i] === 1});
-        });
-        return true;
-    }
-    var trace = figure && figure.data && figure.data[0];
-    if (recolour(trace) || !gd || !gd.once || gd.__needRecolourPending) { return; }
-    // not drawn yet (a page just opened): paint from the feature state once plotly has drawn, while
-    // the browser is idle, so that the first change does not pay for the new expression
-    gd.__needRecolourPending = true;
-    gd.once("plotly_afterplot", function() {
-        (window.requestIdleCallback || window.setTimeout)(function() {
-            gd.__needRecolourPending = false;
-            recolour(gd.data && gd.data[0]);
-        });
-    });
-}
-"""
-
-
 # Draws the shortlist's rows as plain DOM into the table body, which Dash renders empty and never
 # touches again, with the shared row drawer (assets/row_tables.js: text as textContent, a link only to
 # a path of this site, followed in the page like a dcc.Link): every row would otherwise be some ten
 # components that Dash's renderer revisits on every store update of the page. The caption, the box's
 # label and which of list and "none" shows are left alone when they stay the same (each output sent is
-# a store update). It also repaints the shortlist on the map (RECOLOUR_SHORTLIST).
+# a store update). It also has the map's fill follow its new marks: the map keeps its `datarevision`
+# for every view (view.map_key), and assets/map_repaint.js paints the shortlist from MapLibre feature
+# states, one frame, where a redraw by plotly re-tiled the outlines over three (about 0.9 s of a year
+# change without a GPU). Here rather than in a callback of its own: each callback is a round of store
+# updates.
 DRAW_GAP_ROWS = """
-function(data, caption, label, listHidden, emptyHidden, figure) {
+function(data, caption, label, listHidden, emptyHidden) {
     var nu = window.dash_clientside.no_update;
-    (RECOLOUR_SHORTLIST)(figure);
+    window.dash_clientside.map_repaint.watch("need-gap-map");
     var rows = (data && data.rows) || [];
     window.dash_clientside.row_tables.draw("need-gap-body", rows, data ? {
         cls: data.keys.map(function(k, i) { return (data.num[i] ? "num " : "") + "need-col-" + k; }),
@@ -288,7 +238,7 @@ function(data, caption, label, listHidden, emptyHidden, figure) {
     var now = data ? [data.caption, data.label, rows.length === 0, rows.length > 0] : ["", "", true, true];
     return now.map(function(value, i) { return value === [caption, label, listHidden, emptyHidden][i] ? nu : value; });
 }
-""".replace("RECOLOUR_SHORTLIST", RECOLOUR_SHORTLIST.strip())
+"""
 
 page.clientside_callback(
     DRAW_GAP_ROWS,
@@ -296,7 +246,7 @@ page.clientside_callback(
     Output("need-gap-scroll", "hidden"), Output("need-gap-empty", "hidden"),
     Input("need-gap-data", "data"),
     State("need-gap-caption", "children"), State("need-gap-scroll", "aria-label"),
-    State("need-gap-scroll", "hidden"), State("need-gap-empty", "hidden"), State("need-gap-map", "figure"),
+    State("need-gap-scroll", "hidden"), State("need-gap-empty", "hidden"),
 )
 
 

@@ -100,7 +100,7 @@ def gap_map(static: dict, z: list[int], hover: list[str], revision: str) -> dict
     stays the same, plotly takes a patch of `z` and `customdata` without redrawing (it would otherwise
     hand every outline to MapLibre again: most of a year or split rule change in headless Chromium
     without a GPU). The hover reads `customdata` from the new figure at once (plotly's calculated
-    points, which keep the old `text`, are not read), and RECOLOUR_SHORTLIST (callbacks.py) repaints
+    points, which keep the old `text`, are not read), and assets/map_repaint.js repaints
     the shortlist on the drawn map."""
     if static["muni_url"] is None:
         return empty_map()
