@@ -49,6 +49,10 @@
     return {map: map, layer: layer, source: map.getLayer(layer).source, points: points};
   }
 
+  function fillsFromState(at) {
+    return JSON.stringify(at.map.getPaintProperty(at.layer, "fill-color")) === JSON.stringify(FILL);
+  }
+
   /* Paints trace 0's current values from feature states (setting the fill expression if missing). */
   function paint(gd) {
     var at = target(gd), trace = gd.data && gd.data[0];
@@ -59,9 +63,7 @@
     });
     // plotly's own points follow, so a redraw of its own (a resize) paints the same
     at.points.forEach(function (p) { if (p.loc !== null && p.loc in zOf) { p.z = zOf[p.loc]; } });
-    if (JSON.stringify(at.map.getPaintProperty(at.layer, "fill-color")) !== JSON.stringify(FILL)) {
-      at.map.setPaintProperty(at.layer, "fill-color", FILL);
-    }
+    if (!fillsFromState(at)) { at.map.setPaintProperty(at.layer, "fill-color", FILL); }
   }
 
   function prepareLater(gd, delay) {
@@ -88,7 +90,7 @@
     if (kept) {
       clearTimeout(gd.__repaintTimer);
       paint(gd);
-    } else if (JSON.stringify(at.map.getPaintProperty(at.layer, "fill-color")) !== JSON.stringify(FILL)) {
+    } else if (!fillsFromState(at)) {
       prepareLater(gd, PREPARE_AFTER_MS);
     }
   }

@@ -226,10 +226,10 @@ def patch(base: dict, state: dict, v: dict, trigger) -> Patch:
         if layer_url(base["layers"].get(qm.PROVINCE_LAYER)):
             out["data"][T_PROVINCE_NETWORKS]["locations"] = over["provinces"]
             out["data"][T_PROVINCE_NETWORKS]["z"] = [1] * len(over["provinces"])
+    nis = selected(base, state)
     if trigger in ("map-overlay", "map-search", None):
-        out["layout"]["datarevision"] = revision({**state, "nis": selected(base, state)})
+        out["layout"]["datarevision"] = revision({**state, "nis": nis})
     if trigger in ("map-search", None):
-        nis = selected(base, state)
         out["data"][T_SELECTED]["locations"] = [nis] if nis else []
         out["data"][T_SELECTED]["z"] = [1] if nis else []
         zoom = zoom_to(base, nis)

@@ -231,8 +231,8 @@ def networks_note(base: dict, state: dict) -> list:
 
 # ------------------------------------------------------------------------------ table
 
-# The table's column classes, for the browser's row drawer (DRAW_TABLE in callbacks.py).
-TABLE_CELL_CLASSES = ["", "", "num", "num", "num", ""]
+# The table's column classes, for the browser's row drawer (DRAW_TABLE in callbacks.py): the headers'.
+TABLE_CELL_CLASSES = ["num" if c in NUMERIC_COLUMNS else "" for c in vm.TABLE_COLUMNS]
 
 
 def table_data(ind: dict, rows: list[dict], names: dict, lang: str) -> list[list]:
