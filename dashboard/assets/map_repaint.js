@@ -8,18 +8,19 @@
  * `customdata`, which the hover reads), and here the fill of trace 0 is painted from a MapLibre
  * feature state per location, computed from the new `z` and the trace's colour scale: one frame.
  *
- * The fill expression reads the feature state and falls back to plotly's own colour. Setting it makes
- * MapLibre re-tile once, so it is set when the browser is idle after plotly drew the trace itself: at
- * once after the first draw, a while after a redraw for a change (a new colour scale, the outlined
- * networks), when the user reads the map rather than waits for it. Then the next change of values
- * only sets feature states; one that comes before sets both at once (the cost of a plotly redraw).
+ * The fill expression reads the feature state `fc` and falls back to plotly's own colour. The
+ * dashboard's plotly.js (frontend/src/plotly-dashboard.js) draws every choroplethmap with it from the
+ * start, and paints plotly's own redraws from feature states too. With Dash's full plotly.js (served
+ * when that bundle could not be built) it is set here, once the browser is idle after plotly drew the
+ * trace itself (setting it makes MapLibre re-tile once): at once after the first draw, a while after a
+ * redraw for a change, when the user reads the map rather than waits for it.
  *
  *   window.dash_clientside.map_repaint.watch(graphId)   // idempotent; call when the figure changes
  */
 (function () {
   "use strict";
 
-  var FILL = ["coalesce", ["feature-state", "fill"], ["get", "fc"]];
+  var FILL = ["coalesce", ["feature-state", "fc"], ["get", "fc"]];
   var PREPARE_AFTER_MS = 1500;  // after plotly redrew the trace for a change: the user is reading the map
   var WATCH_TRIES = 200;        // the graph's first draw may take a while (plotly.js loads first)
   var WATCH_EVERY_MS = 50;
@@ -59,7 +60,7 @@
     if (!at || !trace || !trace.locations || !trace.z) { return; }
     var colour = colourOf(trace), zOf = valuesOf(trace);
     trace.locations.forEach(function (loc, i) {
-      at.map.setFeatureState({source: at.source, id: loc}, {fill: colour(trace.z[i])});
+      at.map.setFeatureState({source: at.source, id: loc}, {fc: colour(trace.z[i])});
     });
     // plotly's own points follow, so a redraw of its own (a resize) paints the same
     at.points.forEach(function (p) { if (p.loc !== null && p.loc in zOf) { p.z = zOf[p.loc]; } });
@@ -106,7 +107,7 @@
       }
       gd.__repaintWatched = true;
       gd.on("plotly_react", function () { afterReact(gd); });
-      prepareLater(gd, 0);  // a page just opened: as soon as the browser is idle
+      if (!fillsFromState(target(gd))) { prepareLater(gd, 0); }  // a page just opened: once the browser is idle
     })();
   }
 

@@ -18,7 +18,7 @@ Plotly.register([
 // spends about 40% less CPU on evaluating this file. They are registered synchronously, before
 // plotly reads the figure (an unregistered type would be drawn as an empty scatter).
 var LATER = {
-    choroplethmap: function() { return require('plotly.js/lib/choroplethmap'); }, // map: MapLibre choropleth
+    choroplethmap: function() { return stylesFromFeatureStates(); }, // map: MapLibre choropleth
 };
 
 function hasLaterTypes(data) {
@@ -37,6 +37,111 @@ function registerLaterTypes(data) {
             Plotly.register(load());
         }
     }
+}
+
+// plotly.js's choroplethmap, with its polygons' styles painted from MapLibre feature states.
+//
+// Plotly redraws a choroplethmap trace (any change that recalculates it: another colour scale, other
+// outlines, a new `datarevision`) by handing its polygons to MapLibre again (`setData` on the trace's
+// geojson source) even when only their styles changed; MapLibre then re-tiles the source in its
+// worker and draws the new tiles over several frames, and without a GPU (the 2-core machine draws
+// WebGL in software) each frame blocks the page for 100-500 ms. Here:
+// - every per-polygon style plotly writes as a property (fill colour `fc`, line colour `mlc`, line
+//   width `mlw`, opacity `mo`, selection opacity `mo2`; convert.js) is read from the feature state of
+//   the same name first, with the property as the fallback, from the trace's first draw on;
+// - a redraw whose polygons are the ones the source holds (the same locations of the same geojson)
+//   keeps the source and sets each polygon's states to its new styles: one frame. Any other redraw
+//   hands the polygons over as plotly does and clears the states, so the new properties show.
+// So a figure that keeps its locations and changes only colours or line widths (the map pages'
+// outlines of the chosen networks and of the searched municipality) is repainted, not re-tiled.
+// dashboard/assets/map_repaint.js sets the `fc` states itself when plotly keeps its drawing (new
+// values under the same `datarevision`).
+var STYLE_PROPERTIES = ['fc', 'mlc', 'mlw', 'mo', 'mo2'];
+
+function fromState(paint) {
+    Object.keys(paint).forEach(function(name) {
+        var value = paint[name];
+        if(value && value.type === 'identity' && STYLE_PROPERTIES.indexOf(value.property) !== -1) {
+            paint[name] = ['coalesce', ['feature-state', value.property], ['get', value.property]];
+        }
+    });
+}
+
+function stylesFromFeatureStates() {
+    // convert.js is required before the trace module, so plot.js (run on the trace module's first
+    // require) takes these functions as its own
+    var converter = require('plotly.js/src/traces/choroplethmap/convert');
+    ['convert', 'convertOnSelect'].forEach(function(name) {
+        var original = converter[name];
+        converter[name] = function() {
+            var opts = original.apply(this, arguments);
+            fromState(opts.fill.paint);
+            fromState(opts.line.paint);
+            if(paintsNothing(opts.geojson.features)) opts.fill.layout.visibility = 'none';
+            return opts;
+        };
+    });
+    var traceModule = require('plotly.js/lib/choroplethmap');
+    var create = traceModule.plot;
+    traceModule.plot = function(subplot, calcTrace) {
+        var drawn = create.apply(this, arguments);
+        keepSourcesForNewStyles(Object.getPrototypeOf(drawn));
+        drawn._heldPolygons = calcTrace[0].trace._opts.geojson.features;
+        return drawn;
+    };
+    return traceModule;
+}
+
+// A fill whose every colour is fully transparent (a trace of outlines only) is not drawn: on the map
+// pages such traces hold every municipality, and each frame would fill them all for nothing.
+function paintsNothing(features) {
+    if(!features || !features.length) return false;
+    for(var i = 0; i < features.length; i++) {
+        var fc = features[i].properties.fc;
+        if(typeof fc !== 'string' || !/^rgba\(.*,\s*0\)$/.test(fc.replace(/\s+/g, ''))) return false;
+    }
+    return true;
+}
+
+function samePolygons(held, features) {
+    if(!held || held.length !== features.length) return false;
+    for(var i = 0; i < features.length; i++) {
+        if(held[i].id !== features[i].id || held[i].geometry !== features[i].geometry) return false;
+    }
+    return true;
+}
+
+function keepSourcesForNewStyles(proto) {
+    if(proto.__keepsSources) return;
+    proto.__keepsSources = true;
+    var update = proto._update;
+    proto._update = function(optsAll) {
+        var map = this.subplot.map;
+        var source = map.getSource(this.sourceId);
+        var features = optsAll.geojson.features || [];
+        if(!samePolygons(this._heldPolygons, features)) {
+            map.removeFeatureState({source: this.sourceId});
+            this._heldPolygons = features;
+            return update.apply(this, arguments);
+        }
+        // plotly's own update (layers, paint, `below`), without handing the same polygons over again
+        var own = Object.prototype.hasOwnProperty.call(source, 'setData') ? source.setData : null;
+        source.setData = function() { return source; };
+        try {
+            update.apply(this, arguments);
+        } finally {
+            if(own) source.setData = own;
+            else delete source.setData;
+        }
+        for(var i = 0; i < features.length; i++) {
+            var props = features[i].properties, state = {};
+            for(var j = 0; j < STYLE_PROPERTIES.length; j++) {
+                var name = STYLE_PROPERTIES[j];
+                if(props[name] !== undefined) state[name] = props[name];
+            }
+            map.setFeatureState({source: this.sourceId, id: features[i].id}, state);
+        }
+    };
 }
 
 // Every path that draws or checks a figure (newPlot, react, restyle, addTraces, update, validate,

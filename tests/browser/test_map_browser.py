@@ -59,9 +59,45 @@ const gl = gd.calcdata[0][0].trace._glTrace, map = gl.subplot.map, layer = gl.la
 const source = map.getLayer(layer).source;
 return {{kept: gd.calcdata === window.__mapCalc, scale: trace.colorscale,
          expression: JSON.stringify(map.getPaintProperty(layer, 'fill-color'))
-                     === '["coalesce",["feature-state","fill"],["get","fc"]]',
-         fills: trace.locations.map((loc, i) => [trace.z[i], map.getFeatureState({{source, id: loc}}).fill])}};
+                     === '["coalesce",["feature-state","fc"],["get","fc"]]',
+         fills: trace.locations.map((loc, i) => [trace.z[i], map.getFeatureState({{source, id: loc}}).fc])}};
 """
+
+
+def outlined(duo, trace: int) -> list[str]:
+    """The locations an outline trace shows: those with a line (the trace holds every location of
+    its layer, and MapLibre draws the line widths from the polygons' feature states)."""
+    return duo.driver.execute_script(f"""
+        const gd = {GD}, t = gd.data[arguments[0]];
+        const gl = gd.calcdata[arguments[0]][0].trace._glTrace, map = gl.subplot.map, layer = gl.layerList[1][1];
+        if (JSON.stringify(map.getPaintProperty(layer, 'line-width'))
+            !== '["coalesce",["feature-state","mlw"],["get","mlw"]]') return null;
+        return Array.from(t.locations).filter((loc, i) => t.marker.line.width[i] > 0);""", trace)
+
+
+def drawn_widths(duo, trace: int, locations: list[str]) -> list:
+    """The line width MapLibre draws for these locations of an outline trace after a change: their
+    feature state (the source keeps the polygons of the first draw, with the widths of then)."""
+    return duo.driver.execute_script(f"""
+        const gd = {GD}, gl = gd.calcdata[arguments[0]][0].trace._glTrace, map = gl.subplot.map;
+        return arguments[1].map(id => map.getFeatureState({{source: gl.sourceId, id}}).mlw);""", trace, locations)
+
+
+def painted_in_classes(fill: dict) -> bool:
+    """Every municipality painted in its class's colour of the scale (two stops per class)."""
+    return all(same_colour(colour, fill["scale"][2 * z][1]) for z, colour in fill["fills"])
+
+
+def same_colour(a, b) -> bool:
+    """'#rrggbb' and plotly's 'rgb(r, g, b)' alike."""
+    def rgb(c):
+        if not isinstance(c, str):
+            return None
+        if c.startswith("#") and len(c) == 7:
+            return tuple(int(c[i:i + 2], 16) for i in (1, 3, 5))
+        m = re.fullmatch(r"rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*1)?\)", c)
+        return tuple(int(x) for x in m.groups()) if m else None
+    return rgb(a) is not None and rgb(a) == rgb(b)
 
 
 def map_fill(duo) -> dict:
@@ -168,6 +204,9 @@ def test_map_draws_304_and_follows_indicator_and_year(start_app, real_warehouse,
     third = wait_for_map(duo)
     assert third["colour"] != second["colour"]
     assert third["customdata0"][0].startswith("€\u00a0")
+    # plotly recalculated the new colour scale; the fill of every municipality follows it from the
+    # feature states (the polygons were not handed to MapLibre again)
+    wait_until(duo, lambda: painted_in_classes(map_fill(duo)), "the new indicator's colours were not painted")
     wait_until(duo, lambda: "Donkerder is ongunstiger (lagere waarde)" in duo.find_element("#map-legend").text,
                "direction of the scale not stated")
     wait_map_idle(duo)
@@ -194,13 +233,11 @@ def test_url_restores_a_view_with_networks_and_selection(start_app, real_warehou
     # the selection: Gent, zoomed in and outlined, with a link to its profile
     selection = duo.wait_for_element("#map-selection-heading", timeout=WAIT)
     assert selection.text.startswith("Gent")
-    outlined = duo.driver.execute_script(f"return Array.from({GD}.data[3].locations)")
-    assert outlined == ["44021"]
+    assert outlined(duo, 3) == ["44021"]
     zoom = duo.driver.execute_script(f"return {GD}.layout.map.zoom")
     assert zoom > 8
     # networks overlay: municipalities outlined, the province-wide network named
-    nets = duo.driver.execute_script(f"return [{GD}.data[1].locations.length, Array.from({GD}.data[2].locations)]")
-    assert nets[0] > 20 and nets[1] == ["70000"]
+    assert len(outlined(duo, 1)) > 20 and outlined(duo, 2) == ["70000"]
     assert "Province-wide" in duo.find_element("#map-networks-note").text
     hover_networks = duo.driver.execute_script(f"""
         const t = {GD}.data[0]; const i = Array.from(t.locations).indexOf('44021'); return t.hovertext[i];""")
@@ -230,6 +267,9 @@ def test_profile_opens_from_search_and_from_a_click(start_app, real_warehouse, s
     wait_until(duo, lambda: search_params(duo).get("nis") == "44021", "the search did not select Gent")
     link = duo.wait_for_element("#map-selection-profile", timeout=WAIT)
     wait_until(duo, lambda: duo.driver.execute_script(f"return {GD}.layout.map.zoom") > 8, "no zoom to Gent")
+    # Gent outlined by a new line width, painted from its feature state; its neighbour has none
+    assert outlined(duo, 3) == ["44021"]
+    wait_until(duo, lambda: drawn_widths(duo, 3, ["44021", "44084"]) == [4, 0], "Gent's outline not drawn")
     wait_map_idle(duo)
     screenshot("map_search_gent")
     link.click()
@@ -266,8 +306,7 @@ def test_table_alternative_play_and_download(start_app, real_warehouse, screensh
     wait_for_callbacks(duo)
     painted = wait_until(duo, lambda: (p := map_fill(duo))["expression"] and p, "the new year was not painted")
     assert painted["kept"] and len(painted["fills"]) == 304
-    scale = painted["scale"]
-    assert all(fill == scale[2 * z][1] for z, fill in painted["fills"]), painted["fills"][:5]
+    assert painted_in_classes(painted), painted["fills"][:5]
     assert {z for z, _fill in painted["fills"]} != {0}
     toggle = duo.find_element("#map-table-toggle")
     assert toggle.get_attribute("aria-expanded") == "false"

@@ -54,13 +54,13 @@ def map_paint(duo) -> dict:
         const gl = gd.calcdata[0][0].trace._glTrace;
         const map = gl.subplot.map, layer = gl.layerList[0][1];
         const paint = map.getPaintProperty(layer, 'fill-color');
-        const fromState = JSON.stringify(paint) === '["coalesce",["feature-state","fill"],["get","fc"]]';
+        const fromState = JSON.stringify(paint) === '["coalesce",["feature-state","fc"],["get","fc"]]';
         const source = map.getLayer(layer).source;
         const listedColour = gd.data[0].colorscale[gd.data[0].colorscale.length - 1][1];
         return {{kept: gd.calcdata === window.__needMapCalc,
                  listed: gd.data[0].locations.filter((nis, i) => gd.data[0].z[i] === 1).sort(),
                  points: gd.calcdata[0].filter(p => p.z === 1).map(p => p.loc).sort(),
-                 painted: fromState ? gd.data[0].locations.filter(nis => map.getFeatureState({{source, id: nis}}).fill
+                 painted: fromState ? gd.data[0].locations.filter(nis => map.getFeatureState({{source, id: nis}}).fc
                                                                      === listedColour).sort() : null}};
     """)
 

@@ -31,9 +31,9 @@ MAP_HEIGHT = 540
 MAP_WIDTH = 900          # about the width of the map on a laptop, for fitting a municipality
 SELECTION_FILL = 0.3     # a selected municipality fills about a third: its neighbours stay in view
 SELECTION_ZOOM = (7.5, 10.5)
-NETWORK_LINE = "#1a1a1a"
-PROVINCE_NETWORK_LINE = "#1f5fbf"
-SELECTED_LINE = "#00b3ff"
+NETWORK_LINE, NETWORK_WIDTH = "#1a1a1a", 3
+PROVINCE_NETWORK_LINE, PROVINCE_NETWORK_WIDTH = "#1f5fbf", 5
+SELECTED_LINE, SELECTED_WIDTH = "#00b3ff", 4
 TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
 HOVER_NAMES = 8          # network names listed in a hover label; the rest are counted
 
@@ -158,6 +158,25 @@ def revision(state: dict) -> str:
     return f"{db.data_version() or ''}|{state['lang']}|{state['overlay']}|{state.get('nis') or ''}"
 
 
+def province_codes(base: dict) -> list[str]:
+    return sorted(base["municipalities"]["province_nis"].dropna().unique().tolist())
+
+
+def widths(codes: list[str], outlined, width: float) -> list[float]:
+    """A line width per location: `width` for the outlined ones, 0 (no line) for the others."""
+    shown = set(outlined)
+    return [width if code in shown else 0 for code in codes]
+
+
+def outlines(name: str, url: str, codes: list[str], colour: str, line_widths: list[float]) -> dict:
+    """A trace of outlines only (transparent fill, no hover). It holds every location of its layer
+    and shows some by their line width, so other outlines are a change of widths, which the map
+    repaints without handing the polygons to MapLibre again (frontend/src/plotly-dashboard.js)."""
+    return {"type": "choroplethmap", "name": name, "geojson": url, "featureidkey": "properties.nis",
+            "locations": codes, "z": [1] * len(codes), "colorscale": TRANSPARENT, "showscale": False,
+            "marker": {"line": {"color": colour, "width": line_widths}}, "hoverinfo": "skip"}
+
+
 def figure(base: dict, state: dict, v: dict) -> dict:
     """The whole figure (sent once per page view); geometry by URL only."""
     codes = base["municipalities"]["nis_code"].tolist()
@@ -183,23 +202,12 @@ def figure(base: dict, state: dict, v: dict) -> dict:
         "text": static_text(base, lang), "hovertext": network_text(base, state["overlay"], lang),
         "customdata": lines["customdata"], "hovertemplate": lines["hovertemplate"],
     }
-    networks = {
-        "type": "choroplethmap", "name": "networks", "geojson": muni_url, "featureidkey": "properties.nis",
-        "locations": over["munis"], "z": [1] * len(over["munis"]), "colorscale": TRANSPARENT, "showscale": False,
-        "marker": {"line": {"color": NETWORK_LINE, "width": 3}}, "hoverinfo": "skip",
-    }
-    province_networks = {
-        "type": "choroplethmap", "name": "province-networks", "geojson": prov_url or muni_url,
-        "featureidkey": "properties.nis", "locations": over["provinces"] if prov_url else [],
-        "z": [1] * (len(over["provinces"]) if prov_url else 0), "colorscale": TRANSPARENT, "showscale": False,
-        "marker": {"line": {"color": PROVINCE_NETWORK_LINE, "width": 5}}, "hoverinfo": "skip",
-    }
+    provinces = province_codes(base) if prov_url else []
     nis = selected(base, state)
-    selection = {
-        "type": "choroplethmap", "name": "selected", "geojson": muni_url, "featureidkey": "properties.nis",
-        "locations": [nis] if nis else [], "z": [1] if nis else [], "colorscale": TRANSPARENT,
-        "showscale": False, "marker": {"line": {"color": SELECTED_LINE, "width": 4}}, "hoverinfo": "skip",
-    }
+    networks = outlines("networks", muni_url, codes, NETWORK_LINE, widths(codes, over["munis"], NETWORK_WIDTH))
+    province_networks = outlines("province-networks", prov_url or muni_url, provinces, PROVINCE_NETWORK_LINE,
+                                 widths(provinces, over["provinces"], PROVINCE_NETWORK_WIDTH))
+    selection = outlines("selected", muni_url, codes, SELECTED_LINE, widths(codes, [nis], SELECTED_WIDTH))
     return {"data": [values, networks, province_networks, selection],
             "layout": {**map_layout(zoom_to(base, nis), layers, uirevision=f"sel-{nis}" if nis else "map"),
                        "datarevision": revision({**state, "nis": nis})}}
@@ -218,20 +226,19 @@ def patch(base: dict, state: dict, v: dict, trigger) -> Patch:
     values["colorscale"] = v["colorscale"]
     values["customdata"] = lines["customdata"]
     values["hovertemplate"] = lines["hovertemplate"]
+    codes = base["municipalities"]["nis_code"].tolist()
     if trigger in ("map-overlay", None):
         values["hovertext"] = network_text(base, state["overlay"], lang)
         over = vm.overlay_parts(base, state["overlay"])
-        out["data"][T_NETWORKS]["locations"] = over["munis"]
-        out["data"][T_NETWORKS]["z"] = [1] * len(over["munis"])
+        out["data"][T_NETWORKS]["marker"]["line"]["width"] = widths(codes, over["munis"], NETWORK_WIDTH)
         if layer_url(base["layers"].get(qm.PROVINCE_LAYER)):
-            out["data"][T_PROVINCE_NETWORKS]["locations"] = over["provinces"]
-            out["data"][T_PROVINCE_NETWORKS]["z"] = [1] * len(over["provinces"])
+            out["data"][T_PROVINCE_NETWORKS]["marker"]["line"]["width"] = widths(
+                province_codes(base), over["provinces"], PROVINCE_NETWORK_WIDTH)
     nis = selected(base, state)
     if trigger in ("map-overlay", "map-search", None):
         out["layout"]["datarevision"] = revision({**state, "nis": nis})
     if trigger in ("map-search", None):
-        out["data"][T_SELECTED]["locations"] = [nis] if nis else []
-        out["data"][T_SELECTED]["z"] = [1] if nis else []
+        out["data"][T_SELECTED]["marker"]["line"]["width"] = widths(codes, [nis], SELECTED_WIDTH)
         zoom = zoom_to(base, nis)
         if zoom:
             out["layout"]["map"]["center"] = zoom["center"]
