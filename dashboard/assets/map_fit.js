@@ -40,7 +40,23 @@
     var zoom = fittedZoom(width, height);
     if (Math.abs(zoom - map.zoom) < 0.01) { gd.__fittedZoom = map.zoom; return; }
     gd.__fittedZoom = zoom;
-    window.Plotly.relayout(gd, { "map.zoom": zoom });
+    guiRelayout(gd, { "map.zoom": zoom });
+  }
+
+  /* Plotly.relayout as if the user had zoomed. An edit by the user survives Dash's next
+   * Plotly.react (the layout's `uirevision` keeps it while the figure sends the value it sent before);
+   * an API edit does not: every change of the view would bring back the server's zoom, and this
+   * script would fit it again, two camera changes and two more redraws of the map. plotly.js marks its
+   * own user edits by this flag around the call (plot_api.js `guiEdit`); the fit is made for the
+   * user's screen, so it is one. */
+  function guiRelayout(gd, update) {
+    var full = gd._fullLayout;
+    if (full) { full._guiEditing = true; }
+    try {
+      return window.Plotly.relayout(gd, update);
+    } finally {
+      if (full) { full._guiEditing = false; }
+    }
   }
 
   function watch(gd) {

@@ -77,11 +77,14 @@ function stylesFromFeatureStates() {
             var opts = original.apply(this, arguments);
             fromState(opts.fill.paint);
             fromState(opts.line.paint);
-            if(paintsNothing(opts.geojson.features)) opts.fill.layout.visibility = 'none';
+            var features = opts.geojson.features;
+            if(every(features, 'fc', transparent)) opts.fill.layout.visibility = 'none';
+            if(opts.line.paint['line-width'] === 0 || every(features, 'mlw', isZero)) opts.line.layout.visibility = 'none';
             return opts;
         };
     });
     var traceModule = require('plotly.js/lib/choroplethmap');
+    keepLayersInPlace(require('plotly.js/src/plots/map/map').prototype);
     var create = traceModule.plot;
     traceModule.plot = function(subplot, calcTrace) {
         var drawn = create.apply(this, arguments);
@@ -92,15 +95,54 @@ function stylesFromFeatureStates() {
     return traceModule;
 }
 
-// A fill whose every colour is fully transparent (a trace of outlines only) is not drawn: on the map
-// pages such traces hold every municipality, and each frame would fill them all for nothing.
-function paintsNothing(features) {
+// A redraw of a map subplot keeps its layers where they are when they are the ones drawn before.
+// When several traces or layout layers go at the same place (on top: every trace of the map pages),
+// plotly forgets where it put them (fillBelowLookup sets their `below` to null), so that each redraw
+// removes and adds them all again, in order. Every source then re-tiles, and MapLibre draws the map
+// two or three times over instead of once. When the traces (uid and type, in order) and the places
+// asked for are the ones of the previous redraw and every layer is still in the map, their order is
+// right already, and they are told they are where they are.
+function keepLayersInPlace(proto) {
+    if(proto.__keepsLayers) return;
+    proto.__keepsLayers = true;
+    var fillBelowLookup = proto.fillBelowLookup;
+    proto.fillBelowLookup = function(calcData) {
+        fillBelowLookup.apply(this, arguments);
+        var plan = JSON.stringify([calcData.map(function(cd) { return [cd[0].trace.uid, cd[0].trace.type]; }),
+            this.belowLookup]);
+        var same = plan === this.__belowPlan;
+        this.__belowPlan = plan;
+        if(!same) return;
+        var map = this.map, lookup = this.belowLookup, placed = [];
+        var ids = Object.keys(lookup);
+        for(var i = 0; i < ids.length; i++) {
+            var key = ids[i];
+            var drawn = key.indexOf('trace-') === 0 ? this.traceHash[key.slice(6)] : this.layerList[key.slice(7)];
+            var layerIds = !drawn ? [] : drawn.layerList ? drawn.layerList.map(function(l) { return l[1]; }) : [drawn.idLayer];
+            if(!drawn || !layerIds.every(function(id) { return map.getLayer(id); })) return;
+            placed.push([drawn, lookup[key]]);
+        }
+        placed.forEach(function(p) { p[0].below = p[1]; });
+    };
+}
+
+// A layer that paints nothing is not drawn: a fill whose every colour is fully transparent (a trace
+// of outlines only), lines whose every width is 0 (outlines not chosen). On the map pages such traces
+// hold every municipality, and each frame would draw them all for nothing (about 20% of a frame).
+function every(features, property, test) {
     if(!features || !features.length) return false;
     for(var i = 0; i < features.length; i++) {
-        var fc = features[i].properties.fc;
-        if(typeof fc !== 'string' || !/^rgba\(.*,\s*0\)$/.test(fc.replace(/\s+/g, ''))) return false;
+        if(!test(features[i].properties[property])) return false;
     }
     return true;
+}
+
+function transparent(colour) {
+    return typeof colour === 'string' && /^rgba\(.*,0\)$/.test(colour.replace(/\s+/g, ''));
+}
+
+function isZero(width) {
+    return width === 0;
 }
 
 function samePolygons(held, features) {

@@ -267,9 +267,13 @@ def test_profile_opens_from_search_and_from_a_click(start_app, real_warehouse, s
     wait_until(duo, lambda: search_params(duo).get("nis") == "44021", "the search did not select Gent")
     link = duo.wait_for_element("#map-selection-profile", timeout=WAIT)
     wait_until(duo, lambda: duo.driver.execute_script(f"return {GD}.layout.map.zoom") > 8, "no zoom to Gent")
-    # Gent outlined by a new line width, painted from its feature state; its neighbour has none
     assert outlined(duo, 3) == ["44021"]
-    wait_until(duo, lambda: drawn_widths(duo, 3, ["44021", "44084"]) == [4, 0], "Gent's outline not drawn")
+    # the networks outlined: a change of line widths, painted from the polygons' feature states
+    # (Antwerpen has a network, Aartselaar none)
+    choose(duo, "map-overlay", "Lokale bondgenotennetwerken tegen kinderarmoede")
+    wait_until(duo, lambda: search_params(duo).get("overlay") == "lbn_2023", "the overlay was not chosen")
+    assert "11002" in outlined(duo, 1) and "11001" not in outlined(duo, 1)
+    wait_until(duo, lambda: drawn_widths(duo, 1, ["11002", "11001"]) == [3, 0], "the networks were not outlined")
     wait_map_idle(duo)
     screenshot("map_search_gent")
     link.click()

@@ -169,9 +169,11 @@ def widths(codes: list[str], outlined, width: float) -> list[float]:
 
 
 def outlines(name: str, url: str, codes: list[str], colour: str, line_widths: list[float]) -> dict:
-    """A trace of outlines only (transparent fill, no hover). It holds every location of its layer
-    and shows some by their line width, so other outlines are a change of widths, which the map
-    repaints without handing the polygons to MapLibre again (frontend/src/plotly-dashboard.js)."""
+    """A trace of outlines only (transparent fill, no hover). The networks' traces hold every
+    location of their layer and show some by their line width: another overlay is a change of
+    widths, which the map repaints without handing the polygons to MapLibre again, and lines that
+    are all 0 wide are not drawn (frontend/src/plotly-dashboard.js). The selection holds only the
+    selected municipality: one polygon to hand over is cheaper than 304 lines in every frame."""
     return {"type": "choroplethmap", "name": name, "geojson": url, "featureidkey": "properties.nis",
             "locations": codes, "z": [1] * len(codes), "colorscale": TRANSPARENT, "showscale": False,
             "marker": {"line": {"color": colour, "width": line_widths}}, "hoverinfo": "skip"}
@@ -207,7 +209,7 @@ def figure(base: dict, state: dict, v: dict) -> dict:
     networks = outlines("networks", muni_url, codes, NETWORK_LINE, widths(codes, over["munis"], NETWORK_WIDTH))
     province_networks = outlines("province-networks", prov_url or muni_url, provinces, PROVINCE_NETWORK_LINE,
                                  widths(provinces, over["provinces"], PROVINCE_NETWORK_WIDTH))
-    selection = outlines("selected", muni_url, codes, SELECTED_LINE, widths(codes, [nis], SELECTED_WIDTH))
+    selection = outlines("selected", muni_url, [nis] if nis else [], SELECTED_LINE, [SELECTED_WIDTH] if nis else [])
     return {"data": [values, networks, province_networks, selection],
             "layout": {**map_layout(zoom_to(base, nis), layers, uirevision=f"sel-{nis}" if nis else "map"),
                        "datarevision": revision({**state, "nis": nis})}}
@@ -238,7 +240,9 @@ def patch(base: dict, state: dict, v: dict, trigger) -> Patch:
     if trigger in ("map-overlay", "map-search", None):
         out["layout"]["datarevision"] = revision({**state, "nis": nis})
     if trigger in ("map-search", None):
-        out["data"][T_SELECTED]["marker"]["line"]["width"] = widths(codes, [nis], SELECTED_WIDTH)
+        out["data"][T_SELECTED]["locations"] = [nis] if nis else []
+        out["data"][T_SELECTED]["z"] = [1] if nis else []
+        out["data"][T_SELECTED]["marker"]["line"]["width"] = [SELECTED_WIDTH] if nis else []
         zoom = zoom_to(base, nis)
         if zoom:
             out["layout"]["map"]["center"] = zoom["center"]
