@@ -75,6 +75,20 @@ def outlined(duo, trace: int) -> list[str]:
         return Array.from(t.locations).filter((loc, i) => t.marker.line.width[i] > 0);""", trace)
 
 
+def mark_map_layers(duo) -> list[str]:
+    """The ids of the map's MapLibre layers that carry a mark set by an earlier call (all of them the
+    first time); marks every layer. A layer taken out and added again is a new object, unmarked."""
+    return duo.driver.execute_script(f"""
+        const map = {GD}._fullLayout.map._subplot.map, out = [];
+        for (const l of map.getStyle().layers) {{
+            const layer = map.style.getLayer(l.id);
+            if (layer.__testMark || !window.__testMarked) out.push(l.id);
+            layer.__testMark = true;
+        }}
+        window.__testMarked = true;
+        return out;""")
+
+
 def drawn_widths(duo, trace: int, locations: list[str]) -> list:
     """The line width MapLibre draws for these locations of an outline trace after a change: their
     feature state (the source keeps the polygons of the first draw, with the widths of then)."""
@@ -199,6 +213,7 @@ def test_map_draws_304_and_follows_indicator_and_year(start_app, real_warehouse,
     wait_until(duo, lambda: search_params(duo).get("year") == "2016", "arrow key did not move the year")
 
     # another indicator: its own years and colours
+    layers_drawn = mark_map_layers(duo)
     choose(duo, "map-indicator", "Mediaan equivalent beschikbaar inkomen")
     wait_until(duo, lambda: search_params(duo).get("indicator") == "adi_median", "URL did not follow the indicator")
     third = wait_for_map(duo)
@@ -207,6 +222,9 @@ def test_map_draws_304_and_follows_indicator_and_year(start_app, real_warehouse,
     # plotly recalculated the new colour scale; the fill of every municipality follows it from the
     # feature states (the polygons were not handed to MapLibre again)
     wait_until(duo, lambda: painted_in_classes(map_fill(duo)), "the new indicator's colours were not painted")
+    # ... and MapLibre kept every layer of the map: none was taken out and added again (which would
+    # re-tile its source and redraw the map several times over)
+    assert mark_map_layers(duo) == layers_drawn
     wait_until(duo, lambda: "Donkerder is ongunstiger (lagere waarde)" in duo.find_element("#map-legend").text,
                "direction of the scale not stated")
     wait_map_idle(duo)
