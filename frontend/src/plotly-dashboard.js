@@ -52,8 +52,8 @@ function registerLaterTypes(data) {
 // - a redraw whose polygons are the ones the source holds (the same locations of the same geojson)
 //   keeps the source and sets each polygon's states to its new styles: one frame. Any other redraw
 //   hands the polygons over as plotly does and clears the states, so the new properties show.
-// So a figure that keeps its locations and changes only colours or line widths (the map pages'
-// outlines of the chosen networks and of the searched municipality) is repainted, not re-tiled.
+// So a figure that keeps its locations and changes only colours or line widths (another colour scale,
+// the home map's outlines of the chosen networks) is repainted, not re-tiled.
 // dashboard/assets/map_repaint.js sets the `fc` states itself when plotly keeps its drawing (new
 // values under the same `datarevision`).
 var STYLE_PROPERTIES = ['fc', 'mlc', 'mlw', 'mo', 'mo2'];
