@@ -228,10 +228,10 @@ def patch(base: dict, state: dict, v: dict, trigger) -> Patch:
     values["colorscale"] = v["colorscale"]
     values["customdata"] = lines["customdata"]
     values["hovertemplate"] = lines["hovertemplate"]
-    codes = base["municipalities"]["nis_code"].tolist()
     if trigger in ("map-overlay", None):
         values["hovertext"] = network_text(base, state["overlay"], lang)
         over = vm.overlay_parts(base, state["overlay"])
+        codes = base["municipalities"]["nis_code"].tolist()
         out["data"][T_NETWORKS]["marker"]["line"]["width"] = widths(codes, over["munis"], NETWORK_WIDTH)
         if layer_url(base["layers"].get(qm.PROVINCE_LAYER)):
             out["data"][T_PROVINCE_NETWORKS]["marker"]["line"]["width"] = widths(
