@@ -220,6 +220,7 @@ def interactions(lang: str) -> list[Interaction]:
         Interaction("map: year change", home, lambda d: slider_key(d, "#map-year [role=slider]", "HOME")),
         Interaction("map: indicator", home, lambda d: choose(d, "map-indicator", 0)),
         Interaction("map: colour scheme", home, lambda d: choose(d, "map-scheme", 1)),
+        Interaction("map: natural breaks", home, lambda d: choose(d, "map-scheme", 2)),
         Interaction("map: classes", home, lambda d: choose(d, "map-k", 0)),
         Interaction("map: overlay", home, lambda d: choose(d, "map-overlay", 1)),
         Interaction("map: search municipality", home, lambda d: choose(d, "map-search", "Gent", search=True)),

@@ -21,6 +21,24 @@ def test_classify_gives_k_classes_and_indexes(scheme):
     assert idx[-1] == 0 and idx[0] == 1 and idx[-2] == 5 and set(idx[:-1]) == {1, 2, 3, 4, 5}
 
 
+def _within_class_spread(x, cuts) -> float:
+    return sum(float(((part - part.mean()) ** 2).sum()) for part in np.split(x, cuts))
+
+
+def test_natural_breaks_are_the_least_spread_partition_synthetic():
+    """Fisher-Jenks is exact: no other split of the sorted values into k runs has a smaller sum of
+    squared deviations from the class means (checked against every split of a synthetic sample)."""
+    import itertools
+
+    x = np.sort(np.random.default_rng(7).gamma(2.0, 3.0, 18))
+    for k in (3, 4):
+        c = mapping.classify(x, "natural_breaks", k)
+        cuts = [int(np.searchsorted(x, b, side="right")) for b in c.bins[:-1]]
+        best = min(_within_class_spread(x, list(cut)) for cut in itertools.combinations(range(1, x.size), k - 1))
+        assert c.k == k and c.bins[-1] == x[-1]
+        assert _within_class_spread(x, cuts) == pytest.approx(best, rel=1e-12)
+
+
 def test_classify_few_distinct_values_and_empty():
     assert mapping.classify([1, 1, 2], "quantiles", 5).k == 2
     assert mapping.classify([np.nan], "quantiles", 5).k == 0
