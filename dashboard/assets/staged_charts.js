@@ -15,6 +15,8 @@
  * the same element (Plotly.react), far cheaper than a new graph: REDRAW_AT_ONCE of them per task (a
  * redraw costs a fraction of a mount; each step costs Dash's renderer an update of the whole page).
  * The chart's table alternative, emptied by the same patch, is closed (it fills again when opened).
+ * A redraw of a chart far out of sight is held by our plotly.js until the chart is seen (or printed);
+ * such a chart counts as drawn here, so the step moves on.
  *
  * In presentation mode (the class `presenting` on <body>: dashboard/ui/presenting.py) the charts are
  * shown with larger type, thicker lines and wider margins, to be read from the back of a room; their
@@ -75,6 +77,12 @@
     return gd && slot.contains(gd) && gd.on ? gd : null;
   }
 
+  /* Whether our plotly.js holds the graph's redraw until it comes into sight (frontend/src/
+     plotly-dashboard.js): it counts as drawn, the next ones need not wait for the user to scroll. */
+  function heldOutOfSight(gd) {
+    return Boolean(window.Plotly && window.Plotly.redrawHeld && window.Plotly.redrawHeld(gd));
+  }
+
   /* Give a mounted graph its new figure; `drawnNow` is called when plotly has drawn it (and the answer,
      polled, says so too, should that event be missed). dcc.Graph redraws
      with Plotly.react, which draws from scratch (twice, even) when the config differs in anything, as
@@ -88,7 +96,9 @@
       gd._context.toImageButtonOptions = images;
     }
     window.dash_clientside.set_props(chart.graph.id, {figure: shown(chart.graph.figure), config: chart.graph.config});
-    return function () { return reacted && !gd.classList.contains("dash-graph--pending"); };
+    return function () {
+      return (reacted && !gd.classList.contains("dash-graph--pending")) || heldOutOfSight(gd);
+    };
   }
 
   /* A chart's table alternative belongs to the figure it was filled for: closed for the new one. */

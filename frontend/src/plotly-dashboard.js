@@ -235,20 +235,95 @@ function queued(element, call) {
 // when a page is left in the page, a link followed like dcc.Link, while its graphs draw).
 var drawing = new WeakMap();
 
+// A redraw of a graph out of sight waits until it comes into sight (or the page is printed). A
+// control of the need page redraws five charts, three of them far below the screen, and the profile
+// a dozen; each redraw takes 30-150 ms of the main thread here (SVG layout without a GPU), so a
+// change was over 1 s before its visible result settled (issue 14: "send only what is visible").
+// Only redraws are held, never a first draw (a page prints and is read by screen readers whole);
+// maps are never held (MapLibre keeps its own state and assets/map_fit.js fits it after a redraw).
+// While a graph is held, its later redraws replace the held one (a redraw describes the whole
+// figure), and every other call on it (relayout, resize, ...) is queued behind, in order.
+var SIGHT_MARGIN = 0.5; // of the window's height, above and below: drawn just before it scrolls in
+var held = new Map(); // element -> opens its gate
+var heldRedraw = new WeakMap(); // element -> the number of its latest held redraw
+var sight = null;
+
+function watchSight() {
+    if(!sight && typeof IntersectionObserver === 'function') {
+        sight = new IntersectionObserver(function(entries) {
+            entries.forEach(function(entry) { if(entry.isIntersecting) release(entry.target); });
+        }, {rootMargin: (SIGHT_MARGIN * 100) + '% 0px'});
+        window.addEventListener('beforeprint', function() { Array.from(held.keys()).forEach(release); });
+    }
+    return sight;
+}
+
+function hasMap(element, data) {
+    var subplots = element._fullLayout && element._fullLayout._subplots;
+    return Boolean(subplots && subplots.map && subplots.map.length) || (Array.isArray(data) && data.some(
+        function(trace) { return trace && typeof trace.type === 'string' && /map$/.test(trace.type); }));
+}
+
+function outOfSight(element, data) {
+    if(!watchSight() || hasMap(element, data)) return false;
+    var box = element.getBoundingClientRect();
+    if(box.width === 0 && box.height === 0) return false; // not laid out (a closed section): as before
+    var margin = window.innerHeight * SIGHT_MARGIN;
+    return box.bottom < -margin || box.top > window.innerHeight + margin;
+}
+
+function hold(element) {
+    var open;
+    var gate = new Promise(function(resolve) { open = resolve; });
+    held.set(element, open);
+    var before = waiting.get(element);
+    waiting.set(element, before ? before.then(function() { return gate; }) : gate);
+    sight.observe(element);
+}
+
+function release(element) {
+    var open = held.get(element);
+    if(!open) return;
+    held.delete(element);
+    sight.unobserve(element);
+    open();
+}
+
+// `redraw` for a held element, made only if no later redraw was held after it.
+function latestRedraw(element, redraw) {
+    var number = (heldRedraw.get(element) || 0) + 1;
+    heldRedraw.set(element, number);
+    return function() {
+        return heldRedraw.get(element) !== number || element.isConnected === false ? element : redraw();
+    };
+}
+
+// Whether a graph's redraw waits for it to come into sight (assets/staged_charts.js moves on then).
+Plotly.redrawHeld = function(gd) {
+    var element = typeof gd === 'string' ? document.getElementById(gd) : gd;
+    return Boolean(element) && held.has(element);
+};
+
 var react = Plotly.react;
 Plotly.react = function(gd) {
     var self = this;
     var args = arguments;
     var element = getGraphDiv(gd);
-    if(waiting.has(element)) return queued(element, function() { return react.apply(self, args); });
-    if(element._fullLayout) return react.apply(self, args);
     var figure = args[1];
     var data = Array.isArray(figure) ? figure : figure && figure.data;
+    var redraw = function() { return react.apply(self, args); };
+    if(held.has(element)) return queued(element, latestRedraw(element, redraw));
+    if(waiting.has(element)) return queued(element, redraw);
+    if(element._fullLayout) {
+        if(!outOfSight(element, data)) return redraw();
+        hold(element);
+        return queued(element, latestRedraw(element, redraw));
+    }
     var ready = nextTask();
     if(hasLaterTypes(data)) ready = ready.then(function() { registerLaterTypes(data); }).then(nextTask);
     waiting.set(element, ready.catch(ignore));
     var drawn = queued(element, function() {
-        return element.isConnected === false ? element : react.apply(self, args);
+        return element.isConnected === false ? element : redraw();
     });
     var settled = drawn.catch(ignore);
     drawing.set(element, settled);
@@ -263,6 +338,10 @@ Plotly.purge = function(gd) {
     var self = this;
     var args = arguments;
     var element = gd === undefined || gd === null ? gd : getGraphDiv(gd);
+    if(element && held.has(element)) { // its held redraws are dropped, the purge made at once
+        heldRedraw.set(element, heldRedraw.get(element) + 1);
+        release(element);
+    }
     var pending = element && drawing.get(element);
     if(!pending) return purge.apply(self, args);
     return pending.then(function() { return purge.apply(self, args); });

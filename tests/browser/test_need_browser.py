@@ -23,8 +23,10 @@ MAP = "document.querySelector('#need-gap-map .js-plotly-plot')"
 
 
 def scatter_state(duo) -> dict | None:
+    """The scatter as drawn, looked at: scrolled into sight first (a redraw out of sight waits for it)."""
     return duo.driver.execute_script(f"""
         const gd = {SCATTER};
+        if (gd) gd.scrollIntoView({{block: 'center'}});
         if (!gd || !gd.data || gd.data.length !== 4) return null;
         const ys = gd.data.map(t => Array.from(t.y || []));
         return {{points: ys.reduce((n, y) => n + y.length, 0), ys: ys.map(y => y.join('|')).join('/'),
@@ -253,7 +255,9 @@ def test_need_url_restores_the_view_in_english(start_app, real_warehouse, screen
     assert duo.get_logs() == []
 
 
+# (the scatter is brought into sight first: a chart's redraw waits until it is seen)
 PHONE_SHORTLIST = """
+document.getElementById('need-scatter').scrollIntoView({block: 'center'});
 const box = document.getElementById('need-gap-scroll').getBoundingClientRect();
 const row = document.querySelector('#need-gap-table tbody tr');
 if (!row) { return null; }
@@ -352,4 +356,48 @@ def test_row_links_and_the_language_switch_navigate_in_the_page(start_app, real_
     wait_until(duo, lambda: duo.driver.execute_script("return document.documentElement.lang") == "en", "still Dutch")
     assert duo.driver.execute_script(SAME_PAGE) == "still here"
     assert "lang=en" in duo.driver.execute_script("return location.search")
+    assert duo.get_logs() == []
+
+
+# The province shares chart as drawn: its bars' areas (None before its first draw) and how far below
+# the window it is.
+SPREAD_DRAWN = """
+const gd = document.querySelector('#need-spread-chart .js-plotly-plot');
+if (!gd || !gd._fullData || !gd._fullData.length) { return null; }
+return {areas: Array.from(gd._fullData[0].y), below: Math.round(gd.getBoundingClientRect().top - innerHeight),
+        bars: gd.querySelectorAll('.barlayer .point').length};
+"""
+
+
+def test_a_chart_out_of_sight_is_redrawn_when_seen_or_printed(start_app, real_warehouse):
+    """Our plotly.js holds the redraw of a chart far out of sight until it comes into sight (issue 14:
+    a control of the need page redrew five charts, three far below the screen): the region's table
+    changes at once, its chart when scrolled to, or when the page is printed."""
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/behoefte")
+    both = wait_until(duo, lambda: duo.driver.execute_script(SPREAD_DRAWN), "the province shares did not draw")
+    assert "Brussels Hoofdstedelijk Gewest" in both["areas"] and both["below"] > 500, both
+
+    def table_rows() -> int:
+        return len(duo.driver.find_elements(By.CSS_SELECTOR, "#need-spread-table tbody tr"))
+
+    rows = table_rows()
+    duo.driver.execute_script("document.querySelector('#need-region input[value=flanders]').click()")
+    wait_until(duo, lambda: table_rows() == rows - 1, "the table did not follow the region")
+    wait_for_callbacks(duo)
+    held = duo.driver.execute_script(SPREAD_DRAWN)
+    assert held["areas"] == both["areas"] and held["bars"] == both["bars"], held  # not redrawn out of sight
+    duo.driver.execute_script("document.getElementById('need-spread-chart').scrollIntoView({block: 'center'})")
+    seen = wait_until(duo, lambda: (s := duo.driver.execute_script(SPREAD_DRAWN)) and len(s["areas"]) == 5 and s,
+                      "the chart was not redrawn when seen")
+    assert "Brussels Hoofdstedelijk Gewest" not in seen["areas"] and seen["bars"] < both["bars"], seen
+
+    duo.driver.execute_script("window.scrollTo(0, 0); document.querySelector('#need-region input[value=both]').click()")
+    wait_until(duo, lambda: table_rows() == rows, "the table did not follow the region")
+    wait_for_callbacks(duo)
+    assert len(duo.driver.execute_script(SPREAD_DRAWN)["areas"]) == 5  # held again
+    duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    printed = wait_until(duo, lambda: (s := duo.driver.execute_script(SPREAD_DRAWN)) and len(s["areas"]) == 6 and s,
+                         "the chart was not redrawn for print")
+    assert printed["below"] > 500 and printed["bars"] == both["bars"], printed
     assert duo.get_logs() == []
