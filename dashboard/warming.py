@@ -39,6 +39,8 @@ STANDARD = (
     "pages.status:warm",
     "dashboard.queries.map:base",
     "dashboard.warming:peer_model",
+    "dashboard.pages.map.view:warm",  # imports mapclassify (scipy, scikit-learn): 1.8 s of a first map
+    "dashboard.profile_data:warm",
 )
 
 

@@ -79,6 +79,15 @@ def classes_for(indicator_id: str, scheme: str, k: int) -> mapping.Classes:
     return db.memo(_classes, indicator_id, scheme, k)  # once per build
 
 
+def warm() -> None:
+    """The default view's classes, before the first visitor (dashboard.warming): the first
+    classification in a process imports mapclassify, which imports scipy and scikit-learn (about
+    1.8 s of a worker's first map)."""
+    ind = indicator_row(qm.base(), None)
+    if ind is not None:
+        classes_for(ind["indicator_id"], mapping.DEFAULT_SCHEME, mapping.DEFAULT_K)
+
+
 def year_frame(base: dict, ind: dict, year: int) -> pd.DataFrame:
     """One row per 2025 municipality (in base order): the value shown for `year`, its own year,
     flag and note; a `missing` value falls back to the latest value of up to FALLBACK_YEARS
