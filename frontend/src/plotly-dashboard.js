@@ -304,6 +304,13 @@ Plotly.redrawHeld = function(gd) {
     return Boolean(element) && held.has(element);
 };
 
+// Draw every held graph now; the answer settles when they are drawn (assets/print_page.js prints then).
+Plotly.drawHeld = function() {
+    var elements = Array.from(held.keys());
+    elements.forEach(release);
+    return Promise.all(elements.map(function(element) { return waiting.get(element); })).then(ignore, ignore);
+};
+
 var react = Plotly.react;
 Plotly.react = function(gd) {
     var self = this;
@@ -338,9 +345,10 @@ Plotly.purge = function(gd) {
     var self = this;
     var args = arguments;
     var element = gd === undefined || gd === null ? gd : getGraphDiv(gd);
-    if(element && held.has(element)) { // its held redraws are dropped, the purge made at once
+    if(element && held.has(element)) { // its held redraws dropped; the purge after the calls queued before it
         heldRedraw.set(element, heldRedraw.get(element) + 1);
         release(element);
+        return queued(element, function() { return purge.apply(self, args); });
     }
     var pending = element && drawing.get(element);
     if(!pending) return purge.apply(self, args);

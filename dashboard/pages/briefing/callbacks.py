@@ -2,7 +2,7 @@
 step, and the print button (the browser's print dialogue with the print style sheet)."""
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update
+from dash import ClientsideFunction, Input, Output, State, no_update
 
 from dashboard import db
 from dashboard import profile_data as pdata
@@ -74,6 +74,6 @@ def sync_url(value, search, pathname):
 
 
 page.clientside_callback(
-    """function(n) { if (n) { window.print(); } return ""; }""",
+    ClientsideFunction("printing", "print"),  # assets/print_page.js: the held charts drawn first
     Output("briefing-print-done", "children"), Input("briefing-print", "n_clicks"), prevent_initial_call=True,
 )

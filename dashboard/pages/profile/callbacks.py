@@ -73,7 +73,7 @@ def sync_url(nis, search):
 
 
 page.clientside_callback(
-    """function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }""",
+    ClientsideFunction("printing", "print"),  # assets/print_page.js: the held charts drawn first
     Output("profile-print-done", "children"), Input("profile-print", "n_clicks"), prevent_initial_call=True,
 )
 
