@@ -267,11 +267,13 @@ def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic
     # A graph's first Plotly.react (what dcc.Graph calls) draws in a task of its own, so graphs waiting
     # for plotly.js are not all drawn in the task that evaluates it; a call made on that graph meanwhile
     # is made after the draw (a relayout before it would be lost: the react's layout has no title); a
-    # drawn graph's react is plotly's own, at once; an element taken out of the page is not drawn
+    # drawn graph's react is plotly's own, at once (the graph in sight: one far below the window waits
+    # for it, tests/browser/test_need_browser.py); an element taken out of the page is not drawn
     drawn = chromium.driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
         const div = document.createElement('div');
         div.style.width = '400px'; div.style.height = '300px';
+        div.style.position = 'fixed'; div.style.top = '0'; div.style.left = '0';
         document.body.appendChild(div);
         const gone = document.createElement('div');
         const left = document.createElement('div');  // purged at once, as dcc.Graph does when its page is left
