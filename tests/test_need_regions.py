@@ -141,6 +141,11 @@ def test_concentration_index_per_region_hand_computed(hand_made_base):
     assert need.concentration_index(curve["x"], curve["y"]) == pytest.approx(1 / 6)
     assert flanders["frame"]["equivalents"].tolist() == [1.0, 1.0]
     assert view.spread_frame(flanders, "nl")["code"].tolist() == ["10000", "total"]
+    # the total row is the region's, in words (it said "Vlaanderen en Brussel" whatever the region)
+    assert view.spread_frame(flanders, "nl")["name"].tolist()[-1] == "Vlaanderen (zonder Brussel)"
+    assert view.spread_frame(m, "en")["name"].tolist()[-1] == "Flanders and Brussels"
+    brussels = view.spread_frame(view.model("arop_admin", 2022, "equal", "brussels"), "en")
+    assert brussels["name"].tolist()[-1] == "Brussels (19 municipalities)" and len(brussels) == 2
     # the note states what the call targets against what the indicator covers, with both figures
     note = view.region_note(m, "nl")
     assert "Nederlandstalig onderwijs" in note and "alle leeftijden" in note and "0,17" in note and "0,24" in note

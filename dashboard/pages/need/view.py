@@ -586,7 +586,7 @@ def spread_frame(m: dict, lang: str) -> pd.DataFrame:
     prov["name"] = [province_label(c, lang) for c in prov["nis_code"]]
     frame = m["frame"].reset_index()[["nis_code", "province_nis", "equivalents", "funding", "at_risk"]]
     out = need.province_shares(frame, prov[["nis_code", "name"]])
-    out.loc[out["code"] == "total", "name"] = t("need.total", lang)
+    out.loc[out["code"] == "total", "name"] = region_name(region, lang)  # the total of the region in force
     return out
 
 
