@@ -30,13 +30,13 @@ def load(nis: str, with_peers: bool = True) -> dict:
 
 
 def warm() -> None:
-    """The pieces every profile and briefing reads, before the first visitor (dashboard.warming):
-    grouping the build's values by place alone takes about 0.4 s."""
+    """The per-build pieces every profile and briefing reads, before the first visitor
+    (dashboard.warming): one municipality's profile reads them all (grouping the build's values by
+    place alone takes about 0.4 s)."""
     with db.reader() as r:
-        for piece in (qp.municipalities, _mun_names, _mun_rows, indicators_in_order, qp.code_names, _area_names,
-                      _series_by_place, _rank_lookup, qp.all_predecessors, qp.has_registers, qp.sources,
-                      latest_build):
-            qp.per_build(r, piece)
+        names = qp.per_build(r, _mun_names)
+    if names:
+        load(next(iter(names)))
 
 
 def _load(nis: str, with_peers: bool) -> dict:
