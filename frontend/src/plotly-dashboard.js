@@ -239,54 +239,74 @@ var drawing = new WeakMap();
 // control of the need page redraws five charts, three of them far below the screen, and the profile
 // a dozen; each redraw takes 30-150 ms of the main thread here (SVG layout without a GPU), so a
 // change was over 1 s before its visible result settled (issue 14: "send only what is visible").
-// Only redraws are held, never a first draw (a page prints and is read by screen readers whole);
-// maps are never held (MapLibre keeps its own state and assets/map_fit.js fits it after a redraw).
+// Only redraws are held, never a first draw (a page prints and is read by screen readers whole).
+// A map is held only until MapLibre draws it the first time (the need page's map, 3,000 px down,
+// starts as an empty graph: evaluating MapLibre, compiling its shaders and the frames of its first
+// drawing cost the page's load a task of over 200 ms here, WebGL being drawn in software); once
+// drawn, a map is never held (MapLibre keeps its own state and assets/map_fit.js fits it after a
+// redraw). It is let go a whole window ahead, as its first drawing takes several frames.
 // While a graph is held, its later redraws replace the held one (a redraw describes the whole
 // figure), and every other call on it (relayout, resize, ...) is queued behind, in order.
 var SIGHT_MARGIN = 0.5; // of the window's height, above and below: drawn just before it scrolls in
-var held = new Map(); // element -> opens its gate
+var MAP_SIGHT_MARGIN = 1; // the same for a map not drawn yet
+var held = new Map(); // element -> [opens its gate, the observer watching it]
 var heldRedraw = new WeakMap(); // element -> the number of its latest held redraw
-var sight = null;
+var observers = null; // margin -> an IntersectionObserver that lets go what comes that near
 
-function watchSight() {
-    if(!sight && typeof IntersectionObserver === 'function') {
-        sight = new IntersectionObserver(function(entries) {
-            entries.forEach(function(entry) { if(entry.isIntersecting) release(entry.target); });
-        }, {rootMargin: (SIGHT_MARGIN * 100) + '% 0px'});
+function observer(margin) {
+    if(typeof IntersectionObserver !== 'function') return null;
+    if(!observers) {
+        observers = {};
         window.addEventListener('beforeprint', function() { Array.from(held.keys()).forEach(release); });
     }
-    return sight;
+    if(!observers[margin]) {
+        observers[margin] = new IntersectionObserver(function(entries) {
+            entries.forEach(function(entry) { if(entry.isIntersecting) release(entry.target); });
+        }, {rootMargin: (margin * 100) + '% 0px'});
+    }
+    return observers[margin];
 }
 
-function hasMap(element, data) {
+function hasMapTraces(data) {
+    return Array.isArray(data) && data.some(
+        function(trace) { return trace && typeof trace.type === 'string' && /map$/.test(trace.type); });
+}
+
+function mapDrawn(element) {
     var subplots = element._fullLayout && element._fullLayout._subplots;
-    return Boolean(subplots && subplots.map && subplots.map.length) || (Array.isArray(data) && data.some(
-        function(trace) { return trace && typeof trace.type === 'string' && /map$/.test(trace.type); }));
+    return Boolean(subplots && subplots.map && subplots.map.length);
 }
 
-function outOfSight(element, data) {
-    if(!watchSight() || hasMap(element, data)) return false;
+// The margin a redraw of `element` with `data` is held for, or 0 when it is never held.
+function sightMargin(element, data) {
+    if(mapDrawn(element)) return 0;
+    return hasMapTraces(data) ? MAP_SIGHT_MARGIN : SIGHT_MARGIN;
+}
+
+function outOfSight(element, margin) {
+    if(!margin || !observer(margin)) return false;
     var box = element.getBoundingClientRect();
     if(box.width === 0 && box.height === 0) return false; // not laid out (a closed section): as before
-    var margin = window.innerHeight * SIGHT_MARGIN;
-    return box.bottom < -margin || box.top > window.innerHeight + margin;
+    var ahead = window.innerHeight * margin;
+    return box.bottom < -ahead || box.top > window.innerHeight + ahead;
 }
 
-function hold(element) {
+function hold(element, margin) {
     var open;
     var gate = new Promise(function(resolve) { open = resolve; });
-    held.set(element, open);
+    var watcher = observer(margin);
+    held.set(element, [open, watcher]);
     var before = waiting.get(element);
     waiting.set(element, before ? before.then(function() { return gate; }) : gate);
-    sight.observe(element);
+    watcher.observe(element);
 }
 
 function release(element) {
-    var open = held.get(element);
-    if(!open) return;
+    var gate = held.get(element);
+    if(!gate) return;
     held.delete(element);
-    sight.unobserve(element);
-    open();
+    gate[1].unobserve(element);
+    gate[0]();
 }
 
 // `redraw` for a held element, made only if no later redraw was held after it.
@@ -322,8 +342,9 @@ Plotly.react = function(gd) {
     if(held.has(element)) return queued(element, latestRedraw(element, redraw));
     if(waiting.has(element)) return queued(element, redraw);
     if(element._fullLayout) {
-        if(!outOfSight(element, data)) return redraw();
-        hold(element);
+        var margin = sightMargin(element, data);
+        if(!outOfSight(element, margin)) return redraw();
+        hold(element, margin);
         return queued(element, latestRedraw(element, redraw));
     }
     var ready = nextTask();

@@ -35,13 +35,20 @@ def scatter_state(duo) -> dict | None:
 
 
 def map_state(duo) -> dict | None:
+    """The map as drawn, looked at: scrolled into sight first (a map is drawn first when it comes near)."""
     return duo.driver.execute_script(f"""
         const gd = {MAP};
+        if (gd) gd.scrollIntoView({{block: 'center'}});
         if (!gd || !gd.data || !gd.data.length || !gd.data[0].z) return null;
         const m = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
         return {{locations: gd.data[0].locations.length, listed: Array.from(gd.data[0].z).filter(z => z === 1).length,
                  loaded: !!(m && m.loaded())}};
     """)
+
+
+# Whether the shortlist map's figure is drawn (its traces) and MapLibre has made its canvas, not scrolling.
+MAP_DRAWN = f"""const gd = {MAP};
+    return {{traces: (gd.data || []).length, canvas: !!gd.querySelector('canvas.maplibregl-canvas')}};"""
 
 
 # The shortlist as the drawn map has it: whether plotly kept its calculated points since MAP_MARK (it
@@ -372,11 +379,15 @@ return {areas: Array.from(gd._fullData[0].y), below: Math.round(gd.getBoundingCl
 def test_a_chart_out_of_sight_is_redrawn_when_seen_or_printed(start_app, real_warehouse):
     """Our plotly.js holds the redraw of a chart far out of sight until it comes into sight (issue 14:
     a control of the need page redrew five charts, three far below the screen): the region's table
-    changes at once, its chart when scrolled to, or when the page is printed."""
+    changes at once, its chart when scrolled to, or when the page is printed. The shortlist's map,
+    far below the screen, is not drawn at all while the page loads (its first drawing, in software
+    WebGL, blocked the load for over 200 ms), only when it comes near or the page is printed."""
     duo = start_app()
     duo.wait_for_page(url=f"{duo.server_url}/behoefte")
     both = wait_until(duo, lambda: duo.driver.execute_script(SPREAD_DRAWN), "the province shares did not draw")
     assert "Brussels Hoofdstedelijk Gewest" in both["areas"] and both["below"] > 500, both
+    wait_for_callbacks(duo)
+    assert duo.driver.execute_script(MAP_DRAWN) == {"traces": 0, "canvas": False}  # the map's figure waits
 
     def table_rows() -> int:
         return len(duo.driver.find_elements(By.CSS_SELECTOR, "#need-spread-table tbody tr"))
@@ -400,4 +411,6 @@ def test_a_chart_out_of_sight_is_redrawn_when_seen_or_printed(start_app, real_wa
     printed = wait_until(duo, lambda: (s := duo.driver.execute_script(SPREAD_DRAWN)) and len(s["areas"]) == 6 and s,
                          "the chart was not redrawn for print")
     assert printed["below"] > 500 and printed["bars"] == both["bars"], printed
+    wait_until(duo, lambda: duo.driver.execute_script(MAP_DRAWN) == {"traces": 2, "canvas": True},
+               "the map was not drawn for print")
     assert duo.get_logs() == []
