@@ -249,7 +249,7 @@ var drawing = new WeakMap();
 // figure), and every other call on it (relayout, resize, ...) is queued behind, in order.
 var SIGHT_MARGIN = 0.5; // of the window's height, above and below: drawn just before it scrolls in
 var MAP_SIGHT_MARGIN = 1; // the same for a map not drawn yet
-var held = new Map(); // element -> [opens its gate, the observer watching it]
+var held = new Map(); // element -> {open: opens its gate, watcher: the observer watching it}
 var heldRedraw = new WeakMap(); // element -> the number of its latest held redraw
 var observers = null; // margin -> an IntersectionObserver that lets go what comes that near
 
@@ -295,18 +295,18 @@ function hold(element, margin) {
     var open;
     var gate = new Promise(function(resolve) { open = resolve; });
     var watcher = observer(margin);
-    held.set(element, [open, watcher]);
+    held.set(element, {open: open, watcher: watcher});
     var before = waiting.get(element);
     waiting.set(element, before ? before.then(function() { return gate; }) : gate);
     watcher.observe(element);
 }
 
 function release(element) {
-    var gate = held.get(element);
-    if(!gate) return;
+    var holding = held.get(element);
+    if(!holding) return;
     held.delete(element);
-    gate[1].unobserve(element);
-    gate[0]();
+    holding.watcher.unobserve(element);
+    holding.open();
 }
 
 // `redraw` for a held element, made only if no later redraw was held after it.
