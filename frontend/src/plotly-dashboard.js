@@ -249,7 +249,9 @@ var drawing = new WeakMap();
 // figure), and every other call on it (relayout, resize, ...) is queued behind, in order.
 var SIGHT_MARGIN = 0.5; // of the window's height, above and below: drawn just before it scrolls in
 var MAP_SIGHT_MARGIN = 1; // the same for a map not drawn yet
-var held = new Map(); // element -> {open: opens its gate, watcher: the observer watching it}
+// element -> {open: opens its gate, watcher: the observer watching it, data: the traces of its latest
+// held redraw, drawn: the answer to it (plotly's promise once made: it settles when the figure is drawn)}
+var held = new Map();
 var heldRedraw = new WeakMap(); // element -> the number of its latest held redraw
 var observers = null; // margin -> an IntersectionObserver that lets go what comes that near
 
@@ -261,7 +263,7 @@ function observer(margin) {
     }
     if(!observers[margin]) {
         observers[margin] = new IntersectionObserver(function(entries) {
-            entries.forEach(function(entry) { if(entry.isIntersecting) release(entry.target); });
+            entries.forEach(function(entry) { if(entry.isIntersecting) releaseSoon(entry.target); });
         }, {rootMargin: (margin * 100) + '% 0px'});
     }
     return observers[margin];
@@ -295,18 +297,36 @@ function hold(element, margin) {
     var open;
     var gate = new Promise(function(resolve) { open = resolve; });
     var watcher = observer(margin);
-    held.set(element, {open: open, watcher: watcher});
+    held.set(element, {open: open, watcher: watcher, data: null, drawn: null});
     var before = waiting.get(element);
     waiting.set(element, before ? before.then(function() { return gate; }) : gate);
     watcher.observe(element);
 }
 
+// Let the held redraw of `element` be made now (for print: before the page is laid out).
 function release(element) {
     var holding = held.get(element);
     if(!holding) return;
     held.delete(element);
     holding.watcher.unobserve(element);
     holding.open();
+}
+
+// The same for a graph come into sight, in a task of its own after those come before it, and a map's
+// trace type registered in a task before that (evaluating MapLibre costs about 100 ms here). Scrolling
+// to the need page's shortlist brings its map and the chart below it near at once: both redraws and
+// MapLibre's evaluation ran in one task of 280-310 ms.
+var releasing = Promise.resolve();
+function releaseSoon(element) {
+    var holding = held.get(element);
+    if(!holding || holding.releasing) return;
+    holding.releasing = true;
+    var current = function() { return held.get(element) === holding; }; // not released meanwhile (print, purge)
+    releasing = releasing.then(nextTask).then(function() {
+        if(!current() || !hasLaterTypes(holding.data)) return;
+        registerLaterTypes(holding.data);
+        return nextTask();
+    }).then(function() { if(current()) release(element); }).catch(ignore);
 }
 
 // `redraw` for a held element, made only if no later redraw was held after it.
@@ -318,17 +338,28 @@ function latestRedraw(element, redraw) {
     };
 }
 
+// A redraw of a held element: made when it is let go, if no later redraw was held after it.
+function holdRedraw(element, data, redraw) {
+    var holding = held.get(element);
+    holding.data = data;
+    holding.drawn = queued(element, latestRedraw(element, redraw));
+    return holding.drawn;
+}
+
 // Whether a graph's redraw waits for it to come into sight (assets/staged_charts.js moves on then).
 Plotly.redrawHeld = function(gd) {
     var element = typeof gd === 'string' ? document.getElementById(gd) : gd;
     return Boolean(element) && held.has(element);
 };
 
-// Draw every held graph now; the answer settles when they are drawn (assets/print_page.js prints then).
+// Draw every held graph now; the answer settles when plotly's promises of their redraws do, once
+// they are drawn (assets/print_page.js prints then). A map's promise settles once MapLibre has its
+// polygons; the moment its redraw is merely made is too early (the print showed an empty map).
 Plotly.drawHeld = function() {
     var elements = Array.from(held.keys());
+    var drawn = elements.map(function(element) { return held.get(element).drawn; });
     elements.forEach(release);
-    return Promise.all(elements.map(function(element) { return waiting.get(element); })).then(ignore, ignore);
+    return Promise.all(drawn).then(ignore, ignore);
 };
 
 var react = Plotly.react;
@@ -339,13 +370,13 @@ Plotly.react = function(gd) {
     var figure = args[1];
     var data = Array.isArray(figure) ? figure : figure && figure.data;
     var redraw = function() { return react.apply(self, args); };
-    if(held.has(element)) return queued(element, latestRedraw(element, redraw));
+    if(held.has(element)) return holdRedraw(element, data, redraw);
     if(waiting.has(element)) return queued(element, redraw);
     if(element._fullLayout) {
         var margin = sightMargin(element, data);
         if(!outOfSight(element, margin)) return redraw();
         hold(element, margin);
-        return queued(element, latestRedraw(element, redraw));
+        return holdRedraw(element, data, redraw);
     }
     var ready = nextTask();
     if(hasLaterTypes(data)) ready = ready.then(function() { registerLaterTypes(data); }).then(nextTask);

@@ -414,3 +414,30 @@ def test_a_chart_out_of_sight_is_redrawn_when_seen_or_printed(start_app, real_wa
     wait_until(duo, lambda: duo.driver.execute_script(MAP_DRAWN) == {"traces": 2, "canvas": True},
                "the map was not drawn for print")
     assert duo.get_logs() == []
+
+
+# window.print stubbed: records the shortlist map as it is when the page would be laid out for print:
+# its sources loaded, features rendered from their tiles, no frame still due (MapLibre's `_frameRequest`).
+PRINT_RECORDS_MAP = f"""window.__printedMap = null; window.print = function() {{
+    const gd = {MAP};
+    const m = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
+    window.__printedMap = {{traces: (gd.data || []).length, loaded: !!(m && m.loaded()),
+                           painted: m ? m.queryRenderedFeatures().length > 0 : false,
+                           frameDue: !!(m && m._frameRequest)}};
+}};"""
+
+
+def test_the_print_button_prints_the_shortlist_map_painted(start_app, real_warehouse):
+    """The need page's print button (dashboard/ui/printing.py) prints once the shortlist's map, not
+    drawn while the page loads (far below the screen), has painted its polygons: plotly's promise
+    settles before MapLibre's worker has tiled them, and a map printed then is an empty box."""
+    duo = start_app()
+    duo.wait_for_page(url=f"{duo.server_url}/behoefte")
+    wait_until(duo, lambda: duo.driver.execute_script(SPREAD_DRAWN), "the province shares did not draw")
+    wait_for_callbacks(duo)
+    assert duo.driver.execute_script(MAP_DRAWN) == {"traces": 0, "canvas": False}  # not drawn yet
+    duo.driver.execute_script(PRINT_RECORDS_MAP)
+    click(duo, duo.find_element("#need-print"))
+    printed = wait_until(duo, lambda: duo.driver.execute_script("return window.__printedMap"), "print not called")
+    assert printed == {"traces": 2, "loaded": True, "painted": True, "frameDue": False}, printed
+    assert duo.get_logs() == []

@@ -2,13 +2,14 @@
 step, and the print button (the browser's print dialogue with the print style sheet)."""
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, no_update
+from dash import Input, Output, State, no_update
 
 from dashboard import db
 from dashboard import profile_data as pdata
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages.briefing import layout, view
 from dashboard.queries import profile as qp
+from dashboard.ui import printing
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import warehouse_notice
 from dashboard.urls import with_query
@@ -73,7 +74,4 @@ def sync_url(value, search, pathname):
     return new if new != (search or "") else no_update
 
 
-page.clientside_callback(
-    ClientsideFunction("printing", "print"),  # assets/print_page.js: the held charts drawn first
-    Output("briefing-print-done", "children"), Input("briefing-print", "n_clicks"), prevent_initial_call=True,
-)
+printing.register(page, "briefing")

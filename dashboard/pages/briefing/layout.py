@@ -9,7 +9,7 @@ from dashboard import formatting as fmt
 from dashboard import profile_data as pdata
 from dashboard.i18n import t
 from dashboard.pages.briefing import view
-from dashboard.ui import presenting, vintages
+from dashboard.ui import presenting, printing, vintages
 from dashboard.ui.components import dropdown, scroll_box
 from dashboard.ui.links import briefing_href
 from dashboard.ui.text import counted
@@ -26,7 +26,7 @@ def build(initial: str | None, lang: str) -> html.Div:
                           dropdown(lang, id="briefing-place", options=[], value=None, clearable=False,
                                    searchable=True, placeholder=t("briefing.choose_placeholder", lang))],
                          className="control control-wide"),
-                html.Div(html.Button(t("briefing.print", lang), id="briefing-print", type="button", className="button"),
+                html.Div(printing.button("briefing", t("briefing.print", lang)),
                          className="control-buttons"),
             ], className="controls"),
         ], className="no-print"),
@@ -35,7 +35,7 @@ def build(initial: str | None, lang: str) -> html.Div:
         # The URL's choice: the dropdown mounts without a value (a Dash 4 dropdown resets a value its
         # still empty options lack); the options callback sets options and value together.
         dcc.Store(id="briefing-initial", data=initial),
-        html.Div(id="briefing-print-done", hidden=True),
+        printing.done("briefing"),
         dcc.Loading(html.Article(id="briefing-content", className="briefing-sheet", **{"aria-live": "polite"}),
                     delay_show=300),
     ], id="briefing-page", className="page briefing")

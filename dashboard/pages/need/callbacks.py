@@ -26,13 +26,15 @@ from dashboard.pages.need.state import (
     valid_region,
 )
 from dashboard.queries import need as qn
-from dashboard.ui import downloads
+from dashboard.ui import downloads, printing
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import warehouse_notice
 from dashboard.ui.links import PROFILE_PATH
 from dashboard.urls import with_query
 
 page = PageCallbacks()
+printing.register(page, "need")  # assets/print_page.js: held charts drawn, the map painted
+
 VIEW = [Input("need-indicator", "value"), Input("need-year", "value"), Input("need-rule", "value")]
 
 

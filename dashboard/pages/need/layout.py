@@ -11,7 +11,7 @@ from dashboard import need
 from dashboard.i18n import t
 from dashboard.pages.need import figures, view
 from dashboard.pages.need.state import GAP_BELOW, REGIONS
-from dashboard.ui import presenting
+from dashboard.ui import presenting, printing
 from dashboard.ui.components import dropdown, scroll_box, sortable_table
 from dashboard.ui.downloads import DEFAULT_DECIMALS, Sheet, name_word
 from dashboard.ui.graphs import graph_config
@@ -82,6 +82,7 @@ def build(state: dict) -> html.Div:
                        dcc.RadioItems(id="need-rule", options=rule_options, value=state["rule"],
                                       className="radio-list", inputClassName="radio-input")],
                       className="control control-group"),
+        html.Div(printing.button("need", t("need.print", lang)), className="control-buttons"),
     ], className="controls need-controls no-print", role="group", **{"aria-label": t("need.controls", lang)})
     toc = html.Nav(html.Ul([html.Li(html.A(t(f"need.{s}", lang), href=f"#need-{s}-section")) for s in SECTIONS]),
                    className="toc no-print", **{"aria-label": t("need.toc", lang)})
@@ -165,6 +166,7 @@ def build(state: dict) -> html.Div:
         dcc.Store(id="need-years-of"),
         html.Div(id="need-notice"),
         dcc.Store(id="need-gap-map-key"),
+        printing.done("need"),
         controls,
         presenting.method(html.Div([html.Div(id="need-rule-main", **{"aria-live": "polite"}), rule_detail_frame(lang)],
                                    id="need-rule-box", className="card need-rule-box"),

@@ -9,7 +9,7 @@ from dashboard.i18n import normalise_lang, t
 from dashboard.pages.profile import exports, layout, update
 from dashboard.profile_data import indicator_rows, load, municipality_options
 from dashboard.queries import profile as qp
-from dashboard.ui import vintages
+from dashboard.ui import printing, vintages
 from dashboard.ui.callbacks import PageCallbacks
 from dashboard.ui.components import warehouse_notice
 from dashboard.urls import valid_nis, with_query
@@ -72,10 +72,7 @@ def sync_url(nis, search):
     return new if new != (search or "") else no_update
 
 
-page.clientside_callback(
-    ClientsideFunction("printing", "print"),  # assets/print_page.js: the held charts drawn first
-    Output("profile-print-done", "children"), Input("profile-print", "n_clicks"), prevent_initial_call=True,
-)
+printing.register(page, "profile")
 
 
 # The charts' graphs into their slots, one per task of the browser (assets/staged_charts.js, layout.charts):

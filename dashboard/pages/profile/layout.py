@@ -10,7 +10,7 @@ from dashboard.pages.profile import view
 from dashboard.pages.profile.figures import figure
 from dashboard.profile_data import area_label, flag_title, flag_words, peers_method, rank_rule
 from dashboard.queries import FLAGS
-from dashboard.ui import presenting, vintages
+from dashboard.ui import presenting, printing, vintages
 from dashboard.ui.components import dropdown, scroll_box, section
 from dashboard.ui.downloads import name_word
 from dashboard.ui.graphs import graph_config
@@ -33,7 +33,7 @@ def build(lang: str, raw_nis: str | None) -> html.Div:
                          placeholder=t("profile.choose_placeholder", lang), className="profile-dropdown"),
             ], className="control control-wide"),
             html.Div([
-                html.Button(t("profile.print", lang), id="profile-print", type="button", className="button"),
+                printing.button("profile", t("profile.print", lang)),
                 html.Button(t("download.csv", lang), id="profile-csv", type="button", className="button"),
                 html.Button(t("download.xlsx", lang), id="profile-xlsx", type="button", className="button"),
             ], className="control-buttons", role="group", **{"aria-label": t("profile.actions", lang)}),
@@ -43,7 +43,7 @@ def build(lang: str, raw_nis: str | None) -> html.Div:
         dcc.Store(id="profile-raw-nis", data=raw_nis),
         dcc.Store(id="profile-shown", data=None),  # the skeleton of the content shown (update.skeleton)
         dcc.Download(id="profile-download"),
-        html.Div(id="profile-print-done", hidden=True),
+        printing.done("profile"),
         # only the content's callback shows the spinner, not the charts drawn into it one by one
         dcc.Loading(html.Div(id="profile-content", **{"aria-live": "polite"}), delay_show=300,
                     target_components={"profile-content": "children"}),
