@@ -82,7 +82,6 @@ def build(state: dict) -> html.Div:
                        dcc.RadioItems(id="need-rule", options=rule_options, value=state["rule"],
                                       className="radio-list", inputClassName="radio-input")],
                       className="control control-group"),
-        html.Div(printing.button("need", t("need.print", lang)), className="control-buttons"),
     ], className="controls need-controls no-print", role="group", **{"aria-label": t("need.controls", lang)})
     toc = html.Nav(html.Ul([html.Li(html.A(t(f"need.{s}", lang), href=f"#need-{s}-section")) for s in SECTIONS]),
                    className="toc no-print", **{"aria-label": t("need.toc", lang)})
@@ -166,7 +165,8 @@ def build(state: dict) -> html.Div:
         dcc.Store(id="need-years-of"),
         html.Div(id="need-notice"),
         dcc.Store(id="need-gap-map-key"),
-        printing.done("need"),
+        html.Div([printing.button("need", t("need.print", lang)), printing.done("need")],
+                 className="control-buttons need-page-actions no-print"),
         controls,
         presenting.method(html.Div([html.Div(id="need-rule-main", **{"aria-live": "polite"}), rule_detail_frame(lang)],
                                    id="need-rule-box", className="card need-rule-box"),
