@@ -5,7 +5,8 @@ Four views on one choice of need indicator, year, region (Flanders, Brussels or 
 rule: a scatter of need against intensity with movable thresholds and quadrant counts; a gap finder
 (municipalities ranked by need with (almost) no network, as a list, a map and an export); the
 spread over the provinces and Brussels (summed counts, never averaged rates); the concentration
-curve and index, with the index per region and together whatever the region chosen.
+curve and index, with the index per region and together whatever the region chosen. A print button
+prints the page once its charts and map are drawn (`dashboard/ui/printing.py`).
 
 - `page.py`: the registration and `layout(**query)`;
 - `state.py`: the view in the URL, read and written;

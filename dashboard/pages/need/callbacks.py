@@ -33,7 +33,7 @@ from dashboard.ui.links import PROFILE_PATH
 from dashboard.urls import with_query
 
 page = PageCallbacks()
-printing.register(page, "need")  # assets/print_page.js: held charts drawn, the map painted
+printing.register(page, "need")  # assets/print_page.js: the held charts and the map drawn first
 
 VIEW = [Input("need-indicator", "value"), Input("need-year", "value"), Input("need-rule", "value")]
 
