@@ -436,8 +436,21 @@ def test_the_print_button_prints_the_shortlist_map_painted(start_app, real_wareh
     wait_until(duo, lambda: duo.driver.execute_script(SPREAD_DRAWN), "the province shares did not draw")
     wait_for_callbacks(duo)
     assert duo.driver.execute_script(MAP_DRAWN) == {"traces": 0, "canvas": False}  # not drawn yet
+    # the browser's own print (Ctrl+P) cannot wait for the map: in its place, how to print it
+    assert "pas getekend" in print_note(duo) and "Afdrukken of bewaren als pdf" in print_note(duo)
     duo.driver.execute_script(PRINT_RECORDS_MAP)
     click(duo, duo.find_element("#need-print"))
     printed = wait_until(duo, lambda: duo.driver.execute_script("return window.__printedMap"), "print not called")
     assert printed == {"traces": 2, "loaded": True, "painted": True, "frameDue": False}, printed
+    assert print_note(duo) == "none"  # the map itself is printed
     assert duo.get_logs() == []
+
+
+def print_note(duo) -> str:
+    """What the print style sheet puts before the shortlist's map ('none': nothing)."""
+    duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        return duo.driver.execute_script(
+            "return getComputedStyle(document.querySelector('.need-map'), '::before').content")
+    finally:
+        duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -132,7 +132,9 @@ def build(state: dict) -> html.Div:
                 html.Div(dcc.Graph(id="need-gap-map", figure=figures.empty_map(),
                                    config=graph_config(name_word("need.gap_map", lang)),
                                    style={"height": f"{figures.MAP_HEIGHT}px"}),
-                         className="need-map", role="figure", **{"aria-label": t("need.gap.map_label", lang)}),
+                         className="need-map", role="figure", **{"aria-label": t("need.gap.map_label", lang),
+                                                                 # printed in its place while it is not drawn
+                                                                 "data-print-note": t("need.gap.map_print_note", lang)}),
                 html.Ul([_swatch("list", t("need.gap.legend.list", lang)),
                          _swatch("other", t("need.gap.legend.other", lang)),
                          _swatch("network", t("need.gap.legend.network", lang))], className="need-map-legend"),
