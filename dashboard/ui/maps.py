@@ -34,6 +34,13 @@ def map_layout(view: dict | None = None, layers: list | None = None, uirevision:
     }
 
 
+def empty_map(uirevision: str = "map") -> dict:
+    """A map's figure before its data: no traces, and no axes (without a map trace plotly would draw
+    empty cartesian axes with their grid, which showed until the map came, and in print)."""
+    layout = map_layout(uirevision=uirevision)
+    return {"data": [], "layout": {**layout, "xaxis": {"visible": False}, "yaxis": {"visible": False}}}
+
+
 def _mercator(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 

@@ -436,6 +436,9 @@ def test_the_print_button_prints_the_shortlist_map_painted(start_app, real_wareh
     wait_until(duo, lambda: duo.driver.execute_script(SPREAD_DRAWN), "the province shares did not draw")
     wait_for_callbacks(duo)
     assert duo.driver.execute_script(MAP_DRAWN) == {"traces": 0, "canvas": False}  # not drawn yet
+    # an empty box meanwhile, not the empty axes and grid plotly draws for a figure without traces
+    assert duo.driver.execute_script("return document.querySelectorAll('#need-gap-map .xgrid, #need-gap-map .ygrid,"
+                                     " #need-gap-map .xtick, #need-gap-map .ytick').length") == 0
     # the browser's own print (Ctrl+P) cannot wait for the map: in its place, how to print it
     assert "pas getekend" in print_note(duo) and "Afdrukken of bewaren als pdf" in print_note(duo)
     duo.driver.execute_script(PRINT_RECORDS_MAP)

@@ -23,7 +23,7 @@ from dashboard.pages.map import view as vm
 from dashboard.queries import map as qm
 from dashboard.ui.downloads import name_word
 from dashboard.ui.graphs import graph_config
-from dashboard.ui.maps import fit_places, map_layout
+from dashboard.ui.maps import empty_map, fit_places, map_layout
 from dashboard.ui.notes import value_note
 from dashboard.ui.text import esc
 
@@ -46,7 +46,7 @@ def graph_config_for(lang: str) -> dict:
 
 
 def empty_figure() -> dict:
-    return {"data": [], "layout": map_layout()}
+    return empty_map()
 
 
 # ------------------------------------------------------------------------ hover labels

@@ -11,6 +11,7 @@ from dash import Patch
 
 from dashboard import formatting as fmt
 from dashboard.ui.graphs import FONT
+from dashboard.ui.maps import empty_map as empty_map_figure
 from dashboard.ui.maps import map_layout
 from dashboard.ui.text import esc
 
@@ -52,7 +53,7 @@ def empty_scatter() -> dict:
 
 
 def empty_map() -> dict:
-    return {"data": [], "layout": map_layout(uirevision=MAP_REVISION)}
+    return empty_map_figure(MAP_REVISION)
 
 
 # -------------------------------------------------------------------------- scatter
