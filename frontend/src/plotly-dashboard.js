@@ -80,11 +80,13 @@ function stylesFromFeatureStates() {
             var features = opts.geojson.features;
             if(every(features, 'fc', transparent)) opts.fill.layout.visibility = 'none';
             if(opts.line.paint['line-width'] === 0 || every(features, 'mlw', isZero)) opts.line.layout.visibility = 'none';
+            if(linesCoverEdges(opts.line)) opts.fill.paint['fill-antialias'] = false;
             return opts;
         };
     });
     var traceModule = require('plotly.js/lib/choroplethmap');
     keepLayersInPlace(require('plotly.js/src/plots/map/map').prototype);
+    tileGeoJSONCoarsely(require('maplibre-gl/dist/maplibre-gl.mjs').Map.prototype);
     var create = traceModule.plot;
     traceModule.plot = function(subplot, calcTrace) {
         var drawn = create.apply(this, arguments);
@@ -124,6 +126,36 @@ function keepLayersInPlace(proto) {
         }
         placed.forEach(function(p) { p[0].below = p[1]; });
     };
+}
+
+// Fewer, larger tiles for the maps' GeoJSON. MapLibre cuts a GeoJSON source into tiles of its
+// zoom level (up to 18) and draws every layer tile by tile, each tile with its own clipping mask:
+// the initial view of Flanders and Brussels (zoom 7 to 8) holds 6 tiles per source, and without a
+// GPU every tile's draw calls cost frame time (the home map's first frame blocked the page for
+// 160-235 ms). Tiled at zoom 5 at most, the whole view is one tile per source, drawn larger when
+// zoomed in. Nothing is lost at any zoom: the layers are simplified to 0.0018 degrees
+// (etl/sources/geography.py), while a zoom-5 tile keeps positions to 0.0014 degrees, and neighbours
+// share their borders' vertices, so they move together.
+var GEOJSON_MAXZOOM = 5;
+
+function tileGeoJSONCoarsely(proto) {
+    if(proto.__tilesCoarsely) return;
+    proto.__tilesCoarsely = true;
+    var addSource = proto.addSource;
+    proto.addSource = function(id, source) {
+        if(source && source.type === 'geojson' && source.maxzoom === undefined) {
+            source = Object.assign({}, source, {maxzoom: GEOJSON_MAXZOOM});
+        }
+        return addSource.call(this, id, source);
+    };
+}
+
+// A fill's antialiasing is a second pass over every polygon's edge; a trace whose lines all have a
+// width draws its lines over those edges anyway, so its fill goes without (about 15% of a map frame
+// without a GPU). A trace with lines on some polygons only keeps it.
+function linesCoverEdges(line) {
+    var width = line.paint['line-width'];
+    return line.layout.visibility !== 'none' && typeof width === 'number' && width > 0;
 }
 
 // A layer that paints nothing is not drawn: a fill whose every colour is fully transparent (a trace

@@ -149,6 +149,20 @@ def wait_map_idle(duo):
         return m.__testIdle;""", token), "the map canvas did not finish drawing")
 
 
+def map_tiles(duo) -> dict:
+    """Per GeoJSON source the map draws: how many tiles MapLibre cut it into for the current view,
+    and whether the fill layers over it still draw their own antialiasing edge."""
+    return duo.driver.execute_script(f"""
+        const map = {GD}._fullLayout.map._subplot.map, style = map.style;
+        const managers = style.tileManagers || style.sourceCaches, out = {{}};
+        for (const l of map.getStyle().layers) {{
+            if (!l.source || (l.layout || {{}}).visibility === 'none') continue;
+            const entry = out[l.source] || (out[l.source] = {{tiles: managers[l.source].getIds().length}});
+            if (l.type === 'fill') entry.fillEdges = map.getPaintProperty(l.id, 'fill-antialias') !== false;
+        }}
+        return out;""")
+
+
 def outside_requests(duo) -> list[str]:
     names = duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")
@@ -195,6 +209,12 @@ def test_map_draws_304_and_follows_indicator_and_year(start_app, real_warehouse,
     assert "Rang %{customdata[1]} van" in first["hovertemplate"]
     assert "provincie" in first["hovertemplate"] and "%{hovertext}" in first["hovertemplate"]
     wait_map_idle(duo)
+    # the whole initial view is one tile per source (MapLibre draws layer by layer, tile by tile;
+    # each tile costs frame time without a GPU), and the municipalities' white borders cover their
+    # fills' edges, so the fills draw no antialiasing edge of their own
+    tiles = map_tiles(duo)
+    assert len(tiles) >= 3 and all(t["tiles"] == 1 for t in tiles.values()), tiles
+    assert [t["fillEdges"] for t in tiles.values() if "fillEdges" in t] == [False], tiles
     shot = screenshot("map_home_nl")
     assert shot.stat().st_size > 30_000
     # the address stays "/" for the default view
