@@ -293,6 +293,24 @@ def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic
     # a purge made while a first draw waits runs once that draw has finished: purged in the middle of
     # it, plotly's last step read the removed layout (an uncaught TypeError in the browser's log)
     assert drawn == [False, "after", 3, False, True], drawn
+    # ... and so does a purge made while a drawn graph's redraw is under way (dcc.Graph purges the graphs
+    # of a page left in the page; a chart let go as it came into sight may be redrawing then): purged
+    # in the middle, the redraw failed ("Cannot read properties of undefined (reading '_rehover')")
+    order = chromium.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const div = document.createElement('div');
+        div.style.width = '400px'; div.style.height = '300px';
+        div.style.position = 'fixed'; div.style.top = '0'; div.style.left = '0';
+        document.body.appendChild(div);
+        const order = [];
+        Plotly.react(div, [{type: 'bar', y: [1, 2]}]).then(() => {
+            const redrawn = Plotly.react(div, [{type: 'bar', y: [3, 4, 5]}])
+                .then(() => order.push('redrawn'), err => order.push('redraw failed: ' + err));
+            const purged = Promise.resolve(Plotly.purge(div)).then(() => order.push('purged'));
+            Promise.all([redrawn, purged]).then(() => done(order.concat([div._fullLayout === undefined])));
+        }, err => done(String(err)));
+    """)
+    assert order == ["redrawn", "purged", True], order
     assert chromium.get_logs() == []
 
 

@@ -80,7 +80,7 @@ function stylesFromFeatureStates() {
             var features = opts.geojson.features;
             if(every(features, 'fc', transparent)) opts.fill.layout.visibility = 'none';
             if(opts.line.paint['line-width'] === 0 || every(features, 'mlw', isZero)) opts.line.layout.visibility = 'none';
-            if(linesCoverEdges(opts.line)) opts.fill.paint['fill-antialias'] = false;
+            opts.fill.paint['fill-antialias'] = !linesCoverEdges(opts.line); // set both ways: a redraw sets only what it names
             return opts;
         };
     });
@@ -261,11 +261,35 @@ function queued(element, call) {
     return made.then(function() { return answer; });
 }
 
-// element -> a promise that settles once its delayed first draw has finished (plotly's own promise).
-// A purge waits for it: purged in the middle of that draw, plotly's last drawing step would read the
-// layout the purge removed ("Cannot read properties of undefined (reading '_rangeSliderData')", seen
-// when a page is left in the page, a link followed like dcc.Link, while its graphs draw).
+// element -> a promise that settles once every draw made on it so far has finished (plotly's own
+// promises: a first draw, a redraw, a relayout, a resize, ...). A purge waits for it: purged in the
+// middle of a draw, plotly's last drawing step reads the layout the purge removed ("Cannot read
+// properties of undefined (reading '_rangeSliderData')", seen when a page is left in the page, a link
+// followed like dcc.Link, while its graphs draw; first with a graph's first draw, later with the
+// redraw of a chart let go as it came into sight). A draw that never settles (a map whose polygons
+// never come) holds the purge up for PURGE_WAIT_MS at most: a graph never purged keeps its WebGL
+// context, of which a page gets only a few.
 var drawing = new WeakMap();
+var PURGE_WAIT_MS = 10000;
+
+// `answer` (a plotly call's answer on `element`) counted among the element's draws; returned as is.
+function tracked(element, answer) {
+    if(!element || !answer || typeof answer.then !== 'function') return answer;
+    var before = drawing.get(element);
+    var settled = Promise.resolve(answer).then(ignore, ignore);
+    if(before) settled = Promise.all([before, settled]).then(ignore);
+    drawing.set(element, settled);
+    settled.then(function() {
+        if(drawing.get(element) === settled) drawing.delete(element);
+    });
+    return answer;
+}
+
+function drawsDone(element) {
+    var pending = drawing.get(element);
+    if(!pending) return null;
+    return Promise.race([pending, new Promise(function(resolve) { setTimeout(resolve, PURGE_WAIT_MS); })]);
+}
 
 // A redraw of a graph out of sight waits until it comes into sight (or the page is printed). A
 // control of the need page redraws five charts, three of them far below the screen, and the profile
@@ -396,9 +420,11 @@ Plotly.drawHeld = function() {
 
 var react = Plotly.react;
 Plotly.react = function(gd) {
-    var self = this;
-    var args = arguments;
     var element = getGraphDiv(gd);
+    return tracked(element, drawOrHold(this, arguments, element));
+};
+
+function drawOrHold(self, args, element) {
     var figure = args[1];
     var data = Array.isArray(figure) ? figure : figure && figure.data;
     var redraw = function() { return react.apply(self, args); };
@@ -413,16 +439,10 @@ Plotly.react = function(gd) {
     var ready = nextTask();
     if(hasLaterTypes(data)) ready = ready.then(function() { registerLaterTypes(data); }).then(nextTask);
     waiting.set(element, ready.catch(ignore));
-    var drawn = queued(element, function() {
+    return queued(element, function() {
         return element.isConnected === false ? element : redraw();
     });
-    var settled = drawn.catch(ignore);
-    drawing.set(element, settled);
-    settled.then(function() {
-        if(drawing.get(element) === settled) drawing.delete(element);
-    });
-    return drawn;
-};
+}
 
 var purge = Plotly.purge;
 Plotly.purge = function(gd) {
@@ -434,7 +454,7 @@ Plotly.purge = function(gd) {
         release(element);
         return queued(element, function() { return purge.apply(self, args); });
     }
-    var pending = element && drawing.get(element);
+    var pending = element && drawsDone(element);
     if(!pending) return purge.apply(self, args);
     return pending.then(function() { return purge.apply(self, args); });
 };
@@ -445,8 +465,8 @@ function afterFirstDraw(owner, name) {
         var self = this;
         var args = arguments;
         var element = gd === undefined || gd === null ? gd : getGraphDiv(gd);
-        if(element && waiting.has(element)) return queued(element, function() { return call.apply(self, args); });
-        return call.apply(self, args);
+        if(element && waiting.has(element)) return tracked(element, queued(element, function() { return call.apply(self, args); }));
+        return tracked(element, call.apply(self, args));
     };
 }
 
