@@ -230,6 +230,17 @@ def plotly_fetched(duo) -> list[str]:
             if "plotly" in u.lower() and u.split("?")[0].endswith(".js")]
 
 
+# The start of an async script: `done`, and `div`, an empty graph element at the window's top left (in
+# sight, so our plotly.js never holds its redraws).
+IN_SIGHT_GRAPH = """
+        const done = arguments[arguments.length - 1];
+        const div = document.createElement('div');
+        div.style.width = '400px'; div.style.height = '300px';
+        div.style.position = 'fixed'; div.style.top = '0'; div.style.left = '0';
+        document.body.appendChild(div);
+"""
+
+
 @pytest.mark.browser
 @NEEDS_BUILD
 def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic_warehouse, monkeypatch):
@@ -269,12 +280,7 @@ def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic
     # is made after the draw (a relayout before it would be lost: the react's layout has no title); a
     # drawn graph's react is plotly's own, at once (the graph in sight: one far below the window waits
     # for it, tests/browser/test_need_browser.py); an element taken out of the page is not drawn
-    drawn = chromium.driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const div = document.createElement('div');
-        div.style.width = '400px'; div.style.height = '300px';
-        div.style.position = 'fixed'; div.style.top = '0'; div.style.left = '0';
-        document.body.appendChild(div);
+    drawn = chromium.driver.execute_async_script(IN_SIGHT_GRAPH + """
         const gone = document.createElement('div');
         const left = document.createElement('div');  // purged at once, as dcc.Graph does when its page is left
         left.style.width = '400px'; left.style.height = '300px';
@@ -296,12 +302,7 @@ def test_browser_loads_the_bundle_only_when_a_chart_is_drawn(chromium, synthetic
     # ... and so does a purge made while a drawn graph's redraw is under way (dcc.Graph purges the graphs
     # of a page left in the page; a chart let go as it came into sight may be redrawing then): purged
     # in the middle, the redraw failed ("Cannot read properties of undefined (reading '_rehover')")
-    order = chromium.driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const div = document.createElement('div');
-        div.style.width = '400px'; div.style.height = '300px';
-        div.style.position = 'fixed'; div.style.top = '0'; div.style.left = '0';
-        document.body.appendChild(div);
+    order = chromium.driver.execute_async_script(IN_SIGHT_GRAPH + """
         const order = [];
         Plotly.react(div, [{type: 'bar', y: [1, 2]}]).then(() => {
             const redrawn = Plotly.react(div, [{type: 'bar', y: [3, 4, 5]}])
